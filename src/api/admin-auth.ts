@@ -1,0 +1,15 @@
+// Operator API authentication with ADMIN_TOKEN, compared in constant time. Partner keys can
+// never pass here, and config refuses an ADMIN_TOKEN shaped like a partner key.
+import { createMiddleware } from "hono/factory";
+import { timingSafeEqual } from "../crypto/hash";
+import type { AppEnv } from "./app-env";
+import { bearerToken } from "./partner-auth";
+import { ProblemError } from "./problem";
+
+export const adminAuth = createMiddleware<AppEnv>(async (c, next) => {
+  const token = bearerToken(c.req.header("authorization"));
+  if (!token || token.startsWith("sk_") || !timingSafeEqual(token, c.var.config.ADMIN_TOKEN)) {
+    throw new ProblemError("unauthorized", "Send the operator token as `Authorization: Bearer $ADMIN_TOKEN`.");
+  }
+  await next();
+});

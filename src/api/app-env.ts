@@ -1,0 +1,17 @@
+// Hono's typing for this app: the bindings, and what middleware puts on the context.
+import type { Config } from "../config";
+import type { DataCipher } from "../crypto/data-key";
+import type { Database } from "../db/client";
+import type { PartnerScope } from "../db/verifications";
+import type { Env } from "../env";
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: {
+    config: Config;
+    db: Database;
+    cipher: DataCipher;
+    now: number;
+    partner: PartnerScope & { keyId: string };
+  };
+}

@@ -1,0 +1,22 @@
+// Partner API authentication: `Authorization: Bearer sk_test_…|sk_live_…`. The key's mode decides
+// which objects the request can see. Every failure looks the same from outside (401).
+import { createMiddleware } from "hono/factory";
+import { API_KEY_PATTERN, findActiveKeyByPlaintext } from "../db/api-keys";
+import type { AppEnv } from "./app-env";
+import { ProblemError } from "./problem";
+
+export const bearerToken = (header: string | undefined): string | null => {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
+  return match?.[1] ?? null;
+};
+
+const UNAUTHORIZED = "Send a valid API key as `Authorization: Bearer sk_test_…` (or sk_live_…). Keys that were revoked no longer work.";
+
+export const partnerAuth = createMiddleware<AppEnv>(async (c, next) => {
+  const token = bearerToken(c.req.header("authorization"));
+  if (!token || !API_KEY_PATTERN.test(token)) throw new ProblemError("unauthorized", UNAUTHORIZED);
+  const key = await findActiveKeyByPlaintext(c.var.db, token);
+  if (!key) throw new ProblemError("unauthorized", UNAUTHORIZED);
+  c.set("partner", { partnerId: key.partnerId, livemode: key.mode === "live", keyId: key.id });
+  await next();
+});

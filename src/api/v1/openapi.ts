@@ -1,0 +1,103 @@
+// The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with.
+// Operations are a table: adding a route means adding a row here, and the docs page follows.
+import { z } from "zod";
+import { createKeyRequest, createPartnerRequest } from "../admin-schemas";
+import { createVerificationRequest, healthObject, listVerificationsQuery, problemObject, verificationList, verificationObject } from "./schemas";
+
+type Schema = z.ZodType;
+
+export interface Operation {
+  method: "get" | "post" | "delete";
+  path: string;
+  summary: string;
+  tag: "Verifications" | "Operator" | "Service";
+  security?: "partnerKey" | "adminToken";
+  body?: Schema;
+  query?: z.ZodObject;
+  success: { status: number; schema: Schema; description: string };
+  errors: number[];
+}
+
+const problemStatuses = { 400: "Invalid request", 401: "Missing, malformed or revoked credentials", 404: "Not found (or not yours)", 409: "Conflict", 422: "Unprocessable" } as const;
+
+export const OPERATIONS: Operation[] = [
+  { method: "get", path: "/healthz", summary: "Health: ok once the database answers", tag: "Service", success: { status: 200, schema: healthObject, description: "Healthy" }, errors: [] },
+  {
+    method: "post", path: "/v1/verifications", summary: "Create a verification", tag: "Verifications", security: "partnerKey",
+    body: createVerificationRequest, success: { status: 201, schema: verificationObject, description: "Created" }, errors: [400, 401, 409, 422],
+  },
+  {
+    method: "get", path: "/v1/verifications", summary: "List verifications, newest first", tag: "Verifications", security: "partnerKey",
+    query: listVerificationsQuery, success: { status: 200, schema: verificationList, description: "A page of verifications" }, errors: [400, 401],
+  },
+  { method: "get", path: "/v1/verifications/{id}", summary: "Retrieve a verification", tag: "Verifications", security: "partnerKey", success: { status: 200, schema: verificationObject, description: "The verification" }, errors: [401, 404] },
+  { method: "post", path: "/v1/verifications/{id}/cancel", summary: "Cancel a pending or in-progress verification", tag: "Verifications", security: "partnerKey", success: { status: 200, schema: verificationObject, description: "Canceled" }, errors: [401, 404, 409] },
+  {
+    method: "post", path: "/admin/v1/partners", summary: "Create a partner and its first test key", tag: "Operator", security: "adminToken",
+    body: createPartnerRequest, success: { status: 201, schema: z.object({ id: z.string(), object: z.literal("partner"), name: z.string(), created_at: z.string(), test_key: z.object({ id: z.string(), key: z.string() }) }), description: "Created; the key is shown only here" }, errors: [400, 401],
+  },
+  {
+    method: "post", path: "/admin/v1/partners/{id}/keys", summary: "Create an API key", tag: "Operator", security: "adminToken",
+    body: createKeyRequest, success: { status: 201, schema: z.object({ id: z.string(), object: z.literal("api_key"), mode: z.enum(["test", "live"]), key: z.string() }), description: "Created; the key is shown only here" }, errors: [400, 401, 404],
+  },
+  { method: "delete", path: "/admin/v1/partners/{id}/keys/{keyId}", summary: "Revoke an API key", tag: "Operator", security: "adminToken", success: { status: 200, schema: z.object({ id: z.string(), revoked: z.boolean() }), description: "Revoked" }, errors: [401, 404] },
+];
+
+function jsonSchema(schema: Schema, io: "input" | "output"): Record<string, unknown> {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
+  return rest;
+}
+
+function pathParameters(path: string) {
+  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
+}
+
+function queryParameters(query: z.ZodObject | undefined) {
+  if (!query) return [];
+  const schema = jsonSchema(query, "input") as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(schema.properties ?? {}).map(([name, s]) => ({ name, in: "query", required: schema.required?.includes(name) ?? false, schema: s }));
+}
+
+export function openApiDocument(serverUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const idempotent = op.method === "post" && op.security === "partnerKey";
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = {
+      summary: op.summary,
+      tags: [op.tag],
+      operationId: `${op.method}${op.path.replace(/\{(\w+)\}/g, "By_$1").replace(/[^A-Za-z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ?? "").toUpperCase())}`,
+      ...(op.security ? { security: [{ [op.security]: [] }] } : { security: [] }),
+      parameters: [
+        ...pathParameters(op.path),
+        ...queryParameters(op.query),
+        ...(idempotent ? [{ name: "Idempotency-Key", in: "header", required: false, description: "Replays the first response for 24 hours.", schema: { type: "string", maxLength: 255 } }] : []),
+      ],
+      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body, "input") } } } } : {}),
+      responses: {
+        [op.success.status]: { description: op.success.description, content: { "application/json": { schema: jsonSchema(op.success.schema, "output") } } },
+        ...Object.fromEntries(
+          op.errors.map((s) => [s, { description: problemStatuses[s as keyof typeof problemStatuses], content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } }]),
+        ),
+      },
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Shiming API",
+      version: "1.0.0",
+      description: "Real-name verification of people and organizations. Test keys (sk_test_…) use sandbox providers; live keys (sk_live_…) real ones.",
+    },
+    servers: [{ url: serverUrl }],
+    tags: [{ name: "Verifications" }, { name: "Operator" }, { name: "Service" }],
+    paths,
+    components: {
+      securitySchemes: {
+        partnerKey: { type: "http", scheme: "bearer", description: "A partner API key: sk_test_… or sk_live_…" },
+        adminToken: { type: "http", scheme: "bearer", description: "The operator token (ADMIN_TOKEN)." },
+      },
+      schemas: { Problem: jsonSchema(problemObject, "output") },
+    },
+  };
+}

@@ -1,0 +1,127 @@
+// The partner API's request and response shapes. Routes validate with these, and the OpenAPI
+// document is generated from them, so the two cannot drift apart.
+import { z } from "zod";
+import { METHOD_NAMES, findMethod } from "../../methods";
+import { VERIFICATION_STATUSES } from "../../domain/verification/status";
+import { credentialCode, mobileNumber, personName, residentIdNumber } from "../../schemas/identifiers";
+
+const redirectUrl = z
+  .string()
+  .max(2048)
+  .superRefine((value, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: "custom", message: "invalid_format", params: { code: "invalid_format" } });
+      return;
+    }
+    const local = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+    if (!(url.protocol === "https:" || (url.protocol === "http:" && local))) {
+      ctx.addIssue({ code: "custom", message: "insecure_url", params: { code: "insecure_url" } });
+    }
+  })
+  .meta({ description: "Where the applicant returns when done: https, or http for localhost only." });
+
+export const personPrefill = z
+  .strictObject({ name: personName.optional(), id_number: residentIdNumber.optional(), phone: mobileNumber.optional() })
+  .meta({ description: "Prefills for a person verification; the applicant confirms or corrects them." });
+
+export const organizationPrefill = z
+  .strictObject({ name: z.string().trim().min(1).max(128).optional(), credential_code: credentialCode.optional(), legal_rep_name: personName.optional() })
+  .meta({ description: "Prefills for an organization verification." });
+
+export const verificationOptions = z
+  .strictObject({
+    collect_id_validity: z.boolean().default(false).meta({ description: "bankcard4: also collect the ID card's valid-from and valid-to dates (Beijing variant)." }),
+    collect_id_images: z.boolean().default(false).meta({ description: "bankcard4: also collect photos of both sides of the ID card, checked by OCR (Beijing variant)." }),
+  })
+  .meta({ description: "Per-verification switches." });
+
+const methodName = z.enum(METHOD_NAMES);
+
+export const createVerificationRequest = z
+  .strictObject({
+    type: z.enum(["person", "organization"]),
+    methods: z.array(methodName).min(1).max(METHOD_NAMES.length).optional().meta({ description: "Methods the applicant may choose; all that suit the type when omitted." }),
+    reference: z.string().max(128).optional().meta({ description: "Your own id for this verification, at most 128 characters." }),
+    redirect_url: redirectUrl.optional(),
+    locale: z.enum(["zh-CN", "en"]).default("zh-CN"),
+    person: personPrefill.optional(),
+    organization: organizationPrefill.optional(),
+    options: verificationOptions.optional(),
+  })
+  .superRefine((body, ctx) => {
+    const seen = new Set<string>();
+    body.methods?.forEach((m, i) => {
+      if (findMethod(m)?.verificationType !== body.type) {
+        ctx.addIssue({ code: "custom", path: ["methods", i], message: "method_not_for_type", params: { code: "method_not_for_type" } });
+      }
+      if (seen.has(m)) ctx.addIssue({ code: "custom", path: ["methods", i], message: "duplicate", params: { code: "duplicate" } });
+      seen.add(m);
+    });
+    if (body.type === "person" && body.organization) {
+      ctx.addIssue({ code: "custom", path: ["organization"], message: "not_allowed_for_type", params: { code: "not_allowed_for_type" } });
+    }
+    if (body.type === "organization" && body.person) {
+      ctx.addIssue({ code: "custom", path: ["person"], message: "not_allowed_for_type", params: { code: "not_allowed_for_type" } });
+    }
+  });
+
+export type CreateVerificationRequest = z.output<typeof createVerificationRequest>;
+
+export const listVerificationsQuery = z.strictObject({
+  status: z.enum(VERIFICATION_STATUSES).optional(),
+  reference: z.string().max(128).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+  starting_after: z.string().regex(/^ver_[0-9A-Za-z]{24}$/).optional(),
+});
+
+const timestamp = z.iso.datetime();
+
+export const verificationObject = z
+  .object({
+    id: z.string().meta({ examples: ["ver_4Zq1cY8n0mHkR2xT7pLwVb3s"] }),
+    object: z.literal("verification"),
+    type: z.enum(["person", "organization"]),
+    status: z.enum(VERIFICATION_STATUSES),
+    methods: z.array(methodName),
+    method: methodName.nullable(),
+    url: z.url().meta({ description: "The hosted page to send the applicant to." }),
+    expires_at: timestamp,
+    reference: z.string().nullable(),
+    redirect_url: z.string().nullable(),
+    locale: z.enum(["zh-CN", "en"]),
+    livemode: z.boolean(),
+    options: z.object({ collect_id_validity: z.boolean(), collect_id_images: z.boolean() }),
+    person: z
+      .object({ name: z.string().nullable(), id_number: z.string().nullable(), phone: z.string().nullable() })
+      .nullable()
+      .meta({ description: "Masked: ID number as first 4 and last 2 characters, phone as 3 + 4 digits, name with only its last character." }),
+    organization: z.object({ name: z.string().nullable(), credential_code: z.string().nullable(), legal_rep_name: z.string().nullable() }).nullable(),
+    failure_reason: z.string().nullable(),
+    failed_attempts: z.number().int(),
+    created_at: timestamp,
+    completed_at: timestamp.nullable(),
+  });
+
+export type VerificationObject = z.infer<typeof verificationObject>;
+
+export const verificationList = z.object({
+  object: z.literal("list"),
+  data: z.array(verificationObject),
+  has_more: z.boolean(),
+});
+
+export const problemObject = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string(),
+    errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ description: "RFC 9457 problem details." });
+
+export const healthObject = z.object({ ok: z.literal(true) });

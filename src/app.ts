@@ -1,0 +1,23 @@
+// The Hono app: middleware order, route mounts, and the one error mapper.
+import { Hono } from "hono";
+import type { AppEnv } from "./api/app-env";
+import { requestContext } from "./api/context";
+import { mapError } from "./api/error-mapper";
+import { problemBody, problemResponse } from "./api/problem";
+import { adminV1 } from "./routes/admin";
+import { apiV1 } from "./routes/api-v1";
+import { docs } from "./routes/docs";
+import { health } from "./routes/health";
+import { hosted } from "./routes/hosted";
+
+export const app = new Hono<AppEnv>();
+
+app.use("*", requestContext);
+app.onError(mapError);
+app.notFound((c) => problemResponse(problemBody("not_found", `No route ${c.req.method} ${new URL(c.req.url).pathname}.`)));
+
+app.route("/", health);
+app.route("/", docs);
+app.route("/v1", apiV1);
+app.route("/admin/v1", adminV1);
+app.route("/v", hosted);

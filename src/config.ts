@@ -1,0 +1,38 @@
+// Env vars parsed once with zod. A missing or malformed secret stops the request with a clear
+// log line instead of failing halfway through a verification.
+import { z } from "zod";
+import type { Env } from "./env";
+
+const optional = z.string().trim().min(1).optional().catch(undefined);
+
+const configSchema = z.object({
+  ENVIRONMENT: z.enum(["development", "test", "staging", "production"]).default("production"),
+  // A token shaped like a partner key could be mistaken for one: the two must never overlap.
+  ADMIN_TOKEN: z.string().min(16, "ADMIN_TOKEN must be at least 16 characters").refine((t) => !t.startsWith("sk_"), {
+    message: "ADMIN_TOKEN must not look like a partner key (sk_…)",
+  }),
+  DATA_KEY: z.string().regex(/^[A-Za-z0-9+/]{43,}=*$/, "DATA_KEY must be at least 32 random bytes, base64-encoded"),
+  PUBLIC_BASE_URL: z.url().optional().catch(undefined),
+  TENCENTCLOUD_SECRET_ID: optional,
+  TENCENTCLOUD_SECRET_KEY: optional,
+  TENCENTCLOUD_REGION: optional,
+  TENCENTCLOUD_SMS_SDK_APP_ID: optional,
+  TENCENTCLOUD_SMS_SIGN_NAME: optional,
+  TENCENTCLOUD_SMS_TEMPLATE_ID: optional,
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+const cache = new WeakMap<object, Config>();
+
+export function readConfig(env: Env): Config {
+  const hit = cache.get(env);
+  if (hit) return hit;
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`configuration invalid: ${fields}`);
+  }
+  cache.set(env, parsed.data);
+  return parsed.data;
+}

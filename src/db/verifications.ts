@@ -1,0 +1,151 @@
+// Verification rows and their event log. Partner-facing functions take a PartnerScope; the one
+// deliberate exception (the hosted page, which the applicant reaches by unguessable id) says so
+// in its name. Every write that changes a verification appends its event in the same batch.
+import { and, desc, eq, gt, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import type { Actor } from "../domain/verification/status";
+import { newId } from "../crypto/random";
+import type { Database } from "./client";
+import { verificationEvents, verifications } from "./schema";
+
+export type VerificationRow = typeof verifications.$inferSelect;
+export type NewVerificationRow = typeof verifications.$inferInsert;
+export type VerificationPatch = Partial<Omit<VerificationRow, "id" | "partnerId" | "livemode" | "version">>;
+
+export interface PartnerScope {
+  partnerId: string;
+  livemode: boolean;
+}
+
+export interface EventInput {
+  type: string;
+  actor: Actor;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  data?: Record<string, unknown>;
+}
+
+export async function insertVerification(db: Database, row: NewVerificationRow, event: EventInput) {
+  await db.batch([db.insert(verifications).values(row), db.insert(verificationEvents).values(eventRow(row, event))]);
+}
+
+function eventRow(v: { id: string; partnerId: string; createdAt?: number; updatedAt?: number }, e: EventInput) {
+  return {
+    id: newId("evt"),
+    verificationId: v.id,
+    partnerId: v.partnerId,
+    type: e.type,
+    fromStatus: e.fromStatus ?? null,
+    toStatus: e.toStatus ?? null,
+    actor: e.actor,
+    data: e.data ?? {},
+    createdAt: v.updatedAt ?? v.createdAt ?? Date.now(),
+  };
+}
+
+export function getVerification(db: Database, scope: PartnerScope, id: string) {
+  return db
+    .select()
+    .from(verifications)
+    .where(and(eq(verifications.id, id), eq(verifications.partnerId, scope.partnerId), eq(verifications.livemode, scope.livemode)))
+    .get();
+}
+
+/** Unscoped on purpose: the applicant holds the unguessable id, not a partner key. */
+export function getVerificationForApplicant(db: Database, id: string) {
+  return db.select().from(verifications).where(eq(verifications.id, id)).get();
+}
+
+export interface ListFilter {
+  status?: string | undefined;
+  reference?: string | undefined;
+  limit: number;
+  startingAfter?: { id: string; createdAt: number } | undefined;
+}
+
+export function listVerifications(db: Database, scope: PartnerScope, filter: ListFilter, now: number) {
+  const conditions: (SQL | undefined)[] = [
+    eq(verifications.partnerId, scope.partnerId),
+    eq(verifications.livemode, scope.livemode),
+    filter.reference === undefined ? undefined : eq(verifications.reference, filter.reference),
+    filter.status === undefined ? undefined : statusCondition(filter.status, now),
+    filter.startingAfter === undefined
+      ? undefined
+      : or(
+          lt(verifications.createdAt, filter.startingAfter.createdAt),
+          and(eq(verifications.createdAt, filter.startingAfter.createdAt), lt(verifications.id, filter.startingAfter.id)),
+        ),
+  ];
+  return db
+    .select()
+    .from(verifications)
+    .where(and(...conditions))
+    .orderBy(desc(verifications.createdAt), desc(verifications.id))
+    .limit(filter.limit + 1)
+    .all();
+}
+
+// Filters by the status a reader sees (effectiveStatus), so an overdue open row counts as expired.
+function statusCondition(status: string, now: number): SQL | undefined {
+  const open = inArray(verifications.status, ["pending", "in_progress"]);
+  if (status === "expired") return or(eq(verifications.status, "expired"), and(open, lte(verifications.expiresAt, now)));
+  if (status === "pending" || status === "in_progress") return and(eq(verifications.status, status), gt(verifications.expiresAt, now));
+  return eq(verifications.status, status);
+}
+
+/**
+ * Optimistic write: applies `patch` only if the row still has `version`, and appends the event
+ * in the same transaction. The event insert is conditioned on the same version, so both happen
+ * or neither does. Returns false when another writer won.
+ */
+export async function updateVerification(
+  db: Database,
+  current: Pick<VerificationRow, "id" | "partnerId" | "version">,
+  patch: VerificationPatch & { updatedAt: number },
+  event: EventInput | null,
+  extra: BatchItem<"sqlite">[] = [],
+): Promise<boolean> {
+  const guard = and(eq(verifications.id, current.id), eq(verifications.version, current.version));
+  const update = db
+    .update(verifications)
+    .set({ ...patch, version: current.version + 1 })
+    .where(guard)
+    .returning({ id: verifications.id });
+  if (!event) {
+    const [rows] = await db.batch([update, ...extra]);
+    return rows.length === 1;
+  }
+  const e = eventRow({ ...current, updatedAt: patch.updatedAt }, event);
+  const insertEvent = db.insert(verificationEvents).select(
+    db
+      .select({
+        id: sql`${e.id}`.as("id"),
+        verificationId: verifications.id,
+        partnerId: verifications.partnerId,
+        type: sql`${e.type}`.as("type"),
+        fromStatus: sql`${e.fromStatus}`.as("from_status"),
+        toStatus: sql`${e.toStatus}`.as("to_status"),
+        actor: sql`${e.actor}`.as("actor"),
+        data: sql`${JSON.stringify(e.data)}`.as("data"),
+        createdAt: sql`${e.createdAt}`.as("created_at"),
+      })
+      .from(verifications)
+      .where(guard),
+  );
+  const [, rows] = await db.batch([insertEvent, update, ...extra]);
+  return rows.length === 1;
+}
+
+export function listEvents(db: Database, verificationId: string) {
+  return db
+    .select()
+    .from(verificationEvents)
+    .where(eq(verificationEvents.verificationId, verificationId))
+    .orderBy(verificationEvents.createdAt, verificationEvents.id)
+    .all();
+}
+
+/** Appends an event that changes no status (an attempt, a code sent); no version guard needed. */
+export async function appendEvent(db: Database, v: Pick<VerificationRow, "id" | "partnerId">, event: EventInput, now: number) {
+  await db.insert(verificationEvents).values(eventRow({ ...v, createdAt: now }, event));
+}

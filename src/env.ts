@@ -1,0 +1,22 @@
+// The Worker's bindings and raw variables, as wrangler gives them. Parse them with `readConfig`
+// before use: nothing outside src/config.ts reads a raw secret.
+import type { SmsCodeSession } from "./sessions/sms-code-session";
+
+export interface Env {
+  DB: D1Database;
+  IMAGES: R2Bucket;
+  SMS_CODES: DurableObjectNamespace<SmsCodeSession>;
+  WEBHOOKS: Queue<unknown>;
+  ASSETS: Fetcher;
+  ENVIRONMENT?: string;
+  ADMIN_TOKEN?: string;
+  DATA_KEY?: string;
+  DEV_PARTNER_KEY?: string;
+  PUBLIC_BASE_URL?: string;
+  TENCENTCLOUD_SECRET_ID?: string;
+  TENCENTCLOUD_SECRET_KEY?: string;
+  TENCENTCLOUD_REGION?: string;
+  TENCENTCLOUD_SMS_SDK_APP_ID?: string;
+  TENCENTCLOUD_SMS_SIGN_NAME?: string;
+  TENCENTCLOUD_SMS_TEMPLATE_ID?: string;
+}

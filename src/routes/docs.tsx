@@ -1,0 +1,11 @@
+// The OpenAPI document (generated from the route schemas) and a readable rendering of it.
+import { Hono } from "hono";
+import type { AppEnv } from "../api/app-env";
+import { openApiDocument } from "../api/v1/openapi";
+import { ApiDocsPage } from "../../views/pages/api-docs";
+
+export const docs = new Hono<AppEnv>();
+
+docs.get("/v1/openapi.json", (c) => c.json(openApiDocument(new URL(c.req.url).origin)));
+
+docs.get("/docs", (c) => c.html(<ApiDocsPage doc={openApiDocument(new URL(c.req.url).origin)} />));

@@ -1,0 +1,89 @@
+// One Durable Object per phone number (named by the number's keyed hash), and one per client IP
+// for the per-IP cap. It holds codes, send history and timing only: it decides, and the Worker
+// sends the SMS through the provider. It never stores a code in plaintext.
+import { DurableObject } from "cloudflare:workers";
+import { readConfig } from "../config";
+import { type DataCipher, dataCipher } from "../crypto/data-key";
+import { timingSafeEqual } from "../crypto/hash";
+import { randomDigits } from "../crypto/random";
+import { CODE_LENGTH, CODE_TTL_MS, type CodePurpose, type CheckOutcome, decideCheck, type StoredCode } from "../domain/sms/code";
+import { decideSend, IP_SEND_RULES, keepRecent, PHONE_SEND_RULES, type SendRules } from "../domain/sms/send-limits";
+import type { Env } from "../env";
+
+export type IssueResult =
+  | { ok: true; code: string; sendId: string; expiresAt: number }
+  | { ok: false; reason: string; retryAfterMs: number };
+
+const RULES: Record<"phone" | "ip", SendRules> = { phone: PHONE_SEND_RULES, ip: IP_SEND_RULES };
+
+export class SmsCodeSession extends DurableObject<Env> {
+  #cipher: Promise<DataCipher> | undefined;
+
+  private cipher(): Promise<DataCipher> {
+    this.#cipher ??= dataCipher(readConfig(this.env).DATA_KEY);
+    return this.#cipher;
+  }
+
+  private async history(): Promise<number[]> {
+    return (await this.ctx.storage.get<number[]>("sentAt")) ?? [];
+  }
+
+  /** Counts a send against this object's limits (an IP's, or a phone's without issuing a code). */
+  async takeSendSlot(kind: "phone" | "ip"): Promise<{ ok: true; sendId: string } | { ok: false; reason: string; retryAfterMs: number }> {
+    const now = Date.now();
+    const rules = RULES[kind];
+    const sentAt = keepRecent(await this.history(), now, rules);
+    const decision = decideSend(sentAt, now, rules);
+    if (!decision.ok) return decision;
+    await this.ctx.storage.put("sentAt", [...sentAt, now]);
+    return { ok: true, sendId: String(now) };
+  }
+
+  /** Issues a new code for a phone, voiding any earlier one, if the phone's limits allow a send. */
+  async issueCode(verificationId: string, purpose: CodePurpose): Promise<IssueResult> {
+    const slot = await this.takeSendSlot("phone");
+    if (!slot.ok) return slot;
+    const now = Date.now();
+    const code = randomDigits(CODE_LENGTH);
+    const stored: StoredCode = {
+      codeHash: await (await this.cipher()).hash("sms_code", `${verificationId}:${purpose}:${code}`),
+      verificationId,
+      purpose,
+      issuedAt: now,
+      expiresAt: now + CODE_TTL_MS,
+      wrongTries: 0,
+    };
+    await this.ctx.storage.put("code", stored);
+    await this.ctx.storage.setAlarm(stored.expiresAt);
+    return { ok: true, code, sendId: slot.sendId, expiresAt: stored.expiresAt };
+  }
+
+  /** The provider could not take the message: the send must not count against the applicant. */
+  async releaseSend(sendId: string): Promise<void> {
+    const sentAt = await this.history();
+    await this.ctx.storage.put("sentAt", sentAt.filter((t) => String(t) !== sendId));
+    const stored = await this.ctx.storage.get<StoredCode>("code");
+    if (stored && String(stored.issuedAt) === sendId) await this.ctx.storage.delete("code");
+  }
+
+  async checkCode(verificationId: string, purpose: CodePurpose, code: string): Promise<CheckOutcome> {
+    const stored = await this.ctx.storage.get<StoredCode>("code");
+    const candidate = await (await this.cipher()).hash("sms_code", `${verificationId}:${purpose}:${code}`);
+    const matches = stored !== undefined && stored.codeHash !== "" && timingSafeEqual(stored.codeHash, candidate);
+    const { outcome, next } = decideCheck(stored, { verificationId, purpose, matches }, Date.now());
+    if (next === undefined) {
+      // Keep a tombstone of an expired code so a late check can say "expired", not "no code".
+      if (outcome.ok || outcome.reason !== "expired") await this.ctx.storage.delete("code");
+    } else if (next !== stored) {
+      await this.ctx.storage.put("code", next);
+    }
+    return outcome;
+  }
+
+  /** The code's life ends here whatever the wall clock says: tests and production alike rely on it. */
+  override async alarm(): Promise<void> {
+    const stored = await this.ctx.storage.get<StoredCode>("code");
+    if (!stored) return;
+    await this.ctx.storage.put("code", { ...stored, codeHash: "", expiresAt: Math.min(stored.expiresAt, Date.now()) });
+  }
+}

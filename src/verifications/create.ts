@@ -1,0 +1,62 @@
+// Creating a verification: prefills are encrypted, hashed and masked before they touch D1.
+import type { CreateVerificationRequest } from "../api/v1/schemas";
+import type { DataCipher } from "../crypto/data-key";
+import { newId } from "../crypto/random";
+import { DAY } from "../domain/clock";
+import { maskIdNumber, maskName, maskPhone } from "../domain/masking";
+import type { Database } from "../db/client";
+import { insertVerification, type NewVerificationRow, type PartnerScope } from "../db/verifications";
+import { methodsFor } from "../methods";
+
+export const VERIFICATION_LIFETIME = DAY;
+
+export async function createVerification(
+  db: Database,
+  cipher: DataCipher,
+  scope: PartnerScope,
+  input: CreateVerificationRequest,
+  now: number,
+): Promise<NewVerificationRow & { id: string }> {
+  const person = input.person ?? {};
+  const org = input.organization ?? {};
+  const enc = (v: string | undefined) => (v === undefined ? null : cipher.encrypt(v));
+  const hash = (purpose: "id_number" | "phone", v: string | undefined) => (v === undefined ? null : cipher.hash(purpose, v));
+  const [nameEnc, idEnc, idHash, phoneEnc, phoneHash, legalRepEnc] = await Promise.all([
+    enc(person.name),
+    enc(person.id_number),
+    hash("id_number", person.id_number),
+    enc(person.phone),
+    hash("phone", person.phone),
+    enc(org.legal_rep_name),
+  ]);
+  const row = {
+    id: newId("ver"),
+    partnerId: scope.partnerId,
+    livemode: scope.livemode,
+    type: input.type,
+    status: "pending",
+    methods: input.methods ?? methodsFor(input.type),
+    method: null,
+    options: { collect_id_validity: input.options?.collect_id_validity ?? false, collect_id_images: input.options?.collect_id_images ?? false },
+    reference: input.reference ?? null,
+    redirectUrl: input.redirect_url ?? null,
+    locale: input.locale,
+    personNameEnc: nameEnc,
+    personNameMasked: person.name === undefined ? null : maskName(person.name),
+    personIdNumberEnc: idEnc,
+    personIdNumberHash: idHash,
+    personIdNumberMasked: person.id_number === undefined ? null : maskIdNumber(person.id_number),
+    personPhoneEnc: phoneEnc,
+    personPhoneHash: phoneHash,
+    personPhoneMasked: person.phone === undefined ? null : maskPhone(person.phone),
+    orgName: org.name ?? null,
+    orgCredentialCode: org.credential_code ?? null,
+    orgLegalRepNameEnc: legalRepEnc,
+    orgLegalRepNameMasked: org.legal_rep_name === undefined ? null : maskName(org.legal_rep_name),
+    expiresAt: now + VERIFICATION_LIFETIME,
+    createdAt: now,
+    updatedAt: now,
+  } satisfies NewVerificationRow;
+  await insertVerification(db, row, { type: "verification.created", actor: "partner", toStatus: "pending" });
+  return row;
+}

@@ -1,0 +1,21 @@
+// Live verifications must not start with a method whose provider is missing: better a clear
+// refusal at creation than a failure halfway through the applicant's flow.
+import { ProblemError } from "../api/problem";
+import type { Config } from "../config";
+import { capabilitiesOf, methodsFor } from "../methods";
+import { CAPABILITIES, type Capability as ProviderCapability, missingProviders } from "../providers/select";
+
+export function assertProvidersConfigured(config: Config, methods: readonly string[] | undefined, type: "person" | "organization") {
+  const chosen = methods ?? methodsFor(type);
+  const needed = capabilitiesOf(chosen);
+  // Capabilities with no live adapter yet (business registry, payout) are missing by definition.
+  const built = needed.filter((c): c is ProviderCapability => (CAPABILITIES as readonly string[]).includes(c));
+  const missing = [...missingProviders(config, built), ...needed.filter((c) => !built.includes(c as ProviderCapability))];
+  if (missing.length > 0) {
+    throw new ProblemError(
+      "provider_not_configured",
+      `Live mode cannot offer ${chosen.join(", ")}: no provider is configured for ${missing.join(", ")}. Configure the provider secrets (see README) or choose other methods.`,
+      { missing_capabilities: missing },
+    );
+  }
+}

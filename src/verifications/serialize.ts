@@ -1,0 +1,40 @@
+// A verification row as partners see it: masked personal data only, effective status, ISO times.
+import { iso } from "../domain/clock";
+import { effectiveStatus } from "../domain/verification/status";
+import type { VerificationObject } from "../api/v1/schemas";
+import type { VerificationRow } from "../db/verifications";
+import type { MethodName } from "../methods";
+
+export function hostedUrl(baseUrl: string, id: string): string {
+  return new URL(`/v/${id}`, baseUrl).toString();
+}
+
+export function serializeVerification(row: VerificationRow, baseUrl: string, now: number): VerificationObject {
+  return {
+    id: row.id,
+    object: "verification",
+    type: row.type,
+    status: effectiveStatus(row, now),
+    methods: row.methods as MethodName[],
+    method: (row.method as MethodName | null) ?? null,
+    url: hostedUrl(baseUrl, row.id),
+    expires_at: iso(row.expiresAt)!,
+    reference: row.reference,
+    redirect_url: row.redirectUrl,
+    locale: row.locale === "en" ? "en" : "zh-CN",
+    livemode: row.livemode,
+    options: { collect_id_validity: !!row.options.collect_id_validity, collect_id_images: !!row.options.collect_id_images },
+    person:
+      row.type === "person"
+        ? { name: row.personNameMasked, id_number: row.personIdNumberMasked, phone: row.personPhoneMasked }
+        : null,
+    organization:
+      row.type === "organization"
+        ? { name: row.orgName, credential_code: row.orgCredentialCode, legal_rep_name: row.orgLegalRepNameMasked }
+        : null,
+    failure_reason: row.failureReason,
+    failed_attempts: row.failedAttempts,
+    created_at: iso(row.createdAt)!,
+    completed_at: iso(row.completedAt),
+  };
+}

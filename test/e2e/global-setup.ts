@@ -1,0 +1,70 @@
+// Starts a real `wrangler dev` (local D1/DO/R2/Queues, fresh state in a temp dir) for the
+// browser tests, with migrations applied and the demo partner seeded, exactly as `npm start` does.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+
+const root = path.resolve(import.meta.dirname, "../..");
+export const E2E_KEY = "sk_test_e2e00000000000000000000000000";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+    partnerKey: string;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv) {
+  const r = spawnSync("npx", ["wrangler", ...args], { cwd: root, env, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`wrangler ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+export default async function setup(project: TestProject) {
+  const state = mkdtempSync(path.join(tmpdir(), "shiming-e2e-"));
+  const port = await freePort();
+  const env = { ...process.env, WRANGLER_SEND_METRICS: "false" };
+  const vars = ["--var", `DEV_PARTNER_KEY:${E2E_KEY}`, "--var", "ADMIN_TOKEN:adm_e2e_only_token", "--var", "DATA_KEY:ZTJlLW9ubHktZGF0YS1rZXktLW5ldmVyLWRlcGxveSEh", "--var", "ENVIRONMENT:test"];
+  run(["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], env);
+  const { demoPartnerSql } = await import("../../src/dev/seed.mjs");
+  const seed = path.join(state, "seed.sql");
+  writeFileSync(seed, demoPartnerSql(E2E_KEY));
+  run(["d1", "execute", "DB", "--local", "--persist-to", state, "--file", seed], env);
+
+  const child: ChildProcess = spawn("npx", ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state, ...vars], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let log = "";
+  child.stdout?.on("data", (d) => (log += d));
+  child.stderr?.on("data", (d) => (log += d));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${baseUrl}/healthz`)).ok) break;
+    } catch {}
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`wrangler dev did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  project.provide("baseUrl", baseUrl);
+  project.provide("partnerKey", E2E_KEY);
+  return () => {
+    if (child.pid) process.kill(-child.pid, "SIGTERM");
+    rmSync(state, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,26 @@
+// Message look-up: one table per language, zh-CN first. `{name}` placeholders are filled from params.
+import { en } from "./en";
+import { type MessageKey, zhCN } from "./zh-CN";
+
+export type { MessageKey };
+export const LOCALES = ["zh-CN", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const TABLES: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
+
+export function isMessageKey(key: string): key is MessageKey {
+  return key in zhCN;
+}
+
+export function t(locale: Locale, key: MessageKey, params: Record<string, string> = {}): string {
+  return TABLES[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
+}
+
+/** The message for one bad field: its label (from the last path segment) in the code's sentence. */
+export function fieldMessage(locale: Locale, path: string, code: string): string {
+  const leaf = path.split(".").filter((s) => !/^\d+$/.test(s)).pop() ?? "";
+  const labelKey = `field.${leaf}`;
+  const field = isMessageKey(labelKey) ? t(locale, labelKey) : leaf || "value";
+  const key = `error.${code}`;
+  return isMessageKey(key) ? t(locale, key, { field }) : t(locale, "error.invalid_value", { field });
+}

@@ -1,0 +1,44 @@
+// Critical CSS, inlined in every page so the first round trip paints it (no render-blocking
+// stylesheet). Colours meet WCAG 2.2 AA on white: text #1f2328, accent #0b57d0, error #b3261e.
+export const CRITICAL_CSS = `
+*,*::before,*::after{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;font:16px/1.6 system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#1f2328;background:#f4f6f8}
+a{color:#0b57d0}
+.top{background:#fff;border-bottom:1px solid #d0d7de}
+.top div{max-width:40rem;margin:0 auto;padding:.75rem 1rem;font-weight:600}
+main{max-width:40rem;margin:1rem auto;padding:0 1rem}
+.card{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:1.25rem}
+h1{font-size:1.375rem;line-height:1.3;margin:0 0 .75rem}
+h2{font-size:1.125rem;margin:1.25rem 0 .5rem}
+p{margin:.5rem 0}
+.steps{display:flex;gap:.25rem;list-style:none;padding:0;margin:0 0 1rem;font-size:.875rem;color:#57606a;flex-wrap:wrap}
+.steps li{padding:.125rem .5rem;border-radius:99px;background:#eef1f4}
+.steps li[aria-current=step]{background:#0b57d0;color:#fff}
+.field{margin:0 0 1rem}
+label{display:block;font-weight:600;margin:0 0 .25rem}
+.hint{display:block;font-size:.875rem;color:#57606a}
+input[type=text],input[type=tel],input[type=date],input[type=file],select{display:block;width:100%;min-height:44px;padding:.5rem .75rem;font:inherit;color:inherit;background:#fff;border:1px solid #8c959f;border-radius:6px}
+input:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
+input[aria-invalid=true]{border-color:#b3261e;border-width:2px}
+.error{color:#b3261e;font-size:.9375rem;margin:.25rem 0 0}
+.alert{border-left:4px solid #b3261e;background:#fdf0ef;padding:.75rem 1rem;margin:0 0 1rem;border-radius:4px}
+.notice{border-left:4px solid #0b57d0;background:#eef4fd;padding:.75rem 1rem;margin:0 0 1rem;border-radius:4px}
+.success{border-left:4px solid #1a7f37;background:#eefbf1;padding:.75rem 1rem;margin:0 0 1rem;border-radius:4px}
+.row{display:flex;gap:.5rem;align-items:flex-end}
+.row .grow{flex:1}
+button,.button{display:inline-flex;align-items:center;justify-content:center;min-height:44px;padding:.5rem 1.25rem;font:inherit;font-weight:600;border-radius:6px;border:1px solid #0b57d0;background:#0b57d0;color:#fff;cursor:pointer;text-decoration:none}
+button.secondary,.button.secondary{background:#fff;color:#0b57d0}
+button[disabled]{opacity:.6;cursor:not-allowed}
+.check{display:flex;gap:.5rem;align-items:flex-start;font-weight:400}
+.check input{width:1.25rem;height:1.25rem;margin:.2rem 0 0;flex:none}
+.methods{list-style:none;padding:0;margin:0;display:grid;gap:.75rem}
+.methods button{width:100%;justify-content:flex-start;text-align:left;flex-direction:column;align-items:flex-start;background:#fff;color:#1f2328;border-color:#8c959f}
+.methods .need{font-weight:400;font-size:.875rem;color:#57606a}
+.banks{font-size:.875rem;color:#57606a}
+dl.summary{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem;margin:.5rem 0 1rem}
+dl.summary dt{color:#57606a}
+dl.summary dd{margin:0}
+footer{max-width:40rem;margin:1rem auto 2rem;padding:0 1rem;font-size:.8125rem;color:#57606a}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+`.replace(/\n/g, "");

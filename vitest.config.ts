@@ -1,0 +1,52 @@
+import path from "node:path";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+// Three projects, one command (`npm test`):
+// unit   - pure TypeScript in plain Node (domain, methods, providers with recorded responses);
+// worker - inside workerd with D1, Durable Objects, R2 and Queues (routes, storage, sessions);
+// e2e    - Debian's Chromium driven by playwright-core against a real `wrangler dev`.
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
+  return {
+    test: {
+      projects: [
+        {
+          test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node" },
+        },
+        {
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: "./wrangler.toml" },
+              miniflare: {
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  ENVIRONMENT: "test",
+                  ADMIN_TOKEN: "adm_test_token_for_vitest_only",
+                  DATA_KEY: "dGVzdC1vbmx5LWRhdGEta2V5LW5vdC1hLXNlY3JldCE=",
+                  DEV_PARTNER_KEY: "sk_test_vitest0000000000000000000000",
+                },
+              },
+            }),
+          ],
+          test: {
+            name: "worker",
+            include: ["test/worker/**/*.test.ts", "test/worker/**/*.test.tsx"],
+            setupFiles: ["./test/worker/setup.ts"],
+          },
+        },
+        {
+          test: {
+            name: "e2e",
+            include: ["test/e2e/**/*.test.ts"],
+            environment: "node",
+            globalSetup: ["./test/e2e/global-setup.ts"],
+            testTimeout: 60_000,
+            hookTimeout: 90_000,
+            fileParallelism: false,
+          },
+        },
+      ],
+    },
+  };
+});
