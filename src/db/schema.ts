@@ -53,6 +53,11 @@ export const verifications = sqliteTable(
     orgLegalRepNameEnc: text("org_legal_rep_name_enc"),
     orgLegalRepNameMasked: text("org_legal_rep_name_masked"),
     applicantId: text("applicant_id"),
+    // Where the applicant stands inside the chosen method (e.g. awaiting_code), and the
+    // encrypted form values that a pending step still needs; cleared when the step ends.
+    step: text("step"),
+    pendingEnc: text("pending_enc"),
+    idImages: text("id_images", { mode: "json" }).$type<{ front?: string; back?: string }>(),
     failedAttempts: integer("failed_attempts").notNull().default(0),
     failureReason: text("failure_reason"),
     version: integer("version").notNull().default(1),
@@ -98,4 +103,47 @@ export const idempotencyKeys = sqliteTable(
     createdAt: integer("created_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.partnerId, t.livemode, t.key] }), index("idempotency_created").on(t.createdAt)],
+);
+
+// An applicant's account, identified by the phone they signed in with at app authorization.
+export const applicants = sqliteTable(
+  "applicants",
+  {
+    id: text("id").primaryKey(),
+    phoneHash: text("phone_hash").notNull(),
+    phoneMasked: text("phone_masked").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("applicants_phone_hash").on(t.phoneHash)],
+);
+
+// What an applicant agreed to, when and from where: evidence, so the IP is encrypted.
+export const consents = sqliteTable(
+  "consents",
+  {
+    id: text("id").primaryKey(),
+    verificationId: text("verification_id").notNull().references(() => verifications.id),
+    applicantId: text("applicant_id"),
+    kind: text("kind").notNull(),
+    textVersion: text("text_version").notNull(),
+    textHash: text("text_hash").notNull(),
+    ipEnc: text("ip_enc"),
+    userAgent: text("user_agent"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("consents_verification").on(t.verificationId)],
+);
+
+// Test mode only: the messages the sandbox SMS provider "sent", for /v1/test_helpers/sms.
+// Live messages are never stored. Swept after 24 hours.
+export const sandboxSmsMessages = sqliteTable(
+  "sandbox_sms_messages",
+  {
+    id: text("id").primaryKey(),
+    partnerId: text("partner_id").notNull(),
+    phoneHash: text("phone_hash").notNull(),
+    text: text("text").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("sandbox_sms_partner_phone").on(t.partnerId, t.phoneHash, t.createdAt)],
 );

@@ -15,6 +15,8 @@ const PURGED_ON_END: VerificationPatch = {
   personIdNumberEnc: null,
   personPhoneEnc: null,
   orgLegalRepNameEnc: null,
+  pendingEnc: null,
+  step: null,
 };
 
 export async function applyEvent(

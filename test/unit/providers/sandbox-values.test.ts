@@ -1,0 +1,85 @@
+// The magic values and test identities are only useful if the real forms accept them: every one
+// must pass the domain validators, the test identities must match everywhere, and the sandbox
+// serial must be the documented, predictable hash.
+import { describe, expect, it } from "vitest";
+import {
+  validateBankCardNumber,
+  validateMobileNumber,
+  validatePersonName,
+  validateResidentIdNumber,
+} from "../../../src/domain/validators";
+import { sandboxBank } from "../../../src/providers/bank/sandbox";
+import { sandboxCarrier } from "../../../src/providers/carrier/sandbox";
+import { sandboxFace } from "../../../src/providers/face/sandbox";
+import { sandboxIdentity } from "../../../src/providers/identity/sandbox";
+import { sandboxSerial } from "../../../src/providers/sandbox-answer";
+import {
+  SANDBOX_CARDS,
+  SANDBOX_ID_NUMBERS,
+  SANDBOX_NAMES,
+  SANDBOX_OCR_DEFAULTS,
+  SANDBOX_PHONE_SUFFIXES,
+  TEST_IDENTITIES,
+} from "../../../src/providers/sandbox-values";
+import { sandboxSms } from "../../../src/providers/sms/sandbox";
+
+const TODAY = new Date("2025-01-01T00:00:00Z");
+
+describe("sandbox values", () => {
+  it.each([...Object.values(SANDBOX_ID_NUMBERS), ...TEST_IDENTITIES.map((t) => t.idNumber), SANDBOX_OCR_DEFAULTS.front.idNumber])(
+    "should use the valid ID number %s",
+    (idNumber) => {
+      expect(validateResidentIdNumber(idNumber, TODAY)).toEqual({ ok: true, value: idNumber });
+    },
+  );
+
+  it.each([...Object.values(SANDBOX_CARDS), ...TEST_IDENTITIES.map((t) => t.cardNumber)])("should use the Luhn-valid card %s", (card) => {
+    expect(validateBankCardNumber(card)).toEqual({ ok: true, value: card });
+  });
+
+  it.each([...Object.values(SANDBOX_PHONE_SUFFIXES).map((suffix) => `1380000${suffix}`), ...TEST_IDENTITIES.map((t) => t.phone)])(
+    "should use the valid phone %s",
+    (phone) => {
+      expect(validateMobileNumber(phone)).toEqual({ ok: true, value: phone });
+    },
+  );
+
+  it.each([...Object.values(SANDBOX_NAMES), ...TEST_IDENTITIES.map((t) => t.name)])("should use the valid name %s", (name) => {
+    expect(validatePersonName(name)).toEqual({ ok: true, value: name });
+  });
+
+  it.each(TEST_IDENTITIES)("should match $name in every capability", async (person) => {
+    const { name, idNumber, phone, cardNumber } = person;
+    expect((await sandboxIdentity().check({ name, idNumber })).outcome).toBe("match");
+    expect((await sandboxCarrier().check({ name, idNumber, phone })).outcome).toBe("match");
+    expect((await sandboxBank().check({ name, idNumber, cardNumber, phone })).outcome).toBe("match");
+    const clip = new Uint8Array([1, 2, 3]);
+    expect((await sandboxFace().checkLiveness({ name, idNumber, clip, clipType: "video/mp4", expectedActions: ["blink", "open_mouth"] })).outcome).toBe("match");
+    expect((await sandboxSms().send({ phone, text: "code 123456", templateParams: ["123456"] })).outcome).toBe("sent");
+  });
+
+  it("should avoid every magic phone ending in the test identities", () => {
+    for (const { phone } of TEST_IDENTITIES) {
+      for (const suffix of Object.values(SANDBOX_PHONE_SUFFIXES)) expect(phone.endsWith(suffix)).toBe(false);
+    }
+  });
+});
+
+describe("sandbox serial", () => {
+  it("should be sbx_ and the first 16 hex digits of SHA-256 over the capability and inputs", async () => {
+    // SHA-256 of the UTF-8 JSON ["identity",{"name":"张三","idNumber":"110101199003071233"}].
+    expect(await sandboxSerial("identity", { name: "张三", idNumber: "110101199003071233" })).toBe("sbx_b457041f058a4761");
+  });
+
+  it("should give the same answer to the same input and another serial to another input", async () => {
+    const [zhang, li] = TEST_IDENTITIES;
+    const first = await sandboxIdentity().check(zhang);
+    expect(await sandboxIdentity().check(zhang)).toEqual(first);
+    expect(await sandboxIdentity().check(li)).not.toEqual(first);
+  });
+
+  it("should tell capabilities apart for the same inputs", async () => {
+    const fields = { name: "张三", idNumber: "110101199003071233" };
+    expect(await sandboxSerial("identity", fields)).not.toBe(await sandboxSerial("face", fields));
+  });
+});

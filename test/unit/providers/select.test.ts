@@ -1,0 +1,103 @@
+// Choosing implementations: test mode is always the sandbox, live mode is Tencent Cloud where its
+// secrets are present and an unavailable stand-in where they are not; missingProviders says which.
+import { describe, expect, it } from "vitest";
+import { CAPABILITIES, missingProviders, providersFor, type ProviderSecrets, type Providers } from "../../../src/providers/select";
+import { TEST_IDENTITIES } from "../../../src/providers/sandbox-values";
+import { replay, type SentRequest } from "./recorded-fetch";
+
+const ALL_SECRETS: ProviderSecrets = {
+  TENCENTCLOUD_SECRET_ID: "AKIDtestonlyNOTAREALKEY",
+  TENCENTCLOUD_SECRET_KEY: "test-only-secret-key",
+  TENCENTCLOUD_SMS_SDK_APP_ID: "1400006666",
+  TENCENTCLOUD_SMS_SIGN_NAME: "实名",
+  TENCENTCLOUD_SMS_TEMPLATE_ID: "1110",
+};
+
+const [zhang] = TEST_IDENTITIES;
+const clip = new Uint8Array([1, 2, 3]);
+
+// One call to each capability, so a test can see who answered and what went out.
+async function callEach(providers: Providers) {
+  return {
+    identity: await providers.identity.check(zhang),
+    carrier: await providers.carrier.check(zhang),
+    bank: await providers.bank.check(zhang),
+    ocr: await providers.ocr.readIdCard({ side: "front", image: clip, contentType: "image/jpeg" }),
+    sms: await providers.sms.send({ phone: zhang.phone, text: "code 123456", templateParams: ["123456"] }),
+    face: await providers.face.checkLiveness({ ...zhang, clip, clipType: "video/mp4", expectedActions: ["blink", "open_mouth"] }),
+  };
+}
+
+function vendorReply(sent: SentRequest[]) {
+  return sent.map((request) => request.headers.get("X-TC-Action"));
+}
+
+describe("providersFor", () => {
+  it("should give test mode the sandboxes even when every secret is set", async () => {
+    const { fetch, sent } = replay({ Response: { RequestId: "never" } });
+    const answers = await callEach(providersFor({ livemode: false }, ALL_SECRETS, { fetch }));
+    for (const answer of Object.values(answers)) expect(answer.provider).toBe("sandbox");
+    expect(sent).toHaveLength(0);
+  });
+
+  it("should give live mode the Tencent Cloud adapters, through the injected fetch", async () => {
+    const { fetch, sent } = replay({ Response: { RequestId: "req-1" } });
+    const answers = await callEach(providersFor({ livemode: true }, ALL_SECRETS, { fetch }));
+    for (const answer of Object.values(answers)) expect(answer.provider).toBe("tencentcloud");
+    expect(vendorReply(sent)).toEqual(["IdCardVerification", "PhoneVerification", "BankCard4EVerification", "IDCardOCR", "SendSms", "LivenessRecognition"]);
+  });
+
+  it("should default the region to ap-guangzhou and honour a configured one", async () => {
+    const first = replay({ Response: { RequestId: "req-1" } });
+    await providersFor({ livemode: true }, ALL_SECRETS, { fetch: first.fetch }).identity.check(zhang);
+    expect(first.sent[0]?.headers.get("X-TC-Region")).toBe("ap-guangzhou");
+
+    const second = replay({ Response: { RequestId: "req-2" } });
+    await providersFor({ livemode: true }, { ...ALL_SECRETS, TENCENTCLOUD_REGION: "ap-shanghai" }, { fetch: second.fetch }).identity.check(zhang);
+    expect(second.sent[0]?.headers.get("X-TC-Region")).toBe("ap-shanghai");
+  });
+
+  it("should answer provider_not_configured, without calling out, for live capabilities missing secrets", async () => {
+    const { fetch, sent } = replay({ Response: { RequestId: "never" } });
+    const answers = await callEach(providersFor({ livemode: true }, {}, { fetch }));
+    for (const answer of Object.values(answers)) {
+      expect(answer).toEqual({ outcome: "unavailable", provider: "tencentcloud", detail: "provider_not_configured" });
+    }
+    expect(sent).toHaveLength(0);
+  });
+
+  it("should still run the registry checks live when only the SMS settings are missing", async () => {
+    const { fetch } = replay({ Response: { Result: "0", RequestId: "req-1" } });
+    const secrets = { TENCENTCLOUD_SECRET_ID: "AKIDtestonlyNOTAREALKEY", TENCENTCLOUD_SECRET_KEY: "test-only-secret-key" };
+    const providers = providersFor({ livemode: true }, secrets, { fetch });
+    expect(await providers.identity.check(zhang)).toMatchObject({ outcome: "match", provider: "tencentcloud" });
+    expect(await providers.sms.send({ phone: zhang.phone, text: "x", templateParams: [] })).toMatchObject({ detail: "provider_not_configured" });
+  });
+});
+
+describe("missingProviders", () => {
+  it("should list nothing when every secret is set", () => {
+    expect(missingProviders(ALL_SECRETS, CAPABILITIES)).toEqual([]);
+  });
+
+  it("should list every capability when the key pair is missing", () => {
+    expect(missingProviders({}, CAPABILITIES)).toEqual([...CAPABILITIES]);
+  });
+
+  it("should list only sms when only the SMS settings are missing", () => {
+    const { TENCENTCLOUD_SMS_TEMPLATE_ID: _dropped, ...secrets } = ALL_SECRETS;
+    expect(missingProviders(secrets, CAPABILITIES)).toEqual(["sms"]);
+  });
+
+  it("should treat a blank secret as missing", () => {
+    expect(missingProviders({ ...ALL_SECRETS, TENCENTCLOUD_SECRET_KEY: "   " }, ["identity"])).toEqual(["identity"]);
+  });
+
+  it("should not require a region, which has a default", () => {
+    expect(missingProviders({ ...ALL_SECRETS, TENCENTCLOUD_REGION: undefined }, ["face"])).toEqual([]);
+  });
+
+  it("should answer only for the capabilities asked about, in their order, once each", () => {
+    expect(missingProviders({}, ["face", "carrier", "face"])).toEqual(["face", "carrier"]);
+  });
+});
