@@ -9,6 +9,8 @@ import { apiV1 } from "./routes/api-v1";
 import { docs } from "./routes/docs";
 import { health } from "./routes/health";
 import { hosted } from "./routes/hosted";
+import { legal } from "./routes/legal";
+import { wellKnown } from "./routes/well-known";
 
 export const app = new Hono<AppEnv>();
 
@@ -18,6 +20,8 @@ app.notFound((c) => problemResponse(problemBody("not_found", `No route ${c.req.m
 
 app.route("/", health);
 app.route("/", docs);
+app.route("/", wellKnown);
 app.route("/v1", apiV1);
 app.route("/admin/v1", adminV1);
 app.route("/v", hosted);
+app.route("/", legal);

@@ -2,6 +2,8 @@
 // log line instead of failing halfway through a verification.
 import { z } from "zod";
 import type { Env } from "./env";
+import { signingKeysSchema } from "./tokens/keys";
+import { DEFAULT_RETRY_SCHEDULE, retryScheduleSchema } from "./webhooks/schedule";
 
 const optional = z.string().trim().min(1).optional().catch(undefined);
 
@@ -19,6 +21,10 @@ const configSchema = z.object({
   TENCENTCLOUD_SMS_SDK_APP_ID: optional,
   TENCENTCLOUD_SMS_SIGN_NAME: optional,
   TENCENTCLOUD_SMS_TEMPLATE_ID: optional,
+  // Result tokens and evidence are signed with these; without them no verification can end usefully.
+  SIGNING_KEYS: signingKeysSchema,
+  RESULT_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  WEBHOOK_RETRY_SCHEDULE: retryScheduleSchema.default(() => [...DEFAULT_RETRY_SCHEDULE]),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -19,4 +19,7 @@ export interface Env {
   TENCENTCLOUD_SMS_SDK_APP_ID?: string;
   TENCENTCLOUD_SMS_SIGN_NAME?: string;
   TENCENTCLOUD_SMS_TEMPLATE_ID?: string;
+  SIGNING_KEYS?: string;
+  RESULT_TOKEN_TTL_DAYS?: string;
+  WEBHOOK_RETRY_SCHEDULE?: string;
 }

@@ -8,7 +8,8 @@ import type { AppEnv } from "./app-env";
 
 const ciphers = new Map<string, Promise<DataCipher>>();
 
-function cipherFor(dataKey: string): Promise<DataCipher> {
+/** One cipher per DATA_KEY per isolate: deriving the keys is the slow part. */
+export function cipherFor(dataKey: string): Promise<DataCipher> {
   let cipher = ciphers.get(dataKey);
   if (!cipher) {
     cipher = dataCipher(dataKey);

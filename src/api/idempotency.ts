@@ -1,6 +1,8 @@
 // Idempotency-Key on partner POSTs. The first request with a key claims it (an insert that only
 // one writer can win); its response is stored and replayed for 24 hours. A different body with
-// the same key is refused (422); a request racing the first is refused (409).
+// the same key is refused (422); a request racing the first is refused (409). A response that
+// carries a secret (marked `Cache-Control: no-store`, e.g. a new webhook secret) is stored
+// encrypted, so the replay table never holds a usable secret in plaintext.
 import { and, eq, lt } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
 import { sha256Hex } from "../crypto/hash";
@@ -10,6 +12,7 @@ import type { AppEnv } from "./app-env";
 import { ProblemError } from "./problem";
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+const SEALED = "sealed:";
 
 export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header("idempotency-key");
@@ -40,9 +43,11 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     if (existing.state === "in_progress") {
       throw new ProblemError("idempotency_key_in_use", "The first request with this Idempotency-Key has not finished. Retry in a moment.");
     }
-    return new Response(existing.responseBody, {
+    const sealed = existing.responseBody?.startsWith(SEALED) ?? false;
+    const replayBody = sealed && existing.responseBody ? await c.var.cipher.decrypt(existing.responseBody.slice(SEALED.length)) : existing.responseBody;
+    return new Response(replayBody, {
       status: existing.responseStatus ?? 200,
-      headers: { "content-type": contentTypeFor(existing.responseStatus ?? 200), "idempotent-replayed": "true" },
+      headers: { "content-type": contentTypeFor(existing.responseStatus ?? 200), "idempotent-replayed": "true", ...(sealed ? { "cache-control": "no-store" } : {}) },
     });
   }
 
@@ -58,7 +63,9 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     return;
   }
   const body = await c.res.clone().text();
-  await db.update(idempotencyKeys).set({ state: "done", responseStatus: c.res.status, responseBody: body }).where(where);
+  const secret = /\bno-store\b/.test(c.res.headers.get("cache-control") ?? "");
+  const stored = secret ? SEALED + (await c.var.cipher.encrypt(body)) : body;
+  await db.update(idempotencyKeys).set({ state: "done", responseStatus: c.res.status, responseBody: stored }).where(where);
 });
 
 function contentTypeFor(status: number): string {

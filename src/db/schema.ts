@@ -147,3 +147,88 @@ export const sandboxSmsMessages = sqliteTable(
   },
   (t) => [index("sandbox_sms_partner_phone").on(t.partnerId, t.phoneHash, t.createdAt)],
 );
+
+// Where a partner wants webhooks, per mode. Secrets are stored encrypted (we must sign with
+// them, so a hash would not do); the previous secret keeps signing for 24 h after a rotation.
+export const webhookEndpoints = sqliteTable(
+  "webhook_endpoints",
+  {
+    id: text("id").primaryKey(),
+    partnerId: text("partner_id").notNull().references(() => partners.id),
+    livemode: integer("livemode", { mode: "boolean" }).notNull(),
+    url: text("url").notNull(),
+    // null: every event type, including types added later.
+    events: text("events", { mode: "json" }).$type<string[]>(),
+    secretEnc: text("secret_enc").notNull(),
+    previousSecretEnc: text("previous_secret_enc"),
+    previousSecretExpiresAt: integer("previous_secret_expires_at"),
+    status: text("status", { enum: ["enabled", "disabled"] }).notNull().default("enabled"),
+    disabledReason: text("disabled_reason"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    deletedAt: integer("deleted_at"),
+  },
+  (t) => [index("webhook_endpoints_partner").on(t.partnerId, t.livemode, t.createdAt)],
+);
+
+// The outbox and the partner-visible event list at once. A row is written in the same D1 batch
+// as the status change it reports; `queued_at` stays null until the queue accepted it, so the
+// cron sweep can send what a crash left behind. `body` holds the exact bytes every delivery signs.
+export const webhookEvents = sqliteTable(
+  "webhook_events",
+  {
+    id: text("id").primaryKey(),
+    partnerId: text("partner_id").notNull(),
+    livemode: integer("livemode", { mode: "boolean" }).notNull(),
+    verificationId: text("verification_id").notNull(),
+    type: text("type").notNull(),
+    body: text("body").notNull(),
+    createdAt: integer("created_at").notNull(),
+    queuedAt: integer("queued_at"),
+  },
+  (t) => [
+    index("webhook_events_partner_list").on(t.partnerId, t.livemode, t.createdAt, t.id),
+    index("webhook_events_unqueued").on(t.createdAt).where(sql`queued_at is null`),
+  ],
+);
+
+// One event owed to one endpoint, and where its retries stand. `next_attempt_at` is also the
+// lease: claiming an attempt moves it forward, so two consumers never send the same attempt.
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: text("id").primaryKey(),
+    eventId: text("event_id").notNull(),
+    endpointId: text("endpoint_id").notNull(),
+    manual: integer("manual", { mode: "boolean" }).notNull().default(false),
+    status: text("status", { enum: ["pending", "succeeded", "dead", "abandoned"] }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    // The automatic fan-out happens once per endpoint, however often the event message arrives.
+    uniqueIndex("webhook_deliveries_fan_out").on(t.eventId, t.endpointId).where(sql`manual = 0`),
+    index("webhook_deliveries_due").on(t.status, t.nextAttemptAt),
+  ],
+);
+
+// The delivery log: every attempt, with the first 1 KB of what the receiver answered.
+export const webhookAttempts = sqliteTable(
+  "webhook_attempts",
+  {
+    id: text("id").primaryKey(),
+    deliveryId: text("delivery_id").notNull(),
+    endpointId: text("endpoint_id").notNull(),
+    eventId: text("event_id").notNull(),
+    attempt: integer("attempt").notNull(),
+    succeeded: integer("succeeded", { mode: "boolean" }).notNull(),
+    responseStatus: integer("response_status"),
+    responseBody: text("response_body"),
+    error: text("error"),
+    latencyMs: integer("latency_ms").notNull(),
+    attemptedAt: integer("attempted_at").notNull(),
+  },
+  (t) => [index("webhook_attempts_endpoint").on(t.endpointId, t.attemptedAt, t.id)],
+);

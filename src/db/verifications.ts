@@ -5,8 +5,10 @@ import { and, desc, eq, gt, inArray, lt, lte, or, sql, type SQL } from "drizzle-
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Actor } from "../domain/verification/status";
 import { newId } from "../crypto/random";
+import type { OutboxEntry } from "../webhooks/events";
 import type { Database } from "./client";
-import { verificationEvents, verifications } from "./schema";
+import { partners, verificationEvents, verifications } from "./schema";
+import { outboxInsert } from "./webhook-events";
 
 export type VerificationRow = typeof verifications.$inferSelect;
 export type NewVerificationRow = typeof verifications.$inferInsert;
@@ -25,8 +27,10 @@ export interface EventInput {
   data?: Record<string, unknown>;
 }
 
-export async function insertVerification(db: Database, row: NewVerificationRow, event: EventInput) {
-  await db.batch([db.insert(verifications).values(row), db.insert(verificationEvents).values(eventRow(row, event))]);
+/** Inserts the row, its first event and (when given) its webhook outbox row in one batch. */
+export async function insertVerification(db: Database, row: NewVerificationRow, event: EventInput, outbox: OutboxEntry | null = null) {
+  const rest = outbox ? [outboxInsert(db, outbox)] : [];
+  await db.batch([db.insert(verifications).values(row), db.insert(verificationEvents).values(eventRow(row, event)), ...rest]);
 }
 
 function eventRow(v: { id: string; partnerId: string; createdAt?: number; updatedAt?: number }, e: EventInput) {
@@ -52,8 +56,14 @@ export function getVerification(db: Database, scope: PartnerScope, id: string) {
 }
 
 /** Unscoped on purpose: the applicant holds the unguessable id, not a partner key. */
-export function getVerificationForApplicant(db: Database, id: string) {
-  return db.select().from(verifications).where(eq(verifications.id, id)).get();
+export async function getVerificationForApplicant(db: Database, id: string) {
+  const found = await db
+    .select({ row: verifications, partnerName: partners.name })
+    .from(verifications)
+    .innerJoin(partners, eq(partners.id, verifications.partnerId))
+    .where(eq(verifications.id, id))
+    .get();
+  return found ? { ...found.row, partnerName: found.partnerName } : undefined;
 }
 
 export interface ListFilter {
@@ -95,8 +105,9 @@ function statusCondition(status: string, now: number): SQL | undefined {
 
 /**
  * Optimistic write: applies `patch` only if the row still has `version`, and appends the event
- * in the same transaction. The event insert is conditioned on the same version, so both happen
- * or neither does. Returns false when another writer won.
+ * in the same transaction. The event insert, and the webhook outbox row when the status changes
+ * to one partners hear about, are conditioned on the same version, so all happen or none does.
+ * Returns false when another writer won.
  */
 export async function updateVerification(
   db: Database,
@@ -104,6 +115,7 @@ export async function updateVerification(
   patch: VerificationPatch & { updatedAt: number },
   event: EventInput | null,
   extra: BatchItem<"sqlite">[] = [],
+  outbox: OutboxEntry | null = null,
 ): Promise<boolean> {
   const guard = and(eq(verifications.id, current.id), eq(verifications.version, current.version));
   const update = db
@@ -112,6 +124,7 @@ export async function updateVerification(
     .where(guard)
     .returning({ id: verifications.id });
   if (!event) {
+    if (outbox) throw new Error("a webhook event needs its verification event");
     const [rows] = await db.batch([update, ...extra]);
     return rows.length === 1;
   }
@@ -132,8 +145,11 @@ export async function updateVerification(
       .from(verifications)
       .where(guard),
   );
-  const [, rows] = await db.batch([insertEvent, update, ...extra]);
-  return rows.length === 1;
+  // Guarded inserts run before the update: after it, the version no longer matches.
+  const outboxItems = outbox ? [outboxInsert(db, outbox, guard)] : [];
+  const [, ...results] = await db.batch([insertEvent, ...outboxItems, update, ...extra]);
+  const rows = results[outboxItems.length];
+  return Array.isArray(rows) && rows.length === 1;
 }
 
 export function listEvents(db: Database, verificationId: string) {
@@ -148,4 +164,15 @@ export function listEvents(db: Database, verificationId: string) {
 /** Appends an event that changes no status (an attempt, a code sent); no version guard needed. */
 export async function appendEvent(db: Database, v: Pick<VerificationRow, "id" | "partnerId">, event: EventInput, now: number) {
   await db.insert(verificationEvents).values(eventRow({ ...v, createdAt: now }, event));
+}
+
+/** Across partners, for the cron: open verifications past their expiry, oldest first. */
+export function listOverdueVerificationsAcrossPartners(db: Database, now: number, limit: number) {
+  return db
+    .select()
+    .from(verifications)
+    .where(and(inArray(verifications.status, ["pending", "in_progress"]), lte(verifications.expiresAt, now)))
+    .orderBy(verifications.expiresAt)
+    .limit(limit)
+    .all();
 }

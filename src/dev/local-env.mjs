@@ -1,7 +1,8 @@
 // Node helper for the dev scripts (not part of the Worker): reads .dev.vars, creating it from
-// .dev.vars.example when missing, and runs wrangler with telemetry off.
+// .dev.vars.example when missing (and adding variables the example gained since), and runs
+// wrangler with telemetry off.
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, readFileSync } from "node:fs";
+import { appendFileSync, copyFileSync, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 export const root = path.resolve(import.meta.dirname, "../..");
@@ -12,8 +13,20 @@ export function loadDevVars() {
     copyFileSync(path.join(root, ".dev.vars.example"), file);
     console.log("Created .dev.vars from .dev.vars.example");
   }
+  const vars = parseVars(readFileSync(file, "utf8"));
+  const defaults = parseVars(readFileSync(path.join(root, ".dev.vars.example"), "utf8"));
+  const missing = Object.keys(defaults).filter((name) => !(name in vars));
+  if (missing.length > 0) {
+    appendFileSync(file, `\n# Added from .dev.vars.example\n${missing.map((name) => `${name}=${defaults[name]}`).join("\n")}\n`);
+    console.log(`Added ${missing.join(", ")} to .dev.vars from .dev.vars.example`);
+    for (const name of missing) vars[name] = defaults[name];
+  }
+  return vars;
+}
+
+function parseVars(text) {
   const vars = {};
-  for (const line of readFileSync(file, "utf8").split("\n")) {
+  for (const line of text.split("\n")) {
     const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
     if (m) vars[m[1]] = m[2].replace(/^"(.*)"$/, "$1");
   }

@@ -1,29 +1,44 @@
-// Partner API, version 1: verifications. Handlers parse with zod, call the domain, serialize.
-import { Hono } from "hono";
+// Partner API, version 1: verifications, their result tokens and evidence. Handlers parse with
+// zod, call the domain, serialize. Other /v1 areas mount here, under the same middleware.
+import { type Context, Hono } from "hono";
 import type { AppEnv } from "../api/app-env";
 import { idempotency } from "../api/idempotency";
 import { partnerAuth } from "../api/partner-auth";
 import { ProblemError } from "../api/problem";
 import { createVerificationRequest, listVerificationsQuery } from "../api/v1/schemas";
 import { parseOrThrow, readJson } from "../api/validation";
-import { getVerification, listVerifications } from "../db/verifications";
+import { evidenceSources } from "../db/evidence";
+import { getVerification, listVerifications, type VerificationRow } from "../db/verifications";
+import { evidenceRecord, signEvidence } from "../tokens/evidence";
+import { resultTokenFor } from "../tokens/result-token";
 import { applyEvent, settleExpiry } from "../verifications/apply";
 import { assertProvidersConfigured } from "../verifications/providers-check";
 import { createVerification } from "../verifications/create";
 import { serializeVerification } from "../verifications/serialize";
 import { baseUrl } from "./base-url";
+import { apiV1Webhooks } from "./api-v1-webhooks";
+import { testHelpers } from "./test-helpers";
 
 export const apiV1 = new Hono<AppEnv>();
 
 apiV1.use("*", partnerAuth, idempotency);
+apiV1.route("/", testHelpers);
+// Mounted here rather than in app.ts: a second `use("*")` under /v1 would run the idempotency
+// middleware twice for every request.
+apiV1.route("/", apiV1Webhooks);
 
 const notFound = (id: string) => new ProblemError("not_found", `No verification ${id} exists for this API key.`);
+const writer = (c: Context<AppEnv>) => ({ db: c.var.db, env: c.env });
+
+async function withResultToken(c: Context<AppEnv>, row: VerificationRow) {
+  return { ...serializeVerification(row, baseUrl(c), c.var.now), result_token: await resultTokenFor(c.var, baseUrl(c), row) };
+}
 
 apiV1.post("/verifications", async (c) => {
   const input = parseOrThrow(createVerificationRequest, await readJson(c), "the request body");
   const { db, cipher, partner, now, config } = c.var;
   if (partner.livemode) assertProvidersConfigured(config, input.methods, input.type);
-  const row = await createVerification(db, cipher, partner, input, now);
+  const row = await createVerification(writer(c), cipher, partner, input, now);
   const stored = await getVerification(db, partner, row.id);
   return c.json(serializeVerification(stored!, baseUrl(c), now), 201);
 });
@@ -54,20 +69,29 @@ apiV1.get("/verifications/:id", async (c) => {
   const { db, partner, now } = c.var;
   const row = await getVerification(db, partner, c.req.param("id"));
   if (!row) throw notFound(c.req.param("id"));
-  return c.json(serializeVerification(await settleExpiry(db, row, now), baseUrl(c), now));
+  return c.json(await withResultToken(c, await settleExpiry(writer(c), row, now)));
+});
+
+apiV1.get("/verifications/:id/evidence", async (c) => {
+  const { db, partner, now, cipher } = c.var;
+  const row = await getVerification(db, partner, c.req.param("id"));
+  if (!row) throw notFound(c.req.param("id"));
+  const current = await settleExpiry(writer(c), row, now);
+  const record = await evidenceRecord(cipher, baseUrl(c), current, await evidenceSources(db, current), now);
+  return c.json({ jws: await signEvidence(c.var, record) }, 200, { "cache-control": "no-store" });
 });
 
 apiV1.post("/verifications/:id/cancel", async (c) => {
   const { db, partner, now } = c.var;
   const row = await getVerification(db, partner, c.req.param("id"));
   if (!row) throw notFound(c.req.param("id"));
-  const current = await settleExpiry(db, row, now);
-  const result = await applyEvent(db, current, { type: "cancel" }, "partner", now);
+  const current = await settleExpiry(writer(c), row, now);
+  const result = await applyEvent(writer(c), current, { type: "cancel" }, "partner", now);
   if (!result.ok) {
     if (result.error === "conflict") throw new ProblemError("conflict", "The verification changed while canceling it. Fetch it and try again.");
     throw new ProblemError("invalid_state", `The verification is ${current.status}; only pending or in_progress verifications can be canceled.`, {
       verification_status: current.status,
     });
   }
-  return c.json(serializeVerification(result.row, baseUrl(c), now));
+  return c.json(await withResultToken(c, result.row));
 });

@@ -1,25 +1,160 @@
-// Hosted pages for applicants: /v/{verification id}. Each step renders from the stored state.
-import { Hono } from "hono";
+// Hosted pages for applicants: /v/{verification id}. Every POST works as a plain form (success
+// answers 303 back to the step page) and under htmx (the response is the next step's fragment,
+// one request per action). Handlers parse, call src/hosted, and render.
+import { type Context, Hono } from "hono";
 import type { AppEnv } from "../api/app-env";
 import { getVerificationForApplicant } from "../db/verifications";
 import { effectiveStatus } from "../domain/verification/status";
-import { AuthorizePage } from "../../views/pages/authorize";
+import { readApplicantSession, startApplicantSession } from "../hosted/applicant-session";
+import { authorizeApplicant, sendAuthorizationCode } from "../hosted/authorize";
+import { answerReuse, chooseMethod } from "../hosted/choose";
+import { hostedContext } from "../hosted/context";
+import { type ApplicantRow, currentStep, localeOf, stepBase, type StepFlags } from "../hosted/current-step";
+import { confirmCode, resendCode, submitMethodForm } from "../hosted/method-actions";
+import { MAX_FAILED_ATTEMPTS } from "../domain/verification/machine";
+import { maskPhone } from "../domain/masking";
+import { findMethod } from "../methods";
 import { UnavailablePage } from "../../views/pages/unavailable";
-import type { Locale } from "../../views/messages";
+import type { StepView } from "../../views/steps/model";
+import { HostedPage, Step } from "../../views/steps/step";
+import { wantsFragment } from "./htmx";
 
 export const hosted = new Hono<AppEnv>();
 
 const ID = /^ver_[0-9A-Za-z]{24}$/;
 
-hosted.get("/:id", async (c) => {
-  const id = c.req.param("id");
+type Loaded = { row: ApplicantRow; response?: undefined } | { row?: undefined; response: Response };
+
+async function load(c: Context<AppEnv>): Promise<Loaded> {
+  const id = c.req.param("id") ?? "";
   const row = ID.test(id) ? await getVerificationForApplicant(c.var.db, id) : undefined;
-  const acceptsEn = /^en\b/i.test(c.req.header("accept-language") ?? "");
-  if (!row) return c.html(<UnavailablePage locale={acceptsEn ? "en" : "zh-CN"} reason="not_found" />, 404);
-  const locale: Locale = row.locale === "en" ? "en" : "zh-CN";
-  const status = effectiveStatus(row, c.var.now);
-  if (status !== "pending" && status !== "in_progress") {
-    return c.html(<UnavailablePage locale={locale} reason={status} backUrl={row.redirectUrl} />, 410);
+  if (!row) {
+    const locale = /^en\b/i.test(c.req.header("accept-language") ?? "") ? "en" : "zh-CN";
+    return { response: await c.html(<UnavailablePage locale={locale} reason="not_found" />, 404) };
   }
-  return c.html(<AuthorizePage locale={locale} verificationId={row.id} type={row.type} />);
+  const status = effectiveStatus(row, c.var.now);
+  if (status === "expired" || status === "canceled") {
+    return { response: await c.html(<UnavailablePage locale={localeOf(row)} reason={status} backUrl={row.redirectUrl} />, 410) };
+  }
+  return { row };
+}
+
+function render(c: Context<AppEnv>, step: StepView, status: 200 | 422 = 200) {
+  c.header("Cache-Control", "no-store");
+  return wantsFragment(c) ? c.html(<Step step={step} />, status) : c.html(<HostedPage step={step} />, status);
+}
+
+/** After a successful action: a plain form goes back to the step page (PRG); htmx gets the step now. */
+async function done(c: Context<AppEnv>, row: ApplicantRow) {
+  if (!wantsFragment(c)) return c.redirect(`/v/${row.id}`, 303);
+  const session = await readApplicantSession(c, row.id);
+  return render(c, await currentStep(hostedContext(c, row.livemode), row, session));
+}
+
+async function form(c: Context<AppEnv>): Promise<FormData> {
+  return c.req.formData();
+}
+
+const text = (f: FormData, name: string) => {
+  const v = f.get(name);
+  return typeof v === "string" ? v : "";
+};
+
+hosted.get("/:id", async (c) => {
+  const { row, response } = await load(c);
+  if (!row) return response;
+  const flags: StepFlags = { choose: c.req.query("choose") === "1", edit: c.req.query("edit") === "1" };
+  return render(c, await currentStep(hostedContext(c, row.livemode), row, await readApplicantSession(c, row.id), flags));
+});
+
+hosted.post("/:id/authorize", async (c) => {
+  const { row, response } = await load(c);
+  if (!row) return response;
+  const ctx = hostedContext(c, row.livemode);
+  const f = await form(c);
+  const base = { ...stepBase(row), kind: "authorize" as const, type: row.type, phone: text(f, "phone") };
+  if (row.status !== "pending" && row.status !== "in_progress") return done(c, row);
+  if (text(f, "action") === "send_code") {
+    const sent = await sendAuthorizationCode(ctx, row, text(f, "phone"));
+    if (!sent.ok) return render(c, { ...base, errors: sent.errors, ...(sent.retryAfterSeconds ? { retryAfterSeconds: sent.retryAfterSeconds } : {}) }, 422);
+    return render(c, { ...base, phone: sent.phone, codeSentTo: maskPhone(sent.phone), errors: {} });
+  }
+  const result = await authorizeApplicant(ctx, row, { phone: text(f, "phone"), code: text(f, "code"), consent: text(f, "consent") === "yes" });
+  if (!result.ok) return render(c, { ...base, errors: result.errors, ...(result.triesLeft !== undefined ? { triesLeft: result.triesLeft } : {}) }, 422);
+  await startApplicantSession(c, { verificationId: row.id, applicantId: result.applicantId }, row.expiresAt);
+  if (!wantsFragment(c)) return c.redirect(`/v/${row.id}`, 303);
+  const next = { ...result.row, partnerName: row.partnerName };
+  return render(c, await currentStep(ctx, next, { verificationId: row.id, applicantId: result.applicantId }));
+});
+
+/** The remaining actions need the applicant signed in for this verification. */
+async function withSession(c: Context<AppEnv>) {
+  const { row, response } = await load(c);
+  if (!row) return { response };
+  const session = await readApplicantSession(c, row.id);
+  if (!session || (row.status !== "pending" && row.status !== "in_progress")) return { response: await done(c, row) };
+  return { row, session, ctx: hostedContext(c, row.livemode) };
+}
+
+hosted.post("/:id/reuse", async (c) => {
+  const s = await withSession(c);
+  if (!s.row) return s.response;
+  await answerReuse(s.ctx, s.row, s.session, text(await form(c), "choice") === "share");
+  return done(c, (await getVerificationForApplicant(c.var.db, s.row.id))!);
+});
+
+hosted.post("/:id/method", async (c) => {
+  const s = await withSession(c);
+  if (!s.row) return s.response;
+  const result = await chooseMethod(s.ctx, s.row, text(await form(c), "method"));
+  return done(c, result.ok ? result.row : s.row);
+});
+
+hosted.post("/:id/methods/:method", async (c) => {
+  const s = await withSession(c);
+  if (!s.row) return s.response;
+  const method = c.req.param("method");
+  if (!findMethod(method)?.person) return done(c, s.row);
+  const r = await submitMethodForm(s.ctx, s.row, method, await form(c));
+  const formStep = (row: ApplicantRow) => ({
+    ...stepBase(row),
+    kind: "method_form" as const,
+    method,
+    fields: findMethod(method)!.person!.fields(row.options),
+    attemptsLeft: MAX_FAILED_ATTEMPTS - row.failedAttempts,
+    canChangeMethod: row.methods.filter((m) => findMethod(m)?.person).length > 1,
+  });
+  switch (r.kind) {
+    case "invalid":
+      return render(c, { ...formStep(s.row), values: r.values, errors: r.errors }, 422);
+    case "retry":
+      return render(c, { ...formStep(r.row), values: r.values, errors: {}, reason: r.reason }, 422);
+    case "code_not_sent":
+      return render(c, { ...stepBase(r.row), kind: "code", method, maskedPhone: r.maskedPhone, error: r.reason, ...(r.retryAfterSeconds ? { retryAfterSeconds: r.retryAfterSeconds } : {}) }, 422);
+    case "error":
+      return done(c, (await getVerificationForApplicant(c.var.db, s.row.id))!);
+    default:
+      return done(c, r.row);
+  }
+});
+
+hosted.post("/:id/methods/:method/code", async (c) => {
+  const s = await withSession(c);
+  if (!s.row) return s.response;
+  const method = c.req.param("method");
+  const f = await form(c);
+  const r = text(f, "action") === "resend" ? await resendCode(s.ctx, s.row, method) : await confirmCode(s.ctx, s.row, method, text(f, "code"));
+  const codeStep = (row: ApplicantRow, maskedPhone: string) => ({ ...stepBase(row), kind: "code" as const, method, maskedPhone });
+  switch (r.kind) {
+    case "wrong":
+      return render(c, { ...codeStep(r.row, r.maskedPhone), error: r.error, triesLeft: r.triesLeft }, 422);
+    case "not_resent":
+      return render(c, { ...codeStep(r.row, r.maskedPhone), error: r.error, ...(r.retryAfterSeconds ? { retryAfterSeconds: r.retryAfterSeconds } : {}) }, 422);
+    case "resent":
+      return render(c, { ...codeStep(r.row, r.maskedPhone), notice: "sent" });
+    case "stale":
+      return done(c, (await getVerificationForApplicant(c.var.db, s.row.id))!);
+    default:
+      return done(c, r.row);
+  }
 });

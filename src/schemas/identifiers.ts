@@ -14,13 +14,13 @@ import type { Validation } from "../domain/validators/result";
 function identifier<T>(validate: (input: string) => Validation<T>, description: string, example: string) {
   return z
     .string()
+    .meta({ description, examples: [example] })
     .transform((input, ctx): T => {
       const result = validate(input);
       if (result.ok) return result.value;
       ctx.addIssue({ code: "custom", message: result.code, params: { code: result.code } });
       return z.NEVER;
-    })
-    .meta({ description, examples: [example] });
+    });
 }
 
 export const residentIdNumber = identifier(
@@ -40,3 +40,12 @@ export const credentialCode = identifier(
   "Unified social credit code (18 characters, GB 32100-2015) or 15-digit registration number.",
   "91350100M000100Y43",
 );
+
+/** The stable code of a failed parse's first issue: the validator's own code when it has one. */
+export function firstIssueCode(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return "invalid_value";
+  if (issue.code === "custom" && typeof issue.params?.code === "string") return issue.params.code;
+  if (issue.code === "invalid_type" || (issue.code === "invalid_value" && issue.input === undefined)) return "required";
+  return "invalid_format";
+}

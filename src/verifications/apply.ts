@@ -1,10 +1,16 @@
 // Runs one state-machine event against a stored verification and persists the result with its
-// event row, guarded by the row's version. Ending a verification purges its ciphertext: once it
+// event row (and its webhook event, when partners hear about the new status), guarded by the
+// row's version; then queues the webhook. Ending a verification purges its ciphertext: once it
 // ends, masked forms and keyed hashes are all we keep (PIPL data minimisation).
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../db/client";
 import { updateVerification, type VerificationPatch, type VerificationRow } from "../db/verifications";
 import { type TransitionError, type VerificationEvent, transition } from "../domain/verification/machine";
 import { type Actor, isOpen, type VerificationStatus } from "../domain/verification/status";
+import { webhookEventFor } from "../webhooks/events";
+import { publishEvents, type WriteContext } from "../webhooks/outbox";
+
+export type { WriteContext };
 
 export type ApplyResult =
   | { ok: true; row: VerificationRow }
@@ -19,13 +25,26 @@ const PURGED_ON_END: VerificationPatch = {
   step: null,
 };
 
+export interface ApplyDetails {
+  patch?: VerificationPatch;
+  data?: Record<string, unknown>;
+  /** More writes for the same batch (e.g. a consent row); they run whether or not the guard holds. */
+  extra?: BatchItem<"sqlite">[];
+}
+
+/**
+ * `ctx` is anything with `db` and `env.WEBHOOKS` (the hosted pages' context qualifies). The
+ * webhook is queued before this returns; if the queue fails, the cron sweep sends it later.
+ * A bare Database is still accepted while callers move over: the webhook event is written all
+ * the same, and the cron sweep queues it within a minute or two instead of at once.
+ */
 export async function applyEvent(
-  db: Database,
+  ctxOrDb: WriteContext | Database,
   row: VerificationRow,
   event: VerificationEvent,
   actor: Actor,
   now: number,
-  details: { patch?: VerificationPatch; data?: Record<string, unknown> } = {},
+  details: ApplyDetails = {},
 ): Promise<ApplyResult> {
   const result = transition(
     {
@@ -52,15 +71,20 @@ export async function applyEvent(
     updatedAt: now,
     ...(isOpen(s.status) ? {} : PURGED_ON_END),
   };
-  const written = await updateVerification(db, row, patch, {
-    type: `verification.${event.type}`,
-    actor,
-    fromStatus: row.status,
-    toStatus: s.status,
-    data: { ...eventData(event), ...details.data },
-  });
+  const ctx = "db" in ctxOrDb ? ctxOrDb : { db: ctxOrDb, env: null };
+  const next: VerificationRow = { ...row, ...patch, version: row.version + 1 };
+  const outbox = webhookEventFor(next, row.status, now);
+  const written = await updateVerification(
+    ctx.db,
+    row,
+    patch,
+    { type: `verification.${event.type}`, actor, fromStatus: row.status, toStatus: s.status, data: { ...eventData(event), ...details.data } },
+    details.extra,
+    outbox,
+  );
   if (!written) return { ok: false, error: "conflict" };
-  return { ok: true, row: { ...row, ...patch, version: row.version + 1 } };
+  if (outbox && ctx.env) await publishEvents({ db: ctx.db, env: ctx.env }, [outbox.id], now);
+  return { ok: true, row: next };
 }
 
 function eventData(event: VerificationEvent): Record<string, unknown> {
@@ -69,8 +93,8 @@ function eventData(event: VerificationEvent): Record<string, unknown> {
 }
 
 /** Persists an expiry that effectiveStatus already shows; harmless when another writer got there first. */
-export async function settleExpiry(db: Database, row: VerificationRow, now: number): Promise<VerificationRow> {
+export async function settleExpiry(ctx: WriteContext, row: VerificationRow, now: number): Promise<VerificationRow> {
   if (!isOpen(row.status) || now < row.expiresAt) return row;
-  const result = await applyEvent(db, row, { type: "expire" }, "system", now);
+  const result = await applyEvent(ctx, row, { type: "expire" }, "system", now);
   return result.ok ? result.row : row;
 }

@@ -4,14 +4,15 @@ import type { DataCipher } from "../crypto/data-key";
 import { newId } from "../crypto/random";
 import { DAY } from "../domain/clock";
 import { maskIdNumber, maskName, maskPhone } from "../domain/masking";
-import type { Database } from "../db/client";
 import { insertVerification, type NewVerificationRow, type PartnerScope } from "../db/verifications";
 import { methodsFor } from "../methods";
+import { webhookEventFor } from "../webhooks/events";
+import { publishEvents, type WriteContext } from "../webhooks/outbox";
 
 export const VERIFICATION_LIFETIME = DAY;
 
 export async function createVerification(
-  db: Database,
+  ctx: WriteContext,
   cipher: DataCipher,
   scope: PartnerScope,
   input: CreateVerificationRequest,
@@ -57,6 +58,8 @@ export async function createVerification(
     createdAt: now,
     updatedAt: now,
   } satisfies NewVerificationRow;
-  await insertVerification(db, row, { type: "verification.created", actor: "partner", toStatus: "pending" });
+  const outbox = webhookEventFor(row, null, now);
+  await insertVerification(ctx.db, row, { type: "verification.created", actor: "partner", toStatus: "pending" }, outbox);
+  if (outbox) await publishEvents(ctx, [outbox.id], now);
   return row;
 }

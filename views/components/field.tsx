@@ -14,6 +14,8 @@ export interface FieldProps {
   maxlength?: number;
   required?: boolean;
   after?: Child;
+  /** The first field with an error takes focus, on page load and after an htmx swap alike. */
+  autofocus?: boolean;
 }
 
 export function Field(p: FieldProps) {
@@ -40,7 +42,7 @@ export function Field(p: FieldProps) {
             required={p.required ?? true}
             aria-invalid={p.error ? "true" : undefined}
             aria-describedby={described || undefined}
-            {...(p.error ? { "data-first-error": "" } : {})}
+            autofocus={p.autofocus}
           />
         </div>
         {p.after}

@@ -3,6 +3,22 @@
 import { z } from "zod";
 import { createKeyRequest, createPartnerRequest } from "../admin-schemas";
 import { createVerificationRequest, healthObject, listVerificationsQuery, problemObject, verificationList, verificationObject } from "./schemas";
+import {
+  createWebhookEndpointRequest,
+  deletedWebhookEndpoint,
+  eventList,
+  eventObject,
+  evidenceObject,
+  jwksObject,
+  listAttemptsQuery,
+  listEventsQuery,
+  redeliverRequest,
+  redeliveryList,
+  webhookAttemptList,
+  webhookEndpointList,
+  webhookEndpointObject,
+  webhookEndpointWithSecret,
+} from "./webhook-schemas";
 
 type Schema = z.ZodType;
 
@@ -10,7 +26,7 @@ export interface Operation {
   method: "get" | "post" | "delete";
   path: string;
   summary: string;
-  tag: "Verifications" | "Operator" | "Service";
+  tag: "Verifications" | "Webhooks" | "Operator" | "Service";
   security?: "partnerKey" | "adminToken";
   body?: Schema;
   query?: z.ZodObject;
@@ -32,6 +48,32 @@ export const OPERATIONS: Operation[] = [
   },
   { method: "get", path: "/v1/verifications/{id}", summary: "Retrieve a verification", tag: "Verifications", security: "partnerKey", success: { status: 200, schema: verificationObject, description: "The verification" }, errors: [401, 404] },
   { method: "post", path: "/v1/verifications/{id}/cancel", summary: "Cancel a pending or in-progress verification", tag: "Verifications", security: "partnerKey", success: { status: 200, schema: verificationObject, description: "Canceled" }, errors: [401, 404, 409] },
+  { method: "get", path: "/v1/verifications/{id}/evidence", summary: "The signed evidence record of a verification", tag: "Verifications", security: "partnerKey", success: { status: 200, schema: evidenceObject, description: "A compact JWS" }, errors: [401, 404] },
+  { method: "get", path: "/.well-known/jwks.json", summary: "Public keys for result tokens and evidence (JWKS)", tag: "Service", success: { status: 200, schema: jwksObject, description: "The JWK set" }, errors: [] },
+  {
+    method: "post", path: "/v1/webhook_endpoints", summary: "Create a webhook endpoint (answers its secret, once)", tag: "Webhooks", security: "partnerKey",
+    body: createWebhookEndpointRequest, success: { status: 201, schema: webhookEndpointWithSecret, description: "Created; the secret is shown only here" }, errors: [400, 401, 409],
+  },
+  { method: "get", path: "/v1/webhook_endpoints", summary: "List webhook endpoints", tag: "Webhooks", security: "partnerKey", success: { status: 200, schema: webhookEndpointList, description: "The endpoints of this key's mode" }, errors: [401] },
+  { method: "get", path: "/v1/webhook_endpoints/{id}", summary: "Retrieve a webhook endpoint", tag: "Webhooks", security: "partnerKey", success: { status: 200, schema: webhookEndpointObject, description: "The endpoint" }, errors: [401, 404] },
+  { method: "delete", path: "/v1/webhook_endpoints/{id}", summary: "Delete a webhook endpoint", tag: "Webhooks", security: "partnerKey", success: { status: 200, schema: deletedWebhookEndpoint, description: "Deleted" }, errors: [401, 404] },
+  {
+    method: "post", path: "/v1/webhook_endpoints/{id}/rotate_secret", summary: "Rotate an endpoint's secret (the old one signs too for 24 h)", tag: "Webhooks", security: "partnerKey",
+    success: { status: 200, schema: webhookEndpointWithSecret, description: "Rotated; the new secret is shown only here" }, errors: [401, 404],
+  },
+  {
+    method: "get", path: "/v1/webhook_endpoints/{id}/deliveries", summary: "The delivery log: every attempt, newest first", tag: "Webhooks", security: "partnerKey",
+    query: listAttemptsQuery, success: { status: 200, schema: webhookAttemptList, description: "A page of attempts" }, errors: [400, 401, 404],
+  },
+  {
+    method: "get", path: "/v1/events", summary: "List events of the last 30 days, newest first", tag: "Webhooks", security: "partnerKey",
+    query: listEventsQuery, success: { status: 200, schema: eventList, description: "A page of events" }, errors: [400, 401],
+  },
+  { method: "get", path: "/v1/events/{id}", summary: "Retrieve an event", tag: "Webhooks", security: "partnerKey", success: { status: 200, schema: eventObject, description: "The event" }, errors: [401, 404] },
+  {
+    method: "post", path: "/v1/events/{id}/redeliver", summary: "Send an event again", tag: "Webhooks", security: "partnerKey",
+    body: redeliverRequest, success: { status: 202, schema: redeliveryList, description: "Deliveries queued" }, errors: [400, 401, 404, 409],
+  },
   {
     method: "post", path: "/admin/v1/partners", summary: "Create a partner and its first test key", tag: "Operator", security: "adminToken",
     body: createPartnerRequest, success: { status: 201, schema: z.object({ id: z.string(), object: z.literal("partner"), name: z.string(), created_at: z.string(), test_key: z.object({ id: z.string(), key: z.string() }) }), description: "Created; the key is shown only here" }, errors: [400, 401],
@@ -90,7 +132,7 @@ export function openApiDocument(serverUrl: string) {
       description: "Real-name verification of people and organizations. Test keys (sk_test_…) use sandbox providers; live keys (sk_live_…) real ones.",
     },
     servers: [{ url: serverUrl }],
-    tags: [{ name: "Verifications" }, { name: "Operator" }, { name: "Service" }],
+    tags: [{ name: "Verifications" }, { name: "Webhooks" }, { name: "Operator" }, { name: "Service" }],
     paths,
     components: {
       securitySchemes: {

@@ -5,7 +5,8 @@ import { METHOD_NAMES, findMethod } from "../../methods";
 import { VERIFICATION_STATUSES } from "../../domain/verification/status";
 import { credentialCode, mobileNumber, personName, residentIdNumber } from "../../schemas/identifiers";
 
-const redirectUrl = z
+/** https, or http for localhost only (a partner's own machine during development). */
+export const secureUrl = z
   .string()
   .max(2048)
   .superRefine((value, ctx) => {
@@ -20,8 +21,11 @@ const redirectUrl = z
     if (!(url.protocol === "https:" || (url.protocol === "http:" && local))) {
       ctx.addIssue({ code: "custom", message: "insecure_url", params: { code: "insecure_url" } });
     }
-  })
-  .meta({ description: "Where the applicant returns when done: https, or http for localhost only." });
+  });
+
+const redirectUrl = secureUrl.meta({
+  description: "Where the applicant returns when done: https, or http for localhost only. Once the verification ended, the link carries the result token as `token`.",
+});
 
 export const personPrefill = z
   .strictObject({ name: personName.optional(), id_number: residentIdNumber.optional(), phone: mobileNumber.optional() })
@@ -103,6 +107,9 @@ export const verificationObject = z
     failed_attempts: z.number().int(),
     created_at: timestamp,
     completed_at: timestamp.nullable(),
+    result_token: z.string().nullable().optional().meta({
+      description: "On retrieve and cancel: the signed result token (a JWT, verify it against /.well-known/jwks.json) once the verification ended; null while it is open.",
+    }),
   });
 
 export type VerificationObject = z.infer<typeof verificationObject>;

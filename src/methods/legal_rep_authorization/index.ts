@@ -5,5 +5,4 @@ export const legalRepAuthorization = {
   name: "legal_rep_authorization",
   verificationType: "organization",
   capabilities: ["business_registry", "sms"],
-  available: false,
 } as const satisfies VerificationMethod<"legal_rep_authorization">;

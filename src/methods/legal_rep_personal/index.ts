@@ -5,5 +5,4 @@ export const legalRepPersonal = {
   name: "legal_rep_personal",
   verificationType: "organization",
   capabilities: ["business_registry", "identity", "face", "carrier", "sms"],
-  available: false,
 } as const satisfies VerificationMethod<"legal_rep_personal">;

@@ -5,5 +5,4 @@ export const legalRepQuick = {
   name: "legal_rep_quick",
   verificationType: "organization",
   capabilities: ["business_registry", "face"],
-  available: false,
 } as const satisfies VerificationMethod<"legal_rep_quick">;

@@ -5,5 +5,4 @@ export const transferForward = {
   name: "transfer_forward",
   verificationType: "organization",
   capabilities: ["business_registry", "payout"],
-  available: false,
 } as const satisfies VerificationMethod<"transfer_forward">;

@@ -5,5 +5,4 @@ export const transferReverse = {
   name: "transfer_reverse",
   verificationType: "organization",
   capabilities: ["business_registry", "bank"],
-  available: false,
 } as const satisfies VerificationMethod<"transfer_reverse">;

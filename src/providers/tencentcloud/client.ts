@@ -90,7 +90,11 @@ export async function callTencentCloud(call: TencentCloudCall): Promise<TencentC
   let json: unknown;
   try {
     const response = await call.fetch(`https://${host}/`, { method: "POST", headers: signed.headers, body: payload, signal });
-    if (!response.ok) return unavailable(TENCENTCLOUD_PROVIDER, `http_${response.status}`);
+    if (!response.ok) {
+      // Released rather than left unread: Workers warn about, and hold resources for, unread bodies.
+      await response.body?.cancel().catch(() => undefined);
+      return unavailable(TENCENTCLOUD_PROVIDER, `http_${response.status}`);
+    }
     json = await response.json();
   } catch (error) {
     if (isDeadlineError(error)) return unavailable(TENCENTCLOUD_PROVIDER, "timeout");

@@ -28,7 +28,7 @@ async function callEach(providers: Providers) {
   };
 }
 
-function vendorReply(sent: SentRequest[]) {
+function actionsSent(sent: SentRequest[]) {
   return sent.map((request) => request.headers.get("X-TC-Action"));
 }
 
@@ -44,7 +44,7 @@ describe("providersFor", () => {
     const { fetch, sent } = replay({ Response: { RequestId: "req-1" } });
     const answers = await callEach(providersFor({ livemode: true }, ALL_SECRETS, { fetch }));
     for (const answer of Object.values(answers)) expect(answer.provider).toBe("tencentcloud");
-    expect(vendorReply(sent)).toEqual(["IdCardVerification", "PhoneVerification", "BankCard4EVerification", "IDCardOCR", "SendSms", "LivenessRecognition"]);
+    expect(actionsSent(sent)).toEqual(["IdCardVerification", "PhoneVerification", "BankCard4EVerification", "IDCardOCR", "SendSms", "LivenessRecognition"]);
   });
 
   it("should default the region to ap-guangzhou and honour a configured one", async () => {

@@ -1,0 +1,45 @@
+// Choosing a method, and answering the reuse question: both are state-machine events.
+import { updateVerification } from "../db/verifications";
+import { applyEvent } from "../verifications/apply";
+import type { HostedContext } from "./context";
+import type { ApplicantSession } from "./applicant-session";
+import { findReusableVerification } from "../db/applicants";
+import { type ApplicantRow, personMethods, REUSE_WINDOW } from "./current-step";
+
+export type ActionResult = { ok: true; row: ApplicantRow } | { ok: false; error: string };
+
+export async function chooseMethod(ctx: HostedContext, row: ApplicantRow, method: string): Promise<ActionResult> {
+  if (!personMethods(row).includes(method)) return { ok: false, error: "method_not_allowed" };
+  if (row.method === method && row.status === "in_progress" && row.step === null) return { ok: true, row };
+  const result = await applyEvent(ctx, row, { type: "start", method }, "applicant", ctx.now, { patch: { step: null, pendingEnc: null } });
+  return result.ok ? { ok: true, row: { ...result.row, partnerName: row.partnerName } } : { ok: false, error: result.error };
+}
+
+export async function answerReuse(ctx: HostedContext, row: ApplicantRow, session: ApplicantSession, share: boolean): Promise<ActionResult> {
+  if (!share) {
+    const patch = { step: "reuse_declined", updatedAt: ctx.now };
+    const ok = await updateVerification(ctx.db, row, patch, { type: "applicant.reuse_declined", actor: "applicant" });
+    return ok ? { ok: true, row: { ...row, ...patch, version: row.version + 1 } } : { ok: false, error: "conflict" };
+  }
+  const previous = await findReusableVerification(ctx.db, {
+    applicantId: session.applicantId,
+    livemode: row.livemode,
+    excludeId: row.id,
+    methods: row.methods,
+    verifiedAfter: ctx.now - REUSE_WINDOW,
+  });
+  if (!previous?.method) return { ok: false, error: "nothing_to_reuse" };
+  const started = await applyEvent(ctx, row, { type: "start", method: previous.method }, "applicant", ctx.now);
+  if (!started.ok) return { ok: false, error: started.error };
+  const verified = await applyEvent(ctx, started.row, { type: "verify", reused: true }, "applicant", ctx.now, {
+    patch: {
+      personNameMasked: previous.personNameMasked,
+      personIdNumberMasked: previous.personIdNumberMasked,
+      personIdNumberHash: previous.personIdNumberHash,
+      personPhoneMasked: previous.personPhoneMasked,
+      personPhoneHash: previous.personPhoneHash,
+    },
+    data: { reused_from: previous.id },
+  });
+  return verified.ok ? { ok: true, row: { ...verified.row, partnerName: row.partnerName } } : { ok: false, error: verified.error };
+}

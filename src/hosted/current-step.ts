@@ -1,0 +1,103 @@
+// Decides which step the applicant sees, from the stored verification and their session alone,
+// so a reload, a second tab or a plain GET after a POST always lands on the same screen.
+import { findReusableVerification } from "../db/applicants";
+import type { VerificationRow } from "../db/verifications";
+import { DAY, iso } from "../domain/clock";
+import { MAX_FAILED_ATTEMPTS } from "../domain/verification/machine";
+import { effectiveStatus } from "../domain/verification/status";
+import { maskPhone } from "../domain/masking";
+import { findMethod } from "../methods";
+import type { FieldName } from "../methods/fields";
+import type { StepBase, StepView } from "../../views/steps/model";
+import type { Locale } from "../../views/messages";
+import type { ApplicantSession } from "./applicant-session";
+import type { HostedContext } from "./context";
+import { openPending } from "./pending";
+import { returnUrl } from "./return-url";
+
+export type ApplicantRow = VerificationRow & { partnerName: string };
+
+// A verification older than this is not offered for reuse: identities change (new ID cards, phones).
+export const REUSE_WINDOW = 365 * DAY;
+
+export interface StepFlags {
+  choose?: boolean;
+  edit?: boolean;
+}
+
+export function stepBase(row: ApplicantRow): StepBase {
+  return { locale: localeOf(row), verificationId: row.id, partnerName: row.partnerName };
+}
+
+export function localeOf(row: Pick<VerificationRow, "locale">): Locale {
+  return row.locale === "en" ? "en" : "zh-CN";
+}
+
+export function personMethods(row: VerificationRow): string[] {
+  return row.methods.filter((m) => findMethod(m)?.person);
+}
+
+export async function currentStep(ctx: HostedContext, row: ApplicantRow, session: ApplicantSession | null, flags: StepFlags = {}): Promise<StepView> {
+  const base = stepBase(row);
+  const status = effectiveStatus(row, ctx.now);
+  if (status === "verified" || status === "failed") return resultStep(row, status);
+  if (!session) return { ...base, kind: "authorize", type: row.type, errors: {} };
+
+  const pending = await openPending(ctx.cipher, row);
+  if (row.step === "awaiting_code" && pending?.phone && !flags.edit && !flags.choose) {
+    return { ...base, kind: "code", method: pending.method, maskedPhone: maskPhone(pending.phone) };
+  }
+  if (row.step === "awaiting_phone" && pending && !flags.choose) {
+    return { ...base, kind: "continue_on_phone", method: pending.method, canChangeMethod: personMethods(row).length > 1 };
+  }
+  if (!row.method && row.step !== "reuse_declined") {
+    const previous = await findReusableVerification(ctx.db, {
+      applicantId: session.applicantId,
+      livemode: row.livemode,
+      excludeId: row.id,
+      methods: row.methods,
+      verifiedAfter: ctx.now - REUSE_WINDOW,
+    });
+    if (previous) {
+      return {
+        ...base,
+        kind: "reuse",
+        previous: { name: previous.personNameMasked, idNumber: previous.personIdNumberMasked, method: previous.method ?? "", verifiedAt: iso(previous.completedAt)!.slice(0, 10) },
+      };
+    }
+  }
+  const methods = personMethods(row);
+  const chosen = row.method ?? (methods.length === 1 ? methods[0] : undefined);
+  if (flags.choose || !chosen) return { ...base, kind: "choose_method", methods };
+  return methodFormStep(ctx, row, chosen, pending);
+}
+
+async function methodFormStep(ctx: HostedContext, row: ApplicantRow, method: string, pending: Awaited<ReturnType<typeof openPending>>): Promise<StepView> {
+  const flow = findMethod(method)?.person;
+  const fields = flow?.fields(row.options) ?? [];
+  const decrypt = (v: string | null) => (v ? ctx.cipher.decrypt(v) : Promise.resolve(undefined));
+  const values: Partial<Record<FieldName, string>> = pending && pending.method === method
+    ? { name: pending.name, id_number: pending.idNumber, phone: pending.phone, card_number: pending.cardNumber, valid_from: pending.validFrom, valid_to: pending.validTo }
+    : { name: await decrypt(row.personNameEnc), id_number: await decrypt(row.personIdNumberEnc), phone: await decrypt(row.personPhoneEnc) };
+  return {
+    ...stepBase(row),
+    kind: "method_form",
+    method,
+    fields,
+    values,
+    errors: {},
+    attemptsLeft: MAX_FAILED_ATTEMPTS - row.failedAttempts,
+    canChangeMethod: personMethods(row).length > 1,
+  };
+}
+
+export function resultStep(row: ApplicantRow, status: "verified" | "failed"): StepView {
+  return {
+    ...stepBase(row),
+    kind: "result",
+    status,
+    ...(row.failureReason && status === "failed" ? { reason: row.failureReason } : {}),
+    ...(status === "verified" ? { summary: { name: row.personNameMasked, idNumber: row.personIdNumberMasked } } : {}),
+    ...(row.redirectUrl ? { returnUrl: returnUrl(row.redirectUrl, { id: row.id, status })! } : {}),
+  };
+}

@@ -1,0 +1,113 @@
+// A person method's desktop actions: submit the form (registry checks, then an SMS code or the
+// phone step), confirm the code, send a new code. Every provider call and attempt is an event;
+// provider faults never count as attempts and lose nothing typed.
+import { appendEvent, getVerificationForApplicant, updateVerification } from "../db/verifications";
+import { maskIdNumber, maskName, maskPhone } from "../domain/masking";
+import type { CodePurpose } from "../domain/sms/code";
+import { findMethod } from "../methods";
+import type { ProviderCall } from "../methods/method";
+import { applyEvent } from "../verifications/apply";
+import type { HostedContext } from "./context";
+import type { ApplicantRow } from "./current-step";
+import { type FieldErrorCodes, type FormValues, parseMethodForm } from "./parse-form";
+import { openPending, sealPending } from "./pending";
+import { storeIdCardPhotos } from "./id-card-photos";
+import { checkCode, sendCode } from "./sms-code";
+
+export type SubmitResult =
+  | { kind: "invalid"; errors: FieldErrorCodes; values: FormValues }
+  | { kind: "retry"; reason: string; values: FormValues; row: ApplicantRow }
+  | { kind: "code_sent"; row: ApplicantRow; maskedPhone: string }
+  | { kind: "code_not_sent"; reason: string; retryAfterSeconds?: number; maskedPhone: string; row: ApplicantRow }
+  | { kind: "phone_step"; row: ApplicantRow }
+  | { kind: "ended"; row: ApplicantRow }
+  | { kind: "error"; error: string };
+
+const withPartner = (row: ApplicantRow) => (next: Omit<ApplicantRow, "partnerName">): ApplicantRow => ({ ...next, partnerName: row.partnerName });
+
+async function recordCalls(ctx: HostedContext, row: ApplicantRow, calls: ProviderCall[]) {
+  for (const call of calls) await appendEvent(ctx.db, row, { type: "provider.call", actor: "system", data: { ...call } }, ctx.now);
+}
+
+export async function submitMethodForm(ctx: HostedContext, row: ApplicantRow, method: string, form: FormData): Promise<SubmitResult> {
+  const flow = findMethod(method)?.person;
+  if (!flow || !row.methods.includes(method)) return { kind: "error", error: "method_not_allowed" };
+  if (form.get("valid_to_long_term") === "yes") form.set("valid_to", "long_term");
+  const parsed = await parseMethodForm(flow.fields(row.options), form);
+  if (!parsed.ok) return { kind: "invalid", errors: parsed.errors, values: parsed.values };
+
+  let current = row;
+  if (row.method !== method || row.status !== "in_progress") {
+    const started = await applyEvent(ctx, row, { type: "start", method }, "applicant", ctx.now);
+    if (!started.ok) return { kind: "error", error: started.error };
+    current = withPartner(row)(started.row);
+  }
+  const result = await flow.check(ctx.providers, parsed.input, row.options);
+  await recordCalls(ctx, current, result.calls);
+  if (result.kind === "unavailable") return { kind: "retry", reason: "provider_unavailable", values: parsed.values, row: current };
+  if (result.kind === "rejected") {
+    const failed = await applyEvent(ctx, current, { type: "attempt_failed", reason: result.reason }, "system", ctx.now, { patch: { step: null, pendingEnc: null } });
+    if (!failed.ok) return { kind: "error", error: failed.error };
+    const next = withPartner(row)(failed.row);
+    return next.status === "failed" ? { kind: "ended", row: next } : { kind: "retry", reason: result.reason, values: parsed.values, row: next };
+  }
+  const idImages = result.images ? await storeIdCardPhotos(ctx, current, result.images) : current.idImages;
+
+  const pendingEnc = await sealPending(ctx.cipher, method, parsed.input);
+  const nextStep = flow.then === "sms_code" ? "awaiting_code" : "awaiting_phone";
+  const patch = { step: nextStep, pendingEnc, idImages, updatedAt: ctx.now };
+  const event = { type: "method.checks_passed", actor: "system" as const, data: { method, next: nextStep, images: Object.keys(idImages ?? {}) } };
+  if (!(await updateVerification(ctx.db, current, patch, event))) return { kind: "error", error: "conflict" };
+  const next = { ...current, ...patch, version: current.version + 1 };
+  if (flow.then === "phone_handoff") return { kind: "phone_step", row: next };
+
+  const sent = await sendCode(ctx, next, parsed.input.phone!, method as CodePurpose);
+  if (!sent.ok) return { kind: "code_not_sent", reason: sent.reason, maskedPhone: maskPhone(parsed.input.phone!), row: next, ...(sent.retryAfterSeconds ? { retryAfterSeconds: sent.retryAfterSeconds } : {}) };
+  return { kind: "code_sent", row: next, maskedPhone: maskPhone(parsed.input.phone!) };
+}
+
+export type CodeResult =
+  | { kind: "verified"; row: ApplicantRow }
+  | { kind: "wrong"; error: string; triesLeft: number; maskedPhone: string; row: ApplicantRow }
+  | { kind: "resent"; maskedPhone: string; row: ApplicantRow }
+  | { kind: "not_resent"; error: string; retryAfterSeconds?: number; maskedPhone: string; row: ApplicantRow }
+  | { kind: "ended"; row: ApplicantRow }
+  | { kind: "stale" };
+
+export async function confirmCode(ctx: HostedContext, row: ApplicantRow, method: string, code: string): Promise<CodeResult> {
+  const pending = await openPending(ctx.cipher, row);
+  if (row.step !== "awaiting_code" || !pending?.phone || pending.method !== method) return { kind: "stale" };
+  const maskedPhone = maskPhone(pending.phone);
+  if (!/^\d{6}$/.test(code.trim())) return { kind: "wrong", error: code.trim() === "" ? "required" : "code_format", triesLeft: 0, maskedPhone, row };
+  const outcome = await checkCode(ctx, row, pending.phone, method as CodePurpose, code.trim());
+  if (!outcome.ok) {
+    // A code consumed a moment ago by another tab: that tab's result is the one to show.
+    if (outcome.reason === "no_code" && (await getVerificationForApplicant(ctx.db, row.id))?.step !== "awaiting_code") return { kind: "stale" };
+    if (outcome.reason !== "too_many_tries") return { kind: "wrong", error: outcome.reason, triesLeft: outcome.triesLeft, maskedPhone, row };
+    const failed = await applyEvent(ctx, row, { type: "attempt_failed", reason: "code_tries_exhausted" }, "system", ctx.now);
+    if (!failed.ok) return { kind: "stale" };
+    const next = withPartner(row)(failed.row);
+    return next.status === "failed" ? { kind: "ended", row: next } : { kind: "wrong", error: "too_many_tries", triesLeft: 0, maskedPhone, row: next };
+  }
+  const [idHash, phoneHash] = await Promise.all([ctx.cipher.hash("id_number", pending.idNumber), ctx.cipher.hash("phone", pending.phone)]);
+  const verified = await applyEvent(ctx, row, { type: "verify" }, "applicant", ctx.now, {
+    patch: {
+      personNameMasked: maskName(pending.name),
+      personIdNumberMasked: maskIdNumber(pending.idNumber),
+      personIdNumberHash: idHash,
+      personPhoneMasked: maskPhone(pending.phone),
+      personPhoneHash: phoneHash,
+    },
+  });
+  // Another tab may have confirmed the same code first: its result stands, and this one is stale.
+  return verified.ok ? { kind: "verified", row: withPartner(row)(verified.row) } : { kind: "stale" };
+}
+
+export async function resendCode(ctx: HostedContext, row: ApplicantRow, method: string): Promise<CodeResult> {
+  const pending = await openPending(ctx.cipher, row);
+  if (row.step !== "awaiting_code" || !pending?.phone || pending.method !== method) return { kind: "stale" };
+  const maskedPhone = maskPhone(pending.phone);
+  const sent = await sendCode(ctx, row, pending.phone, method as CodePurpose);
+  if (!sent.ok) return { kind: "not_resent", error: sent.reason, maskedPhone, row, ...(sent.retryAfterSeconds ? { retryAfterSeconds: sent.retryAfterSeconds } : {}) };
+  return { kind: "resent", maskedPhone, row };
+}

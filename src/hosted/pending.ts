@@ -1,0 +1,29 @@
+// What a method step still needs between requests (the checked identity awaiting its SMS code,
+// or the phone step), kept encrypted on the verification row and validated when read back.
+import { z } from "zod";
+import type { DataCipher } from "../crypto/data-key";
+import type { VerificationRow } from "../db/verifications";
+import type { Collected } from "../methods/method";
+
+const pendingSchema = z.object({
+  method: z.string(),
+  name: z.string(),
+  idNumber: z.string(),
+  phone: z.string().optional(),
+  cardNumber: z.string().optional(),
+  validFrom: z.string().optional(),
+  validTo: z.string().optional(),
+});
+
+export type Pending = z.infer<typeof pendingSchema>;
+
+export function sealPending(cipher: DataCipher, method: string, input: Collected): Promise<string> {
+  const { idFront: _f, idBack: _b, ...fields } = input;
+  return cipher.encrypt(JSON.stringify({ method, ...fields }));
+}
+
+export async function openPending(cipher: DataCipher, row: Pick<VerificationRow, "pendingEnc">): Promise<Pending | null> {
+  if (!row.pendingEnc) return null;
+  const parsed = pendingSchema.safeParse(JSON.parse(await cipher.decrypt(row.pendingEnc)));
+  return parsed.success ? parsed.data : null;
+}

@@ -1,0 +1,57 @@
+// Sending and checking SMS codes for a verification. The Durable Object per phone (and per IP)
+// decides; this module sends through the SMS provider and records evidence, never the code.
+import { newId } from "../crypto/random";
+import { sandboxSmsMessages } from "../db/schema";
+import { appendEvent } from "../db/verifications";
+import type { CheckOutcome, CodePurpose } from "../domain/sms/code";
+import { smsText } from "../domain/sms/message";
+import type { HostedContext } from "./context";
+
+export type SendOutcome =
+  | { ok: true; expiresAt: number }
+  | { ok: false; reason: string; retryAfterSeconds?: number };
+
+type Owner = { id: string; partnerId: string };
+
+const DEFAULT_SIGN_NAME = "实名认证";
+
+function sessionFor(ctx: HostedContext, name: string) {
+  return ctx.env.SMS_CODES.get(ctx.env.SMS_CODES.idFromName(name));
+}
+
+async function phoneSession(ctx: HostedContext, phone: string) {
+  return sessionFor(ctx, `phone:${await ctx.cipher.hash("phone", phone)}`);
+}
+
+export async function sendCode(ctx: HostedContext, owner: Owner, phone: string, purpose: CodePurpose): Promise<SendOutcome> {
+  const ipSlot = await sessionFor(ctx, `ip:${await ctx.cipher.hash("ip", ctx.client.ip)}`).takeSendSlot("ip");
+  if (!ipSlot.ok) return { ok: false, reason: ipSlot.reason, retryAfterSeconds: Math.ceil(ipSlot.retryAfterMs / 1000) };
+  const session = await phoneSession(ctx, phone);
+  const issued = await session.issueCode(owner.id, purpose);
+  if (!issued.ok) return { ok: false, reason: issued.reason, retryAfterSeconds: Math.ceil(issued.retryAfterMs / 1000) };
+
+  const message = smsText(ctx.config.TENCENTCLOUD_SMS_SIGN_NAME ?? DEFAULT_SIGN_NAME, purpose, issued.code);
+  const answer = await ctx.providers.sms.send({ phone, ...message });
+  if (answer.outcome !== "sent") {
+    await session.releaseSend(issued.sendId);
+    await appendEvent(ctx.db, owner, { type: "sms.failed", actor: "system", data: { purpose, provider: answer.provider, outcome: answer.outcome } }, ctx.now);
+    return { ok: false, reason: answer.outcome === "rejected" ? "phone_rejected" : "provider_unavailable" };
+  }
+  if (!ctx.livemode && answer.sandboxCopy) {
+    await ctx.db.insert(sandboxSmsMessages).values({
+      id: newId("sms"),
+      partnerId: owner.partnerId,
+      phoneHash: await ctx.cipher.hash("phone", phone),
+      text: answer.sandboxCopy.text,
+      createdAt: ctx.now,
+    });
+  }
+  await appendEvent(ctx.db, owner, { type: "sms.sent", actor: "system", data: { purpose, provider: answer.provider, serial: answer.serial } }, ctx.now);
+  return { ok: true, expiresAt: issued.expiresAt };
+}
+
+export async function checkCode(ctx: HostedContext, owner: Owner, phone: string, purpose: CodePurpose, code: string): Promise<CheckOutcome> {
+  const outcome = await (await phoneSession(ctx, phone)).checkCode(owner.id, purpose, code);
+  await appendEvent(ctx.db, owner, { type: "sms.checked", actor: "applicant", data: { purpose, outcome: outcome.ok ? "correct" : outcome.reason } }, ctx.now);
+  return outcome;
+}

@@ -1,0 +1,14 @@
+// Turns a provider's answer into the evidence record of the call: who answered, their serial,
+// and the outcome. It never copies what was sent.
+import type { ProviderCall } from "./method";
+
+type AnyAnswer =
+  | { outcome: "match"; provider: string; serial: string }
+  | { outcome: "no_match"; reason: string; provider: string; serial: string }
+  | { outcome: "unavailable"; provider: string; detail: string };
+
+export function providerCall(capability: string, answer: AnyAnswer): ProviderCall {
+  if (answer.outcome === "unavailable") return { capability, provider: answer.provider, serial: "", outcome: "unavailable", reason: answer.detail };
+  if (answer.outcome === "no_match") return { capability, provider: answer.provider, serial: answer.serial, outcome: "no_match", reason: answer.reason };
+  return { capability, provider: answer.provider, serial: answer.serial, outcome: "match" };
+}

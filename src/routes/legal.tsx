@@ -1,0 +1,23 @@
+// The texts an applicant agrees to at app authorization, in the verification's language.
+import { Hono } from "hono";
+import type { AppEnv } from "../api/app-env";
+import { Layout } from "../../views/layout";
+import { type Locale, t } from "../../views/messages";
+
+export const legal = new Hono<AppEnv>();
+
+const PAGES = { "service-agreement": "legal.service", privacy: "legal.privacy" } as const;
+
+legal.get("/legal/:page", (c) => {
+  const page = PAGES[c.req.param("page") as keyof typeof PAGES];
+  if (!page) return c.notFound();
+  const locale: Locale = c.req.query("lang") === "en" ? "en" : "zh-CN";
+  return c.html(
+    <Layout locale={locale} title={t(locale, `${page}.title`)} scripts={false}>
+      <article class="card">
+        <h1>{t(locale, `${page}.title`)}</h1>
+        <p>{t(locale, `${page}.body`)}</p>
+      </article>
+    </Layout>,
+  );
+});

@@ -1,0 +1,76 @@
+// The evidence record: everything we can show about how one verification went (consents with
+// text hash and version, time, IP and browser; provider calls with provider and serial; SMS
+// codes sent and checked; handoffs; status changes), as a compact JWS over canonical JSON,
+// signed with the result-token keys. It never holds an SMS code, a name or an ID number: the
+// event log it copies carries none.
+import { CompactSign } from "jose";
+import type { DataCipher } from "../crypto/data-key";
+import { utf8 } from "../crypto/encoding";
+import type { EvidenceSources } from "../db/evidence";
+import type { VerificationRow } from "../db/verifications";
+import { iso } from "../domain/clock";
+import { canonicalJson } from "./canonical-json";
+import { signingKeys } from "./keys";
+import type { TokenContext } from "./result-token";
+
+/** `typ` of the evidence JWS, so it is never mistaken for a result token (whose typ is JWT). */
+export const EVIDENCE_TYPE = "evidence+jwt";
+
+type EvidenceRow = Pick<
+  VerificationRow,
+  "id" | "partnerId" | "livemode" | "type" | "status" | "methods" | "method" | "reference" | "failureReason" | "createdAt" | "completedAt"
+>;
+
+export async function evidenceRecord(cipher: DataCipher, issuer: string, row: EvidenceRow, sources: EvidenceSources, now: number) {
+  return {
+    iss: issuer,
+    aud: row.partnerId,
+    sub: row.id,
+    iat: Math.floor(now / 1000),
+    verification: {
+      id: row.id,
+      type: row.type,
+      status: row.status,
+      methods: row.methods,
+      method: row.method,
+      reference: row.reference,
+      livemode: row.livemode,
+      failure_reason: row.failureReason,
+      created_at: iso(row.createdAt),
+      completed_at: iso(row.completedAt),
+    },
+    consents: await Promise.all(
+      sources.consents.map(async (c) => ({
+        id: c.id,
+        kind: c.kind,
+        text_version: c.textVersion,
+        text_hash: c.textHash,
+        // In full, not masked: the consent is evidence for this partner, the one the applicant
+        // agreed to share with, and a masked address would not prove where it came from.
+        ip: c.ipEnc ? await cipher.decrypt(c.ipEnc).catch(() => null) : null,
+        user_agent: c.userAgent,
+        at: iso(c.createdAt),
+      })),
+    ),
+    events: sources.events.map((e) => ({
+      type: e.type,
+      at: iso(e.createdAt),
+      actor: e.actor,
+      from_status: e.fromStatus,
+      to_status: e.toStatus,
+      data: e.data,
+    })),
+  };
+}
+
+/**
+ * Signs the record's canonical bytes. The public key rides along in the header (`jwk`) beside
+ * its `kid`, so a stored record can be checked years later against a pinned key or an archived
+ * JWKS, without asking us.
+ */
+export async function signEvidence(ctx: TokenContext, record: Awaited<ReturnType<typeof evidenceRecord>>): Promise<string> {
+  const { signer } = await signingKeys(ctx.config);
+  return new CompactSign(utf8.encode(canonicalJson(record)))
+    .setProtectedHeader({ alg: signer.alg, kid: signer.kid, typ: EVIDENCE_TYPE, jwk: signer.publicJwk })
+    .sign(signer.key);
+}

@@ -1,0 +1,64 @@
+// The result token: a JWT (ES256 or EdDSA, with `kid`) that tells a partner how a verification
+// ended, verifiable offline against /.well-known/jwks.json. It carries no personal data: the ID
+// number or credential code appears only as a keyed hash scoped to the partner, so one partner
+// can recognise a repeat applicant while two partners' hashes never match each other.
+import { SignJWT } from "jose";
+import type { Config } from "../config";
+import type { DataCipher } from "../crypto/data-key";
+import { DAY } from "../domain/clock";
+import { isOpen } from "../domain/verification/status";
+import type { VerificationRow } from "../db/verifications";
+import { signingKeys } from "./keys";
+
+export interface TokenContext {
+  config: Pick<Config, "SIGNING_KEYS" | "RESULT_TOKEN_TTL_DAYS">;
+  cipher: DataCipher;
+}
+
+type TokenRow = Pick<
+  VerificationRow,
+  "id" | "partnerId" | "livemode" | "type" | "status" | "method" | "completedAt" | "updatedAt" | "personIdNumberHash" | "orgCredentialCode"
+>;
+
+/**
+ * HMAC (DATA_KEY-derived, purpose `partner_subject`) over the partner id and the identifier.
+ * For a person it is taken over the stored `person_id_number_hash`, not the number itself: the
+ * plaintext is purged when a verification ends, and the stored hash is as unique as the number.
+ */
+export async function identityHash(cipher: DataCipher, row: TokenRow): Promise<string | null> {
+  if (row.type === "person" && row.personIdNumberHash) return cipher.hash("partner_subject", `${row.partnerId}:id_number:${row.personIdNumberHash}`);
+  if (row.type === "organization" && row.orgCredentialCode) return cipher.hash("partner_subject", `${row.partnerId}:credential_code:${row.orgCredentialCode}`);
+  return null;
+}
+
+const seconds = (ms: number) => Math.floor(ms / 1000);
+
+/** The signed result of an ended verification; null while it is still open. */
+export async function resultTokenFor(ctx: TokenContext, issuer: string, row: TokenRow): Promise<string | null> {
+  if (isOpen(row.status)) return null;
+  const { signer } = await signingKeys(ctx.config);
+  const endedAt = row.completedAt ?? row.updatedAt;
+  return new SignJWT({
+    status: row.status,
+    type: row.type,
+    method: row.method,
+    verified_at: row.status === "verified" ? seconds(endedAt) : null,
+    livemode: row.livemode,
+    identity_hash: await identityHash(ctx.cipher, row),
+  })
+    .setProtectedHeader({ alg: signer.alg, kid: signer.kid, typ: "JWT" })
+    .setIssuer(issuer)
+    .setAudience(row.partnerId)
+    .setSubject(row.id)
+    .setIssuedAt(seconds(endedAt))
+    .setExpirationTime(seconds(endedAt + ctx.config.RESULT_TOKEN_TTL_DAYS * DAY))
+    .sign(signer.key);
+}
+
+/** The partner's redirect_url with the token added as `token` (other query parameters kept). */
+export function redirectWithToken(redirectUrl: string, token: string | null): string {
+  if (!token) return redirectUrl;
+  const url = new URL(redirectUrl);
+  url.searchParams.set("token", token);
+  return url.toString();
+}

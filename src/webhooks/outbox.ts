@@ -1,0 +1,37 @@
+// The outbox's sending half. A webhook event is written in the D1 batch that changes the status;
+// only afterwards is it queued. If the queue refuses, the row stays unqueued and the cron sweep
+// queues it later, so a status change is never lost nor announced without happening.
+// Never throws at the caller: the change it follows is already committed.
+import type { Database } from "../db/client";
+import { markQueued } from "../db/webhook-events";
+import type { Env } from "../env";
+import { eventMessage } from "./messages";
+
+/** What a write that may emit webhook events needs: D1, and the queue to announce them on. */
+export interface WriteContext {
+  db: Database;
+  env: Pick<Env, "WEBHOOKS">;
+}
+
+/** Queues events already committed to the outbox; returns how many the queue accepted. */
+export async function publishEvents(ctx: WriteContext, eventIds: string[], now: number): Promise<number> {
+  if (eventIds.length === 0) return 0;
+  try {
+    await ctx.env.WEBHOOKS.sendBatch(eventIds.map((id) => ({ body: eventMessage(id) })));
+  } catch (error) {
+    log("webhook_queue_send_failed", error, eventIds.length);
+    return 0;
+  }
+  try {
+    await markQueued(ctx.db, eventIds, now);
+  } catch (error) {
+    // Harmless: the sweep queues them again and the fan-out ignores repeats.
+    log("webhook_mark_queued_failed", error, eventIds.length);
+  }
+  return eventIds.length;
+}
+
+function log(what: string, error: unknown, count: number) {
+  const message = error instanceof Error ? error.message : String(error);
+  console.warn(JSON.stringify({ level: "warn", what, count, message }));
+}

@@ -1,0 +1,128 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { TEST_IDENTITIES } from "../../src/providers/sandbox-values";
+import { createVerification, launch } from "./browser";
+
+const baseUrl = inject("baseUrl");
+const key = inject("partnerKey");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function latestCode(phone: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/v1/test_helpers/sms?phone=${phone}`, { headers: { authorization: `Bearer ${key}` } });
+  const body = (await res.json()) as { data: { text: string }[] };
+  const code = /验证码为(\d{6})/.exec(body.data[0]?.text ?? "")?.[1];
+  if (!code) throw new Error(`no code for ${phone}`);
+  return code;
+}
+
+async function signIn(page: Page, phone: string) {
+  await page.getByLabel("手机号", { exact: true }).fill(phone);
+  await page.getByRole("button", { name: "获取验证码" }).click();
+  await expect.poll(() => page.getByRole("status").textContent()).toContain("验证码已发送至");
+  await page.getByLabel("短信验证码").fill(await latestCode(phone));
+  await page.getByLabel(/我已阅读并同意/).check();
+  await page.getByRole("button", { name: "登录并授权" }).click();
+}
+
+// Each test uses its own phone so the send limits of one never touch another.
+const phoneFor = (n: number) => `1370000${String(1000 + n)}`;
+
+describe("person verification in Chromium", () => {
+  it("should complete mobile3 with htmx swapping steps in place, then return to the partner", async () => {
+    const me = TEST_IDENTITIES[0];
+    const v = await createVerification(baseUrl, key, { type: "person", redirect_url: `${baseUrl}/healthz` });
+    const page = await browser.newPage({ locale: "zh-CN" });
+    await page.goto(v.url);
+    await signIn(page, phoneFor(0));
+    await page.getByRole("button", { name: /手机号认证/ }).click();
+    await page.getByLabel("姓名", { exact: true }).fill(me.name);
+    await page.getByLabel("身份证号").fill(me.idNumber);
+    await page.getByLabel("手机号", { exact: true }).fill(phoneFor(10));
+    await page.getByRole("button", { name: "同意并继续" }).click();
+    await expect.poll(() => page.locator("[data-step]").getAttribute("data-step")).toBe("code");
+    expect(page.url()).toBe(v.url);
+    await page.getByLabel("短信验证码").fill(await latestCode(phoneFor(10)));
+    await page.getByRole("button", { name: "提交验证" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("认证成功");
+    await page.waitForURL(/\/healthz\?verification_id=/, { timeout: 10_000 });
+    expect(new URL(page.url()).searchParams.get("status")).toBe("verified");
+    await page.close();
+  });
+
+  it("should show a carrier failure next to the form and keep what was typed", async () => {
+    const me = TEST_IDENTITIES[1];
+    const v = await createVerification(baseUrl, key, { type: "person", methods: ["mobile3"] });
+    const page = await browser.newPage({ locale: "zh-CN" });
+    await page.goto(v.url);
+    await signIn(page, phoneFor(1));
+    await page.getByLabel("姓名", { exact: true }).fill("王不符");
+    await page.getByLabel("身份证号").fill(me.idNumber);
+    await page.getByLabel("手机号", { exact: true }).fill(me.phone);
+    await page.getByRole("button", { name: "同意并继续" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("姓名与身份证号不一致");
+    expect(await page.getByLabel("身份证号").inputValue()).toBe(me.idNumber);
+    await page.close();
+  });
+
+  it("should focus the first field in error and tie the message to it", async () => {
+    const v = await createVerification(baseUrl, key, { type: "person", methods: ["bankcard4"] });
+    const page = await browser.newPage({ locale: "zh-CN" });
+    await page.goto(v.url);
+    await signIn(page, phoneFor(2));
+    await page.getByLabel("姓名", { exact: true }).fill("张三");
+    await page.getByLabel("身份证号").fill("110101199003071234");
+    await page.getByRole("button", { name: "同意并继续" }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("f-id_number");
+    const described = await page.locator("#f-id_number").getAttribute("aria-describedby");
+    expect(await page.locator(`#${described}`).textContent()).toContain("校验位不正确");
+    await page.close();
+  });
+
+  it("should take face to its first step and say to continue on the phone", async () => {
+    const me = TEST_IDENTITIES[2];
+    const v = await createVerification(baseUrl, key, { type: "person", methods: ["face"], locale: "en" });
+    const page = await browser.newPage({ locale: "en-US" });
+    await page.goto(v.url);
+    await page.getByLabel("Mobile number").fill(phoneFor(3));
+    await page.getByRole("button", { name: "Get code" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("We sent a code");
+    await page.getByLabel("SMS code").fill(await latestCode(phoneFor(3)));
+    await page.getByLabel(/I have read and agree/).check();
+    await page.getByRole("button", { name: "Sign in and authorize" }).click();
+    await page.getByLabel("Name").fill(me.name);
+    await page.getByLabel("ID number").fill(me.idNumber);
+    await page.getByRole("button", { name: "Agree and continue" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Continue on your phone");
+    await page.close();
+  });
+
+  it("should complete bankcard4 with JavaScript disabled, through plain form posts", async () => {
+    const me = TEST_IDENTITIES[0];
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: "zh-CN" });
+    const page = await context.newPage();
+    const v = await createVerification(baseUrl, key, { type: "person", methods: ["bankcard4"] });
+    await page.goto(v.url);
+    await page.getByLabel("手机号", { exact: true }).fill(phoneFor(4));
+    await page.getByRole("button", { name: "获取验证码" }).click();
+    await page.getByLabel("短信验证码").fill(await latestCode(phoneFor(4)));
+    await page.getByLabel(/我已阅读并同意/).check();
+    await page.getByRole("button", { name: "登录并授权" }).click();
+    await page.getByLabel("姓名", { exact: true }).fill(me.name);
+    await page.getByLabel("身份证号").fill(me.idNumber);
+    await page.getByLabel("银行卡号").fill(me.cardNumber);
+    await page.getByLabel("手机号", { exact: true }).fill(phoneFor(14));
+    await page.getByRole("button", { name: "同意并继续" }).click();
+    await page.getByLabel("短信验证码").fill(await latestCode(phoneFor(14)));
+    await page.getByRole("button", { name: "提交验证" }).click();
+    expect(await page.locator("main").textContent(), await page.content()).toContain("认证成功");
+    expect(page.url()).toBe(v.url);
+    await context.close();
+  });
+});

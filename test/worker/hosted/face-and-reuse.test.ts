@@ -1,0 +1,130 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { SANDBOX_ID_NUMBERS, TEST_IDENTITIES } from "../../../src/providers/sandbox-values";
+import { Applicant, latestCode, textOf, uniquePhone } from "../applicant";
+import { call, newPartner, newVerification } from "../helpers";
+
+const me = TEST_IDENTITIES[2];
+
+describe("face, first step", () => {
+  it("should check name and ID number, then stop at 'continue on your phone'", async () => {
+    const { testKey } = await newPartner();
+    const v = await newVerification(testKey, { type: "person", methods: ["face"] });
+    const a = new Applicant(v.id);
+    const form = await a.signIn(testKey);
+    expect(form.html).toContain('name="name"');
+    expect(form.html).not.toContain('name="phone"');
+    const page = await a.post("/methods/face", { name: me.name, id_number: me.idNumber });
+    expect(page.step).toBe("continue_on_phone");
+    expect(textOf(page.html)).toContain("请用手机继续");
+    expect((await a.open()).step).toBe("continue_on_phone");
+    expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json).toMatchObject({ status: "in_progress", method: "face" });
+  });
+
+  it.each([
+    ["id_not_found", SANDBOX_ID_NUMBERS.notFound, "查询不到该身份证号"],
+    ["id_expired", SANDBOX_ID_NUMBERS.expired, "该身份证已过有效期"],
+  ])("should explain %s", async (reason, idNumber, sentence) => {
+    const { testKey } = await newPartner();
+    const v = await newVerification(testKey, { type: "person", methods: ["face"] });
+    const a = new Applicant(v.id);
+    await a.signIn(testKey);
+    const page = await a.post("/methods/face", { name: me.name, id_number: idNumber });
+    expect(page.html).toContain(`data-reason="${reason}"`);
+    expect(textOf(page.html)).toContain(sentence);
+  });
+});
+
+describe("app authorization", () => {
+  it("should require the code and the consent, each next to its field", async () => {
+    const { testKey } = await newPartner();
+    const v = await newVerification(testKey);
+    const a = new Applicant(v.id);
+    const page = await a.post("/authorize", { action: "authorize", phone: "138", code: "" });
+    expect(page.status).toBe(422);
+    expect(page.html).toContain("f-phone-error");
+    expect(page.html).toContain("f-code-error");
+    expect(page.html).toContain("f-consent-error");
+    expect(page.html).toContain('value="138"');
+    expect((await a.open()).step).toBe("authorize");
+  });
+
+  it("should record consent with the text version, time, IP (encrypted) and user agent", async () => {
+    const { testKey } = await newPartner();
+    const v = await newVerification(testKey);
+    const a = new Applicant(v.id, "192.0.2.44");
+    await a.signIn(testKey);
+    const consent = await env.DB.prepare("select * from consents where verification_id = ?").bind(v.id).first<Record<string, string>>();
+    expect(consent).toMatchObject({ kind: "app_authorization", text_version: "2026-11-01", text_hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(consent!.ip_enc).toMatch(/^v1\./);
+    expect(consent!.ip_enc).not.toContain("192.0.2.44");
+  });
+
+  it("should not let another browser continue without signing in", async () => {
+    const { testKey } = await newPartner();
+    const v = await newVerification(testKey, { type: "person", methods: ["mobile3"] });
+    await new Applicant(v.id).signIn(testKey);
+    const stranger = new Applicant(v.id);
+    expect((await stranger.open()).step).toBe("authorize");
+    const post = await stranger.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: me.phone });
+    expect(post.step).toBe("authorize");
+  });
+});
+
+describe("account reuse", () => {
+  it("should offer an earlier verification of the same phone and complete by consent", async () => {
+    const { testKey } = await newPartner();
+    const first = await newVerification(testKey, { type: "person", methods: ["mobile3"] });
+    const a = new Applicant(first.id);
+    await a.signIn(testKey, me.phone);
+    const methodPhone = uniquePhone();
+    await a.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: methodPhone });
+    await a.post("/methods/mobile3/code", { action: "confirm", code: await latestCode(testKey, methodPhone) });
+
+    const other = await newPartner("Other exchange");
+    const second = await newVerification(other.testKey, { type: "person", methods: ["mobile3", "face"] });
+    const b = new Applicant(second.id);
+    const reuse = await b.signIn(other.testKey, me.phone);
+    expect(reuse.step).toBe("reuse");
+    expect(textOf(reuse.html)).toContain("3101************85");
+    expect(reuse.html).not.toContain(me.idNumber);
+    const done = await b.post("/reuse", { choice: "share" });
+    expect(done.html).toContain('data-status="verified"');
+    const api = await call(`/v1/verifications/${second.id}`, { key: other.testKey });
+    expect(api.json).toMatchObject({ status: "verified", method: "mobile3", person: { id_number: "3101************85" } });
+    const events = await env.DB.prepare("select data from verification_events where verification_id = ? and type = 'verification.verify'").bind(second.id).first<{ data: string }>();
+    expect(JSON.parse(events!.data)).toMatchObject({ reused: true, reused_from: first.id });
+  });
+
+  it("should let the applicant decline and verify again", async () => {
+    const { testKey } = await newPartner();
+    const first = await newVerification(testKey, { type: "person", methods: ["mobile3"] });
+    const a = new Applicant(first.id);
+    await a.signIn(testKey, "13612345678");
+    const methodPhone = uniquePhone();
+    await a.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: methodPhone });
+    await a.post("/methods/mobile3/code", { action: "confirm", code: await latestCode(testKey, methodPhone) });
+    const second = await newVerification(testKey, { type: "person", methods: ["mobile3"] });
+    const b = new Applicant(second.id);
+    expect((await b.signIn(testKey, "13612345678")).step).toBe("reuse");
+    expect((await b.post("/reuse", { choice: "new" })).step).toBe("method_form");
+  });
+});
+
+describe("choose a method", () => {
+  it("should offer only the partner's methods, each with what it needs", async () => {
+    const { testKey } = await newPartner();
+    const v = await newVerification(testKey, { type: "person", methods: ["bankcard4", "face"], locale: "en" });
+    const a = new Applicant(v.id);
+    const page = await a.signIn(testKey);
+    expect(page.step).toBe("choose_method");
+    const text = textOf(page.html);
+    expect(text).toContain("Bank card");
+    expect(text).toContain("the phone number the bank holds for the card");
+    expect(text).toContain("Face recognition");
+    expect(text).not.toContain("Mobile number Your name");
+    const chosen = await a.post("/method", { method: "face" });
+    expect(chosen.step).toBe("method_form");
+    expect(textOf(chosen.html)).toContain("Face recognition");
+  });
+});

@@ -1,0 +1,125 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { TEST_IDENTITIES } from "../../../src/providers/sandbox-values";
+import { Applicant, latestCode, textOf, uniquePhone } from "../applicant";
+import { call, newPartner, newVerification } from "../helpers";
+
+const identity = TEST_IDENTITIES[0];
+let me: { name: string; idNumber: string; phone: string };
+
+async function startMobile3(extra: Record<string, unknown> = {}) {
+  const { testKey } = await newPartner("宁波产权");
+  const v = await newVerification(testKey, { type: "person", methods: ["mobile3"], redirect_url: "https://partner.example/back", ...extra });
+  const a = new Applicant(v.id);
+  me = { name: identity.name, idNumber: identity.idNumber, phone: uniquePhone() };
+  const signed = await a.signIn(testKey);
+  return { testKey, v, a, signed };
+}
+
+describe("mobile3 journey", () => {
+  it("should verify the applicant after carrier check and SMS code, and send them back", async () => {
+    const { testKey, v, a, signed } = await startMobile3();
+    expect(signed.location).toBe(`/v/${v.id}`);
+    expect(signed.step).toBe("method_form");
+    expect(textOf(signed.html)).toContain("手机号认证");
+
+    const checked = await a.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: me.phone });
+    expect(checked.step).toBe("code");
+    expect(textOf(checked.html)).toContain(`验证码已发送至 ${me.phone.slice(0, 3)}****${me.phone.slice(-4)}`);
+
+    const code = await latestCode(testKey, me.phone);
+    const result = await a.post("/methods/mobile3/code", { action: "confirm", code });
+    expect(result.step).toBe("result");
+    expect(result.html).toContain('data-status="verified"');
+    expect(textOf(result.html)).toContain("姓名 *三 身份证号 1101************33");
+    expect(result.html).toContain(`https://partner.example/back?verification_id=${v.id}&amp;status=verified`);
+    expect(result.html).toMatch(/<meta http-equiv="refresh" content="3;url=https:\/\/partner.example\/back\?verification_id=/);
+
+    const api = await call(`/v1/verifications/${v.id}`, { key: testKey });
+    expect(api.json).toMatchObject({ status: "verified", method: "mobile3", person: { name: "*三", id_number: "1101************33", phone: `${me.phone.slice(0, 3)}****${me.phone.slice(-4)}` } });
+    const row = await env.DB.prepare("select person_name_enc, pending_enc, step from verifications where id = ?").bind(v.id).first();
+    expect(row).toEqual({ person_name_enc: null, pending_enc: null, step: null });
+  });
+
+  it("should record every attempt, provider call and SMS as events without personal data", async () => {
+    const { testKey, v, a } = await startMobile3();
+    await a.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: "13800130002" });
+    await a.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: me.phone });
+    await a.post("/methods/mobile3/code", { action: "confirm", code: await latestCode(testKey, me.phone) });
+    const events = await env.DB.prepare("select type, data from verification_events where verification_id = ? order by created_at, rowid").bind(v.id).all<{ type: string; data: string }>();
+    expect(events.results.map((e) => e.type)).toEqual([
+      "verification.created",
+      "sms.sent",
+      "sms.checked",
+      "applicant.authorized",
+      "verification.start",
+      "provider.call",
+      "verification.attempt_failed",
+      "provider.call",
+      "method.checks_passed",
+      "sms.sent",
+      "sms.checked",
+      "verification.verify",
+    ]);
+    const all = JSON.stringify(events.results);
+    for (const secret of [me.idNumber, me.phone, me.name]) expect(all).not.toContain(secret);
+    expect(JSON.parse(events.results[5]!.data)).toMatchObject({ capability: "carrier", provider: "sandbox", outcome: "no_match", reason: "phone_not_registered_to_id", serial: expect.stringMatching(/^sbx_/) });
+  });
+
+  it.each([
+    ["phone_not_registered_to_id", { phone: "13800130002" }, "该手机号不是用此身份证办理的"],
+    ["name_id_mismatch", { name: "王不符" }, "姓名与身份证号不一致"],
+  ])("should explain a %s failure, keep what was typed and count the attempt", async (reason, change, sentence) => {
+    const { testKey, v, a } = await startMobile3();
+    const fields = { name: me.name, id_number: me.idNumber, phone: me.phone, ...change };
+    const page = await a.post("/methods/mobile3", fields);
+    expect(page.status).toBe(422);
+    expect(page.html).toContain(`data-reason="${reason}"`);
+    expect(textOf(page.html)).toContain(sentence);
+    expect(textOf(page.html)).toContain("还可核验 2 次");
+    expect(page.html).toContain(`value="${fields.phone}"`);
+    expect(page.html).toContain(`value="${fields.name}"`);
+    const api = await call(`/v1/verifications/${v.id}`, { key: testKey });
+    expect(api.json).toMatchObject({ status: "in_progress", failed_attempts: 1, failure_reason: reason });
+  });
+
+  it("should tell the applicant to try later when the carrier is down, without counting an attempt", async () => {
+    const { testKey, v, a } = await startMobile3();
+    const page = await a.post("/methods/mobile3", { name: "李超时", id_number: me.idNumber, phone: me.phone });
+    expect(page.html).toContain('data-reason="provider_unavailable"');
+    expect(textOf(page.html)).toContain("不计入失败次数");
+    expect(page.html).toContain('value="李超时"');
+    expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json.failed_attempts).toBe(0);
+  });
+
+  it("should fail the verification on the third failed check", async () => {
+    const { testKey, v, a } = await startMobile3();
+    const bad = { name: "王不符", id_number: me.idNumber, phone: me.phone };
+    await a.post("/methods/mobile3", bad);
+    await a.post("/methods/mobile3", bad);
+    const third = await a.post("/methods/mobile3", bad);
+    expect(third.step).toBe("result");
+    expect(third.html).toContain('data-status="failed"');
+    expect(textOf(third.html)).toContain("姓名与身份证号不一致");
+    expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json).toMatchObject({ status: "failed", failed_attempts: 3 });
+  });
+
+  it("should put each field error next to its field and focus the first", async () => {
+    const { a } = await startMobile3();
+    const page = await a.post("/methods/mobile3", { name: "张3", id_number: "110101199003071234", phone: me.phone }, { htmx: true });
+    expect(page.status).toBe(422);
+    expect(page.html.startsWith('<section class="card" id="step"')).toBe(true);
+    expect(page.html).toMatch(/<input id="f-name"[^>]*aria-invalid="true"[^>]*aria-describedby="f-name-error"[^>]*autofocus/);
+    expect(page.html).toContain('<p class="error" id="f-id_number-error">身份证号校验位不正确，请核对最后一位。</p>');
+    expect(page.html).toContain('value="110101199003071234"');
+    expect(page.html).not.toContain("f-phone-error");
+  });
+
+  it("should answer htmx posts with the next step's fragment in one request", async () => {
+    const { a } = await startMobile3();
+    const page = await a.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: me.phone }, { htmx: true });
+    expect(page.status).toBe(200);
+    expect(page.step).toBe("code");
+    expect(page.html).not.toContain("<html");
+  });
+});

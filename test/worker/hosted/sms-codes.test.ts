@@ -1,0 +1,120 @@
+import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { dataCipher } from "../../../src/crypto/data-key";
+import type { SmsCodeSession } from "../../../src/sessions/sms-code-session";
+import { TEST_IDENTITIES } from "../../../src/providers/sandbox-values";
+import { Applicant, latestCode, textOf } from "../applicant";
+import { call, newPartner, newVerification } from "../helpers";
+
+const me = TEST_IDENTITIES[1];
+
+async function phoneObject(phone: string) {
+  const cipher = await dataCipher(env.DATA_KEY!);
+  return env.SMS_CODES.get(env.SMS_CODES.idFromName(`phone:${await cipher.hash("phone", phone)}`));
+}
+
+async function atCodeStep() {
+  const { testKey } = await newPartner();
+  const v = await newVerification(testKey, { type: "person", methods: ["mobile3"] });
+  const a = new Applicant(v.id);
+  await a.signIn(testKey);
+  await runInDurableObject(await phoneObject(me.phone), (_o: SmsCodeSession, state) => state.storage.delete("sentAt"));
+  const page = await a.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: me.phone });
+  expect(page.step).toBe("code");
+  return { testKey, v, a };
+}
+
+describe("SMS codes", () => {
+  it("should store only a keyed hash of the code", async () => {
+    const { testKey } = await atCodeStep();
+    const code = await latestCode(testKey, me.phone);
+    await runInDurableObject(await phoneObject(me.phone), async (_o: SmsCodeSession, state) => {
+      const stored = await state.storage.get<Record<string, unknown>>("code");
+      expect(stored).toMatchObject({ codeHash: expect.stringMatching(/^[0-9a-f]{64}$/), purpose: "mobile3", wrongTries: 0 });
+      expect(JSON.stringify(await state.storage.list())).not.toContain(code);
+    });
+  });
+
+  it("should send 6 random digits, in Chinese, with the signature and validity", async () => {
+    const { testKey } = await atCodeStep();
+    const res = await call(`/v1/test_helpers/sms?phone=${me.phone}`, { key: testKey });
+    expect(res.json.data[0]).toMatchObject({ object: "sandbox_sms", phone: "139****5678", text: expect.stringMatching(/^【实名认证】您的验证码为\d{6}，用于手机号实名认证，5分钟内有效。/) });
+  });
+
+  it("should void the code after five wrong tries and count a failed attempt", async () => {
+    const { testKey, v, a } = await atCodeStep();
+    const right = await latestCode(testKey, me.phone);
+    const wrong = right === "000000" ? "111111" : "000000";
+    for (let left = 4; left >= 1; left--) {
+      const page = await a.post("/methods/mobile3/code", { action: "confirm", code: wrong });
+      expect(textOf(page.html)).toContain(`验证码不正确，还可以尝试 ${left} 次`);
+    }
+    const fifth = await a.post("/methods/mobile3/code", { action: "confirm", code: wrong });
+    expect(textOf(fifth.html)).toContain("验证码错误次数过多，已失效");
+    const after = await a.post("/methods/mobile3/code", { action: "confirm", code: right });
+    expect(after.html).not.toContain('data-status="verified"');
+    expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json).toMatchObject({ status: "in_progress", failed_attempts: 1, failure_reason: "code_tries_exhausted" });
+  });
+
+  it("should refuse a resend within 60 seconds and say how long to wait", async () => {
+    const { a } = await atCodeStep();
+    const page = await a.post("/methods/mobile3/code", { action: "resend" });
+    expect(page.status).toBe(422);
+    expect(textOf(page.html)).toMatch(/验证码发送太频繁，请 (60|59|58) 秒后再试/);
+  });
+
+  it("should refuse the 11th send in a day", async () => {
+    const { a } = await atCodeStep();
+    const hour = 3_600_000;
+    await runInDurableObject(await phoneObject(me.phone), (_o: SmsCodeSession, state) =>
+      state.storage.put("sentAt", Array.from({ length: 10 }, (_, i) => Date.now() - (20 - i) * hour)),
+    );
+    const page = await a.post("/methods/mobile3/code", { action: "resend" });
+    expect(textOf(page.html)).toContain("24 小时内获取验证码已达 10 次");
+  });
+
+  it("should expire a code when its alarm fires", async () => {
+    const { testKey, a } = await atCodeStep();
+    const code = await latestCode(testKey, me.phone);
+    expect(await runDurableObjectAlarm(await phoneObject(me.phone))).toBe(true);
+    const page = await a.post("/methods/mobile3/code", { action: "confirm", code });
+    expect(textOf(page.html)).toContain("验证码已过期，请重新获取");
+  });
+
+  it("should let exactly one of two tabs submitting the same code win", async () => {
+    const { testKey, v, a } = await atCodeStep();
+    const code = await latestCode(testKey, me.phone);
+    const [one, two] = await Promise.all([
+      a.post("/methods/mobile3/code", { action: "confirm", code }, { htmx: true }),
+      a.post("/methods/mobile3/code", { action: "confirm", code }, { htmx: true }),
+    ]);
+    expect([one.step, two.step]).toEqual(["result", "result"]);
+    const events = await env.DB.prepare("select type, data from verification_events where verification_id = ? and type in ('verification.verify', 'sms.checked') order by rowid").bind(v.id).all<{ type: string; data: string }>();
+    expect(events.results.filter((e) => e.type === "verification.verify")).toHaveLength(1);
+    const checks = events.results.filter((e) => e.type === "sms.checked").map((e) => JSON.parse(e.data).outcome);
+    expect(checks.slice(-2).sort()).toEqual(["correct", "no_code"]);
+  });
+
+  it("should never reveal in an answer whether a number is known", async () => {
+    const { testKey } = await newPartner();
+    const v = await newVerification(testKey);
+    const a = new Applicant(v.id);
+    const fresh = await a.post("/authorize", { action: "send_code", phone: "13700001234" });
+    expect(fresh.status).toBe(200);
+    expect(textOf(fresh.html)).toContain("验证码已发送至 137****1234");
+    expect(fresh.html).not.toContain(await latestCode(testKey, "13700001234"));
+  });
+
+  it("should limit sends per IP", async () => {
+    const { testKey } = await newPartner();
+    const v = await newVerification(testKey);
+    const a = new Applicant(v.id, "198.51.100.7");
+    await runInDurableObject(
+      env.SMS_CODES.get(env.SMS_CODES.idFromName(`ip:${await (await dataCipher(env.DATA_KEY!)).hash("ip", "198.51.100.7")}`)),
+      (_o: SmsCodeSession, state) => state.storage.put("sentAt", Array.from({ length: 30 }, (_, i) => Date.now() - (i + 1) * 60_000)),
+    );
+    const page = await a.post("/authorize", { action: "send_code", phone: "13700004321" });
+    expect(page.status).toBe(422);
+    expect(textOf(page.html)).toContain("当前网络获取验证码过于频繁");
+  });
+});

@@ -1,0 +1,85 @@
+// Step 1, app authorization (应用授权): phone, SMS code, consent, "sign in and authorize".
+import { Field } from "../components/field";
+import { errorText } from "../components/form-errors";
+import { StepForm } from "../components/step-form";
+import { t } from "../messages";
+import type { StepView } from "./model";
+
+type Props = Extract<StepView, { kind: "authorize" }>;
+
+export function AuthorizeStep(p: Props) {
+  const { locale } = p;
+  const err = (field: "phone" | "code" | "consent") => {
+    const code = p.errors[field];
+    if (!code) return undefined;
+    return errorText(locale, field, code, { tries: String(p.triesLeft ?? 0), seconds: String(p.retryAfterSeconds ?? 60) });
+  };
+  const first = (["phone", "code", "consent"] as const).find((f) => p.errors[f]);
+  return (
+    <>
+      <p class="hint">{t(locale, p.type === "person" ? "verification.person" : "verification.organization")}</p>
+      <h1 id="step-title">{t(locale, "authorize.heading")}</h1>
+      <p>{t(locale, "authorize.intro", { partner: p.partnerName })}</p>
+      {p.codeSentTo && (
+        <p class="notice" role="status">
+          {t(locale, "authorize.code_sent", { phone: p.codeSentTo })}
+        </p>
+      )}
+      <StepForm action={`/v/${p.verificationId}/authorize`}>
+        <Field
+          name="phone"
+          type="tel"
+          inputmode="tel"
+          autocomplete="tel"
+          label={t(locale, "authorize.phone.label")}
+          hint={t(locale, "authorize.phone.hint")}
+          value={p.phone}
+          error={err("phone")}
+          maxlength={16}
+          autofocus={first === "phone" || (!first && !p.codeSentTo)}
+          after={
+            <button type="submit" name="action" value="send_code" class="secondary" formnovalidate>
+              {t(locale, "authorize.send_code")}
+            </button>
+          }
+        />
+        <Field
+          name="code"
+          inputmode="numeric"
+          autocomplete="one-time-code"
+          label={t(locale, "authorize.code.label")}
+          hint={t(locale, "authorize.code.hint")}
+          error={err("code")}
+          maxlength={6}
+          required={false}
+          autofocus={first === "code" || (!first && !!p.codeSentTo)}
+        />
+        <div class="field">
+          <label class="check" for="f-consent">
+            <input
+              type="checkbox"
+              id="f-consent"
+              name="consent"
+              value="yes"
+              aria-invalid={p.errors.consent ? "true" : undefined}
+              aria-describedby={p.errors.consent ? "f-consent-error" : undefined}
+              autofocus={first === "consent"}
+            />
+            <span>
+              {t(locale, "authorize.consent.before")} <a href={`/legal/service-agreement?lang=${locale}`} target="_blank">{`《${t(locale, "legal.service.title")}》`}</a>{" "}
+              {t(locale, "authorize.consent.and")} <a href={`/legal/privacy?lang=${locale}`} target="_blank">{`《${t(locale, "legal.privacy.title")}》`}</a>
+            </span>
+          </label>
+          {err("consent") && (
+            <p class="error" id="f-consent-error">
+              {err("consent")}
+            </p>
+          )}
+        </div>
+        <button type="submit" name="action" value="authorize">
+          {t(locale, "authorize.submit")}
+        </button>
+      </StepForm>
+    </>
+  );
+}

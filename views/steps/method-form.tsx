@@ -1,0 +1,119 @@
+// Step 3, the chosen method's form, rendered from its list of fields. A failed check shows its
+// specific reason above the form, with what is typed kept and the checks left.
+import { Field } from "../components/field";
+import { errorText, reasonText } from "../components/form-errors";
+import { StepForm } from "../components/step-form";
+import { isMessageKey, type Locale, type MessageKey, t } from "../messages";
+import { SUGGESTED_BANKS } from "../../src/methods/bankcard4/banks";
+import type { FieldName } from "../../src/methods/fields";
+import type { StepView } from "./model";
+
+type Props = Extract<StepView, { kind: "method_form" }>;
+
+const INPUTS: Record<FieldName, { type?: "text" | "tel" | "date"; inputmode?: "numeric" | "tel"; autocomplete?: string; maxlength?: number }> = {
+  name: { autocomplete: "name", maxlength: 64 },
+  id_number: { maxlength: 18 },
+  phone: { type: "tel", inputmode: "tel", autocomplete: "tel", maxlength: 16 },
+  card_number: { inputmode: "numeric", autocomplete: "cc-number", maxlength: 23 },
+  valid_from: { type: "date" },
+  valid_to: { type: "date" },
+  id_front: {},
+  id_back: {},
+};
+
+function hintFor(locale: Locale, method: string, field: FieldName): string | undefined {
+  if (field === "phone") return t(locale, method === "bankcard4" ? "form.phone.bankcard4_hint" : "form.phone.mobile3_hint");
+  if (field === "id_front" || field === "id_back") return t(locale, "form.image.hint");
+  return undefined;
+}
+
+export function MethodFormStep(p: Props) {
+  const { locale } = p;
+  const title = `method.${p.method}.title`;
+  const firstError = p.fields.find((f) => p.errors[f]);
+  const multipart = p.fields.some((f) => f === "id_front" || f === "id_back");
+  return (
+    <>
+      <h1 id="step-title">{isMessageKey(title) ? t(locale, title) : p.method}</h1>
+      {p.reason && (
+        <div class="alert" role="alert" data-reason={p.reason}>
+          <p>{reasonText(locale, p.reason)}</p>
+          {p.reason !== "provider_unavailable" && <p>{t(locale, "form.attempts_left", { n: String(p.attemptsLeft) })}</p>}
+        </div>
+      )}
+      <StepForm action={`/v/${p.verificationId}/methods/${p.method}`} multipart={multipart}>
+        {p.fields.map((field) => {
+          const error = p.errors[field] ? errorText(locale, field, p.errors[field]!) : undefined;
+          if (field === "id_front" || field === "id_back") return <ImageField locale={locale} field={field} error={error} autofocus={firstError === field} />;
+          return (
+            <Field
+              name={field}
+              label={t(locale, `field.${field}` as MessageKey)}
+              hint={hintFor(locale, p.method, field)}
+              value={field === "valid_to" && p.values.valid_to === "long_term" ? "" : p.values[field]}
+              error={error}
+              autofocus={firstError === field || (!firstError && !p.reason && field === p.fields[0])}
+              required={field !== "valid_to"}
+              {...INPUTS[field]}
+              after={field === "valid_to" ? <LongTerm locale={locale} checked={p.values.valid_to === "long_term"} /> : undefined}
+            />
+          );
+        })}
+        <button type="submit">{t(locale, "form.submit")}</button>
+      </StepForm>
+      {p.canChangeMethod && (
+        <p>
+          <a href={`/v/${p.verificationId}?choose=1`}>{t(locale, "form.change_method")}</a>
+        </p>
+      )}
+      {p.method === "bankcard4" && <Banks locale={locale} />}
+    </>
+  );
+}
+
+function LongTerm({ locale, checked }: { locale: Locale; checked: boolean }) {
+  return (
+    <label class="check" for="f-valid_to_long_term">
+      <input type="checkbox" id="f-valid_to_long_term" name="valid_to_long_term" value="yes" checked={checked} />
+      <span>{t(locale, "form.valid_to.long_term")}</span>
+    </label>
+  );
+}
+
+function ImageField({ locale, field, error, autofocus }: { locale: Locale; field: "id_front" | "id_back"; error?: string | undefined; autofocus: boolean }) {
+  const id = `f-${field}`;
+  return (
+    <div class="field">
+      <label for={id}>{t(locale, `field.${field}`)}</label>
+      <span class="hint" id={`${id}-hint`}>
+        {t(locale, "form.image.hint")}
+      </span>
+      <input
+        type="file"
+        id={id}
+        name={field}
+        accept="image/jpeg,image/png"
+        capture="environment"
+        required
+        autofocus={autofocus}
+        aria-invalid={error ? "true" : undefined}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+      />
+      {error && (
+        <p class="error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Banks({ locale }: { locale: Locale }) {
+  return (
+    <section class="banks" aria-labelledby="banks-title">
+      <h2 id="banks-title">{t(locale, "form.banks.heading")}</h2>
+      <p>{t(locale, "form.banks.hint")}</p>
+      <p>{SUGGESTED_BANKS[locale].join(" · ")}</p>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+// Plain view models for the applicant's steps: what each screen shows, never DB rows.
+// Error and reason values are stable codes; the views turn them into text.
+import type { FieldName } from "../../src/methods/fields";
+import type { Locale } from "../messages";
+
+export interface StepBase {
+  locale: Locale;
+  verificationId: string;
+  partnerName: string;
+}
+
+export type StepView =
+  | (StepBase & {
+      kind: "authorize";
+      type: "person" | "organization";
+      phone?: string;
+      codeSentTo?: string;
+      errors: Partial<Record<"phone" | "code" | "consent", string>>;
+      triesLeft?: number;
+      retryAfterSeconds?: number;
+    })
+  | (StepBase & { kind: "reuse"; previous: { name: string | null; idNumber: string | null; method: string; verifiedAt: string } })
+  | (StepBase & { kind: "choose_method"; methods: string[] })
+  | (StepBase & {
+      kind: "method_form";
+      method: string;
+      fields: FieldName[];
+      values: Partial<Record<FieldName, string>>;
+      errors: Partial<Record<FieldName, string>>;
+      reason?: string;
+      attemptsLeft: number;
+      canChangeMethod: boolean;
+    })
+  | (StepBase & { kind: "code"; method: string; maskedPhone: string; error?: string; triesLeft?: number; retryAfterSeconds?: number; notice?: "sent" })
+  | (StepBase & { kind: "continue_on_phone"; method: string; canChangeMethod: boolean })
+  | (StepBase & { kind: "result"; status: "verified" | "failed"; reason?: string; summary?: { name: string | null; idNumber: string | null }; returnUrl?: string });
+
+export type StepKind = StepView["kind"];
+
+/** The element htmx swaps: every step renders into it, full page or fragment alike. */
+export const STEP_ID = "step";

@@ -1,0 +1,60 @@
+// The step container htmx swaps, and the full hosted page around it. The same component renders
+// both, so a fragment and a full page can never disagree.
+import { Layout } from "../layout";
+import { isMessageKey, t } from "../messages";
+import { AuthorizeStep } from "./authorize";
+import { ChooseMethodStep } from "./choose-method";
+import { CodeStep } from "./code";
+import { ContinueOnPhoneStep } from "./continue-on-phone";
+import { MethodFormStep } from "./method-form";
+import { STEP_ID, type StepView } from "./model";
+import { ResultStep } from "./result";
+import { ReuseStep } from "./reuse";
+
+function Body({ step }: { step: StepView }) {
+  switch (step.kind) {
+    case "authorize":
+      return <AuthorizeStep {...step} />;
+    case "reuse":
+      return <ReuseStep {...step} />;
+    case "choose_method":
+      return <ChooseMethodStep {...step} />;
+    case "method_form":
+      return <MethodFormStep {...step} />;
+    case "code":
+      return <CodeStep {...step} />;
+    case "continue_on_phone":
+      return <ContinueOnPhoneStep {...step} />;
+    case "result":
+      return <ResultStep {...step} />;
+  }
+}
+
+export function Step({ step }: { step: StepView }) {
+  return (
+    <section class="card" id={STEP_ID} aria-labelledby="step-title" data-step={step.kind}>
+      <Body step={step} />
+    </section>
+  );
+}
+
+export function stepTitle(step: StepView): string {
+  const key = {
+    authorize: "authorize.heading",
+    reuse: "reuse.heading",
+    choose_method: "choose.heading",
+    method_form: `method.${"method" in step ? step.method : ""}.title`,
+    code: "code.heading",
+    continue_on_phone: "phone.heading",
+    result: step.kind === "result" && step.status === "verified" ? "result.verified.heading" : "result.failed.heading",
+  }[step.kind];
+  return isMessageKey(key) ? t(step.locale, key) : t(step.locale, "app.name");
+}
+
+export function HostedPage({ step }: { step: StepView }) {
+  return (
+    <Layout locale={step.locale} title={stepTitle(step)}>
+      <Step step={step} />
+    </Layout>
+  );
+}
