@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { TEST_IDENTITIES } from "../../src/providers/sandbox-values";
+import { SANDBOX_CARDS, SANDBOX_ID_NUMBERS, TEST_IDENTITIES } from "../../src/providers/sandbox-values";
 import { createVerification, launch } from "./browser";
 
 const baseUrl = inject("baseUrl");
@@ -124,5 +124,31 @@ describe("person verification in Chromium", () => {
     expect(await page.locator("main").textContent(), await page.content()).toContain("认证成功");
     expect(page.url()).toBe(v.url);
     await context.close();
+  });
+
+  const me = TEST_IDENTITIES[1];
+  let signIns = 0;
+  it.each([
+    ["mobile3", { 手机号: "13800130002" }, "phone_not_registered_to_id"],
+    ["bankcard4", { 手机号: "13800130002" }, "card_phone_mismatch"],
+    ["bankcard4", { 银行卡号: SANDBOX_CARDS.notSupported }, "card_not_supported"],
+    ["bankcard4", { 姓名: "王不符" }, "name_id_mismatch"],
+    ["face", { 身份证号: SANDBOX_ID_NUMBERS.notFound }, "id_not_found"],
+    ["face", { 身份证号: SANDBOX_ID_NUMBERS.expired }, "id_expired"],
+    ["face", { 姓名: "王不符" }, "name_id_mismatch"],
+  ] as const)("should show %s's magic failure %o as %s", async (method, change, reason) => {
+    const v = await createVerification(baseUrl, key, { type: "person", methods: [method] });
+    const page = await browser.newPage({ locale: "zh-CN" });
+    await page.goto(v.url);
+    await signIn(page, phoneFor(20 + (signIns += 1)));
+    await page.getByRole("button", { name: "同意并继续" }).waitFor();
+    const values: Record<string, string> = { 姓名: me.name, 身份证号: me.idNumber, 银行卡号: me.cardNumber, 手机号: me.phone, ...change };
+    for (const [label, value] of Object.entries(values)) {
+      const field = page.getByLabel(label, { exact: true });
+      if (await field.count()) await field.fill(value);
+    }
+    await page.getByRole("button", { name: "同意并继续" }).click();
+    await expect.poll(() => page.locator("[role=alert]").getAttribute("data-reason"), { timeout: 5000 }).toBe(reason);
+    await page.close();
   });
 });

@@ -13,24 +13,31 @@ async function phoneObject(phone: string) {
   return env.SMS_CODES.get(env.SMS_CODES.idFromName(`phone:${await cipher.hash("phone", phone)}`));
 }
 
-async function atCodeStep() {
-  const { testKey } = await newPartner();
-  const v = await newVerification(testKey, { type: "person", methods: ["mobile3"] });
-  const a = new Applicant(v.id);
-  await a.signIn(testKey);
-  await runInDurableObject(await phoneObject(me.phone), (_o: SmsCodeSession, state) => state.storage.delete("sentAt"));
-  const page = await a.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: me.phone });
-  expect(page.step).toBe("code");
-  return { testKey, v, a };
-}
+const FORMS = {
+  mobile3: { name: me.name, id_number: me.idNumber, phone: me.phone },
+  bankcard4: { name: me.name, id_number: me.idNumber, phone: me.phone, card_number: me.cardNumber },
+};
 
-describe("SMS codes", () => {
+describe.each(["mobile3", "bankcard4"] as const)("SMS codes in %s", (method) => {
+  const purpose = method === "mobile3" ? "手机号实名认证" : "银行卡实名认证";
+
+  async function atCodeStep() {
+    const { testKey } = await newPartner();
+    const v = await newVerification(testKey, { type: "person", methods: [method] });
+    const a = new Applicant(v.id);
+    await a.signIn(testKey);
+    await runInDurableObject(await phoneObject(me.phone), (_o: SmsCodeSession, state) => state.storage.delete("sentAt"));
+    const page = await a.post(`/methods/${method}`, FORMS[method]);
+    expect(page.step).toBe("code");
+    return { testKey, v, a };
+  }
+
   it("should store only a keyed hash of the code", async () => {
     const { testKey } = await atCodeStep();
     const code = await latestCode(testKey, me.phone);
     await runInDurableObject(await phoneObject(me.phone), async (_o: SmsCodeSession, state) => {
       const stored = await state.storage.get<Record<string, unknown>>("code");
-      expect(stored).toMatchObject({ codeHash: expect.stringMatching(/^[0-9a-f]{64}$/), purpose: "mobile3", wrongTries: 0 });
+      expect(stored).toMatchObject({ codeHash: expect.stringMatching(/^[0-9a-f]{64}$/), purpose: method, wrongTries: 0 });
       expect(JSON.stringify(await state.storage.list())).not.toContain(code);
     });
   });
@@ -38,7 +45,7 @@ describe("SMS codes", () => {
   it("should send 6 random digits, in Chinese, with the signature and validity", async () => {
     const { testKey } = await atCodeStep();
     const res = await call(`/v1/test_helpers/sms?phone=${me.phone}`, { key: testKey });
-    expect(res.json.data[0]).toMatchObject({ object: "sandbox_sms", phone: "139****5678", text: expect.stringMatching(/^【实名认证】您的验证码为\d{6}，用于手机号实名认证，5分钟内有效。/) });
+    expect(res.json.data[0]).toMatchObject({ object: "sandbox_sms", phone: "139****5678", text: expect.stringMatching(new RegExp(`^【实名认证】您的验证码为\\d{6}，用于${purpose}，5分钟内有效。`)) });
   });
 
   it("should void the code after five wrong tries and count a failed attempt", async () => {
@@ -46,19 +53,19 @@ describe("SMS codes", () => {
     const right = await latestCode(testKey, me.phone);
     const wrong = right === "000000" ? "111111" : "000000";
     for (let left = 4; left >= 1; left--) {
-      const page = await a.post("/methods/mobile3/code", { action: "confirm", code: wrong });
+      const page = await a.post(`/methods/${method}/code`, { action: "confirm", code: wrong });
       expect(textOf(page.html)).toContain(`验证码不正确，还可以尝试 ${left} 次`);
     }
-    const fifth = await a.post("/methods/mobile3/code", { action: "confirm", code: wrong });
+    const fifth = await a.post(`/methods/${method}/code`, { action: "confirm", code: wrong });
     expect(textOf(fifth.html)).toContain("验证码错误次数过多，已失效");
-    const after = await a.post("/methods/mobile3/code", { action: "confirm", code: right });
+    const after = await a.post(`/methods/${method}/code`, { action: "confirm", code: right });
     expect(after.html).not.toContain('data-status="verified"');
     expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json).toMatchObject({ status: "in_progress", failed_attempts: 1, failure_reason: "code_tries_exhausted" });
   });
 
   it("should refuse a resend within 60 seconds and say how long to wait", async () => {
     const { a } = await atCodeStep();
-    const page = await a.post("/methods/mobile3/code", { action: "resend" });
+    const page = await a.post(`/methods/${method}/code`, { action: "resend" });
     expect(page.status).toBe(422);
     expect(textOf(page.html)).toMatch(/验证码发送太频繁，请 (60|59|58) 秒后再试/);
   });
@@ -69,7 +76,7 @@ describe("SMS codes", () => {
     await runInDurableObject(await phoneObject(me.phone), (_o: SmsCodeSession, state) =>
       state.storage.put("sentAt", Array.from({ length: 10 }, (_, i) => Date.now() - (20 - i) * hour)),
     );
-    const page = await a.post("/methods/mobile3/code", { action: "resend" });
+    const page = await a.post(`/methods/${method}/code`, { action: "resend" });
     expect(textOf(page.html)).toContain("24 小时内获取验证码已达 10 次");
   });
 
@@ -77,7 +84,7 @@ describe("SMS codes", () => {
     const { testKey, a } = await atCodeStep();
     const code = await latestCode(testKey, me.phone);
     expect(await runDurableObjectAlarm(await phoneObject(me.phone))).toBe(true);
-    const page = await a.post("/methods/mobile3/code", { action: "confirm", code });
+    const page = await a.post(`/methods/${method}/code`, { action: "confirm", code });
     expect(textOf(page.html)).toContain("验证码已过期，请重新获取");
   });
 
@@ -85,8 +92,8 @@ describe("SMS codes", () => {
     const { testKey, v, a } = await atCodeStep();
     const code = await latestCode(testKey, me.phone);
     const [one, two] = await Promise.all([
-      a.post("/methods/mobile3/code", { action: "confirm", code }, { htmx: true }),
-      a.post("/methods/mobile3/code", { action: "confirm", code }, { htmx: true }),
+      a.post(`/methods/${method}/code`, { action: "confirm", code }, { htmx: true }),
+      a.post(`/methods/${method}/code`, { action: "confirm", code }, { htmx: true }),
     ]);
     expect([one.step, two.step]).toEqual(["result", "result"]);
     const events = await env.DB.prepare("select type, data from verification_events where verification_id = ? and type in ('verification.verify', 'sms.checked') order by rowid").bind(v.id).all<{ type: string; data: string }>();
@@ -95,6 +102,9 @@ describe("SMS codes", () => {
     expect(checks.slice(-2).sort()).toEqual(["correct", "no_code"]);
   });
 
+});
+
+describe("SMS codes at app authorization", () => {
   it("should never reveal in an answer whether a number is known", async () => {
     const { testKey } = await newPartner();
     const v = await newVerification(testKey);

@@ -222,3 +222,21 @@ describe("the event log", () => {
     await expect(env.DB.prepare("delete from verification_events where verification_id = ?").bind(v.id).run()).rejects.toThrow(/append-only/);
   });
 });
+
+describe("test helpers", () => {
+  it("should not exist for live keys", async () => {
+    const p = await newPartner();
+    const live = await newKey(p.id, "live");
+    const res = await call("/v1/test_helpers/sms?phone=13800138000", { key: live.key });
+    expect(res.status).toBe(404);
+    expect(res.json).toMatchObject({ code: "not_found" });
+  });
+
+  it("should validate the phone and show nothing of another partner's messages", async () => {
+    const p = await newPartner();
+    const bad = await call("/v1/test_helpers/sms?phone=123", { key: p.testKey });
+    expect(bad.json.errors).toEqual([{ path: "phone", code: "invalid_length", message: expect.any(String) }]);
+    const none = await call("/v1/test_helpers/sms?phone=13800138000", { key: p.testKey });
+    expect(none.json).toEqual({ object: "list", data: [] });
+  });
+});
