@@ -10,6 +10,7 @@ import { docs } from "./routes/docs";
 import { health } from "./routes/health";
 import { hosted } from "./routes/hosted";
 import { legal } from "./routes/legal";
+import { phone } from "./routes/phone";
 import { wellKnown } from "./routes/well-known";
 
 export const app = new Hono<AppEnv>();
@@ -25,3 +26,4 @@ app.route("/v1", apiV1);
 app.route("/admin/v1", adminV1);
 app.route("/v", hosted);
 app.route("/", legal);
+app.route("/", phone);

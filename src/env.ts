@@ -1,11 +1,13 @@
 // The Worker's bindings and raw variables, as wrangler gives them. Parse them with `readConfig`
 // before use: nothing outside src/config.ts reads a raw secret.
+import type { HandoffSession } from "./sessions/handoff-session";
 import type { SmsCodeSession } from "./sessions/sms-code-session";
 
 export interface Env {
   DB: D1Database;
   IMAGES: R2Bucket;
   SMS_CODES: DurableObjectNamespace<SmsCodeSession>;
+  HANDOFFS: DurableObjectNamespace<HandoffSession>;
   WEBHOOKS: Queue<unknown>;
   ASSETS: Fetcher;
   ENVIRONMENT?: string;

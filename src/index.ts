@@ -5,6 +5,7 @@ import { runCron } from "./cron";
 import type { Env } from "./env";
 import { handleWebhookBatch } from "./webhooks/consumer";
 
+export { HandoffSession } from "./sessions/handoff-session";
 export { SmsCodeSession } from "./sessions/sms-code-session";
 
 export default {

@@ -40,5 +40,11 @@ dl.summary{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem;margin:.5
 dl.summary dt{color:#57606a}
 dl.summary dd{margin:0}
 footer{max-width:40rem;margin:1rem auto 2rem;padding:0 1rem;font-size:.8125rem;color:#57606a}
+.qr svg{display:block;width:264px;height:264px;max-width:100%}
+code.link{display:block;word-break:break-all;font-size:.8125rem;background:#f6f8fa;padding:.5rem;border-radius:4px}
+.oval{width:min(70vw,260px);aspect-ratio:3/4;margin:1rem auto;border-radius:50%;overflow:hidden;border:4px solid #0b57d0;background:#1f2328}
+.oval video{width:100%;height:100%;object-fit:cover;transform:scaleX(-1)}
+.prompt{text-align:center;font-size:1.25rem;font-weight:600;min-height:2em}
+button.wide{width:100%}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `.replace(/\n/g, "");

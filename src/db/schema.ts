@@ -58,6 +58,8 @@ export const verifications = sqliteTable(
     step: text("step"),
     pendingEnc: text("pending_enc"),
     idImages: text("id_images", { mode: "json" }).$type<{ front?: string; back?: string }>(),
+    // The desktop-to-phone handoff in progress (its Durable Object's name), if any.
+    handoffId: text("handoff_id"),
     failedAttempts: integer("failed_attempts").notNull().default(0),
     failureReason: text("failure_reason"),
     version: integer("version").notNull().default(1),

@@ -163,7 +163,8 @@ export function listEvents(db: Database, verificationId: string) {
 
 /** Appends an event that changes no status (an attempt, a code sent); no version guard needed. */
 export async function appendEvent(db: Database, v: Pick<VerificationRow, "id" | "partnerId">, event: EventInput, now: number) {
-  await db.insert(verificationEvents).values(eventRow({ ...v, createdAt: now }, event));
+  // Only id and partner: a whole row's updatedAt would win over `now` in eventRow.
+  await db.insert(verificationEvents).values(eventRow({ id: v.id, partnerId: v.partnerId, createdAt: now }, event));
 }
 
 /** Across partners, for the cron: open verifications past their expiry, oldest first. */

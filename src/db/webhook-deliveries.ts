@@ -34,7 +34,8 @@ export async function insertDeliveries(db: Database, eventId: string, endpointId
   return created;
 }
 
-export function getDelivery(db: Database, id: string) {
+/** By id alone, for the queue consumer: the message names the delivery, not the partner. */
+export function getDeliveryForConsumer(db: Database, id: string) {
   return db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id)).get();
 }
 

@@ -7,6 +7,7 @@ import type { DataCipher } from "../crypto/data-key";
 import type { Database } from "../db/client";
 import type { Env } from "../env";
 import { type Providers, providersFor } from "../providers/select";
+import { baseUrl } from "../routes/base-url";
 
 export interface HostedContext {
   env: Env;
@@ -16,6 +17,8 @@ export interface HostedContext {
   now: number;
   providers: Providers;
   livemode: boolean;
+  /** The public origin links are built on (PUBLIC_BASE_URL, or the request's). */
+  origin: string;
   client: { ip: string; userAgent: string };
 }
 
@@ -28,6 +31,7 @@ export function hostedContext(c: Context<AppEnv>, livemode: boolean): HostedCont
     now: c.var.now,
     providers: providersFor({ livemode }, c.var.config),
     livemode,
+    origin: baseUrl(c),
     client: {
       ip: c.req.header("cf-connecting-ip") ?? c.req.header("x-real-ip") ?? "unknown",
       userAgent: (c.req.header("user-agent") ?? "").slice(0, 512),

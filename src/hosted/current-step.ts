@@ -12,6 +12,7 @@ import type { StepBase, StepView } from "../../views/steps/model";
 import type { Locale } from "../../views/messages";
 import type { ApplicantSession } from "./applicant-session";
 import type { HostedContext } from "./context";
+import { desktopHandoff } from "./handoff";
 import { openPending } from "./pending";
 import { returnUrl } from "./return-url";
 
@@ -48,7 +49,14 @@ export async function currentStep(ctx: HostedContext, row: ApplicantRow, session
     return { ...base, kind: "code", method: pending.method, maskedPhone: maskPhone(pending.phone) };
   }
   if (row.step === "awaiting_phone" && pending && !flags.choose) {
-    return { ...base, kind: "continue_on_phone", method: pending.method, canChangeMethod: personMethods(row).length > 1 };
+    const handoff = await desktopHandoff(ctx, row, ctx.origin);
+    return {
+      ...base,
+      kind: "continue_on_phone",
+      method: pending.method,
+      canChangeMethod: personMethods(row).length > 1,
+      handoff: { state: handoff.record.state, link: handoff.link, lastFailure: handoff.record.lastFailure },
+    };
   }
   if (!row.method && row.step !== "reuse_declined") {
     const previous = await findReusableVerification(ctx.db, {

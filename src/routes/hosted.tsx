@@ -11,6 +11,8 @@ import { answerReuse, chooseMethod } from "../hosted/choose";
 import { hostedContext } from "../hosted/context";
 import { type ApplicantRow, currentStep, localeOf, stepBase, type StepFlags } from "../hosted/current-step";
 import { confirmCode, resendCode, submitMethodForm } from "../hosted/method-actions";
+import { desktopHandoff, handoffStub } from "../hosted/handoff";
+import { HandoffStatus } from "../../views/steps/continue-on-phone";
 import { MAX_FAILED_ATTEMPTS } from "../domain/verification/machine";
 import { maskPhone } from "../domain/masking";
 import { findMethod } from "../methods";
@@ -157,4 +159,30 @@ hosted.post("/:id/methods/:method/code", async (c) => {
     default:
       return done(c, r.row);
   }
+});
+
+/** The desktop's live channel to its handoff: a WebSocket, passed through to the Durable Object. */
+hosted.get("/:id/handoff/live", async (c) => {
+  const s = await withSession(c);
+  if (!s.row) return s.response;
+  if (!s.row.handoffId || c.req.header("upgrade")?.toLowerCase() !== "websocket") return c.text("expected a WebSocket upgrade", 426);
+  return handoffStub(s.ctx, s.row.handoffId).fetch(c.req.raw);
+});
+
+/** The fallback for browsers without WebSocket: htmx polls this fragment every 3 s. */
+hosted.get("/:id/handoff/status", async (c) => {
+  const s = await withSession(c);
+  if (!s.row) return s.response;
+  const record = s.row.handoffId ? await handoffStub(s.ctx, s.row.handoffId).get() : null;
+  const state = record?.state ?? "expired";
+  c.header("Cache-Control", "no-store");
+  if (state === "verified" || state === "failed" || state === "expired") c.header("HX-Refresh", "true");
+  return c.html(<HandoffStatus locale={localeOf(s.row)} verificationId={s.row.id} state={state} lastFailure={record?.lastFailure} />);
+});
+
+hosted.post("/:id/handoff/refresh", async (c) => {
+  const s = await withSession(c);
+  if (!s.row) return s.response;
+  if (s.row.step === "awaiting_phone") await desktopHandoff(s.ctx, s.row, s.ctx.origin, { fresh: true });
+  return done(c, (await getVerificationForApplicant(c.var.db, s.row.id))!);
 });

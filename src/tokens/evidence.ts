@@ -52,15 +52,26 @@ export async function evidenceRecord(cipher: DataCipher, issuer: string, row: Ev
         at: iso(c.createdAt),
       })),
     ),
-    events: sources.events.map((e) => ({
+    events: withMethodInEffect(sources.events).map(({ event: e, method }) => ({
       type: e.type,
       at: iso(e.createdAt),
       actor: e.actor,
+      method,
       from_status: e.fromStatus,
       to_status: e.toStatus,
       data: e.data,
     })),
   };
+}
+
+/** Each event with the method the applicant was using then (set by the latest `verification.start`). */
+function withMethodInEffect(events: EvidenceSources["events"]) {
+  let method: string | null = null;
+  return events.map((event) => {
+    const started = event.type === "verification.start" ? event.data.method : undefined;
+    if (typeof started === "string") method = started;
+    return { event, method };
+  });
 }
 
 /**

@@ -54,11 +54,3 @@ export async function resultTokenFor(ctx: TokenContext, issuer: string, row: Tok
     .setExpirationTime(seconds(endedAt + ctx.config.RESULT_TOKEN_TTL_DAYS * DAY))
     .sign(signer.key);
 }
-
-/** The partner's redirect_url with the token added as `token` (other query parameters kept). */
-export function redirectWithToken(redirectUrl: string, token: string | null): string {
-  if (!token) return redirectUrl;
-  const url = new URL(redirectUrl);
-  url.searchParams.set("token", token);
-  return url.toString();
-}

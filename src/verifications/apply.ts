@@ -3,7 +3,6 @@
 // row's version; then queues the webhook. Ending a verification purges its ciphertext: once it
 // ends, masked forms and keyed hashes are all we keep (PIPL data minimisation).
 import type { BatchItem } from "drizzle-orm/batch";
-import type { Database } from "../db/client";
 import { updateVerification, type VerificationPatch, type VerificationRow } from "../db/verifications";
 import { type TransitionError, type VerificationEvent, transition } from "../domain/verification/machine";
 import { type Actor, isOpen, type VerificationStatus } from "../domain/verification/status";
@@ -35,11 +34,9 @@ export interface ApplyDetails {
 /**
  * `ctx` is anything with `db` and `env.WEBHOOKS` (the hosted pages' context qualifies). The
  * webhook is queued before this returns; if the queue fails, the cron sweep sends it later.
- * A bare Database is still accepted while callers move over: the webhook event is written all
- * the same, and the cron sweep queues it within a minute or two instead of at once.
  */
 export async function applyEvent(
-  ctxOrDb: WriteContext | Database,
+  ctx: WriteContext,
   row: VerificationRow,
   event: VerificationEvent,
   actor: Actor,
@@ -71,7 +68,6 @@ export async function applyEvent(
     updatedAt: now,
     ...(isOpen(s.status) ? {} : PURGED_ON_END),
   };
-  const ctx = "db" in ctxOrDb ? ctxOrDb : { db: ctxOrDb, env: null };
   const next: VerificationRow = { ...row, ...patch, version: row.version + 1 };
   const outbox = webhookEventFor(next, row.status, now);
   const written = await updateVerification(
@@ -83,7 +79,7 @@ export async function applyEvent(
     outbox,
   );
   if (!written) return { ok: false, error: "conflict" };
-  if (outbox && ctx.env) await publishEvents({ db: ctx.db, env: ctx.env }, [outbox.id], now);
+  if (outbox) await publishEvents(ctx, [outbox.id], now);
   return { ok: true, row: next };
 }
 

@@ -6,12 +6,13 @@ import { readConfig } from "../config";
 import { cipherFor } from "../api/context";
 import type { DataCipher } from "../crypto/data-key";
 import { database, type Database } from "../db/client";
-import { abandonDelivery, claimAttempt, getDelivery, insertDeliveries, recordAttempt } from "../db/webhook-deliveries";
+import { abandonDelivery, claimAttempt, getDeliveryForConsumer, insertDeliveries, recordAttempt } from "../db/webhook-deliveries";
 import { disableEndpointStatement, endpointsForEvent, getEndpointForDelivery } from "../db/webhook-endpoints";
 import { getEventForDelivery } from "../db/webhook-events";
 import type { Env } from "../env";
 import { sendWebhook, signingSecrets } from "./deliver";
 import { deliveryMessage, webhookMessage } from "./messages";
+import { enqueueDeliveries } from "./outbox";
 import { decideAfterAttempt, MAX_QUEUE_DELAY_SECONDS, randomUnit } from "./schedule";
 
 /** How long a claimed attempt is ours: more than the 15 s timeout plus the D1 writes. */
@@ -63,13 +64,8 @@ async function fanOut(ctx: ConsumerContext, eventId: string, now: number) {
   );
 }
 
-/** Queues the first attempt of deliveries just created (used by fan-out and redelivery). */
-export async function enqueueDeliveries(env: Pick<Env, "WEBHOOKS">, deliveryIds: string[]) {
-  if (deliveryIds.length > 0) await env.WEBHOOKS.sendBatch(deliveryIds.map((id) => ({ body: deliveryMessage(id) })));
-}
-
 async function attempt(ctx: ConsumerContext, deliveryId: string) {
-  const d = await getDelivery(ctx.db, deliveryId);
+  const d = await getDeliveryForConsumer(ctx.db, deliveryId);
   if (!d || d.status !== "pending") return;
   const now = Date.now();
   const due = d.nextAttemptAt ?? now;

@@ -8,8 +8,7 @@ import { insertDeliveries } from "../db/webhook-deliveries";
 import { countEndpoints, endpointsForEvent, getEndpoint, insertEndpoint, updateEndpoint, type WebhookEndpointRow } from "../db/webhook-endpoints";
 import type { WebhookEventRow } from "../db/webhook-events";
 import type { PartnerScope } from "../db/verifications";
-import { enqueueDeliveries } from "./consumer";
-import type { WriteContext } from "./outbox";
+import { enqueueDeliveries, type WriteContext } from "./outbox";
 import { newWebhookSecret } from "./signing";
 
 export const MAX_ENDPOINTS = 16;

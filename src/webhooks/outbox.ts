@@ -1,11 +1,11 @@
 // The outbox's sending half. A webhook event is written in the D1 batch that changes the status;
 // only afterwards is it queued. If the queue refuses, the row stays unqueued and the cron sweep
 // queues it later, so a status change is never lost nor announced without happening.
-// Never throws at the caller: the change it follows is already committed.
+// publishEvents never throws: the change it follows is already committed.
 import type { Database } from "../db/client";
 import { markQueued } from "../db/webhook-events";
 import type { Env } from "../env";
-import { eventMessage } from "./messages";
+import { deliveryMessage, eventMessage } from "./messages";
 
 /** What a write that may emit webhook events needs: D1, and the queue to announce them on. */
 export interface WriteContext {
@@ -29,6 +29,11 @@ export async function publishEvents(ctx: WriteContext, eventIds: string[], now: 
     log("webhook_mark_queued_failed", error, eventIds.length);
   }
   return eventIds.length;
+}
+
+/** Queues the first attempt of deliveries just created (by the fan-out, a redelivery or the sweep). */
+export async function enqueueDeliveries(env: Pick<Env, "WEBHOOKS">, deliveryIds: string[]) {
+  if (deliveryIds.length > 0) await env.WEBHOOKS.sendBatch(deliveryIds.map((id) => ({ body: deliveryMessage(id) })));
 }
 
 function log(what: string, error: unknown, count: number) {

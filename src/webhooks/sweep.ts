@@ -3,8 +3,7 @@
 // Repeats are harmless: the fan-out is unique per endpoint and each attempt is claimed in D1.
 import { listOverdueDeliveriesAcrossPartners } from "../db/webhook-deliveries";
 import { listUnqueuedEventsAcrossPartners } from "../db/webhook-events";
-import { enqueueDeliveries } from "./consumer";
-import { publishEvents, type WriteContext } from "./outbox";
+import { enqueueDeliveries, publishEvents, type WriteContext } from "./outbox";
 
 /** Time a fresh event is left to the request that wrote it before the sweep takes it over. */
 export const OUTBOX_GRACE_MS = 60_000;

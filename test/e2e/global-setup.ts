@@ -10,13 +10,16 @@ import type { TestProject } from "vitest/node";
 const root = path.resolve(import.meta.dirname, "../..");
 export const E2E_KEY = "sk_test_e2e00000000000000000000000000";
 export const E2E_ADMIN_TOKEN = "adm_e2e_only_token";
-const E2E_SIGNING_KEYS = [{"kid": "e2e-ed25519", "crv": "Ed25519", "d": "mI0-XbbC5c3Ngp8cxxs3qfGQP4aPkKDseRdpBsRqWVU", "x": "D61_JHidctrCiyGYhMvd3ey-7AsI6M70-Onuk5kHjmA", "kty": "OKP"}];
+// An e2e-only Ed25519 signing key (a test default, not a secret).
+const E2E_SIGNING_KEYS = [{ kid: "e2e-ed25519", kty: "OKP", crv: "Ed25519", x: "D61_JHidctrCiyGYhMvd3ey-7AsI6M70-Onuk5kHjmA", d: "mI0-XbbC5c3Ngp8cxxs3qfGQP4aPkKDseRdpBsRqWVU" }];
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     partnerKey: string;
     adminToken: string;
+    /** wrangler dev's --persist-to: a test may change local D1 with `wrangler d1 execute` (e.g. to expire a link). */
+    statePath: string;
   }
 }
 
@@ -39,9 +42,9 @@ export default async function setup(project: TestProject) {
   const state = mkdtempSync(path.join(tmpdir(), "shiming-e2e-"));
   const port = await freePort();
   const env = { ...process.env, WRANGLER_SEND_METRICS: "false" };
-  const vars = ["--var", `DEV_PARTNER_KEY:${E2E_KEY}`, "--var", `ADMIN_TOKEN:${E2E_ADMIN_TOKEN}`, "--var", "DATA_KEY:ZTJlLW9ubHktZGF0YS1rZXktLW5ldmVyLWRlcGxveSEh", "--var", "ENVIRONMENT:test",
-    // An e2e-only Ed25519 key, and retries a second apart so the webhook tests finish quickly.
-    "--var", `SIGNING_KEYS:${JSON.stringify(E2E_SIGNING_KEYS)}`, "--var", "WEBHOOK_RETRY_SCHEDULE:1,1,1"];
+  const vars = ["--var", `DEV_PARTNER_KEY:${E2E_KEY}`, "--var", `ADMIN_TOKEN:${E2E_ADMIN_TOKEN}`, "--var", "DATA_KEY:ZTJlLW9ubHktZGF0YS1rZXktLW5ldmVyLWRlcGxveSEh", "--var", "ENVIRONMENT:test"];
+  // Webhook retries a second apart, so the webhook tests see three attempts in a few seconds.
+  vars.push("--var", `SIGNING_KEYS:${JSON.stringify(E2E_SIGNING_KEYS)}`, "--var", "WEBHOOK_RETRY_SCHEDULE:1,1,1");
   run(["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], env);
   const { demoPartnerSql } = await import("../../src/dev/seed.mjs");
   const seed = path.join(state, "seed.sql");
@@ -69,6 +72,7 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", baseUrl);
   project.provide("partnerKey", E2E_KEY);
   project.provide("adminToken", E2E_ADMIN_TOKEN);
+  project.provide("statePath", state);
   return () => {
     if (child.pid) process.kill(-child.pid, "SIGTERM");
     rmSync(state, { recursive: true, force: true });

@@ -1,21 +1,91 @@
-// The face method after its 2-element check: the camera steps continue on a phone.
-import { t } from "../messages";
+// The face method after its 2-element check: a QR code and the same link as text for the phone,
+// and a live status that follows the handoff (WebSocket; htmx polling only where there is none).
+import { raw } from "hono/html";
+import { QrCode } from "../components/qr-code";
+import { reasonText } from "../components/form-errors";
+import { StepForm } from "../components/step-form";
+import { isMessageKey, type Locale, t } from "../messages";
 import type { StepView } from "./model";
 
 type Props = Extract<StepView, { kind: "continue_on_phone" }>;
 
+export const HANDOFF_STATUS_ID = "handoff-status";
+
+const STATES = ["waiting", "opened", "capturing", "submitted", "verified", "failed", "expired"] as const;
+
+function stateText(locale: Locale, state: string) {
+  const key = `handoff.state.${state}`;
+  return isMessageKey(key) ? t(locale, key) : state;
+}
+
+// Small on purpose (it ships in the first flight): open the socket, show each state, move on at the end.
+const LIVE_SCRIPT = `(function(){var el=document.getElementById("${HANDOFF_STATUS_ID}");if(!el||el.dataset.live)return;el.dataset.live="1";
+var m=JSON.parse(el.dataset.msgs),vid=el.dataset.vid,qr=document.getElementById("handoff-qr");
+function show(u){el.dataset.state=u.state;el.querySelector("[data-text]").textContent=m[u.state]||u.state;
+if(qr&&u.state!=="waiting")qr.hidden=true;if(u.state==="verified"||u.state==="failed")location.replace("/v/"+vid)}
+if("WebSocket" in window){var tries=0;(function connect(){var ws=new WebSocket((location.protocol==="https:"?"wss://":"ws://")+location.host+el.dataset.ws);
+ws.onmessage=function(e){tries=0;try{show(JSON.parse(e.data))}catch(x){}};ws.onclose=function(){if(tries++<20)setTimeout(connect,1000*tries)}})()}
+else if(window.htmx){el.setAttribute("hx-get",el.dataset.poll);el.setAttribute("hx-trigger","every 3s");el.setAttribute("hx-swap","outerHTML");htmx.process(el)}})();`;
+
+export function HandoffStatus({ locale, verificationId, state, lastFailure }: { locale: Locale; verificationId: string; state: string; lastFailure?: string | null | undefined }) {
+  const msgs = Object.fromEntries(STATES.map((s) => [s, stateText(locale, s)]));
+  return (
+    <div
+      id={HANDOFF_STATUS_ID}
+      class="notice"
+      role="status"
+      aria-live="polite"
+      data-state={state}
+      data-vid={verificationId}
+      data-ws={`/v/${verificationId}/handoff/live`}
+      data-poll={`/v/${verificationId}/handoff/status`}
+      data-msgs={JSON.stringify(msgs)}
+    >
+      <span data-text>{stateText(locale, state)}</span>
+      {lastFailure && state === "capturing" && <span>{` ${t(locale, "handoff.retry_notice", { reason: reasonText(locale, lastFailure) })}`}</span>}
+    </div>
+  );
+}
+
 export function ContinueOnPhoneStep(p: Props) {
   const { locale } = p;
+  const link = p.handoff.link;
   return (
     <>
       <h1 id="step-title">{t(locale, "phone.heading")}</h1>
       <p class="success">{t(locale, "phone.body")}</p>
-      <p data-state="awaiting_phone">{t(locale, "phone.pending")}</p>
+      {link && (
+        <div id="handoff-qr">
+          <p>{t(locale, "handoff.scan")}</p>
+          <p class="qr">
+            <QrCode text={link.url} label={t(locale, "handoff.qr_alt")} />
+          </p>
+          <p>
+            <code class="link" data-link>
+              {link.url}
+            </code>
+          </p>
+          <p class="hint">{t(locale, "handoff.valid_for")}</p>
+        </div>
+      )}
+      <HandoffStatus locale={locale} verificationId={p.verificationId} state={p.handoff.state} lastFailure={p.handoff.lastFailure} />
+      <noscript>
+        <p>{t(locale, "handoff.no_live")}</p>
+        <p>
+          <a href={`/v/${p.verificationId}`}>{t(locale, "handoff.check_status")}</a>
+        </p>
+      </noscript>
+      <StepForm action={`/v/${p.verificationId}/handoff/refresh`}>
+        <button type="submit" class="secondary">
+          {t(locale, "handoff.new_qr")}
+        </button>
+      </StepForm>
       {p.canChangeMethod && (
         <p>
           <a href={`/v/${p.verificationId}?choose=1`}>{t(locale, "form.change_method")}</a>
         </p>
       )}
+      <script>{raw(LIVE_SCRIPT)}</script>
     </>
   );
 }

@@ -32,7 +32,12 @@ export type StepView =
       canChangeMethod: boolean;
     })
   | (StepBase & { kind: "code"; method: string; maskedPhone: string; error?: string; triesLeft?: number; retryAfterSeconds?: number; notice?: "sent" })
-  | (StepBase & { kind: "continue_on_phone"; method: string; canChangeMethod: boolean })
+  | (StepBase & {
+      kind: "continue_on_phone";
+      method: string;
+      canChangeMethod: boolean;
+      handoff: { state: string; link?: { url: string } | undefined; lastFailure?: string | null };
+    })
   | (StepBase & { kind: "result"; status: "verified" | "failed"; reason?: string; summary?: { name: string | null; idNumber: string | null }; returnUrl?: string });
 
 export type StepKind = StepView["kind"];

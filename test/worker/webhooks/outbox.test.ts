@@ -1,4 +1,4 @@
-import { createExecutionContext, createScheduledController } from "cloudflare:test";
+import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it } from "vitest";
 import { database } from "../../../src/db/client";
@@ -22,7 +22,7 @@ function eventsOf(verificationId: string) {
 }
 
 async function runCron(queue: RecordingQueue, at: number) {
-  await worker.scheduled(createScheduledController({ scheduledTime: at, cron: "* * * * *" }), testEnv(queue), createExecutionContext());
+  await worker.scheduled(createScheduledController({ scheduledTime: at, cron: "* * * * *" }), testEnv(queue));
 }
 
 describe("the webhook outbox", () => {

@@ -1,0 +1,1 @@
+ALTER TABLE `verifications` ADD `handoff_id` text;

@@ -1,0 +1,36 @@
+// The desktop side of the handoff: make sure the verification has a live handoff, issue a fresh
+// link token for its QR code, and name the phone link. One handoff per verification at a time.
+import { randomString } from "../crypto/random";
+import { updateVerification } from "../db/verifications";
+import { isTerminal } from "../domain/handoff/machine";
+import { signHandoffToken } from "../handoff/token";
+import type { HandoffRecord } from "../sessions/handoff-session";
+import type { HostedContext } from "./context";
+import type { ApplicantRow } from "./current-step";
+
+/** A handoff outlives one link (5 min) but not the desktop's patience: 30 minutes, at most the verification's life. */
+export const HANDOFF_LIFETIME_MS = 30 * 60_000;
+
+export function handoffStub(ctx: Pick<HostedContext, "env">, handoffId: string) {
+  return ctx.env.HANDOFFS.get(ctx.env.HANDOFFS.idFromName(handoffId));
+}
+
+export interface DesktopHandoff {
+  record: HandoffRecord;
+  /** Present while the phone has not opened a link yet. */
+  link?: { url: string; expiresAt: number };
+}
+
+export async function desktopHandoff(ctx: HostedContext, row: ApplicantRow, origin: string, opts: { fresh?: boolean } = {}): Promise<DesktopHandoff> {
+  let record = row.handoffId ? await handoffStub(ctx, row.handoffId).get() : null;
+  if (!record || record.state === "expired" || (opts.fresh && isTerminal(record.state))) {
+    const handoffId = randomString(24);
+    record = await handoffStub(ctx, handoffId).init({ handoffId, verificationId: row.id, purpose: "face", expiresAt: Math.min(row.expiresAt, ctx.now + HANDOFF_LIFETIME_MS) });
+    await updateVerification(ctx.db, row, { handoffId, updatedAt: ctx.now }, { type: "handoff.created", actor: "system", data: { purpose: "face" } });
+  }
+  if (record.state !== "waiting" && !opts.fresh) return { record };
+  const signed = await signHandoffToken(ctx.config.DATA_KEY, origin, record.handoffId, ctx.now);
+  const issued = await handoffStub(ctx, record.handoffId).issueToken(signed.jti);
+  if (!issued) return { record };
+  return { record: issued, link: { url: `${origin}/p/${signed.token}`, expiresAt: signed.expiresAt } };
+}

@@ -1,0 +1,109 @@
+// The phone side of the handoff: exchange the link token for a session cookie (once), give the
+// face-processing consent, and submit the liveness clip. The verification's state machine and the
+// handoff's move together; the face provider is called here, never inside the Durable Object.
+import { sha256Hex } from "../crypto/hash";
+import { randomString } from "../crypto/random";
+import { consents } from "../db/schema";
+import { appendEvent, getVerificationForApplicant, updateVerification } from "../db/verifications";
+import { choosePrompts, LIVENESS_PROMPTS, type LivenessPrompt } from "../domain/handoff/liveness-actions";
+import { maskIdNumber, maskName } from "../domain/masking";
+import { verifyHandoffToken } from "../handoff/token";
+import { providerCall } from "../methods/provider-call";
+import { LIVENESS_ACTIONS } from "../providers/face/index";
+import type { HandoffRecord } from "../sessions/handoff-session";
+import { applyEvent } from "../verifications/apply";
+import { consentRecord } from "./consent";
+import type { HostedContext } from "./context";
+import type { ApplicantRow } from "./current-step";
+import { handoffStub } from "./handoff";
+import { openPending } from "./pending";
+
+export type LinkOutcome = { ok: true; cookie: string; record: HandoffRecord } | { ok: false; reason: "used" | "replaced" | "ended" | "expired" | "invalid" };
+
+export async function openLink(ctx: HostedContext, origin: string, token: string): Promise<LinkOutcome> {
+  const checked = await verifyHandoffToken(ctx.config.DATA_KEY, origin, token, ctx.now);
+  if (!checked.ok) return { ok: false, reason: checked.reason };
+  const secret = randomString(32);
+  const opened = await handoffStub(ctx, checked.claims.handoffId).open(checked.claims.jti, await sha256Hex(secret));
+  if (!opened.ok) return { ok: false, reason: opened.reason === "unknown" ? "invalid" : opened.reason };
+  const row = await getVerificationForApplicant(ctx.db, opened.record.verificationId);
+  if (row) await appendEvent(ctx.db, row, { type: "handoff.opened", actor: "applicant", data: { user_agent: ctx.client.userAgent.slice(0, 120) } }, ctx.now);
+  return { ok: true, cookie: `${checked.claims.handoffId}.${secret}`, record: opened.record };
+}
+
+export interface PhoneSession {
+  record: HandoffRecord;
+  row: ApplicantRow;
+}
+
+export async function readPhoneSession(ctx: HostedContext, cookie: string | undefined): Promise<PhoneSession | null> {
+  const [handoffId, secret] = (cookie ?? "").split(".");
+  if (!handoffId || !secret) return null;
+  const record = await handoffStub(ctx, handoffId).session(await sha256Hex(secret));
+  if (!record) return null;
+  const row = await getVerificationForApplicant(ctx.db, record.verificationId);
+  return row ? { record, row } : null;
+}
+
+function randomIndex(n: number): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0]! % n; // n ≤ 5: the bias is below 1e-9
+}
+
+/** Live vendors check only some actions; the sandbox checks all five. */
+function promptPool(livemode: boolean): readonly LivenessPrompt[] {
+  return livemode ? LIVENESS_PROMPTS.filter((p) => (LIVENESS_ACTIONS as readonly string[]).includes(p)) : LIVENESS_PROMPTS;
+}
+
+export async function giveFaceConsent(ctx: HostedContext, s: PhoneSession): Promise<HandoffRecord | null> {
+  const consent = await consentRecord(ctx, s.row.id, s.row.applicantId ?? "", "face_processing");
+  const written = await updateVerification(
+    ctx.db,
+    s.row,
+    { updatedAt: ctx.now },
+    { type: "consent.recorded", actor: "applicant", data: { consent_id: consent.id, kind: consent.kind, text_version: consent.textVersion, text_hash: consent.textHash } },
+    [ctx.db.insert(consents).values(consent)],
+  );
+  if (!written) return null;
+  return handoffStub(ctx, s.record.handoffId).apply({ type: "start_capture" }, { prompts: choosePrompts(randomIndex, promptPool(s.row.livemode)) });
+}
+
+export const MAX_CLIP_BYTES = 4 * 1024 * 1024;
+
+export function clipKind(bytes: Uint8Array): "webm" | "mp4" | null {
+  if (bytes.length > 4 && bytes[0] === 0x1a && bytes[1] === 0x45 && bytes[2] === 0xdf && bytes[3] === 0xa3) return "webm";
+  if (bytes.length > 12 && String.fromCharCode(...bytes.subarray(4, 8)) === "ftyp") return "mp4";
+  return null;
+}
+
+export type ClipOutcome = { kind: "invalid"; error: "clip_empty" | "clip_too_large" | "clip_unsupported" } | { kind: "done"; record: HandoffRecord | null };
+
+export async function submitClip(ctx: HostedContext, s: PhoneSession, clip: File): Promise<ClipOutcome> {
+  const bytes = new Uint8Array(await clip.arrayBuffer());
+  if (bytes.length === 0) return { kind: "invalid", error: "clip_empty" };
+  if (bytes.length > MAX_CLIP_BYTES) return { kind: "invalid", error: "clip_too_large" };
+  const kind = clipKind(bytes);
+  if (!kind) return { kind: "invalid", error: "clip_unsupported" };
+  const pending = await openPending(ctx.cipher, s.row);
+  const stub = handoffStub(ctx, s.record.handoffId);
+  if (!pending || !s.record.prompts || !(await stub.apply({ type: "submit" }))) return { kind: "done", record: await stub.get() };
+
+  const key = `clips/${s.row.id}/${randomString(32)}`;
+  await ctx.env.IMAGES.put(key, bytes, { httpMetadata: { contentType: `video/${kind}` }, customMetadata: { verificationId: s.row.id } });
+  await appendEvent(ctx.db, s.row, { type: "media.stored", actor: "applicant", data: { kind: "liveness_clip", bytes: bytes.length } }, ctx.now);
+
+  const answer = await ctx.providers.face.checkLiveness({ name: pending.name, idNumber: pending.idNumber, clip: bytes, clipType: `video/${kind}`, expectedActions: s.record.prompts });
+  await appendEvent(ctx.db, s.row, { type: "provider.call", actor: "system", data: { ...providerCall("face", answer) } }, ctx.now);
+
+  if (answer.outcome === "unavailable") {
+    return { kind: "done", record: await stub.apply({ type: "check_failed", final: false }, { lastFailure: "provider_unavailable", prompts: choosePrompts(randomIndex, promptPool(s.row.livemode)) }) };
+  }
+  if (answer.outcome === "no_match") {
+    const failed = await applyEvent(ctx, s.row, { type: "attempt_failed", reason: answer.reason }, "system", ctx.now);
+    const final = !failed.ok || failed.row.status === "failed";
+    return { kind: "done", record: await stub.apply({ type: "check_failed", final }, { lastFailure: answer.reason, tries: s.record.tries + 1, prompts: choosePrompts(randomIndex, promptPool(s.row.livemode)) }) };
+  }
+  const verified = await applyEvent(ctx, s.row, { type: "verify" }, "applicant", ctx.now, {
+    patch: { personNameMasked: maskName(pending.name), personIdNumberMasked: maskIdNumber(pending.idNumber), personIdNumberHash: await ctx.cipher.hash("id_number", pending.idNumber) },
+  });
+  return { kind: "done", record: await stub.apply(verified.ok ? { type: "check_passed" } : { type: "check_failed", final: true }) };
+}

@@ -1,0 +1,84 @@
+// Phone pages of the handoff: /p/{token} exchanges the link's token for a session cookie once and
+// redirects, so the token never stays in the address bar; /p renders where the handoff stands.
+import { type Context, Hono } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { AppEnv } from "../api/app-env";
+import { hostedContext } from "../hosted/context";
+import { localeOf } from "../hosted/current-step";
+import { giveFaceConsent, openLink, readPhoneSession, submitClip } from "../hosted/phone";
+import { CapturePage, ConsentPage, LinkProblemPage, PhoneStatusPage } from "../../views/phone/pages";
+import { type Locale, t } from "../../views/messages";
+import { errorText } from "../../views/components/form-errors";
+
+export const phone = new Hono<AppEnv>();
+
+const secure = (c: Context<AppEnv>) => new URL(c.req.url).protocol === "https:";
+const cookieName = (c: Context<AppEnv>) => (secure(c) ? "__Host-sm_phone" : "sm_phone");
+const guessLocale = (c: Context<AppEnv>): Locale => (/^en\b/i.test(c.req.header("accept-language") ?? "") ? "en" : "zh-CN");
+
+function noStore(c: Context<AppEnv>) {
+  c.header("Cache-Control", "no-store");
+  c.header("Referrer-Policy", "no-referrer");
+}
+
+phone.get("/p/:token{[A-Za-z0-9_.-]{20,}}", async (c) => {
+  noStore(c);
+  const ctx = hostedContext(c, false);
+  const opened = await openLink(ctx, ctx.origin, c.req.param("token"));
+  if (!opened.ok) return c.html(<LinkProblemPage locale={guessLocale(c)} reason={opened.reason} />, opened.reason === "invalid" ? 400 : 410);
+  setCookie(c, cookieName(c), opened.cookie, {
+    path: "/",
+    httpOnly: true,
+    secure: secure(c),
+    sameSite: "Lax",
+    maxAge: Math.max(60, Math.floor((opened.record.expiresAt - ctx.now) / 1000)),
+  });
+  return c.redirect("/p", 303);
+});
+
+async function session(c: Context<AppEnv>) {
+  const ctx = hostedContext(c, false);
+  const s = await readPhoneSession(ctx, getCookie(c, cookieName(c)));
+  // The session found the verification; its mode decides the providers from here on.
+  return s ? { s, ctx: hostedContext(c, s.row.livemode) } : null;
+}
+
+phone.get("/p", async (c) => {
+  noStore(c);
+  const found = await session(c);
+  if (!found) return c.html(<LinkProblemPage locale={guessLocale(c)} reason="invalid" />, 401);
+  const { record, row } = found.s;
+  const locale = localeOf(row);
+  switch (record.state) {
+    case "waiting":
+    case "opened":
+      return c.html(<ConsentPage locale={locale} />);
+    case "capturing":
+      return c.html(<CapturePage locale={locale} prompts={record.prompts ?? []} lastFailure={record.lastFailure} />);
+    default:
+      return c.html(<PhoneStatusPage locale={locale} status={record.state} />);
+  }
+});
+
+phone.post("/p/consent", async (c) => {
+  const found = await session(c);
+  if (!found) return c.html(<LinkProblemPage locale={guessLocale(c)} reason="invalid" />, 401);
+  if (found.s.record.state === "opened") await giveFaceConsent(found.ctx, found.s);
+  return c.redirect("/p", 303);
+});
+
+phone.post("/p/clip", async (c) => {
+  const found = await session(c);
+  if (!found) return c.json({ error: "session", message: t(guessLocale(c), "phone.link.invalid") }, 401);
+  const clip = (await c.req.formData()).get("clip");
+  const locale = localeOf(found.s.row);
+  if (!(clip instanceof File)) return c.json({ error: "clip_empty", message: errorText(locale, "clip", "clip_empty") }, 422);
+  const outcome = await submitClip(found.ctx, found.s, clip);
+  if (outcome.kind === "invalid") return c.json({ error: outcome.error, message: errorText(locale, "clip", outcome.error) }, 422);
+  return c.json({ ok: true, state: outcome.record?.state ?? null });
+});
+
+phone.post("/p/leave", (c) => {
+  deleteCookie(c, cookieName(c), { path: "/", secure: secure(c) });
+  return c.redirect("/p", 303);
+});

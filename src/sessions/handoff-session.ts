@@ -1,0 +1,128 @@
+// One Durable Object per desktop-to-phone handoff. It holds the handoff's state, which link token
+// is current, the phone's session (as a hash), the prompted actions, and timing (an alarm expires
+// it). Desktops listen on hibernating WebSockets, so thousands of idle listeners cost nothing.
+// It calls no vendor: the Worker runs the checks and reports the outcome here.
+import { DurableObject } from "cloudflare:workers";
+import { type HandoffEvent, type HandoffState, isTerminal, nextHandoffState } from "../domain/handoff/machine";
+import type { Env } from "../env";
+
+export interface HandoffRecord {
+  handoffId: string;
+  verificationId: string;
+  purpose: "face";
+  state: HandoffState;
+  /** The link token that may still be opened; null once opened or replaced. */
+  currentJti: string | null;
+  /** Tokens already exchanged for a session, to tell "used" from "replaced". */
+  usedJtis: string[];
+  sessionHash: string | null;
+  prompts: string[] | null;
+  tries: number;
+  lastFailure: string | null;
+  expiresAt: number;
+  updatedAt: number;
+}
+
+export type OpenOutcome = { ok: true; record: HandoffRecord } | { ok: false; reason: "used" | "replaced" | "ended" | "unknown" };
+
+export interface HandoffUpdate {
+  state: HandoffState;
+  lastFailure?: string | null | undefined;
+  verificationId: string;
+}
+
+export class HandoffSession extends DurableObject<Env> {
+  private async load(): Promise<HandoffRecord | undefined> {
+    return this.ctx.storage.get<HandoffRecord>("record");
+  }
+
+  private async save(record: HandoffRecord): Promise<HandoffRecord> {
+    await this.ctx.storage.put("record", record);
+    this.broadcast(record);
+    return record;
+  }
+
+  async init(record: Omit<HandoffRecord, "state" | "currentJti" | "usedJtis" | "sessionHash" | "prompts" | "tries" | "lastFailure" | "updatedAt">): Promise<HandoffRecord> {
+    const existing = await this.load();
+    if (existing) return existing;
+    const created: HandoffRecord = { ...record, state: "waiting", currentJti: null, usedJtis: [], sessionHash: null, prompts: null, tries: 0, lastFailure: null, updatedAt: Date.now() };
+    await this.ctx.storage.setAlarm(record.expiresAt);
+    return this.save(created);
+  }
+
+  async get(): Promise<HandoffRecord | null> {
+    return (await this.load()) ?? null;
+  }
+
+  /** A new link for the QR code; the previous one stops working at once. */
+  async issueToken(jti: string): Promise<HandoffRecord | null> {
+    const record = await this.load();
+    if (!record || isTerminal(record.state)) return null;
+    return this.save({ ...record, currentJti: jti, updatedAt: Date.now() });
+  }
+
+  /** Exchanges a link token for a phone session: once, and only the current token. */
+  async open(jti: string, sessionHash: string): Promise<OpenOutcome> {
+    const record = await this.load();
+    if (!record) return { ok: false, reason: "unknown" };
+    if (record.usedJtis.includes(jti)) return { ok: false, reason: "used" };
+    if (isTerminal(record.state)) return { ok: false, reason: "ended" };
+    if (record.currentJti !== jti) return { ok: false, reason: "replaced" };
+    const state = record.state === "waiting" ? "opened" : record.state;
+    return { ok: true, record: await this.save({ ...record, state, currentJti: null, usedJtis: [...record.usedJtis, jti], sessionHash, updatedAt: Date.now() }) };
+  }
+
+  async session(sessionHash: string): Promise<HandoffRecord | null> {
+    const record = await this.load();
+    return record && record.sessionHash !== null && record.sessionHash === sessionHash ? record : null;
+  }
+
+  /** Applies a state-machine event; refuses moves the machine does not allow. */
+  async apply(event: HandoffEvent, patch: Partial<Pick<HandoffRecord, "prompts" | "tries" | "lastFailure">> = {}): Promise<HandoffRecord | null> {
+    const record = await this.load();
+    if (!record) return null;
+    const state = nextHandoffState(record.state, event);
+    if (state === null) return null;
+    return this.save({ ...record, ...patch, state, updatedAt: Date.now() });
+  }
+
+  override async alarm(): Promise<void> {
+    const record = await this.load();
+    if (!record || isTerminal(record.state)) return;
+    await this.save({ ...record, state: "expired", currentJti: null, updatedAt: Date.now() });
+  }
+
+  /** The desktop's live channel: a hibernating WebSocket that receives every state change. */
+  override async fetch(request: Request): Promise<Response> {
+    if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return new Response("expected a WebSocket", { status: 426 });
+    const pair = new WebSocketPair();
+    this.ctx.acceptWebSocket(pair[1]);
+    const record = await this.load();
+    if (record) pair[1].send(JSON.stringify(update(record)));
+    return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    // Desktops only listen; a "ping" keeps intermediaries from closing an idle socket.
+    if (message === "ping") ws.send("pong");
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
+    ws.close(code === 1005 ? 1000 : code, "bye");
+  }
+
+  private broadcast(record: HandoffRecord) {
+    const message = JSON.stringify(update(record));
+    for (const ws of this.ctx.getWebSockets()) {
+      try {
+        ws.send(message);
+      } catch {
+        // A socket that closed between getWebSockets and send: nothing to tell it.
+      }
+    }
+  }
+}
+
+function update(record: HandoffRecord): HandoffUpdate {
+  return { state: record.state, lastFailure: record.lastFailure, verificationId: record.verificationId };
+}

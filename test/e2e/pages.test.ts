@@ -1,0 +1,138 @@
+// Every page in the table (test/e2e/pages.ts), in zh-CN and in en, loaded in Chromium on a cold
+// cache: the first flight and page-weight budgets, nothing render-blocking, hashed immutable
+// assets, a warm reload that fetches only the page, no layout shift, and axe-core with no serious
+// or critical violation. Writes bench/report-pages.md with the weights it measured.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launch } from "./browser";
+import { axeViolations, BUDGET, errorWiring, gzipBytes, KB, NetworkLog, onNetwork, renderBlocking, smallTouchTargets, totalBytes } from "./measure";
+import { BROWSER_LOCALE, type Locale, LOCALES, PAGES, PHONE_DEVICE, type PageRow, Reacher, type Reached } from "./pages";
+
+const baseUrl = inject("baseUrl");
+const r = new Reacher(baseUrl, inject("partnerKey"), 13700005000, 50, inject("statePath"));
+let browser: Browser;
+
+// Reaching a page is a few HTTP calls (and, for one row, a `wrangler d1 execute`): start them all
+// at once, three at a time, so each test finds its page ready.
+const reached = new Map<string, Promise<Reached>>();
+let slots = 3;
+const waiting: (() => void)[] = [];
+async function limited<T>(work: () => Promise<T>): Promise<T> {
+  if (slots === 0) await new Promise<void>((resolve) => waiting.push(resolve));
+  else slots -= 1;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else slots += 1;
+  }
+}
+const reach = (row: PageRow, locale: Locale) => reached.get(`${row.name}|${locale}`)!;
+
+interface Weight {
+  page: string;
+  locale: Locale;
+  status: number;
+  html: number;
+  htmlGzip: number;
+  document: number;
+  requests: number;
+  total: number;
+  cls: number;
+}
+const weights: Weight[] = [];
+
+beforeAll(async () => {
+  for (const locale of LOCALES) {
+    for (const row of PAGES) {
+      const p = limited(() => row.reach(r, locale));
+      p.catch(() => {}); // reported by the test that awaits it
+      reached.set(`${row.name}|${locale}`, p);
+    }
+  }
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (weights.length === 0) return;
+  const rows = weights.map((w) => `| ${w.page} | ${w.locale} | ${w.status} | ${w.html} | ${w.htmlGzip} | ${w.document} | ${w.requests} | ${w.total} | ${w.cls.toFixed(3)} |`);
+  const out = path.resolve(import.meta.dirname, "../../bench/report-pages.md");
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(
+    out,
+    [
+      "# Page weights (written by test/e2e/pages.test.ts)",
+      "",
+      `Each page loaded once in Chromium on a cold cache against \`wrangler dev\`, ${new Date().toISOString().slice(0, 10)}. Bytes as transferred`,
+      "(gzip, which `wrangler dev` and Cloudflare's edge both apply to HTML and scripts for Chromium over http), headers included;",
+      "`html gzip` is node:zlib's gzip of the decoded HTML, the same figure without headers. Budgets: first flight",
+      `${BUDGET.firstFlight / KB} KB, whole applicant page ${BUDGET.applicantPage / KB} KB, phone page ${BUDGET.phonePage / KB} KB, CLS ${BUDGET.cls}.`,
+      "",
+      "| page | locale | status | html bytes | html gzip | document on the wire | requests | all requests on the wire | CLS |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+      ...rows,
+      "",
+    ].join("\n"),
+  );
+});
+
+describe.each(LOCALES)("every page in %s", (locale) => {
+  it.each(PAGES.map((row) => [row.name, row] as const))("should keep %s within its budgets and accessible", async (_name, row) => {
+    const at = await reach(row, locale);
+    const context = await browser.newContext({
+      locale: BROWSER_LOCALE[locale],
+      extraHTTPHeaders: { "cf-connecting-ip": r.ip() },
+      ...(row.device === "phone" ? PHONE_DEVICE : {}),
+    });
+    try {
+      await context.addCookies(at.cookies);
+      const page = await context.newPage();
+      const log = await NetworkLog.attach(page);
+      const res = await page.goto(at.url);
+      expect(res?.status(), `${at.url} status`).toBe(at.status);
+      await log.settle();
+      const cold = [...log.transfers];
+      expect(await page.locator("html").getAttribute("lang")).toBe(locale);
+
+      if (!row.show) {
+        const doc = cold.find((t) => t.type === "Document")!;
+        const html = await res!.body();
+        const notImages = onNetwork(cold).filter((t) => row.device !== "phone" || (t.type !== "Image" && t.type !== "Media"));
+        weights.push({ page: row.name, locale, status: doc.status, html: html.byteLength, htmlGzip: gzipBytes(html), document: doc.bytes, requests: onNetwork(cold).length, total: totalBytes(notImages), cls: log.cls(doc) });
+        // The first flight: what the service sends, compressed, and zlib's gzip of the same bytes.
+        expect(doc.headers["content-encoding"], "the page is served compressed").toMatch(/^(gzip|br)$/);
+        expect(doc.bytes, "document on the wire").toBeLessThanOrEqual(BUDGET.firstFlight);
+        expect(gzipBytes(html), "gzip of the HTML").toBeLessThanOrEqual(BUDGET.firstFlight);
+        expect(totalBytes(notImages), "the whole page on a cold cache").toBeLessThanOrEqual(row.device === "phone" ? BUDGET.phonePage : BUDGET.applicantPage);
+        expect(await renderBlocking(page)).toEqual([]);
+        for (const asset of onNetwork(cold).filter((t) => t !== doc)) {
+          expect(new URL(asset.url).pathname, "assets carry a content hash").toMatch(/^\/assets\/[\w-]+\.[0-9a-f]{12}\.\w+$/);
+          expect(asset.headers["cache-control"]).toMatch(/public/);
+          expect(asset.headers["cache-control"]).toMatch(/max-age=31536000/);
+          expect(asset.headers["cache-control"]).toMatch(/immutable/);
+          if (/javascript|css|svg|json/.test(asset.headers["content-type"] ?? "")) expect(asset.headers["content-encoding"], asset.url).toMatch(/^(gzip|br)$/);
+        }
+        expect(log.cls(doc), "cumulative layout shift").toBeLessThanOrEqual(BUDGET.cls);
+
+        // A second visit on the warm cache asks the network for the page alone.
+        const since = log.mark();
+        await page.goto(at.url);
+        await log.settle();
+        expect(onNetwork(since()).map((t) => new URL(t.url).pathname)).toEqual([new URL(at.url).pathname]);
+      } else {
+        await row.show(page, r);
+      }
+
+      const violations = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+      expect(await errorWiring(page)).toEqual([]);
+      if (row.device === "phone") expect(await smallTouchTargets(page, BUDGET.touchTarget)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

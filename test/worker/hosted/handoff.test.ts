@@ -1,0 +1,184 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { signHandoffToken } from "../../../src/handoff/token";
+import { TEST_IDENTITIES } from "../../../src/providers/sandbox-values";
+import { Applicant, textOf } from "../applicant";
+import { BASE, call, newPartner, newVerification } from "../helpers";
+import { exports } from "cloudflare:workers";
+
+const worker = (exports as unknown as { default: Fetcher }).default;
+const me = TEST_IDENTITIES[2];
+const WEBM = Uint8Array.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0xf7, 0x81, 0x01, ...new Array(200).fill(7)]);
+
+/** A phone: its own cookie jar, separate from the desktop's. */
+class Phone {
+  cookie = "";
+  async get(path: string) {
+    const res = await worker.fetch(new Request(`${BASE}${path}`, { headers: { cookie: this.cookie }, redirect: "manual" }));
+    const set = res.headers.get("set-cookie");
+    if (set) this.cookie = set.split(";")[0]!;
+    return { status: res.status, location: res.headers.get("location"), html: await res.text() };
+  }
+  async post(path: string, body?: FormData) {
+    const res = await worker.fetch(new Request(`${BASE}${path}`, { method: "POST", body: body ?? new FormData(), headers: { cookie: this.cookie }, redirect: "manual" }));
+    return { status: res.status, location: res.headers.get("location"), text: await res.text() };
+  }
+  async uploadClip(bytes: Uint8Array, type = "video/webm") {
+    const form = new FormData();
+    form.set("clip", new File([bytes], "clip", { type }));
+    const res = await this.post("/p/clip", form);
+    return { status: res.status, json: JSON.parse(res.text) };
+  }
+}
+
+async function atPhoneStep(name: string = me.name) {
+  const { testKey } = await newPartner();
+  const v = await newVerification(testKey, { type: "person", methods: ["face", "mobile3"] });
+  const desktop = new Applicant(v.id);
+  await desktop.signIn(testKey);
+  await desktop.post("/method", { method: "face" });
+  const page = await desktop.post("/methods/face", { name, id_number: me.idNumber });
+  expect(page.step).toBe("continue_on_phone");
+  const link = /<code class="link" data-link[^>]*>([^<]+)<\/code>/.exec(page.html)?.[1];
+  if (!link) throw new Error("no link on the page");
+  return { testKey, v, desktop, page, link: link.replace(BASE, "") };
+}
+
+describe("desktop-to-phone handoff", () => {
+  it("should show a server-rendered QR code, the same link as text, and how long it lasts", async () => {
+    const { page, link } = await atPhoneStep();
+    expect(page.html).toMatch(/<svg xmlns="http:\/\/www.w3.org\/2000\/svg" role="img" aria-label="[^"]+" width="264"/);
+    expect(link).toMatch(/^\/p\/eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(textOf(page.html)).toContain("5 分钟内有效，只能使用一次");
+    const [header, payload] = link.slice(3).split(".").slice(0, 2).map((p) => JSON.parse(atob(p.replace(/-/g, "+").replace(/_/g, "/"))));
+    expect(header).toEqual({ alg: "EdDSA", typ: "shiming-handoff+jwt" });
+    expect(payload).toMatchObject({ aud: "shiming:phone", iss: BASE, sub: expect.any(String), jti: expect.any(String) });
+    expect(payload.exp - payload.iat).toBeLessThanOrEqual(300);
+  });
+
+  it("should exchange the token for a session cookie once, and refuse the same link again", async () => {
+    const { link } = await atPhoneStep();
+    const phone = new Phone();
+    const first = await phone.get(link);
+    expect(first.status).toBe(303);
+    expect(first.location).toBe("/p");
+    expect(phone.cookie).toMatch(/^sm_phone=[0-9A-Za-z]{24}\.[0-9A-Za-z]{32}$/);
+    expect((await phone.get("/p")).html).toContain('data-phone="consent"');
+    const again = await new Phone().get(link);
+    expect(again.status).toBe(410);
+    expect(textOf(again.html)).toContain("这个链接已经使用过了");
+  });
+
+  it("should void the old link when the desktop asks for a new QR code", async () => {
+    const { desktop, link } = await atPhoneStep();
+    const refreshed = await desktop.post("/handoff/refresh", {});
+    const fresh = /<code class="link" data-link[^>]*>([^<]+)<\/code>/.exec(refreshed.html)?.[1]?.replace(BASE, "");
+    expect(fresh).toBeDefined();
+    expect(fresh).not.toBe(link);
+    const old = await new Phone().get(link);
+    expect(textOf(old.html)).toContain("已被新的二维码替换");
+    expect((await new Phone().get(fresh!)).status).toBe(303);
+  });
+
+  it("should say when a link has expired, and refuse tampered or foreign tokens", async () => {
+    const { link } = await atPhoneStep();
+    const handoffId = JSON.parse(atob(link.split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/"))).sub;
+    const stale = await signHandoffToken(env.DATA_KEY!, BASE, handoffId, Date.now() - 6 * 60_000);
+    const expired = await new Phone().get(`/p/${stale.token}`);
+    expect(expired.status).toBe(410);
+    expect(textOf(expired.html)).toContain("这个链接已过期");
+    const tampered = link.slice(0, -4) + (link.endsWith("AAAA") ? "BBBB" : "AAAA");
+    expect((await new Phone().get(tampered)).status).toBe(400);
+    const otherIssuer = await signHandoffToken(env.DATA_KEY!, "https://evil.example", handoffId, Date.now());
+    expect((await new Phone().get(`/p/${otherIssuer.token}`)).status).toBe(400);
+  });
+
+  it("should complete the face check on the phone and verify the verification", async () => {
+    const { testKey, v, link } = await atPhoneStep();
+    const phone = new Phone();
+    await phone.get(link);
+    await phone.post("/p/consent");
+    const capture = await phone.get("/p");
+    expect(capture.html).toContain('data-phone="capture"');
+    const prompts = JSON.parse(/data-prompts="([^"]+)"/.exec(capture.html)![1]!.replace(/&quot;/g, '"'));
+    expect(prompts).toHaveLength(2);
+    expect(new Set(prompts).size).toBe(2);
+    const reloaded = await phone.get("/p");
+    expect(reloaded.html).toContain(/data-prompts="([^"]+)"/.exec(capture.html)![0]);
+    const upload = await phone.uploadClip(WEBM);
+    expect(upload.json).toEqual({ ok: true, state: "verified" });
+    expect((await phone.get("/p")).html).toContain('data-phone="verified"');
+    expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json).toMatchObject({ status: "verified", method: "face", person: { name: "*芳", id_number: "3101************85" } });
+    const events = await env.DB.prepare("select type, data from verification_events where verification_id = ? order by rowid").bind(v.id).all<{ type: string; data: string }>();
+    const types = events.results.map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(["handoff.created", "handoff.opened", "consent.recorded", "media.stored", "verification.verify"]));
+    const consent = events.results.find((e) => e.type === "consent.recorded" && JSON.parse(e.data).kind === "face_processing");
+    expect(consent).toBeDefined();
+    expect(JSON.stringify(events.results)).not.toContain(me.idNumber);
+  });
+
+  it.each([
+    ["钱假人", "liveness_failed", "活体检测未通过"],
+    ["赵替身", "face_mismatch", "人脸与身份证照片不一致"],
+  ])("should tell the phone why %s failed, allow a retry, and fail on the third try", async (name, reason, sentence) => {
+    const { testKey, v, link } = await atPhoneStep(name);
+    const phone = new Phone();
+    await phone.get(link);
+    await phone.post("/p/consent");
+    expect((await phone.uploadClip(WEBM)).json.state).toBe("capturing");
+    const retry = await phone.get("/p");
+    expect(retry.html).toContain(`data-reason="${reason}"`);
+    expect(textOf(retry.html)).toContain(sentence);
+    await phone.uploadClip(WEBM);
+    expect((await phone.uploadClip(WEBM)).json.state).toBe("failed");
+    expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json).toMatchObject({ status: "failed", failed_attempts: 3, failure_reason: reason });
+  });
+
+  it.each([
+    ["a text file", new TextEncoder().encode("not a video at all"), "clip_unsupported"],
+    ["an empty clip", new Uint8Array(), "clip_empty"],
+    ["a clip over 4 MB", Uint8Array.from({ length: 4 * 1024 * 1024 + 1 }, (_, i) => (i < 4 ? [0x1a, 0x45, 0xdf, 0xa3][i]! : 0)), "clip_too_large"],
+  ])("should reject %s", async (_, bytes, error) => {
+    const { link } = await atPhoneStep();
+    const phone = new Phone();
+    await phone.get(link);
+    await phone.post("/p/consent");
+    const res = await phone.uploadClip(bytes);
+    expect(res.status).toBe(422);
+    expect(res.json).toMatchObject({ error, message: expect.any(String) });
+    expect((await phone.get("/p")).html).toContain('data-phone="capture"');
+  });
+
+  it("should push every state change to the desktop's WebSocket", async () => {
+    const { desktop, link } = await atPhoneStep();
+    const res = await worker.fetch(
+      new Request(`${BASE}/v/${desktop.verificationId}/handoff/live`, {
+        headers: { upgrade: "websocket", cookie: [...desktop.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
+      }),
+    );
+    expect(res.status).toBe(101);
+    const ws = res.webSocket!;
+    const states: string[] = [];
+    ws.addEventListener("message", (e) => states.push(JSON.parse(e.data as string).state));
+    ws.accept();
+    const phone = new Phone();
+    await phone.get(link);
+    await phone.post("/p/consent");
+    await phone.uploadClip(WEBM);
+    await expect.poll(() => states).toEqual(["waiting", "opened", "capturing", "submitted", "verified"]);
+    ws.close();
+  });
+
+  it("should refuse the live channel and status to anyone not signed in on the desktop", async () => {
+    const { v } = await atPhoneStep();
+    const res = await worker.fetch(new Request(`${BASE}/v/${v.id}/handoff/live`, { headers: { upgrade: "websocket" } }));
+    expect(res.status).not.toBe(101);
+  });
+
+  it("should serve the polling fallback as a status fragment", async () => {
+    const { desktop } = await atPhoneStep();
+    const res = await worker.fetch(new Request(`${BASE}/v/${desktop.verificationId}/handoff/status`, { headers: { cookie: [...desktop.cookies].map(([k, v]) => `${k}=${v}`).join("; "), "hx-request": "true" } }));
+    const html = await res.text();
+    expect(html).toMatch(/^<div id="handoff-status"[^>]*data-state="waiting"/);
+  });
+});
