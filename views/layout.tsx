@@ -18,6 +18,8 @@ export function Layout({ locale, title, children, scripts = true }: LayoutProps)
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         <meta name="robots" content="noindex" />
+        {/* No icon to fetch: otherwise every page costs a second request for /favicon.ico (a 404). */}
+        <link rel="icon" href="data:," />
         <title>{`${title} · ${t(locale, "app.name")}`}</title>
         <style dangerouslySetInnerHTML={{ __html: CRITICAL_CSS }} />
         {scripts && <script src={assetUrl("htmx.js")} defer></script>}

@@ -14,6 +14,7 @@ import type { ApplicantSession } from "./applicant-session";
 import type { HostedContext } from "./context";
 import { desktopHandoff } from "./handoff";
 import { openPending } from "./pending";
+import { resultTokenFor } from "../tokens/result-token";
 import { returnUrl } from "./return-url";
 
 export type ApplicantRow = VerificationRow & { partnerName: string };
@@ -41,7 +42,7 @@ export function personMethods(row: VerificationRow): string[] {
 export async function currentStep(ctx: HostedContext, row: ApplicantRow, session: ApplicantSession | null, flags: StepFlags = {}): Promise<StepView> {
   const base = stepBase(row);
   const status = effectiveStatus(row, ctx.now);
-  if (status === "verified" || status === "failed") return resultStep(row, status);
+  if (status === "verified" || status === "failed") return resultStep(row, status, await resultTokenFor(ctx, ctx.origin, row));
   if (!session) return { ...base, kind: "authorize", type: row.type, errors: {} };
 
   const pending = await openPending(ctx.cipher, row);
@@ -99,13 +100,14 @@ async function methodFormStep(ctx: HostedContext, row: ApplicantRow, method: str
   };
 }
 
-export function resultStep(row: ApplicantRow, status: "verified" | "failed"): StepView {
+/** `token` is the signed result the partner receives on the way back (null while none exists). */
+export function resultStep(row: ApplicantRow, status: "verified" | "failed", token: string | null): StepView {
   return {
     ...stepBase(row),
     kind: "result",
     status,
     ...(row.failureReason && status === "failed" ? { reason: row.failureReason } : {}),
     ...(status === "verified" ? { summary: { name: row.personNameMasked, idNumber: row.personIdNumberMasked } } : {}),
-    ...(row.redirectUrl ? { returnUrl: returnUrl(row.redirectUrl, { id: row.id, status })! } : {}),
+    ...(row.redirectUrl ? { returnUrl: returnUrl(row.redirectUrl, { id: row.id, status }, token ? { token } : {})! } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { env } from "cloudflare:workers";
+import { createLocalJWKSet, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
 import { TEST_IDENTITIES } from "../../../src/providers/sandbox-values";
 import { Applicant, latestCode, textOf, uniquePhone } from "../applicant";
@@ -7,8 +8,11 @@ import { call, newPartner, newVerification } from "../helpers";
 const identity = TEST_IDENTITIES[0];
 let me: { name: string; idNumber: string; phone: string };
 
+let partnerId = "";
+
 async function startMobile3(extra: Record<string, unknown> = {}) {
-  const { testKey } = await newPartner("宁波产权");
+  const { testKey, id } = await newPartner("宁波产权");
+  partnerId = id;
   const v = await newVerification(testKey, { type: "person", methods: ["mobile3"], redirect_url: "https://partner.example/back", ...extra });
   const a = new Applicant(v.id);
   me = { name: identity.name, idNumber: identity.idNumber, phone: uniquePhone() };
@@ -34,6 +38,10 @@ describe("mobile3 journey", () => {
     expect(textOf(result.html)).toContain("姓名 *三 身份证号 1101************33");
     expect(result.html).toContain(`https://partner.example/back?verification_id=${v.id}&amp;status=verified`);
     expect(result.html).toMatch(/<meta http-equiv="refresh" content="3;url=https:\/\/partner.example\/back\?verification_id=/);
+    const back = new URL(/data-return[^>]*href="([^"]+)"|href="([^"]+)"[^>]*data-return/.exec(result.html)!.slice(1).find(Boolean)!.replace(/&amp;/g, "&"));
+    const jwks = createLocalJWKSet((await call("/.well-known/jwks.json")).json);
+    const { payload } = await jwtVerify(back.searchParams.get("token")!, jwks, { audience: partnerId });
+    expect(payload).toMatchObject({ sub: v.id, status: "verified", method: "mobile3", livemode: false });
 
     const api = await call(`/v1/verifications/${v.id}`, { key: testKey });
     expect(api.json).toMatchObject({ status: "verified", method: "mobile3", person: { name: "*三", id_number: "1101************33", phone: `${me.phone.slice(0, 3)}****${me.phone.slice(-4)}` } });
