@@ -2,6 +2,8 @@
 // cache: the first flight and page-weight budgets, nothing render-blocking, hashed immutable
 // assets, a warm reload that fetches only the page, no layout shift, and axe-core with no serious
 // or critical violation. Writes bench/report-pages.md with the weights it measured.
+import { createRequire } from "node:module";
+const require = createRequire(import.meta.url);
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
@@ -89,20 +91,21 @@ afterAll(async () => {
 // Three pages at a time: most of a check is waiting for the browser or the service.
 describe.concurrent.each(LOCALES)("every page in %s", (locale) => {
   it.each(PAGES.map((row) => [row.name, row] as const))("should keep %s within its budgets and accessible", async (_name, row) => {
-    const at = await reach(row, locale);
+    const T0 = Date.now(); const lap = (w: string) => require("node:fs").appendFileSync("/tmp/explore/timing.log", `${row.name}|${locale} ${w} ${Date.now() - T0}\n`);
+    const at = await reach(row, locale); lap("reached");
     const context = await browser.newContext({
       locale: BROWSER_LOCALE[locale],
       extraHTTPHeaders: { "cf-connecting-ip": r.ip() },
       ...(row.device === "phone" ? PHONE_DEVICE : {}),
     });
     try {
-      await context.addCookies(at.cookies);
+      lap("context"); await context.addCookies(at.cookies);
       const page = await context.newPage();
       const log = await NetworkLog.attach(page);
       const res = await page.goto(at.url);
       expect(res?.status(), `${at.url} status`).toBe(at.status);
       await log.settle(100);
-      const cold = [...log.transfers];
+      const cold = [...log.transfers]; lap("loaded");
       expect(await page.locator("html").getAttribute("lang")).toBe(locale);
 
       if (!row.show) {
@@ -135,7 +138,7 @@ describe.concurrent.each(LOCALES)("every page in %s", (locale) => {
         await row.show(page, r);
       }
 
-      const all = await axeViolations(page);
+      lap("before axe"); const all = await axeViolations(page); lap("axe");
       for (const v of all.filter((v) => v.impact !== "serious" && v.impact !== "critical")) lesser.set(`${v.impact}: ${v.id} (${v.help})`, [...(lesser.get(`${v.impact}: ${v.id} (${v.help})`) ?? []), `${row.name} ${locale}`]);
       const violations = all.filter((v) => v.impact === "serious" || v.impact === "critical");
       expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);

@@ -1,0 +1,143 @@
+import jsQR from "jsqr";
+import type { Browser, Page } from "playwright-core";
+import { PNG } from "pngjs";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { TEST_IDENTITIES } from "../../src/providers/sandbox-values";
+import { createVerification, launch } from "./browser";
+
+const baseUrl = inject("baseUrl");
+const key = inject("partnerKey");
+let browser: Browser;
+
+beforeAll(async () => {
+  // Chromium's fake camera: a generated test pattern stands in for a face, and no permission prompt.
+  browser = await launch(["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function latestCode(phone: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/v1/test_helpers/sms?phone=${phone}`, { headers: { authorization: `Bearer ${key}` } });
+  const body = (await res.json()) as { data: { text: string }[] };
+  return /验证码为(\d{6})/.exec(body.data[0]?.text ?? "")![1]!;
+}
+
+let n = 0;
+async function desktopAtQr(page: Page) {
+  const me = TEST_IDENTITIES[2];
+  const phone = `1370000${7000 + (n += 1)}`;
+  const v = await createVerification(baseUrl, key, { type: "person", methods: ["face"] });
+  await page.goto(v.url);
+  await page.getByLabel("手机号", { exact: true }).fill(phone);
+  await page.getByRole("button", { name: "获取验证码" }).click();
+  await expect.poll(() => page.getByRole("status").first().textContent()).toContain("验证码已发送至");
+  await page.getByLabel("短信验证码").fill(await latestCode(phone));
+  await page.getByLabel(/我已阅读并同意/).check();
+  await page.getByRole("button", { name: "登录并授权" }).click();
+  await page.getByLabel("姓名", { exact: true }).fill(me.name);
+  await page.getByLabel("身份证号").fill(me.idNumber);
+  await page.getByRole("button", { name: "同意并继续" }).click();
+  await page.locator("#handoff-qr svg").waitFor();
+  return v;
+}
+
+/** Reads the QR code the way a phone camera would: from pixels, not from the DOM. */
+async function decodeQr(page: Page): Promise<string> {
+  const png = PNG.sync.read(await page.screenshot({ fullPage: true }));
+  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  if (!code) throw new Error("no QR code found in the screenshot");
+  return code.data;
+}
+
+async function phonePage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: "zh-CN", permissions: ["camera"] });
+  return context.newPage();
+}
+
+describe("desktop-to-phone handoff in Chromium", () => {
+  it("should let a phone scan the QR code, pass the face check, and update the desktop within a second", async () => {
+    const desktop = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
+    const v = await desktopAtQr(desktop);
+    const link = await decodeQr(desktop);
+    expect(link).toMatch(new RegExp(`^${baseUrl}/p/eyJ`));
+    expect(await desktop.locator("[data-link]").textContent()).toBe(link);
+
+    const phone = await phonePage();
+    await phone.goto(link);
+    expect(new URL(phone.url()).pathname).toBe("/p");
+    await expect.poll(() => desktop.locator("#handoff-status").getAttribute("data-state")).toBe("opened");
+    expect(await desktop.locator("#handoff-qr").isHidden()).toBe(true);
+
+    await phone.getByRole("button", { name: "同意并开始刷脸" }).click();
+    await phone.getByRole("button", { name: "开始刷脸" }).click();
+    await expect.poll(() => desktop.locator("#handoff-status").getAttribute("data-state"), { timeout: 5000 }).toBe("capturing");
+    const clip = await phone.waitForResponse((r) => r.url().endsWith("/p/clip"), { timeout: 15_000 });
+    const phoneDoneAt = Date.now();
+    expect(clip.status()).toBe(200);
+    await desktop.waitForFunction(() => document.querySelector("#handoff-status")?.getAttribute("data-state") === "verified" || document.querySelector("[data-step=result]"), null, { timeout: 5000 });
+    const desktopUpdatedAt = Date.now();
+    expect(desktopUpdatedAt - phoneDoneAt).toBeLessThan(1000);
+    await expect.poll(() => desktop.getByRole("heading", { level: 1 }).textContent()).toBe("认证成功");
+    await expect.poll(() => phone.locator("[data-phone]").getAttribute("data-phone")).toBe("verified");
+    const api = await (await fetch(`${baseUrl}/v1/verifications/${v.id}`, { headers: { authorization: `Bearer ${key}` } })).json();
+    expect(api).toMatchObject({ status: "verified", method: "face" });
+    await phone.context().close();
+    await desktop.close();
+  });
+
+  it("should tell a second phone that the link was used, and resume the first after a reload", async () => {
+    const desktop = await browser.newPage({ locale: "zh-CN" });
+    await desktopAtQr(desktop);
+    const link = await decodeQr(desktop);
+    const phone = await phonePage();
+    await phone.goto(link);
+    await phone.getByRole("button", { name: "同意并开始刷脸" }).click();
+    await phone.getByRole("button", { name: "开始刷脸" }).waitFor();
+    const prompts = await phone.locator("#capture").getAttribute("data-prompts");
+    await phone.reload();
+    expect(await phone.locator("#capture").getAttribute("data-prompts")).toBe(prompts);
+
+    const other = await phonePage();
+    const res = await other.goto(link);
+    expect(res?.status()).toBe(410);
+    expect(await other.locator("[data-reason]").textContent()).toContain("这个链接已经使用过了");
+    await other.context().close();
+    await phone.context().close();
+    await desktop.close();
+  });
+
+  it("should void the old QR code when the desktop asks for a new one", async () => {
+    const desktop = await browser.newPage({ locale: "zh-CN" });
+    await desktopAtQr(desktop);
+    const old = await decodeQr(desktop);
+    await desktop.getByRole("button", { name: "刷新二维码" }).click();
+    await expect.poll(async () => (await desktop.locator("[data-link]").textContent()) !== old).toBe(true);
+    const fresh = await decodeQr(desktop);
+    const phone = await phonePage();
+    expect((await phone.goto(old))?.status()).toBe(410);
+    expect(await phone.locator("[data-reason]").getAttribute("data-reason")).toBe("replaced");
+    await phone.goto(fresh);
+    expect(await phone.locator("[data-phone]").getAttribute("data-phone")).toBe("consent");
+    await phone.context().close();
+    await desktop.close();
+  });
+
+  it("should offer what works where the browser has no camera", async () => {
+    const desktop = await browser.newPage({ locale: "zh-CN" });
+    await desktopAtQr(desktop);
+    const link = await decodeQr(desktop);
+    const phone = await phonePage();
+    await phone.addInitScript(() => {
+      Object.defineProperty(window, "MediaRecorder", { value: undefined });
+    });
+    await phone.goto(link);
+    await phone.getByRole("button", { name: "同意并开始刷脸" }).click();
+    await phone.locator("#no-camera").waitFor({ state: "visible" });
+    const text = await phone.locator("#no-camera").textContent();
+    expect(text).toContain("在浏览器中打开");
+    expect(text).toContain("手机号认证或银行卡认证");
+    await phone.context().close();
+    await desktop.close();
+  });
+});
