@@ -23,6 +23,8 @@ const configSchema = z.object({
   TENCENTCLOUD_SMS_TEMPLATE_ID: optional,
   // Result tokens and evidence are signed with these; without them no verification can end usefully.
   SIGNING_KEYS: signingKeysSchema,
+  // How long ID photos and liveness clips may stay in R2 at most (they go at once when a verification ends).
+  MEDIA_RETENTION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
   RESULT_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   WEBHOOK_RETRY_SCHEDULE: retryScheduleSchema.default(() => [...DEFAULT_RETRY_SCHEDULE]),
 });

@@ -1,14 +1,16 @@
-// The scheduled handler (every minute, wrangler.toml): expire overdue verifications, then
-// queue what the webhook outbox and the deliveries left behind. Each step logs and moves on,
+// The scheduled handler (every minute, wrangler.toml): expire overdue verifications, queue what
+// the webhook outbox and the deliveries left behind, and delete media past its retention. Each step logs and moves on,
 // so one failing step never starves the others.
 import { database } from "./db/client";
 import type { Env } from "./env";
 import { expireOverdue } from "./verifications/expire-overdue";
 import { sweepDeliveries, sweepOutbox } from "./webhooks/sweep";
+import { sweepMedia } from "./media/retention";
+import { readConfig } from "./config";
 
 export async function runCron(env: Env, now: number): Promise<void> {
-  const ctx = { db: database(env.DB), env };
-  const steps = { expire: expireOverdue, outbox: sweepOutbox, deliveries: sweepDeliveries };
+  const ctx = { db: database(env.DB), env, retentionMs: readConfig(env).MEDIA_RETENTION_HOURS * 3_600_000 };
+  const steps = { expire: expireOverdue, outbox: sweepOutbox, deliveries: sweepDeliveries, media: sweepMedia };
   for (const [name, step] of Object.entries(steps)) {
     try {
       await step(ctx, now);

@@ -172,13 +172,15 @@ export function renderBlocking(page: Page): Promise<string[]> {
   });
 }
 
-/** Interactive elements smaller than `min` CSS pixels either way (a checkbox counts with its label). */
+/** Interactive elements smaller than `min` CSS pixels either way (a checkbox counts with its label; links inside a sentence are exempt). */
 export function smallTouchTargets(page: Page, min: number): Promise<string[]> {
   return page.evaluate((min) => {
     const small: string[] = [];
     for (const el of Array.from(document.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])"))) {
       if (el.offsetParent === null && getComputedStyle(el).position !== "fixed") continue; // not rendered
       if (el instanceof HTMLInputElement && el.type === "hidden") continue;
+      // A link inside a sentence is exempt (WCAG 2.5.8 "inline"): enlarging it would break the text.
+      if (el instanceof HTMLAnchorElement && getComputedStyle(el).display === "inline" && (el.parentElement?.textContent ?? "").trim() !== (el.textContent ?? "").trim()) continue;
       const target = (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio") && el.closest("label")) || el;
       const box = target.getBoundingClientRect();
       if (box.width < min || box.height < min) small.push(`${el.outerHTML.slice(0, 80)} ${Math.round(box.width)}×${Math.round(box.height)}`);

@@ -2,8 +2,6 @@
 // cache: the first flight and page-weight budgets, nothing render-blocking, hashed immutable
 // assets, a warm reload that fetches only the page, no layout shift, and axe-core with no serious
 // or critical violation. Writes bench/report-pages.md with the weights it measured.
-import { createRequire } from "node:module";
-const require = createRequire(import.meta.url);
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
@@ -63,7 +61,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   if (weights.length === 0) return;
-  const rows = weights.map((w) => `| ${w.page} | ${w.locale} | ${w.status} | ${w.html} | ${w.htmlGzip} | ${w.document} | ${w.requests} | ${w.total} | ${w.cls.toFixed(3)} |`);
+  const order = (w: Weight) => PAGES.findIndex((p) => p.name === w.page) * 2 + LOCALES.indexOf(w.locale);
+  const rows = weights.sort((a, b) => order(a) - order(b)).map((w) => `| ${w.page} | ${w.locale} | ${w.status} | ${w.html} | ${w.htmlGzip} | ${w.document} | ${w.requests} | ${w.total} | ${w.cls.toFixed(3)} |`);
   const out = path.resolve(import.meta.dirname, "../../bench/report-pages.md");
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(
@@ -91,21 +90,20 @@ afterAll(async () => {
 // Three pages at a time: most of a check is waiting for the browser or the service.
 describe.concurrent.each(LOCALES)("every page in %s", (locale) => {
   it.each(PAGES.map((row) => [row.name, row] as const))("should keep %s within its budgets and accessible", async (_name, row) => {
-    const T0 = Date.now(); const lap = (w: string) => require("node:fs").appendFileSync("/tmp/explore/timing.log", `${row.name}|${locale} ${w} ${Date.now() - T0}\n`);
-    const at = await reach(row, locale); lap("reached");
+    const at = await reach(row, locale);
     const context = await browser.newContext({
       locale: BROWSER_LOCALE[locale],
       extraHTTPHeaders: { "cf-connecting-ip": r.ip() },
       ...(row.device === "phone" ? PHONE_DEVICE : {}),
     });
     try {
-      lap("context"); await context.addCookies(at.cookies);
+      await context.addCookies(at.cookies);
       const page = await context.newPage();
       const log = await NetworkLog.attach(page);
       const res = await page.goto(at.url);
       expect(res?.status(), `${at.url} status`).toBe(at.status);
       await log.settle(100);
-      const cold = [...log.transfers]; lap("loaded");
+      const cold = [...log.transfers];
       expect(await page.locator("html").getAttribute("lang")).toBe(locale);
 
       if (!row.show) {
@@ -138,7 +136,7 @@ describe.concurrent.each(LOCALES)("every page in %s", (locale) => {
         await row.show(page, r);
       }
 
-      lap("before axe"); const all = await axeViolations(page); lap("axe");
+      const all = await axeViolations(page);
       for (const v of all.filter((v) => v.impact !== "serious" && v.impact !== "critical")) lesser.set(`${v.impact}: ${v.id} (${v.help})`, [...(lesser.get(`${v.impact}: ${v.id} (${v.help})`) ?? []), `${row.name} ${locale}`]);
       const violations = all.filter((v) => v.impact === "serious" || v.impact === "critical");
       expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);

@@ -1,0 +1,48 @@
+// Deletes ID photos and liveness clips from R2: at once when their verification has ended, and
+// in any case once older than the retention period (MEDIA_RETENTION_HOURS, 24 by default).
+// Events record that media existed and was deleted, never what it showed.
+import { inArray } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { appendEvent } from "../db/verifications";
+import { verifications } from "../db/schema";
+import { isOpen } from "../domain/verification/status";
+import type { Env } from "../env";
+
+export const MEDIA_PREFIXES = ["id-images/", "clips/"] as const;
+
+export interface RetentionContext {
+  db: Database;
+  env: Pick<Env, "IMAGES">;
+  retentionMs: number;
+}
+
+export async function sweepMedia(ctx: RetentionContext, now: number): Promise<{ deleted: number }> {
+  const objects: { key: string; uploaded: number; verificationId: string }[] = [];
+  for (const prefix of MEDIA_PREFIXES) {
+    let cursor: string | undefined;
+    do {
+      const page = await ctx.env.IMAGES.list({ prefix, cursor, limit: 1000 });
+      for (const o of page.objects) objects.push({ key: o.key, uploaded: o.uploaded.getTime(), verificationId: o.key.split("/")[1] ?? "" });
+      cursor = page.truncated ? page.cursor : undefined;
+    } while (cursor);
+  }
+  if (objects.length === 0) return { deleted: 0 };
+
+  const ids = [...new Set(objects.map((o) => o.verificationId))];
+  const rows = await ctx.db.select({ id: verifications.id, partnerId: verifications.partnerId, status: verifications.status }).from(verifications).where(inArray(verifications.id, ids)).all();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const doomed = objects.filter((o) => {
+    const row = byId.get(o.verificationId);
+    return !row || !isOpen(row.status) || now - o.uploaded >= ctx.retentionMs;
+  });
+  if (doomed.length === 0) return { deleted: 0 };
+  await ctx.env.IMAGES.delete(doomed.map((o) => o.key));
+
+  const perVerification = new Map<string, string[]>();
+  for (const o of doomed) perVerification.set(o.verificationId, [...(perVerification.get(o.verificationId) ?? []), o.key.split("/")[0]!]);
+  for (const [id, kinds] of perVerification) {
+    const row = byId.get(id);
+    if (row) await appendEvent(ctx.db, row, { type: "media.deleted", actor: "system", data: { count: kinds.length, kinds: [...new Set(kinds)] } }, now);
+  }
+  return { deleted: doomed.length };
+}
