@@ -46,5 +46,10 @@ code.link{display:block;word-break:break-all;font-size:.8125rem;background:#f6f8
 .oval video{width:100%;height:100%;object-fit:cover;transform:scaleX(-1)}
 .prompt{text-align:center;font-size:1.25rem;font-weight:600;min-height:2em}
 button.wide{width:100%}
+.card-guide{position:relative;width:100%;max-width:20rem;aspect-ratio:85.6/54;border:3px dashed #0b57d0;border-radius:10px;margin:.25rem 0 .5rem}
+.card-guide span{position:absolute;top:18%;width:28%;height:64%;border:2px solid #57606a;border-radius:6px}
+.card-guide.id_front span{right:7%}
+.card-guide.id_back span{left:7%;width:20%;height:40%;border-radius:50%}
+[hidden]{display:none!important}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `.replace(/\n/g, "");

@@ -59,6 +59,16 @@ export async function currentStep(ctx: HostedContext, row: ApplicantRow, session
       handoff: { state: handoff.record.state, link: handoff.link, lastFailure: handoff.record.lastFailure },
     };
   }
+  if (row.step === "awaiting_id_images" && pending && !flags.choose) {
+    const handoff = await desktopHandoff(ctx, row, ctx.origin, { purpose: "id_capture" });
+    return {
+      ...base,
+      kind: "id_photos",
+      errors: {},
+      attemptsLeft: MAX_FAILED_ATTEMPTS - row.failedAttempts,
+      handoff: { state: handoff.record.state, link: handoff.link, lastFailure: handoff.record.lastFailure },
+    };
+  }
   if (!row.method && row.step !== "reuse_declined") {
     const previous = await findReusableVerification(ctx.db, {
       applicantId: session.applicantId,

@@ -4,7 +4,7 @@ import { randomString } from "../crypto/random";
 import { updateVerification } from "../db/verifications";
 import { isTerminal } from "../domain/handoff/machine";
 import { signHandoffToken } from "../handoff/token";
-import type { HandoffRecord } from "../sessions/handoff-session";
+import type { HandoffPurpose, HandoffRecord } from "../sessions/handoff-session";
 import type { HostedContext } from "./context";
 import type { ApplicantRow } from "./current-step";
 
@@ -21,12 +21,18 @@ export interface DesktopHandoff {
   link?: { url: string; expiresAt: number };
 }
 
-export async function desktopHandoff(ctx: HostedContext, row: ApplicantRow, origin: string, opts: { fresh?: boolean } = {}): Promise<DesktopHandoff> {
+export async function desktopHandoff(
+  ctx: HostedContext,
+  row: ApplicantRow,
+  origin: string,
+  opts: { fresh?: boolean; purpose?: HandoffPurpose } = {},
+): Promise<DesktopHandoff> {
+  const purpose = opts.purpose ?? "face";
   let record = row.handoffId ? await handoffStub(ctx, row.handoffId).get() : null;
-  if (!record || record.state === "expired" || (opts.fresh && isTerminal(record.state))) {
+  if (!record || record.state === "expired" || record.purpose !== purpose || (opts.fresh && isTerminal(record.state))) {
     const handoffId = randomString(24);
-    record = await handoffStub(ctx, handoffId).init({ handoffId, verificationId: row.id, purpose: "face", expiresAt: Math.min(row.expiresAt, ctx.now + HANDOFF_LIFETIME_MS) });
-    await updateVerification(ctx.db, row, { handoffId, updatedAt: ctx.now }, { type: "handoff.created", actor: "system", data: { purpose: "face" } });
+    record = await handoffStub(ctx, handoffId).init({ handoffId, verificationId: row.id, purpose, expiresAt: Math.min(row.expiresAt, ctx.now + HANDOFF_LIFETIME_MS) });
+    await updateVerification(ctx.db, row, { handoffId, updatedAt: ctx.now }, { type: "handoff.created", actor: "system", data: { purpose } });
   }
   if (record.state !== "waiting" && !opts.fresh) return { record };
   const signed = await signHandoffToken(ctx.config.DATA_KEY, origin, record.handoffId, ctx.now);

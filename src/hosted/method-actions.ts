@@ -2,7 +2,7 @@
 // phone step), confirm the code, send a new code. Every provider call and attempt is an event;
 // provider faults never count as attempts and lose nothing typed.
 import { appendEvent, getVerificationForApplicant, updateVerification } from "../db/verifications";
-import { maskIdNumber, maskName, maskPhone } from "../domain/masking";
+import { maskPhone } from "../domain/masking";
 import type { CodePurpose } from "../domain/sms/code";
 import { findMethod } from "../methods";
 import type { ProviderCall } from "../methods/method";
@@ -10,8 +10,7 @@ import { applyEvent } from "../verifications/apply";
 import type { HostedContext } from "./context";
 import type { ApplicantRow } from "./current-step";
 import { type FieldErrorCodes, type FormValues, parseMethodForm } from "./parse-form";
-import { openPending, sealPending } from "./pending";
-import { storeIdCardPhotos } from "./id-card-photos";
+import { openPending, sealPending, verifiedIdentity } from "./pending";
 import { checkCode, sendCode } from "./sms-code";
 
 export type SubmitResult =
@@ -51,12 +50,10 @@ export async function submitMethodForm(ctx: HostedContext, row: ApplicantRow, me
     const next = withPartner(row)(failed.row);
     return next.status === "failed" ? { kind: "ended", row: next } : { kind: "retry", reason: result.reason, values: parsed.values, row: next };
   }
-  const idImages = result.images ? await storeIdCardPhotos(ctx, current, result.images) : current.idImages;
-
   const pendingEnc = await sealPending(ctx.cipher, method, parsed.input);
   const nextStep = flow.then === "sms_code" ? "awaiting_code" : "awaiting_phone";
-  const patch = { step: nextStep, pendingEnc, idImages, updatedAt: ctx.now };
-  const event = { type: "method.checks_passed", actor: "system" as const, data: { method, next: nextStep, images: Object.keys(idImages ?? {}) } };
+  const patch = { step: nextStep, pendingEnc, updatedAt: ctx.now };
+  const event = { type: "method.checks_passed", actor: "system" as const, data: { method, next: nextStep } };
   if (!(await updateVerification(ctx.db, current, patch, event))) return { kind: "error", error: "conflict" };
   const next = { ...current, ...patch, version: current.version + 1 };
   if (flow.then === "phone_handoff") return { kind: "phone_step", row: next };
@@ -68,6 +65,7 @@ export async function submitMethodForm(ctx: HostedContext, row: ApplicantRow, me
 
 export type CodeResult =
   | { kind: "verified"; row: ApplicantRow }
+  | { kind: "id_photos"; row: ApplicantRow }
   | { kind: "wrong"; error: string; triesLeft: number; maskedPhone: string; row: ApplicantRow }
   | { kind: "resent"; maskedPhone: string; row: ApplicantRow }
   | { kind: "not_resent"; error: string; retryAfterSeconds?: number; maskedPhone: string; row: ApplicantRow }
@@ -89,16 +87,12 @@ export async function confirmCode(ctx: HostedContext, row: ApplicantRow, method:
     const next = withPartner(row)(failed.row);
     return next.status === "failed" ? { kind: "ended", row: next } : { kind: "wrong", error: "too_many_tries", triesLeft: 0, maskedPhone, row: next };
   }
-  const [idHash, phoneHash] = await Promise.all([ctx.cipher.hash("id_number", pending.idNumber), ctx.cipher.hash("phone", pending.phone)]);
-  const verified = await applyEvent(ctx, row, { type: "verify" }, "applicant", ctx.now, {
-    patch: {
-      personNameMasked: maskName(pending.name),
-      personIdNumberMasked: maskIdNumber(pending.idNumber),
-      personIdNumberHash: idHash,
-      personPhoneMasked: maskPhone(pending.phone),
-      personPhoneHash: phoneHash,
-    },
-  });
+  if (findMethod(method)?.person?.idPhotosAfterCode?.(row.options)) {
+    const patch = { step: "awaiting_id_images", updatedAt: ctx.now };
+    const moved = await updateVerification(ctx.db, row, patch, { type: "method.code_confirmed", actor: "applicant", data: { method, next: "awaiting_id_images" } });
+    return moved ? { kind: "id_photos", row: { ...row, ...patch, version: row.version + 1 } } : { kind: "stale" };
+  }
+  const verified = await applyEvent(ctx, row, { type: "verify" }, "applicant", ctx.now, { patch: await verifiedIdentity(ctx.cipher, pending) });
   // Another tab may have confirmed the same code first: its result stands, and this one is stale.
   return verified.ok ? { kind: "verified", row: withPartner(row)(verified.row) } : { kind: "stale" };
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { DataCipher } from "../crypto/data-key";
 import type { VerificationRow } from "../db/verifications";
 import type { Collected } from "../methods/method";
+import { maskIdNumber, maskName, maskPhone } from "../domain/masking";
 
 const pendingSchema = z.object({
   method: z.string(),
@@ -26,4 +27,14 @@ export async function openPending(cipher: DataCipher, row: Pick<VerificationRow,
   if (!row.pendingEnc) return null;
   const parsed = pendingSchema.safeParse(JSON.parse(await cipher.decrypt(row.pendingEnc)));
   return parsed.success ? parsed.data : null;
+}
+
+/** What a verified verification keeps of the identity: masked forms and keyed hashes, never plaintext. */
+export async function verifiedIdentity(cipher: DataCipher, pending: Pending) {
+  return {
+    personNameMasked: maskName(pending.name),
+    personIdNumberMasked: maskIdNumber(pending.idNumber),
+    personIdNumberHash: await cipher.hash("id_number", pending.idNumber),
+    ...(pending.phone ? { personPhoneMasked: maskPhone(pending.phone), personPhoneHash: await cipher.hash("phone", pending.phone) } : {}),
+  };
 }

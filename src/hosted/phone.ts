@@ -6,7 +6,6 @@ import { randomString } from "../crypto/random";
 import { consents } from "../db/schema";
 import { appendEvent, getVerificationForApplicant, updateVerification } from "../db/verifications";
 import { choosePrompts, LIVENESS_PROMPTS, type LivenessPrompt } from "../domain/handoff/liveness-actions";
-import { maskIdNumber, maskName } from "../domain/masking";
 import { verifyHandoffToken } from "../handoff/token";
 import { providerCall } from "../methods/provider-call";
 import { LIVENESS_ACTIONS } from "../providers/face/index";
@@ -16,7 +15,9 @@ import { consentRecord } from "./consent";
 import type { HostedContext } from "./context";
 import type { ApplicantRow } from "./current-step";
 import { handoffStub } from "./handoff";
-import { openPending } from "./pending";
+import { openPending, verifiedIdentity } from "./pending";
+import { submitIdPhotos } from "./id-photos";
+import type { FieldErrorCodes } from "./parse-form";
 
 export type LinkOutcome = { ok: true; cookie: string; record: HandoffRecord } | { ok: false; reason: "used" | "replaced" | "ended" | "expired" | "invalid" };
 
@@ -102,8 +103,27 @@ export async function submitClip(ctx: HostedContext, s: PhoneSession, clip: File
     const final = !failed.ok || failed.row.status === "failed";
     return { kind: "done", record: await stub.apply({ type: "check_failed", final }, { lastFailure: answer.reason, tries: s.record.tries + 1, prompts: choosePrompts(randomIndex, promptPool(s.row.livemode)) }) };
   }
-  const verified = await applyEvent(ctx, s.row, { type: "verify" }, "applicant", ctx.now, {
-    patch: { personNameMasked: maskName(pending.name), personIdNumberMasked: maskIdNumber(pending.idNumber), personIdNumberHash: await ctx.cipher.hash("id_number", pending.idNumber) },
-  });
+  const verified = await applyEvent(ctx, s.row, { type: "verify" }, "applicant", ctx.now, { patch: await verifiedIdentity(ctx.cipher, pending) });
   return { kind: "done", record: await stub.apply(verified.ok ? { type: "check_passed" } : { type: "check_failed", final: true }) };
+}
+
+export type PhonePhotosOutcome = { kind: "invalid"; errors: FieldErrorCodes } | { kind: "done"; state: string | null };
+
+/** The phone's photos go through the same check as the desktop's; the handoff follows the outcome. */
+export async function submitPhonePhotos(ctx: HostedContext, s: PhoneSession, form: FormData): Promise<PhonePhotosOutcome> {
+  const stub = handoffStub(ctx, s.record.handoffId);
+  if (s.record.purpose !== "id_capture") return { kind: "done", state: s.record.state };
+  const result = await submitIdPhotos(ctx, s.row, form);
+  if (result.kind === "invalid") return { kind: "invalid", errors: result.errors };
+  // Already settled elsewhere (the desktop uploaded first): the handoff has nothing to add.
+  if (result.kind === "stale") return { kind: "done", state: s.record.state };
+  await stub.apply({ type: "start_capture" });
+  await stub.apply({ type: "submit" });
+  const after =
+    result.kind === "verified"
+      ? await stub.apply({ type: "check_passed" })
+      : result.kind === "retry"
+        ? await stub.apply({ type: "check_failed", final: false }, { lastFailure: result.reason })
+        : await stub.apply({ type: "check_failed", final: true }, { lastFailure: result.row.failureReason });
+  return { kind: "done", state: after?.state ?? null };
 }

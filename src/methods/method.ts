@@ -44,6 +44,9 @@ export interface PersonFlow {
   check(providers: Providers, input: Collected, options: VerificationOptions): Promise<CheckResult>;
   /** After the checks pass: an SMS code to `phone`, or the camera steps on a phone. */
   then: "sms_code" | "phone_handoff";
+  /** Whether photos of the ID card follow the SMS code, and how they are checked against the form. */
+  idPhotosAfterCode?(options: VerificationOptions): boolean;
+  checkIdPhotos?(providers: Providers, input: Collected, compareDates: boolean): Promise<CheckResult>;
 }
 
 export interface VerificationMethod<Name extends string = string> {

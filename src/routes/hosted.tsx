@@ -12,6 +12,7 @@ import { hostedContext } from "../hosted/context";
 import { type ApplicantRow, currentStep, localeOf, stepBase, type StepFlags } from "../hosted/current-step";
 import { confirmCode, resendCode, submitMethodForm } from "../hosted/method-actions";
 import { desktopHandoff, handoffStub } from "../hosted/handoff";
+import { submitIdPhotos } from "../hosted/id-photos";
 import { HandoffStatus } from "../../views/steps/continue-on-phone";
 import { MAX_FAILED_ATTEMPTS } from "../domain/verification/machine";
 import { maskPhone } from "../domain/masking";
@@ -146,6 +147,7 @@ hosted.post("/:id/methods/:method/code", async (c) => {
   const method = c.req.param("method");
   const f = await form(c);
   const r = text(f, "action") === "resend" ? await resendCode(s.ctx, s.row, method) : await confirmCode(s.ctx, s.row, method, text(f, "code"));
+  // id_photos, verified and ended fall through to `done`: the next step renders from storage.
   const codeStep = (row: ApplicantRow, maskedPhone: string) => ({ ...stepBase(row), kind: "code" as const, method, maskedPhone });
   switch (r.kind) {
     case "wrong":
@@ -185,4 +187,17 @@ hosted.post("/:id/handoff/refresh", async (c) => {
   if (!s.row) return s.response;
   if (s.row.step === "awaiting_phone") await desktopHandoff(s.ctx, s.row, s.ctx.origin, { fresh: true });
   return done(c, (await getVerificationForApplicant(c.var.db, s.row.id))!);
+});
+
+hosted.post("/:id/id-photos", async (c) => {
+  const s = await withSession(c);
+  if (!s.row) return s.response;
+  const r = await submitIdPhotos(s.ctx, s.row, await form(c));
+  if (r.kind === "invalid" || r.kind === "retry") {
+    const row = r.kind === "retry" ? r.row : s.row;
+    const step = await currentStep(s.ctx, row, s.session);
+    if (step.kind === "id_photos") return render(c, { ...step, ...(r.kind === "invalid" ? { errors: r.errors } : { reason: r.reason }) }, 422);
+    return render(c, step);
+  }
+  return done(c, r.kind === "stale" ? (await getVerificationForApplicant(c.var.db, s.row.id))! : r.row);
 });

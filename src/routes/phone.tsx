@@ -5,7 +5,8 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../api/app-env";
 import { hostedContext } from "../hosted/context";
 import { localeOf } from "../hosted/current-step";
-import { giveFaceConsent, openLink, readPhoneSession, submitClip } from "../hosted/phone";
+import { giveFaceConsent, openLink, readPhoneSession, submitClip, submitPhonePhotos } from "../hosted/phone";
+import { IdCapturePage } from "../../views/phone/id-capture";
 import { CapturePage, ConsentPage, LinkProblemPage, PhoneStatusPage } from "../../views/phone/pages";
 import { type Locale, t } from "../../views/messages";
 import { errorText } from "../../views/components/form-errors";
@@ -49,6 +50,9 @@ phone.get("/p", async (c) => {
   if (!found) return c.html(<LinkProblemPage locale={guessLocale(c)} reason="invalid" />, 401);
   const { record, row } = found.s;
   const locale = localeOf(row);
+  if (record.purpose === "id_capture" && (record.state === "opened" || record.state === "capturing" || record.state === "waiting")) {
+    return c.html(<IdCapturePage locale={locale} lastFailure={record.lastFailure} />);
+  }
   switch (record.state) {
     case "waiting":
     case "opened":
@@ -81,4 +85,18 @@ phone.post("/p/clip", async (c) => {
 phone.post("/p/leave", (c) => {
   deleteCookie(c, cookieName(c), { path: "/", secure: secure(c) });
   return c.redirect("/p", 303);
+});
+
+/** Both sides of the ID card from the phone; answers JSON to the page's script, a redirect to a plain form. */
+phone.post("/p/id-photos", async (c) => {
+  const found = await session(c);
+  const wantsJson = (c.req.header("accept") ?? "").includes("application/json");
+  if (!found) return wantsJson ? c.json({ errors: { session: t(guessLocale(c), "phone.link.invalid") } }, 401) : c.html(<LinkProblemPage locale={guessLocale(c)} reason="invalid" />, 401);
+  const locale = localeOf(found.s.row);
+  const outcome = await submitPhonePhotos(found.ctx, found.s, await c.req.formData());
+  if (outcome.kind === "invalid") {
+    const messages = Object.fromEntries(Object.entries(outcome.errors).map(([f, code]) => [f, errorText(locale, f, code!)]));
+    return wantsJson ? c.json({ errors: messages }, 422) : c.html(<IdCapturePage locale={locale} errors={outcome.errors} />, 422);
+  }
+  return wantsJson ? c.json({ ok: true, state: outcome.state }) : c.redirect("/p", 303);
 });

@@ -6,10 +6,13 @@ import { DurableObject } from "cloudflare:workers";
 import { type HandoffEvent, type HandoffState, isTerminal, nextHandoffState } from "../domain/handoff/machine";
 import type { Env } from "../env";
 
+/** face: liveness and face comparison; id_capture: photos of both sides of the ID card. */
+export type HandoffPurpose = "face" | "id_capture";
+
 export interface HandoffRecord {
   handoffId: string;
   verificationId: string;
-  purpose: "face";
+  purpose: HandoffPurpose;
   state: HandoffState;
   /** The link token that may still be opened; null once opened or replaced. */
   currentJti: string | null;

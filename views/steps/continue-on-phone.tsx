@@ -47,13 +47,11 @@ export function HandoffStatus({ locale, verificationId, state, lastFailure }: { 
   );
 }
 
-export function ContinueOnPhoneStep(p: Props) {
-  const { locale } = p;
-  const link = p.handoff.link;
+/** The QR code with its link as text, the live status, and the way to a fresh code. */
+export function PhoneHandoff({ locale, verificationId, handoff }: { locale: Locale; verificationId: string; handoff: Props["handoff"] }) {
+  const link = handoff.link;
   return (
     <>
-      <h1 id="step-title">{t(locale, "phone.heading")}</h1>
-      <p class="success">{t(locale, "phone.body")}</p>
       {link && (
         <div id="handoff-qr">
           <p>{t(locale, "handoff.scan")}</p>
@@ -68,24 +66,35 @@ export function ContinueOnPhoneStep(p: Props) {
           <p class="hint">{t(locale, "handoff.valid_for")}</p>
         </div>
       )}
-      <HandoffStatus locale={locale} verificationId={p.verificationId} state={p.handoff.state} lastFailure={p.handoff.lastFailure} />
+      <HandoffStatus locale={locale} verificationId={verificationId} state={handoff.state} lastFailure={handoff.lastFailure} />
       <noscript>
         <p>{t(locale, "handoff.no_live")}</p>
         <p>
-          <a href={`/v/${p.verificationId}`}>{t(locale, "handoff.check_status")}</a>
+          <a href={`/v/${verificationId}`}>{t(locale, "handoff.check_status")}</a>
         </p>
       </noscript>
-      <StepForm action={`/v/${p.verificationId}/handoff/refresh`}>
+      <StepForm action={`/v/${verificationId}/handoff/refresh`}>
         <button type="submit" class="secondary">
           {t(locale, "handoff.new_qr")}
         </button>
       </StepForm>
+      <script>{raw(LIVE_SCRIPT)}</script>
+    </>
+  );
+}
+
+export function ContinueOnPhoneStep(p: Props) {
+  const { locale } = p;
+  return (
+    <>
+      <h1 id="step-title">{t(locale, "phone.heading")}</h1>
+      <p class="success">{t(locale, "phone.body")}</p>
+      <PhoneHandoff locale={locale} verificationId={p.verificationId} handoff={p.handoff} />
       {p.canChangeMethod && (
         <p>
           <a href={`/v/${p.verificationId}?choose=1`}>{t(locale, "form.change_method")}</a>
         </p>
       )}
-      <script>{raw(LIVE_SCRIPT)}</script>
     </>
   );
 }

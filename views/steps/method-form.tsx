@@ -80,7 +80,7 @@ function LongTerm({ locale, checked }: { locale: Locale; checked: boolean }) {
   );
 }
 
-function ImageField({ locale, field, error, autofocus }: { locale: Locale; field: "id_front" | "id_back"; error?: string | undefined; autofocus: boolean }) {
+export function ImageField({ locale, field, error, autofocus }: { locale: Locale; field: "id_front" | "id_back"; error?: string | undefined; autofocus: boolean }) {
   const id = `f-${field}`;
   return (
     <div class="field">

@@ -38,6 +38,13 @@ export type StepView =
       canChangeMethod: boolean;
       handoff: { state: string; link?: { url: string } | undefined; lastFailure?: string | null };
     })
+  | (StepBase & {
+      kind: "id_photos";
+      errors: Partial<Record<"id_front" | "id_back", string>>;
+      reason?: string;
+      attemptsLeft: number;
+      handoff: { state: string; link?: { url: string } | undefined; lastFailure?: string | null };
+    })
   | (StepBase & { kind: "result"; status: "verified" | "failed"; reason?: string; summary?: { name: string | null; idNumber: string | null }; returnUrl?: string });
 
 export type StepKind = StepView["kind"];

@@ -1,8 +1,19 @@
 // Step 4, the result: success with the masked identity, or the specific reason it failed; then
 // back to the partner when it gave a redirect_url.
+import { raw } from "hono/html";
 import { reasonText } from "../components/form-errors";
 import { t } from "../messages";
 import type { StepView } from "./model";
+
+export const RETURN_AFTER_SECONDS = 5;
+
+// The automatic return is a time limit (WCAG 2.2.1), so it can be turned off before it fires:
+// a script starts it and offers "stay on this page" (a timed <meta refresh> could not be stopped).
+// Without JavaScript there is no timer, only the link. Inline and small: it runs after an htmx swap too.
+const RETURN_SCRIPT = `(function(){var s=document.getElementById("return-status"),a=document.querySelector("[data-return]"),b=document.getElementById("return-stay");
+if(!s||!a||!b||s.dataset.on)return;s.dataset.on="1";s.textContent=s.dataset.text;b.hidden=false;
+var t=setTimeout(function(){location.assign(a.href)},${RETURN_AFTER_SECONDS * 1000});
+b.addEventListener("click",function(){clearTimeout(t);s.textContent=b.dataset.stopped;b.hidden=true;a.focus()})})();`;
 
 type Props = Extract<StepView, { kind: "result" }>;
 
@@ -26,14 +37,16 @@ export function ResultStep(p: Props) {
       {!verified && <p>{t(locale, "result.failed.next")}</p>}
       {p.returnUrl && (
         <>
-          {/* Inside the step so an htmx swap carries it too: inserting a refresh meta starts its timer. */}
-          <meta http-equiv="refresh" content={`3;url=${p.returnUrl}`} />
-          <p role="status">{t(locale, "result.redirecting", { partner: p.partnerName })}</p>
-          <p>
+          <p role="status" id="return-status" data-text={t(locale, "result.redirecting", { partner: p.partnerName, seconds: String(RETURN_AFTER_SECONDS) })}></p>
+          <p class="row">
             <a class="button" href={p.returnUrl} data-return>
               {t(locale, "result.back", { partner: p.partnerName })}
             </a>
+            <button type="button" class="secondary" id="return-stay" data-stopped={t(locale, "result.stayed")} hidden>
+              {t(locale, "result.stay")}
+            </button>
           </p>
+          <script>{raw(RETURN_SCRIPT)}</script>
         </>
       )}
     </>

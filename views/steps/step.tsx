@@ -6,6 +6,7 @@ import { AuthorizeStep } from "./authorize";
 import { ChooseMethodStep } from "./choose-method";
 import { CodeStep } from "./code";
 import { ContinueOnPhoneStep } from "./continue-on-phone";
+import { IdPhotosStep } from "./id-photos";
 import { MethodFormStep } from "./method-form";
 import { STEP_ID, type StepView } from "./model";
 import { ResultStep } from "./result";
@@ -25,6 +26,8 @@ function Body({ step }: { step: StepView }) {
       return <CodeStep {...step} />;
     case "continue_on_phone":
       return <ContinueOnPhoneStep {...step} />;
+    case "id_photos":
+      return <IdPhotosStep {...step} />;
     case "result":
       return <ResultStep {...step} />;
   }
@@ -46,6 +49,7 @@ export function stepTitle(step: StepView): string {
     method_form: `method.${"method" in step ? step.method : ""}.title`,
     code: "code.heading",
     continue_on_phone: "phone.heading",
+    id_photos: "photos.heading",
     result: step.kind === "result" && step.status === "verified" ? "result.verified.heading" : "result.failed.heading",
   }[step.kind];
   return isMessageKey(key) ? t(step.locale, key) : t(step.locale, "app.name");

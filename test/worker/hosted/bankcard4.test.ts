@@ -67,34 +67,55 @@ describe("bankcard4 journey", () => {
     expect(await latestCode(testKey, me.phone)).toMatch(/^\d{6}$/);
   });
 
+  async function atPhotoStep(options = { collect_id_validity: true, collect_id_images: true }, validTo = "2036-08-20") {
+    const started = await start(options);
+    const code = await started.a.post("/methods/bankcard4", { ...form, valid_from: "2016-08-20", valid_to: validTo });
+    expect(code.step).toBe("code");
+    const photos = await started.a.post("/methods/bankcard4/code", { action: "confirm", code: await latestCode(started.testKey, me.phone) });
+    return { ...started, photos };
+  }
+
+  it("should ask for ID photos after the SMS code, as the Beijing guide orders it", async () => {
+    const { photos, testKey, v } = await atPhotoStep();
+    expect(photos.step).toBe("id_photos");
+    expect(textOf(photos.html)).toContain("上传身份证件");
+    expect(photos.html).toContain('name="id_front"');
+    expect(photos.html).toMatch(/<svg[^>]*role="img"/);
+    expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json.status).toBe("in_progress");
+  });
+
   it("should check ID photos with OCR against what was typed and keep them in R2 without metadata", async () => {
-    const { v, a } = await start({ collect_id_validity: true, collect_id_images: true });
-    const fields = { ...form, valid_from: "2016-08-20", valid_to: "2036-08-20", id_front: png(1200, 800, "tEXtAuthor"), id_back: png(1200, 800) };
-    const ok = await a.post("/methods/bankcard4", fields);
-    expect(ok.step).toBe("code");
+    const { a, v, testKey } = await atPhotoStep();
+    const done = await a.post("/id-photos", { id_front: png(1200, 800, "tEXtAuthor"), id_back: png(1200, 800) });
+    expect(done.html).toContain('data-status="verified"');
     const row = await env.DB.prepare("select id_images from verifications where id = ?").bind(v.id).first<{ id_images: string }>();
     const keys = JSON.parse(row!.id_images);
     expect(keys.front).toMatch(new RegExp(`^id-images/${v.id}/[0-9A-Za-z]{32}$`));
     const stored = await env.IMAGES.get(keys.front);
     expect(stored?.httpMetadata?.contentType).toBe("image/png");
+    expect(new TextDecoder().decode(await stored!.arrayBuffer())).not.toContain("Author");
+    expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json).toMatchObject({ status: "verified", method: "bankcard4" });
   });
 
-  it("should refuse photos whose typed dates disagree with the card", async () => {
-    const { a } = await start({ collect_id_validity: true, collect_id_images: true });
-    const page = await a.post("/methods/bankcard4", { ...form, valid_from: "2016-08-20", valid_to: "long_term", id_front: png(1200, 800), id_back: png(1200, 800) });
+  it("should refuse photos whose dates disagree with what was typed, as a failed attempt", async () => {
+    const { a, v, testKey } = await atPhotoStep(undefined, "long_term");
+    const page = await a.post("/id-photos", { id_front: png(1200, 800), id_back: png(1200, 800) });
+    expect(page.status).toBe(422);
     expect(page.html).toContain('data-reason="id_validity_mismatch"');
+    expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json.failed_attempts).toBe(1);
   });
 
   it.each([
-    ["a PNG renamed as JPEG", new File([png(1200, 800)], "id.jpg", { type: "image/jpeg" }), "文件内容与扩展名不符"],
-    ["a text file", new File(["hello"], "id.txt", { type: "text/plain" }), "必须是 JPG 或 PNG 图片"],
-    ["nothing", new File([], "", { type: "application/octet-stream" }), "请选择身份证人像面照片"],
-  ])("should refuse %s as an ID photo, next to the field", async (_, file, sentence) => {
-    const { a } = await start({ collect_id_images: true });
-    const page = await a.post("/methods/bankcard4", { ...form, id_front: file, id_back: png(1200, 800) });
+    ["a PNG renamed as JPEG", () => new File([png(1200, 800)], "id.jpg", { type: "image/jpeg" }), "文件内容与扩展名不符"],
+    ["a text file", () => new File(["hello"], "id.txt", { type: "text/plain" }), "必须是 JPG 或 PNG 图片"],
+    ["a photo over 5 MB", () => new File([png(1200, 800), new Uint8Array(5 * 1024 * 1024)], "id.png", { type: "image/png" }), "超过 5 MB"],
+    ["nothing", () => new File([], "", { type: "application/octet-stream" }), "请选择身份证人像面照片"],
+  ])("should refuse %s as an ID photo, next to the field, without counting an attempt", async (_, file, sentence) => {
+    const { a, v, testKey } = await atPhotoStep();
+    const page = await a.post("/id-photos", { id_front: file(), id_back: png(1200, 800) });
     expect(page.status).toBe(422);
     expect(page.html).toContain("f-id_front-error");
     expect(textOf(page.html)).toContain(sentence);
-    expect(page.html).toContain(`value="${me.cardNumber}"`);
+    expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json.failed_attempts).toBe(0);
   });
 });

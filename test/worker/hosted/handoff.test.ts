@@ -182,3 +182,45 @@ describe("desktop-to-phone handoff", () => {
     expect(html).toMatch(/^<div id="handoff-status"[^>]*data-state="waiting"/);
   });
 });
+
+describe("ID card capture on the phone", () => {
+  function png(): File {
+    const bytes = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 4, 176, 0, 0, 3, 32, ...new Array(40).fill(0)];
+    return new File([Uint8Array.from(bytes)], "id.png", { type: "image/png" });
+  }
+
+  it("should take both sides on the phone, check them, and verify the desktop's verification", async () => {
+    const id = TEST_IDENTITIES[0];
+    const { testKey } = await newPartner();
+    const v = await newVerification(testKey, { type: "person", methods: ["bankcard4"], options: { collect_id_images: true } });
+    const desktop = new Applicant(v.id);
+    await desktop.signIn(testKey);
+    const phoneNumber = "13912340001";
+    await desktop.post("/methods/bankcard4", { name: id.name, id_number: id.idNumber, card_number: id.cardNumber, phone: phoneNumber });
+    const { latestCode } = await import("../applicant");
+    const photos = await desktop.post("/methods/bankcard4/code", { action: "confirm", code: await latestCode(testKey, phoneNumber) });
+    expect(photos.step).toBe("id_photos");
+    const link = /<code class="link" data-link[^>]*>([^<]+)<\/code>/.exec(photos.html)![1]!.replace(BASE, "");
+
+    const phone = new Phone();
+    await phone.get(link);
+    const page = await phone.get("/p");
+    expect(page.html).toContain('data-phone="id_capture"');
+    expect(page.html).toMatch(/<input type="file" id="f-id_front" name="id_front" accept="image\/jpeg,image\/png" capture="environment"/);
+
+    const bad = new FormData();
+    bad.set("id_front", new File(["nope"], "x.jpg", { type: "image/jpeg" }));
+    bad.set("id_back", png());
+    const refused = await worker.fetch(new Request(`${BASE}/p/id-photos`, { method: "POST", body: bad, headers: { cookie: phone.cookie, accept: "application/json" } }));
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({ errors: { id_front: expect.stringContaining("JPG 或 PNG") } });
+
+    const good = new FormData();
+    good.set("id_front", png());
+    good.set("id_back", png());
+    const res = await worker.fetch(new Request(`${BASE}/p/id-photos`, { method: "POST", body: good, headers: { cookie: phone.cookie, accept: "application/json" } }));
+    expect(await res.json()).toEqual({ ok: true, state: "verified" });
+    expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json).toMatchObject({ status: "verified", method: "bankcard4" });
+    expect((await desktop.open()).html).toContain('data-status="verified"');
+  });
+});

@@ -37,7 +37,9 @@ describe("mobile3 journey", () => {
     expect(result.html).toContain('data-status="verified"');
     expect(textOf(result.html)).toContain("姓名 *三 身份证号 1101************33");
     expect(result.html).toContain(`https://partner.example/back?verification_id=${v.id}&amp;status=verified`);
-    expect(result.html).toMatch(/<meta http-equiv="refresh" content="3;url=https:\/\/partner.example\/back\?verification_id=/);
+    // The automatic return is started by a script that also offers to stay (WCAG 2.2.1), never a timed meta refresh.
+    expect(result.html).not.toContain('http-equiv="refresh"');
+    expect(result.html).toContain('id="return-stay"');
     const back = new URL(/data-return[^>]*href="([^"]+)"|href="([^"]+)"[^>]*data-return/.exec(result.html)!.slice(1).find(Boolean)!.replace(/&amp;/g, "&"));
     const jwks = createLocalJWKSet((await call("/.well-known/jwks.json")).json);
     const { payload } = await jwtVerify(back.searchParams.get("token")!, jwks, { audience: partnerId });

@@ -1,0 +1,35 @@
+// The ID card photos step (上传身份证件) after the SMS code: upload both sides here, or take them
+// with the phone through the QR code; whichever arrives first is checked.
+import { errorText, reasonText } from "../components/form-errors";
+import { StepForm } from "../components/step-form";
+import { t } from "../messages";
+import { PhoneHandoff } from "./continue-on-phone";
+import { ImageField } from "./method-form";
+import type { StepView } from "./model";
+
+type Props = Extract<StepView, { kind: "id_photos" }>;
+
+export function IdPhotosStep(p: Props) {
+  const { locale } = p;
+  const first = (["id_front", "id_back"] as const).find((f) => p.errors[f]);
+  return (
+    <>
+      <h1 id="step-title">{t(locale, "photos.heading")}</h1>
+      {p.reason && (
+        <div class="alert" role="alert" data-reason={p.reason}>
+          <p>{reasonText(locale, p.reason)}</p>
+          {p.reason !== "provider_unavailable" && <p>{t(locale, "form.attempts_left", { n: String(p.attemptsLeft) })}</p>}
+        </div>
+      )}
+      <p>{t(locale, "photos.intro")}</p>
+      <StepForm action={`/v/${p.verificationId}/id-photos`} multipart>
+        {(["id_front", "id_back"] as const).map((field) => (
+          <ImageField locale={locale} field={field} error={p.errors[field] ? errorText(locale, field, p.errors[field]!) : undefined} autofocus={first === field} />
+        ))}
+        <button type="submit">{t(locale, "photos.submit")}</button>
+      </StepForm>
+      <h2>{t(locale, "photos.or_phone")}</h2>
+      <PhoneHandoff locale={locale} verificationId={p.verificationId} handoff={p.handoff} />
+    </>
+  );
+}
