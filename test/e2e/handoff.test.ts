@@ -141,3 +141,78 @@ describe("desktop-to-phone handoff in Chromium", () => {
     await desktop.close();
   });
 });
+
+describe("ID card capture on the phone in Chromium", () => {
+  it("should resize large photos on the phone before upload and verify the desktop", async () => {
+    const { PNG } = await import("pngjs");
+    const me = TEST_IDENTITIES[0];
+    // A camera-sized photo with sensor-like noise, so PNG cannot shrink it: a few megabytes.
+    const photo = new PNG({ width: 3000, height: 2000 });
+    let seed = 7;
+    const noise = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 16) % 24;
+    for (let i = 0; i < photo.data.length; i += 4) {
+      const x = (i / 4) % 3000;
+      photo.data[i] = (x / 12 + noise()) & 255;
+      photo.data[i + 1] = (i / 4 / 3000 / 8 + noise()) & 255;
+      photo.data[i + 2] = 128 + noise();
+      photo.data[i + 3] = 255;
+    }
+    const big = PNG.sync.write(photo);
+
+    const desktop = await browser.newPage({ locale: "zh-CN" });
+    const v = await createVerification(baseUrl, key, { type: "person", methods: ["bankcard4"], options: { collect_id_images: true } });
+    const signInPhone = `1370000${7100 + (n += 1)}`;
+    const cardPhone = `1370000${7200 + n}`;
+    await desktop.goto(v.url);
+    await desktop.getByLabel("手机号", { exact: true }).fill(signInPhone);
+    await desktop.getByRole("button", { name: "获取验证码" }).click();
+    await expect.poll(() => desktop.getByRole("status").first().textContent()).toContain("验证码已发送至");
+    await desktop.getByLabel("短信验证码").fill(await latestCode(signInPhone));
+    await desktop.getByLabel(/我已阅读并同意/).check();
+    await desktop.getByRole("button", { name: "登录并授权" }).click();
+    await desktop.getByLabel("姓名", { exact: true }).fill(me.name);
+    await desktop.getByLabel("身份证号").fill(me.idNumber);
+    await desktop.getByLabel("银行卡号").fill(me.cardNumber);
+    await desktop.getByLabel("手机号", { exact: true }).fill(cardPhone);
+    await desktop.getByRole("button", { name: "同意并继续" }).click();
+    await desktop.getByLabel("短信验证码").fill(await latestCode(cardPhone));
+    await desktop.getByRole("button", { name: "提交验证" }).click();
+    await desktop.locator("#handoff-qr svg").waitFor();
+
+    const phone = await phonePage();
+    // Records what the page hands to fetch: the files as they leave the phone.
+    await phone.addInitScript(() => {
+      const sent: { name: string; type: string; size: number; width: number; height: number }[] = [];
+      (window as unknown as { __sent: typeof sent }).__sent = sent;
+      const original = window.fetch;
+      window.fetch = async (input, init) => {
+        if (init?.body instanceof FormData) {
+          for (const [name, value] of init.body.entries()) {
+            if (value instanceof Blob) {
+              const bitmap = await createImageBitmap(value);
+              sent.push({ name, type: value.type, size: value.size, width: bitmap.width, height: bitmap.height });
+            }
+          }
+        }
+        return original(input, init);
+      };
+    });
+    await phone.goto(await decodeQr(desktop));
+    expect(await phone.locator("[data-phone]").getAttribute("data-phone")).toBe("id_capture");
+    await phone.setInputFiles("#f-id_front", { name: "front.png", mimeType: "image/png", buffer: big });
+    await phone.setInputFiles("#f-id_back", { name: "back.png", mimeType: "image/png", buffer: big });
+    await phone.getByRole("button", { name: "上传照片" }).click();
+    await phone.waitForRequest((r) => r.url().endsWith("/p/id-photos"));
+    const sent = await phone.evaluate(() => (window as unknown as { __sent: { name: string; type: string; size: number; width: number; height: number }[] }).__sent);
+    expect(big.length).toBeGreaterThan(2_000_000);
+    expect(sent.map((f) => f.name)).toEqual(["id_front", "id_back"]);
+    for (const file of sent) {
+      expect(file.type).toBe("image/jpeg");
+      expect(Math.max(file.width, file.height)).toBe(1600);
+      expect(file.size).toBeLessThan(320 * 1024);
+    }
+    await expect.poll(() => desktop.getByRole("heading", { level: 1 }).textContent(), { timeout: 10_000 }).toBe("认证成功");
+    await phone.context().close();
+    await desktop.close();
+  });
+});
