@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "./api/app-env";
 import { requestContext } from "./api/context";
+import { benchInstrumentation } from "./bench/instrument";
 import { mapError } from "./api/error-mapper";
 import { problemBody, problemResponse } from "./api/problem";
 import { adminV1 } from "./routes/admin";
@@ -15,6 +16,8 @@ import { wellKnown } from "./routes/well-known";
 
 export const app = new Hono<AppEnv>();
 
+// Inert unless the bench flag is set (src/bench/instrument.ts); first, so it sees every binding use.
+app.use("*", benchInstrumentation);
 app.use("*", requestContext);
 app.onError(mapError);
 app.notFound((c) => problemResponse(problemBody("not_found", `No route ${c.req.method} ${new URL(c.req.url).pathname}.`)));

@@ -56,7 +56,8 @@ export async function currentStep(ctx: HostedContext, row: ApplicantRow, session
       kind: "continue_on_phone",
       method: pending.method,
       canChangeMethod: personMethods(row).length > 1,
-      handoff: { state: handoff.record.state, link: handoff.link, lastFailure: handoff.record.lastFailure },
+      handoff: { state: handoff.record.state, link: handoff.link, lastFailure: handoff.record.lastFailure, purpose: handoff.record.purpose },
+      alipay: ctx.providers.alipayFace !== null,
     };
   }
   if (row.step === "awaiting_id_images" && pending && !flags.choose) {

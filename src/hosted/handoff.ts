@@ -27,8 +27,9 @@ export async function desktopHandoff(
   origin: string,
   opts: { fresh?: boolean; purpose?: HandoffPurpose } = {},
 ): Promise<DesktopHandoff> {
-  const purpose = opts.purpose ?? "face";
   let record = row.handoffId ? await handoffStub(ctx, row.handoffId).get() : null;
+  // The face step keeps whichever channel (phone browser or Alipay) the applicant last chose.
+  const purpose = opts.purpose ?? (record?.purpose === "alipay_face" ? "alipay_face" : "face");
   if (!record || record.state === "expired" || record.purpose !== purpose || (opts.fresh && isTerminal(record.state))) {
     const handoffId = randomString(24);
     record = await handoffStub(ctx, handoffId).init({ handoffId, verificationId: row.id, purpose, expiresAt: Math.min(row.expiresAt, ctx.now + HANDOFF_LIFETIME_MS) });

@@ -15,7 +15,7 @@ import { consentRecord } from "./consent";
 import type { HostedContext } from "./context";
 import type { ApplicantRow } from "./current-step";
 import { handoffStub } from "./handoff";
-import { openPending, verifiedIdentity } from "./pending";
+import { openPending, type Pending, verifiedIdentity } from "./pending";
 import { submitIdPhotos } from "./id-photos";
 import type { FieldErrorCodes } from "./parse-form";
 
@@ -93,18 +93,35 @@ export async function submitClip(ctx: HostedContext, s: PhoneSession, clip: File
   await appendEvent(ctx.db, s.row, { type: "media.stored", actor: "applicant", data: { kind: "liveness_clip", bytes: bytes.length } }, ctx.now);
 
   const answer = await ctx.providers.face.checkLiveness({ name: pending.name, idNumber: pending.idNumber, clip: bytes, clipType: `video/${kind}`, expectedActions: s.record.prompts });
-  await appendEvent(ctx.db, s.row, { type: "provider.call", actor: "system", data: { ...providerCall("face", answer) } }, ctx.now);
+  return { kind: "done", record: await settleFaceAnswer(ctx, s, pending, "face", answer) };
+}
 
-  if (answer.outcome === "unavailable") {
-    return { kind: "done", record: await stub.apply({ type: "check_failed", final: false }, { lastFailure: "provider_unavailable", prompts: choosePrompts(randomIndex, promptPool(s.row.livemode)) }) };
-  }
+/** Alipay face (sandbox in test mode): the app did the liveness; we take its verdict the same way. */
+export async function submitAlipayFace(ctx: HostedContext, s: PhoneSession): Promise<HandoffRecord | null> {
+  const stub = handoffStub(ctx, s.record.handoffId);
+  const pending = await openPending(ctx.cipher, s.row);
+  if (!ctx.providers.alipayFace || s.record.purpose !== "alipay_face" || !pending) return stub.get();
+  await stub.apply({ type: "start_capture" });
+  if (!(await stub.apply({ type: "submit" }))) return stub.get();
+  const answer = await ctx.providers.alipayFace.certify({ name: pending.name, idNumber: pending.idNumber });
+  return settleFaceAnswer(ctx, s, pending, "alipay_face", answer);
+}
+
+type FaceAnswer = Awaited<ReturnType<HostedContext["providers"]["face"]["checkLiveness"]>>;
+
+/** One face verdict moves the verification and the handoff together; faults are no attempt. */
+async function settleFaceAnswer(ctx: HostedContext, s: PhoneSession, pending: Pending, capability: string, answer: FaceAnswer): Promise<HandoffRecord | null> {
+  const stub = handoffStub(ctx, s.record.handoffId);
+  await appendEvent(ctx.db, s.row, { type: "provider.call", actor: "system", data: { ...providerCall(capability, answer) } }, ctx.now);
+  const nextPrompts = () => choosePrompts(randomIndex, promptPool(s.row.livemode));
+  if (answer.outcome === "unavailable") return stub.apply({ type: "check_failed", final: false }, { lastFailure: "provider_unavailable", prompts: nextPrompts() });
   if (answer.outcome === "no_match") {
     const failed = await applyEvent(ctx, s.row, { type: "attempt_failed", reason: answer.reason }, "system", ctx.now);
     const final = !failed.ok || failed.row.status === "failed";
-    return { kind: "done", record: await stub.apply({ type: "check_failed", final }, { lastFailure: answer.reason, tries: s.record.tries + 1, prompts: choosePrompts(randomIndex, promptPool(s.row.livemode)) }) };
+    return stub.apply({ type: "check_failed", final }, { lastFailure: answer.reason, tries: s.record.tries + 1, prompts: nextPrompts() });
   }
   const verified = await applyEvent(ctx, s.row, { type: "verify" }, "applicant", ctx.now, { patch: await verifiedIdentity(ctx.cipher, pending) });
-  return { kind: "done", record: await stub.apply(verified.ok ? { type: "check_passed" } : { type: "check_failed", final: true }) };
+  return stub.apply(verified.ok ? { type: "check_passed" } : { type: "check_failed", final: true });
 }
 
 export type PhonePhotosOutcome = { kind: "invalid"; errors: FieldErrorCodes } | { kind: "done"; state: string | null };

@@ -1,6 +1,8 @@
 // The one place that chooses provider implementations. Test mode always gets the sandboxes,
 // whatever secrets exist, so a test key can never reach a paid registry; live mode gets the
 // Tencent Cloud adapters. It must never read env itself: config.ts parses it and passes it in.
+import type { AlipayFaceProvider } from "./alipay-face/index";
+import { sandboxAlipayFace } from "./alipay-face/sandbox";
 import { sandboxBank } from "./bank/sandbox";
 import { tencentCloudBank } from "./bank/tencentcloud";
 import type { BankProvider } from "./bank/index";
@@ -36,7 +38,9 @@ export type ProviderSecrets = {
   TENCENTCLOUD_SMS_TEMPLATE_ID?: string | undefined;
 };
 
+/** Alipay face has a sandbox only: in live mode it is absent, and the hosted pages do not offer it. */
 export type Providers = {
+  alipayFace: AlipayFaceProvider | null;
   identity: IdentityProvider;
   carrier: CarrierProvider;
   bank: BankProvider;
@@ -61,7 +65,7 @@ const REQUIRED_SECRETS: Readonly<Record<Capability, readonly (keyof ProviderSecr
 
 export function providersFor(mode: { livemode: boolean }, secrets: ProviderSecrets, deps: ProviderDeps = {}): Providers {
   if (!mode.livemode) {
-    return { identity: sandboxIdentity(), carrier: sandboxCarrier(), bank: sandboxBank(), ocr: sandboxOcr(), sms: sandboxSms(), face: sandboxFace() };
+    return { identity: sandboxIdentity(), carrier: sandboxCarrier(), bank: sandboxBank(), ocr: sandboxOcr(), sms: sandboxSms(), face: sandboxFace(), alipayFace: sandboxAlipayFace() };
   }
   const ready = (capability: Capability) => missingProviders(secrets, [capability]).length === 0;
   const settings: TencentCloudSettings = {
@@ -72,6 +76,7 @@ export function providersFor(mode: { livemode: boolean }, secrets: ProviderSecre
     now: deps.now ?? (() => Date.now()),
   };
   return {
+    alipayFace: null,
     identity: ready("identity") ? tencentCloudIdentity(settings) : notConfigured.notConfiguredIdentity,
     carrier: ready("carrier") ? tencentCloudCarrier(settings) : notConfigured.notConfiguredCarrier,
     bank: ready("bank") ? tencentCloudBank(settings) : notConfigured.notConfiguredBank,

@@ -185,7 +185,10 @@ hosted.get("/:id/handoff/status", async (c) => {
 hosted.post("/:id/handoff/refresh", async (c) => {
   const s = await withSession(c);
   if (!s.row) return s.response;
-  if (s.row.step === "awaiting_phone") await desktopHandoff(s.ctx, s.row, s.ctx.origin, { fresh: true });
+  const channel = text(await form(c), "channel");
+  const purpose = channel === "alipay_face" && s.ctx.providers.alipayFace ? "alipay_face" : channel === "face" ? "face" : undefined;
+  if (s.row.step === "awaiting_phone") await desktopHandoff(s.ctx, s.row, s.ctx.origin, { fresh: true, ...(purpose ? { purpose } : {}) });
+  if (s.row.step === "awaiting_id_images") await desktopHandoff(s.ctx, s.row, s.ctx.origin, { fresh: true, purpose: "id_capture" });
   return done(c, (await getVerificationForApplicant(c.var.db, s.row.id))!);
 });
 

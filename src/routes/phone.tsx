@@ -5,9 +5,9 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../api/app-env";
 import { hostedContext } from "../hosted/context";
 import { localeOf } from "../hosted/current-step";
-import { giveFaceConsent, openLink, readPhoneSession, submitClip, submitPhonePhotos } from "../hosted/phone";
+import { giveFaceConsent, openLink, readPhoneSession, submitAlipayFace, submitClip, submitPhonePhotos } from "../hosted/phone";
 import { IdCapturePage } from "../../views/phone/id-capture";
-import { CapturePage, ConsentPage, LinkProblemPage, PhoneStatusPage } from "../../views/phone/pages";
+import { AlipaySandboxPage, CapturePage, ConsentPage, LinkProblemPage, PhoneStatusPage } from "../../views/phone/pages";
 import { type Locale, t } from "../../views/messages";
 import { errorText } from "../../views/components/form-errors";
 
@@ -52,6 +52,9 @@ phone.get("/p", async (c) => {
   const locale = localeOf(row);
   if (record.purpose === "id_capture" && (record.state === "opened" || record.state === "capturing" || record.state === "waiting")) {
     return c.html(<IdCapturePage locale={locale} lastFailure={record.lastFailure} />);
+  }
+  if (record.purpose === "alipay_face" && (record.state === "opened" || record.state === "capturing")) {
+    return c.html(<AlipaySandboxPage locale={locale} lastFailure={record.lastFailure} />);
   }
   switch (record.state) {
     case "waiting":
@@ -99,4 +102,12 @@ phone.post("/p/id-photos", async (c) => {
     return wantsJson ? c.json({ errors: messages }, 422) : c.html(<IdCapturePage locale={locale} errors={outcome.errors} />, 422);
   }
   return wantsJson ? c.json({ ok: true, state: outcome.state }) : c.redirect("/p", 303);
+});
+
+/** Alipay face in test mode: the sandbox stands in for the Alipay app's verdict. */
+phone.post("/p/alipay", async (c) => {
+  const found = await session(c);
+  if (!found) return c.html(<LinkProblemPage locale={guessLocale(c)} reason="invalid" />, 401);
+  await submitAlipayFace(found.ctx, found.s);
+  return c.redirect("/p", 303);
 });

@@ -6,8 +6,8 @@ import { DurableObject } from "cloudflare:workers";
 import { type HandoffEvent, type HandoffState, isTerminal, nextHandoffState } from "../domain/handoff/machine";
 import type { Env } from "../env";
 
-/** face: liveness and face comparison; id_capture: photos of both sides of the ID card. */
-export type HandoffPurpose = "face" | "id_capture";
+/** face: liveness in the phone's browser; alipay_face: the same in the Alipay app; id_capture: both sides of the ID card. */
+export type HandoffPurpose = "face" | "alipay_face" | "id_capture";
 
 export interface HandoffRecord {
   handoffId: string;

@@ -152,8 +152,8 @@ const me = TEST_IDENTITIES[0];
 const ALL_PERSON_METHODS = ["mobile3", "bankcard4", "face"];
 
 /** Passes mobile3's registry check: the code step, its code sent to a fresh phone. */
-async function atCode(r: Reacher, locale: Locale) {
-  const s = await r.signedIn(locale, { methods: ["mobile3"] });
+async function atCode(r: Reacher, locale: Locale, body: Record<string, unknown> = {}) {
+  const s = await r.signedIn(locale, { methods: ["mobile3"], ...body });
   const phone = r.phone();
   const res = await r.post(`/v/${s.v.id}/methods/mobile3`, { name: me.name, id_number: me.idNumber, phone }, s.session);
   if (res.status !== 303) throw new Error(`mobile3 form answered ${res.status}`);
@@ -305,6 +305,22 @@ export const PAGES: PageRow[] = [
       await p.locator("#f-code").fill("000000");
       await p.locator("button[value=confirm]").click();
       await p.locator("#f-code-error").waitFor();
+    },
+  },
+  {
+    // With a redirect_url the result returns to the partner after a few seconds unless the
+    // applicant stays: checked once stayed, so the page is still there to check.
+    name: "result, verified, staying instead of returning to the partner",
+    group: "applicant",
+    reach: async (r, locale) => {
+      const s = await atCode(r, locale, { redirect_url: `${r.baseUrl}/healthz` });
+      const res = await r.post(`/v/${s.v.id}/methods/mobile3/code`, { action: "confirm", code: await r.latestCode(s.phone) }, s.session);
+      if (res.status !== 303) throw new Error(`code answered ${res.status}`);
+      return s.reached;
+    },
+    show: async (p) => {
+      await p.locator("#return-stay").click();
+      await p.locator("#return-stay").waitFor({ state: "hidden" });
     },
   },
 ];

@@ -212,5 +212,11 @@ export const en: Record<MessageKey, string> = {
   "phone.photos.submit": "Upload photos",
   "phone.photos.resizing": "Compressing and uploading the photos…",
   "phone.photos.done": "The photos are uploaded. Go back to your computer for the result.",
+  "handoff.alipay.use": "Use Alipay face instead",
+  "handoff.alipay.back": "Use the phone's browser instead",
+  "handoff.alipay.scan": "Scan the QR code with the Alipay app and blink when prompted.",
+  "phone.alipay.heading": "Alipay face check",
+  "phone.alipay.sandbox": "Test mode: this stands in for the face check inside the Alipay app; the sandbox decides by the test name (see docs/sandbox.md).",
+  "phone.alipay.go": "Complete the face check in Alipay",
   "footer.secure": "Your information is encrypted in transit and at rest and used only for this verification.",
 };

@@ -210,6 +210,12 @@ export const zhCN = {
   "phone.photos.submit": "上传照片",
   "phone.photos.resizing": "正在压缩并上传照片…",
   "phone.photos.done": "照片已上传，请回到电脑上查看结果。",
+  "handoff.alipay.use": "改用支付宝刷脸",
+  "handoff.alipay.back": "改用手机浏览器刷脸",
+  "handoff.alipay.scan": "请用支付宝 App 扫描二维码，按提示眨眼完成刷脸。",
+  "phone.alipay.heading": "支付宝刷脸",
+  "phone.alipay.sandbox": "测试模式：这里模拟支付宝 App 内的刷脸，结果由沙箱按测试姓名决定（见 docs/sandbox.md）。",
+  "phone.alipay.go": "在支付宝中完成刷脸",
   "footer.secure": "您的信息经加密传输与存储，仅用于本次实名认证。",
 } as const;
 

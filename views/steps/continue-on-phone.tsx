@@ -89,7 +89,15 @@ export function ContinueOnPhoneStep(p: Props) {
     <>
       <h1 id="step-title">{t(locale, "phone.heading")}</h1>
       <p class="success">{t(locale, "phone.body")}</p>
+      {p.handoff.purpose === "alipay_face" && <p data-channel="alipay_face">{t(locale, "handoff.alipay.scan")}</p>}
       <PhoneHandoff locale={locale} verificationId={p.verificationId} handoff={p.handoff} />
+      {p.alipay && (
+        <StepForm action={`/v/${p.verificationId}/handoff/refresh`}>
+          <button type="submit" name="channel" value={p.handoff.purpose === "alipay_face" ? "face" : "alipay_face"} class="secondary">
+            {t(locale, p.handoff.purpose === "alipay_face" ? "handoff.alipay.back" : "handoff.alipay.use")}
+          </button>
+        </StepForm>
+      )}
       {p.canChangeMethod && (
         <p>
           <a href={`/v/${p.verificationId}?choose=1`}>{t(locale, "form.change_method")}</a>

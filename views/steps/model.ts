@@ -36,7 +36,9 @@ export type StepView =
       kind: "continue_on_phone";
       method: string;
       canChangeMethod: boolean;
-      handoff: { state: string; link?: { url: string } | undefined; lastFailure?: string | null };
+      handoff: { state: string; link?: { url: string } | undefined; lastFailure?: string | null; purpose?: string };
+      /** Whether Alipay face may be offered beside the phone browser (sandbox only so far). */
+      alipay: boolean;
     })
   | (StepBase & {
       kind: "id_photos";

@@ -101,3 +101,10 @@ describe("missingProviders", () => {
     expect(missingProviders({}, ["face", "carrier", "face"])).toEqual(["face", "carrier"]);
   });
 });
+
+describe("Alipay face", () => {
+  it("should exist only as a sandbox: absent in live mode, so never offered there", () => {
+    expect(providersFor({ livemode: false }, {}).alipayFace).not.toBeNull();
+    expect(providersFor({ livemode: true }, { TENCENTCLOUD_SECRET_ID: "x", TENCENTCLOUD_SECRET_KEY: "y" }).alipayFace).toBeNull();
+  });
+});

@@ -224,3 +224,31 @@ describe("ID card capture on the phone", () => {
     expect((await desktop.open()).html).toContain('data-status="verified"');
   });
 });
+
+describe("Alipay face (sandbox)", () => {
+  it("should offer Alipay beside the phone browser in test mode and take its verdict", async () => {
+    const { testKey, v, desktop, page } = await atPhoneStep();
+    expect(textOf(page.html)).toContain("改用支付宝刷脸");
+    const switched = await desktop.post("/handoff/refresh", { channel: "alipay_face" });
+    expect(switched.html).toContain('data-channel="alipay_face"');
+    const link = /<code class="link" data-link[^>]*>([^<]+)<\/code>/.exec(switched.html)![1]!.replace(BASE, "");
+    const phone = new Phone();
+    await phone.get(link);
+    expect((await phone.get("/p")).html).toContain('data-phone="alipay_face"');
+    await phone.post("/p/alipay");
+    expect((await phone.get("/p")).html).toContain('data-phone="verified"');
+    expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json).toMatchObject({ status: "verified", method: "face" });
+    const calls = await env.DB.prepare("select data from verification_events where verification_id = ? and type = 'provider.call'").bind(v.id).all<{ data: string }>();
+    expect(calls.results.map((r) => JSON.parse(r.data).capability)).toContain("alipay_face");
+  });
+
+  it("should fail by the same magic names as the face sandbox", async () => {
+    const { desktop } = await atPhoneStep("钱假人");
+    const switched = await desktop.post("/handoff/refresh", { channel: "alipay_face" });
+    const link = /<code class="link" data-link[^>]*>([^<]+)<\/code>/.exec(switched.html)![1]!.replace(BASE, "");
+    const phone = new Phone();
+    await phone.get(link);
+    await phone.post("/p/alipay");
+    expect((await phone.get("/p")).html).toContain('data-reason="liveness_failed"');
+  });
+});
