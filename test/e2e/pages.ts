@@ -135,6 +135,25 @@ export class Reacher {
     if (res.status !== 200) throw new Error(`cancel answered ${res.status}`);
   }
 
+  /** The link the desktop offers the phone (continue on phone, ID photos): read from the step's [data-link]. */
+  async handoffLink(at: Reached): Promise<string> {
+    const res = await fetch(at.url, { headers: { cookie: at.cookies.map((c) => `${c.name}=${c.value}`).join("; ") } });
+    const link = /data-link[^>]*>([^<]+)</.exec(await res.text())?.[1]?.replace(/&amp;/g, "&");
+    if (!link) throw new Error(`no handoff link on ${at.url}`);
+    return link;
+  }
+
+  /** Opens a handoff link as the phone's browser does: the phone's session, on the page it lands on. */
+  async openOnPhone(link: string): Promise<Reached & { session: Session }> {
+    const session: Session = { ip: this.ip(), cookie: "" };
+    const res = await fetch(link, { redirect: "manual", headers: { "cf-connecting-ip": session.ip } });
+    await res.arrayBuffer();
+    const location = res.headers.get("location");
+    session.cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]!)[0] ?? "";
+    if (res.status !== 303 || !location || !session.cookie) throw new Error(`opening ${link} answered ${res.status}`);
+    return { url: new URL(location, this.baseUrl).toString(), cookies: this.cookies(session), status: 200, session };
+  }
+
   /** Signed in on a new verification, with the page at `url`. */
   async signedIn(locale: Locale, body: Record<string, unknown>): Promise<{ v: { id: string; url: string }; session: Session; reached: Reached }> {
     const v = await this.create({ locale, ...body });
@@ -151,12 +170,13 @@ export interface Session {
 const me = TEST_IDENTITIES[0];
 const ALL_PERSON_METHODS = ["mobile3", "bankcard4", "face"];
 
-/** Passes mobile3's registry check: the code step, its code sent to a fresh phone. */
-async function atCode(r: Reacher, locale: Locale, body: Record<string, unknown> = {}) {
+/** Passes the registry check of mobile3 (or bankcard4): the code step, its code sent to a fresh phone. */
+async function atCode(r: Reacher, locale: Locale, body: Record<string, unknown> = {}, bankcard = false) {
   const s = await r.signedIn(locale, { methods: ["mobile3"], ...body });
   const phone = r.phone();
-  const res = await r.post(`/v/${s.v.id}/methods/mobile3`, { name: me.name, id_number: me.idNumber, phone }, s.session);
-  if (res.status !== 303) throw new Error(`mobile3 form answered ${res.status}`);
+  const method = bankcard ? "bankcard4" : "mobile3";
+  const res = await r.post(`/v/${s.v.id}/methods/${method}`, { name: me.name, id_number: me.idNumber, ...(bankcard ? { card_number: me.cardNumber } : {}), phone }, s.session);
+  if (res.status !== 303) throw new Error(`${method} form answered ${res.status}`);
   return { ...s, phone };
 }
 
@@ -205,6 +225,16 @@ export const PAGES: PageRow[] = [
       const s = await r.signedIn(locale, { methods: ["face"] });
       const res = await r.post(`/v/${s.v.id}/methods/face`, { name: me.name, id_number: me.idNumber }, s.session);
       if (res.status !== 303) throw new Error(`face form answered ${res.status}`);
+      return s.reached;
+    },
+  },
+  {
+    name: "ID photos",
+    group: "applicant",
+    reach: async (r, locale) => {
+      const s = await atCode(r, locale, { methods: ["bankcard4"], options: { collect_id_images: true } }, true);
+      const res = await r.post(`/v/${s.v.id}/methods/bankcard4/code`, { action: "confirm", code: await r.latestCode(s.phone) }, s.session);
+      if (res.status !== 303) throw new Error(`code answered ${res.status}`);
       return s.reached;
     },
   },
@@ -321,6 +351,47 @@ export const PAGES: PageRow[] = [
     show: async (p) => {
       await p.locator("#return-stay").click();
       await p.locator("#return-stay").waitFor({ state: "hidden" });
+    },
+  },
+  // DRYRUN phone rows
+  {
+    name: "phone consent",
+    group: "phone",
+    device: "phone",
+    reach: async (r, locale) => {
+      const desktop = await PAGES.find((p) => p.name === "continue on phone")!.reach(r, locale);
+      return r.openOnPhone(await r.handoffLink(desktop));
+    },
+  },
+  {
+    name: "phone capture",
+    group: "phone",
+    device: "phone",
+    reach: async (r, locale) => {
+      const desktop = await PAGES.find((p) => p.name === "continue on phone")!.reach(r, locale);
+      const phone = await r.openOnPhone(await r.handoffLink(desktop));
+      await r.post("/p/consent", {}, phone.session);
+      return phone;
+    },
+  },
+  {
+    name: "phone link used",
+    group: "phone",
+    device: "phone",
+    reach: async (r, locale) => {
+      const desktop = await PAGES.find((p) => p.name === "continue on phone")!.reach(r, locale);
+      const link = await r.handoffLink(desktop);
+      await r.openOnPhone(link);
+      return { url: link, cookies: [], status: 410 };
+    },
+  },
+  {
+    name: "phone ID capture",
+    group: "phone",
+    device: "phone",
+    reach: async (r, locale) => {
+      const desktop = await PAGES.find((p) => p.name === "ID photos")!.reach(r, locale);
+      return r.openOnPhone(await r.handoffLink(desktop));
     },
   },
 ];

@@ -252,3 +252,21 @@ describe("Alipay face (sandbox)", () => {
     expect((await phone.get("/p")).html).toContain('data-reason="liveness_failed"');
   });
 });
+
+describe("handoff expiry", () => {
+  it("should expire the handoff by its alarm and say so on the phone and the desktop", async () => {
+    const { runDurableObjectAlarm } = await import("cloudflare:test");
+    const { desktop, link } = await atPhoneStep();
+    const phone = new Phone();
+    await phone.get(link);
+    const handoffId = phone.cookie.split("=")[1]!.split(".")[0]!;
+    const stub = env.HANDOFFS.get(env.HANDOFFS.idFromName(handoffId));
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect((await phone.get("/p")).html).toContain('data-phone="expired"');
+    expect(await runDurableObjectAlarm(stub)).toBe(false);
+    // The desktop starts a new handoff with a fresh QR code rather than showing a dead one.
+    const again = await desktop.open();
+    expect(again.html).toMatch(/<code class="link" data-link[^>]*>/);
+    expect(/<code class="link" data-link[^>]*>([^<]+)</.exec(again.html)![1]).not.toContain(link);
+  });
+});
