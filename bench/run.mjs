@@ -453,6 +453,14 @@ function render(run) {
     "## Cost of one completed person verification (from the same run)",
     "",
     ...costRows,
+    ...(run.cost.mobile3
+      ? [
+          "### Where the D1 round trips go (mobile3, one metered verification)",
+          "",
+          ...run.cost.mobile3.perRequest.map((p) => `- ${p.what}: ${p.trips.map((t) => `\`${t.replace(/`/g, "")}\``).join(", ") || "none"}`),
+          "",
+        ]
+      : []),
   ].join("\n");
 }
 

@@ -3,8 +3,7 @@ import { updateVerification } from "../db/verifications";
 import { applyEvent } from "../verifications/apply";
 import type { HostedContext } from "./context";
 import type { ApplicantSession } from "./applicant-session";
-import { findReusableVerification } from "../db/applicants";
-import { type ApplicantRow, personMethods, REUSE_WINDOW } from "./current-step";
+import { type ApplicantRow, personMethods, reusableVerification } from "./current-step";
 
 export type ActionResult = { ok: true; row: ApplicantRow } | { ok: false; error: string };
 
@@ -21,13 +20,7 @@ export async function answerReuse(ctx: HostedContext, row: ApplicantRow, session
     const ok = await updateVerification(ctx.db, row, patch, { type: "applicant.reuse_declined", actor: "applicant" });
     return ok ? { ok: true, row: { ...row, ...patch, version: row.version + 1 } } : { ok: false, error: "conflict" };
   }
-  const previous = await findReusableVerification(ctx.db, {
-    applicantId: session.applicantId,
-    livemode: row.livemode,
-    excludeId: row.id,
-    methods: row.methods,
-    verifiedAfter: ctx.now - REUSE_WINDOW,
-  });
+  const previous = await reusableVerification(ctx, row, session.applicantId);
   if (!previous?.method) return { ok: false, error: "nothing_to_reuse" };
   const started = await applyEvent(ctx, row, { type: "start", method: previous.method }, "applicant", ctx.now);
   if (!started.ok) return { ok: false, error: started.error };

@@ -27,6 +27,11 @@ export interface StepFlags {
   edit?: boolean;
 }
 
+/** The applicant's latest verification this one may reuse: same mode, an allowed method, within a year. */
+export function reusableVerification(ctx: HostedContext, row: ApplicantRow, applicantId: string) {
+  return findReusableVerification(ctx.db, { applicantId, livemode: row.livemode, excludeId: row.id, methods: row.methods, verifiedAfter: ctx.now - REUSE_WINDOW });
+}
+
 export function stepBase(row: ApplicantRow): StepBase {
   return { locale: localeOf(row), verificationId: row.id, partnerName: row.partnerName };
 }
@@ -71,13 +76,7 @@ export async function currentStep(ctx: HostedContext, row: ApplicantRow, session
     };
   }
   if (!row.method && row.step !== "reuse_declined") {
-    const previous = await findReusableVerification(ctx.db, {
-      applicantId: session.applicantId,
-      livemode: row.livemode,
-      excludeId: row.id,
-      methods: row.methods,
-      verifiedAfter: ctx.now - REUSE_WINDOW,
-    });
+    const previous = await reusableVerification(ctx, row, session.applicantId);
     if (previous) {
       return {
         ...base,

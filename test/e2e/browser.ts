@@ -19,3 +19,12 @@ export async function createVerification(baseUrl: string, key: string, body: Rec
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as { id: string; url: string };
 }
+
+/** The SMS code the sandbox "sent" to a phone, read from the test helper as the phone would show it. */
+export async function latestCode(baseUrl: string, key: string, phone: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/v1/test_helpers/sms?phone=${phone}`, { headers: { authorization: `Bearer ${key}` } });
+  const body = (await res.json()) as { data: { text: string }[] };
+  const code = /验证码为(\d{6})/.exec(body.data[0]?.text ?? "")?.[1];
+  if (!code) throw new Error(`no code was sent to ${phone}`);
+  return code;
+}

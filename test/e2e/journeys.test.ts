@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { SANDBOX_CARDS, SANDBOX_ID_NUMBERS, TEST_IDENTITIES } from "../../src/providers/sandbox-values";
-import { createVerification, launch } from "./browser";
+import { createVerification, latestCode as latestSmsCode, launch } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const key = inject("partnerKey");
@@ -14,12 +14,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function latestCode(phone: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/v1/test_helpers/sms?phone=${phone}`, { headers: { authorization: `Bearer ${key}` } });
-  const body = (await res.json()) as { data: { text: string }[] };
-  const code = /验证码为(\d{6})/.exec(body.data[0]?.text ?? "")?.[1];
-  if (!code) throw new Error(`no code for ${phone}`);
-  return code;
+function latestCode(phone: string): Promise<string> {
+  return latestSmsCode(baseUrl, key, phone);
 }
 
 async function signIn(page: Page, phone: string) {

@@ -182,6 +182,20 @@ async function atCode(r: Reacher, locale: Locale, body: Record<string, unknown> 
 
 const page = (r: Reacher, path: string, status = 200): Reached => ({ url: `${r.baseUrl}${path}`, cookies: [], status });
 
+/**
+ * Every page, once; each is checked in zh-CN and en. To add a page, add a row. A phone page of the
+ * handoff, for example, reaches the desktop step first and opens its link as the phone would:
+ *
+ *   {
+ *     name: "phone: face consent",
+ *     group: "phone",
+ *     device: "phone",
+ *     reach: async (r, locale) => r.openOnPhone(await r.handoffLink(await reachRow("continue on phone", r, locale))),
+ *   },
+ *
+ * A later phone state posts with the session `openOnPhone` answers (`r.post("/p/consent", {}, phone.session)`)
+ * and returns the same Reached; a used or replaced link is `{ url: link, cookies: [], status: 410 }`.
+ */
 export const PAGES: PageRow[] = [
   {
     name: "app authorization",
@@ -353,48 +367,14 @@ export const PAGES: PageRow[] = [
       await p.locator("#return-stay").waitFor({ state: "hidden" });
     },
   },
-  // DRYRUN phone rows
-  {
-    name: "phone consent",
-    group: "phone",
-    device: "phone",
-    reach: async (r, locale) => {
-      const desktop = await PAGES.find((p) => p.name === "continue on phone")!.reach(r, locale);
-      return r.openOnPhone(await r.handoffLink(desktop));
-    },
-  },
-  {
-    name: "phone capture",
-    group: "phone",
-    device: "phone",
-    reach: async (r, locale) => {
-      const desktop = await PAGES.find((p) => p.name === "continue on phone")!.reach(r, locale);
-      const phone = await r.openOnPhone(await r.handoffLink(desktop));
-      await r.post("/p/consent", {}, phone.session);
-      return phone;
-    },
-  },
-  {
-    name: "phone link used",
-    group: "phone",
-    device: "phone",
-    reach: async (r, locale) => {
-      const desktop = await PAGES.find((p) => p.name === "continue on phone")!.reach(r, locale);
-      const link = await r.handoffLink(desktop);
-      await r.openOnPhone(link);
-      return { url: link, cookies: [], status: 410 };
-    },
-  },
-  {
-    name: "phone ID capture",
-    group: "phone",
-    device: "phone",
-    reach: async (r, locale) => {
-      const desktop = await PAGES.find((p) => p.name === "ID photos")!.reach(r, locale);
-      return r.openOnPhone(await r.handoffLink(desktop));
-    },
-  },
 ];
 
 /** A mid-range phone: where the phone pages are checked (touch targets, phone budget). */
 export const PHONE_DEVICE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true } as const;
+
+/** Reaches another row's page: the start of a longer way (a phone page starts at a desktop step). */
+export function reachRow(name: string, r: Reacher, locale: Locale): Promise<Reached> {
+  const row = PAGES.find((p) => p.name === name);
+  if (!row) throw new Error(`no page named ${name}`);
+  return row.reach(r, locale);
+}

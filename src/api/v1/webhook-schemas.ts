@@ -2,7 +2,7 @@
 // with schemas.ts, routes validate with these and the OpenAPI document is generated from them.
 // A webhook secret appears in exactly two responses: creating an endpoint and rotating it.
 import { z } from "zod";
-import { WEBHOOK_EVENT_TYPES } from "../../webhooks/events";
+import { WEBHOOK_EVENT_TYPES, webhookEventBody } from "../../webhooks/events";
 import { secureUrl } from "./schemas";
 
 const timestamp = z.iso.datetime();
@@ -74,15 +74,7 @@ export const eventObject = z
     object: z.literal("event"),
     type: eventType,
     timestamp,
-    data: z.object({
-      id: z.string(),
-      object: z.literal("verification"),
-      status: z.string(),
-      type: z.enum(["person", "organization"]),
-      method: z.string().nullable(),
-      reference: z.string().nullable(),
-      livemode: z.boolean(),
-    }),
+    data: webhookEventBody.shape.data,
   })
   .meta({ description: "A webhook event: `type`, `timestamp` and `data` are exactly the body that was signed and sent." });
 

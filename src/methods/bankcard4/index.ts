@@ -4,7 +4,7 @@
 // (the Beijing guide's order: bank account, phone check, ID card images, result).
 import type { Providers } from "../../providers/select";
 import type { FieldName } from "../fields";
-import { providerCall } from "../provider-call";
+import { singleCheck } from "../provider-call";
 import type { Collected, CheckResult, VerificationMethod, VerificationOptions } from "../method";
 import { checkIdCardPhotos } from "./id-card-photos";
 
@@ -19,11 +19,7 @@ function fields(options: VerificationOptions): FieldName[] {
 }
 
 async function check(providers: Providers, input: Collected): Promise<CheckResult> {
-  const answer = await providers.bank.check({ name: input.name, idNumber: input.idNumber, cardNumber: input.cardNumber!, phone: input.phone! });
-  const bankCall = providerCall("bank", answer);
-  if (answer.outcome === "unavailable") return { kind: "unavailable", calls: [bankCall] };
-  if (answer.outcome === "no_match") return { kind: "rejected", reason: answer.reason, calls: [bankCall] };
-  return { kind: "passed", calls: [bankCall] };
+  return singleCheck("bank", await providers.bank.check({ name: input.name, idNumber: input.idNumber, cardNumber: input.cardNumber!, phone: input.phone! }));
 }
 
 export const bankcard4 = {

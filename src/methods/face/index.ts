@@ -1,15 +1,11 @@
 // Method face (人脸识别): name + ID number checked with the identity registry (2-element) on the
 // desktop, then liveness and face comparison happen on a phone.
 import type { Providers } from "../../providers/select";
-import { providerCall } from "../provider-call";
+import { singleCheck } from "../provider-call";
 import type { Collected, CheckResult, VerificationMethod } from "../method";
 
 async function check(providers: Providers, input: Collected): Promise<CheckResult> {
-  const answer = await providers.identity.check({ name: input.name, idNumber: input.idNumber });
-  const calls = [providerCall("identity", answer)];
-  if (answer.outcome === "unavailable") return { kind: "unavailable", calls };
-  if (answer.outcome === "no_match") return { kind: "rejected", reason: answer.reason, calls };
-  return { kind: "passed", calls };
+  return singleCheck("identity", await providers.identity.check({ name: input.name, idNumber: input.idNumber }));
 }
 
 export const face = {

@@ -1,15 +1,11 @@
 // Method mobile 3-element (手机号认证): name, ID number and a phone registered to that ID,
 // checked with the carrier, then an SMS code to that phone proves the applicant holds it.
 import type { Providers } from "../../providers/select";
-import { providerCall } from "../provider-call";
+import { singleCheck } from "../provider-call";
 import type { Collected, CheckResult, VerificationMethod } from "../method";
 
 async function check(providers: Providers, input: Collected): Promise<CheckResult> {
-  const answer = await providers.carrier.check({ name: input.name, idNumber: input.idNumber, phone: input.phone! });
-  const calls = [providerCall("carrier", answer)];
-  if (answer.outcome === "unavailable") return { kind: "unavailable", calls };
-  if (answer.outcome === "no_match") return { kind: "rejected", reason: answer.reason, calls };
-  return { kind: "passed", calls };
+  return singleCheck("carrier", await providers.carrier.check({ name: input.name, idNumber: input.idNumber, phone: input.phone! }));
 }
 
 export const mobile3 = {
