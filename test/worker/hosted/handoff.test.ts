@@ -159,7 +159,9 @@ describe("desktop-to-phone handoff", () => {
     expect(res.status).toBe(101);
     const ws = res.webSocket!;
     const states: string[] = [];
-    ws.addEventListener("message", (e) => states.push(JSON.parse(e.data as string).state));
+    ws.addEventListener("message", (e) => {
+      states.push(JSON.parse(e.data as string).state);
+    });
     ws.accept();
     const phone = new Phone();
     await phone.get(link);
