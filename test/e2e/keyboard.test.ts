@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { TEST_IDENTITIES } from "../../src/providers/sandbox-values";
 import { launch } from "./browser";
 import { errorWiring, NetworkLog, onNetwork } from "./measure";
-import { Reacher } from "./pages";
+import { Reacher } from "./reacher";
 
 const r = new Reacher(inject("baseUrl"), inject("partnerKey"), 13700006000, 52);
 let browser: Browser;

@@ -9,6 +9,9 @@ import type { CDPSession, Page } from "playwright-core";
 /** The "Slow 3G": 400 ms round trip, 400 kbit/s down and up. */
 export const SLOW_3G = { offline: false, latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
 
+/** A mid-range phone: where phone pages are checked (touch targets, phone budget) and 3G is run. */
+export const PHONE_DEVICE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true } as const;
+
 export const KB = 1024;
 export const BUDGET = {
   /** HTML with its inlined CSS, compressed: the first round trip of a new connection (10 TCP segments). */
@@ -150,7 +153,8 @@ export interface AxeViolation {
 
 /** axe-core, injected from the npm package (no request), WCAG 2.2 A/AA and best practices. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
+  // Injected once per document: it survives htmx swaps, so a page's states reuse it.
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });

@@ -1,23 +1,25 @@
 // Every page in the table (test/e2e/pages.ts), in zh-CN and in en, loaded in Chromium on a cold
 // cache: the first flight and page-weight budgets, nothing render-blocking, hashed immutable
-// assets, a warm reload that fetches only the page, no layout shift, and axe-core with no serious
-// or critical violation. Writes bench/report-pages.md with the weights it measured.
+// assets, a warm reload that fetches only the page, no layout shift; then, for the page and each
+// state its actions show, axe-core with no serious or critical violation and errors tied to their
+// fields. Writes bench/report-pages.md with the weights it measured.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launch } from "./browser";
-import { axeViolations, BUDGET, errorWiring, gzipBytes, KB, NetworkLog, onNetwork, renderBlocking, smallTouchTargets, totalBytes } from "./measure";
-import { BROWSER_LOCALE, type Locale, LOCALES, PAGES, PHONE_DEVICE, type PageRow, Reacher, type Reached } from "./pages";
+import { axeViolations, BUDGET, errorWiring, gzipBytes, KB, NetworkLog, onNetwork, PHONE_DEVICE, renderBlocking, smallTouchTargets, totalBytes } from "./measure";
+import { PAGES, type PageRow } from "./pages";
+import { BROWSER_LOCALE, type Locale, LOCALES, Reacher, type Reached } from "./reacher";
 
 const baseUrl = inject("baseUrl");
 const r = new Reacher(baseUrl, inject("partnerKey"), 13700005000, 50, inject("statePath"));
 let browser: Browser;
 
 // Reaching a page is a few HTTP calls (and, for one row, a `wrangler d1 execute`): start them all
-// at once, three at a time, so each test finds its page ready.
+// at once, six at a time, so each test finds its page ready.
 const reached = new Map<string, Promise<Reached>>();
-let slots = 3;
+let slots = 6;
 const waiting: (() => void)[] = [];
 async function limited<T>(work: () => Promise<T>): Promise<T> {
   if (slots === 0) await new Promise<void>((resolve) => waiting.push(resolve));
@@ -61,7 +63,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   // Only a run over the whole table rewrites the report (a filtered run would leave it partial).
-  if (weights.length < PAGES.filter((p) => !p.show).length * LOCALES.length) return;
+  if (weights.length < PAGES.length * LOCALES.length) return;
   const order = (w: Weight) => PAGES.findIndex((p) => p.name === w.page) * 2 + LOCALES.indexOf(w.locale);
   const rows = weights.sort((a, b) => order(a) - order(b)).map((w) => `| ${w.page} | ${w.locale} | ${w.status} | ${w.html} | ${w.htmlGzip} | ${w.document} | ${w.requests} | ${w.total} | ${w.cls.toFixed(3)} |`);
   const out = path.resolve(import.meta.dirname, "../../bench/report-pages.md");
@@ -88,7 +90,7 @@ afterAll(async () => {
   );
 });
 
-// Three pages at a time: most of a check is waiting for the browser or the service.
+// Several pages at a time (vitest's maxConcurrency): much of a check is waiting on the browser or the service.
 describe.concurrent.each(LOCALES)("every page in %s", (locale) => {
   it.each(PAGES.map((row) => [row.name, row] as const))("should keep %s within its budgets and accessible", async (_name, row) => {
     const at = await reach(row, locale);
@@ -104,45 +106,48 @@ describe.concurrent.each(LOCALES)("every page in %s", (locale) => {
       const res = await page.goto(at.url);
       expect(res?.status(), `${at.url} status`).toBe(at.status);
       await log.settle(100);
+      await row.settle?.(page);
       const cold = [...log.transfers];
       expect(await page.locator("html").getAttribute("lang")).toBe(locale);
 
-      if (!row.show) {
-        const doc = cold.find((t) => t.type === "Document")!;
-        const html = await res!.body();
-        const notImages = onNetwork(cold).filter((t) => row.device !== "phone" || (t.type !== "Image" && t.type !== "Media"));
-        weights.push({ page: row.name, locale, status: doc.status, html: html.byteLength, htmlGzip: gzipBytes(html), document: doc.bytes, requests: onNetwork(cold).length, total: totalBytes(notImages), cls: log.cls(doc) });
-        // The first flight: what the service sends, compressed, and zlib's gzip of the same bytes.
-        expect(doc.headers["content-encoding"], "the page is served compressed").toMatch(/^(gzip|br)$/);
-        expect(doc.bytes, "document on the wire").toBeLessThanOrEqual(BUDGET.firstFlight);
-        expect(gzipBytes(html), "gzip of the HTML").toBeLessThanOrEqual(BUDGET.firstFlight);
-        expect(totalBytes(notImages), "the whole page on a cold cache").toBeLessThanOrEqual(row.device === "phone" ? BUDGET.phonePage : BUDGET.applicantPage);
-        expect(await renderBlocking(page)).toEqual([]);
-        for (const asset of onNetwork(cold).filter((t) => t !== doc)) {
-          expect(new URL(asset.url).pathname, "assets carry a content hash").toMatch(/^\/assets\/[\w-]+\.[0-9a-f]{12}\.\w+$/);
-          expect(asset.headers["cache-control"]).toMatch(/public/);
-          expect(asset.headers["cache-control"]).toMatch(/max-age=31536000/);
-          expect(asset.headers["cache-control"]).toMatch(/immutable/);
-          if (/javascript|css|svg|json/.test(asset.headers["content-type"] ?? "")) expect(asset.headers["content-encoding"], asset.url).toMatch(/^(gzip|br)$/);
-        }
-        expect(log.cls(doc), "cumulative layout shift").toBeLessThanOrEqual(BUDGET.cls);
-
-        // A second visit on the warm cache asks the network for the page alone.
-        const since = log.mark();
-        await page.goto(at.url);
-        await log.settle(100);
-        // (A 410 has no request at all: Chromium keeps "Gone" as fresh, which is fine.)
-        expect(onNetwork(since()).filter((t) => t.type !== "Document")).toEqual([]);
-      } else {
-        await row.show(page, r);
+      const doc = cold.find((t) => t.type === "Document")!;
+      const html = await res!.body();
+      const notImages = onNetwork(cold).filter((t) => row.device !== "phone" || (t.type !== "Image" && t.type !== "Media"));
+      weights.push({ page: row.name, locale, status: doc.status, html: html.byteLength, htmlGzip: gzipBytes(html), document: doc.bytes, requests: onNetwork(cold).length, total: totalBytes(notImages), cls: log.cls(doc) });
+      // The first flight: what the service sends, compressed, and zlib's gzip of the same bytes.
+      expect(doc.headers["content-encoding"], "the page is served compressed").toMatch(/^(gzip|br)$/);
+      expect(doc.bytes, "document on the wire").toBeLessThanOrEqual(BUDGET.firstFlight);
+      expect(gzipBytes(html), "gzip of the HTML").toBeLessThanOrEqual(BUDGET.firstFlight);
+      expect(totalBytes(notImages), "the whole page on a cold cache").toBeLessThanOrEqual(row.device === "phone" ? BUDGET.phonePage : BUDGET.applicantPage);
+      expect(await renderBlocking(page)).toEqual([]);
+      for (const asset of onNetwork(cold).filter((t) => t !== doc)) {
+        expect(new URL(asset.url).pathname, "assets carry a content hash").toMatch(/^\/assets\/[\w-]+\.[0-9a-f]{12}\.\w+$/);
+        expect(asset.headers["cache-control"]).toMatch(/public/);
+        expect(asset.headers["cache-control"]).toMatch(/max-age=31536000/);
+        expect(asset.headers["cache-control"]).toMatch(/immutable/);
+        if (/javascript|css|svg|json/.test(asset.headers["content-type"] ?? "")) expect(asset.headers["content-encoding"], asset.url).toMatch(/^(gzip|br)$/);
       }
+      expect(log.cls(doc), "cumulative layout shift").toBeLessThanOrEqual(BUDGET.cls);
 
-      const all = await axeViolations(page);
-      for (const v of all.filter((v) => v.impact !== "serious" && v.impact !== "critical")) lesser.set(`${v.impact}: ${v.id} (${v.help})`, [...(lesser.get(`${v.impact}: ${v.id} (${v.help})`) ?? []), `${row.name} ${locale}`]);
-      const violations = all.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
-      expect(await errorWiring(page)).toEqual([]);
-      if (row.device === "phone") expect(await smallTouchTargets(page, BUDGET.touchTarget)).toEqual([]);
+      // A second visit on the warm cache asks the network for the page alone.
+      // (A 410 has no request at all: Chromium keeps "Gone" as fresh, which is fine.)
+      const since = log.mark();
+      await page.goto(at.url);
+      await log.settle(100);
+      await row.settle?.(page);
+      expect(onNetwork(since()).filter((t) => t.type !== "Document")).toEqual([]);
+
+      // Accessibility of the page, then of each state its actions show, in the same page.
+      for (const state of [undefined, ...(row.states ?? [])]) {
+        const where = state ? `${row.name}, ${state.name}` : row.name;
+        if (state) await state.show(page, r);
+        const all = await axeViolations(page);
+        for (const v of all.filter((v) => v.impact !== "serious" && v.impact !== "critical")) lesser.set(`${v.impact}: ${v.id} (${v.help})`, [...(lesser.get(`${v.impact}: ${v.id} (${v.help})`) ?? []), `${where} ${locale}`]);
+        const violations = all.filter((v) => v.impact === "serious" || v.impact === "critical");
+        expect(violations, `${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+        expect(await errorWiring(page), where).toEqual([]);
+        if (row.device === "phone") expect(await smallTouchTargets(page, BUDGET.touchTarget), where).toEqual([]);
+      }
     } finally {
       await context.close();
     }

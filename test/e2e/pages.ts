@@ -1,30 +1,15 @@
-// The table of every page an applicant (or a phone) can see, and how to reach each one. The
-// budget, accessibility and 3G tests iterate over it, so a new page is one more row here.
+// The table of every page an applicant (or a phone) can see, and how to reach each one. The budget
+// and accessibility tests iterate over it, so a new page is one more row here.
 // A row reaches its page through the service's own HTTP interface, as a browser would (form posts,
 // the SMS test helper for codes), and answers the URL whose GET renders it, with the cookies.
-// Rows with `show` are states an action shows inside a loaded page (an htmx swap): they are checked
-// for accessibility, not for page weight, which is measured on page loads.
-import { spawnSync } from "node:child_process";
-import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+// A row's `states` are what actions show inside the loaded page (an htmx swap: errors, a code
+// sent): each is checked for accessibility in the same page, after the page itself.
+import type { Page } from "playwright-core";
 import { SANDBOX_NAMES, TEST_IDENTITIES } from "../../src/providers/sandbox-values";
-
-export type Locale = "zh-CN" | "en";
-export const LOCALES: readonly Locale[] = ["zh-CN", "en"];
-/** The browser locale that sends the matching Accept-Language. */
-export const BROWSER_LOCALE: Record<Locale, string> = { "zh-CN": "zh-CN", en: "en-US" };
+import type { Locale, Reached, Reacher } from "./reacher";
 
 /** applicant: the person flow on the desktop; phone: the handoff's pages; error: links that cannot be used. */
 export type PageGroup = "applicant" | "phone" | "error" | "legal";
-
-export type Cookie = Parameters<BrowserContext["addCookies"]>[0][number];
-
-export interface Reached {
-  url: string;
-  cookies: Cookie[];
-  /** The HTTP status the page is served with. */
-  status: number;
-}
 
 export interface PageRow {
   name: string;
@@ -32,139 +17,10 @@ export interface PageRow {
   /** Phone pages are loaded in a phone-sized, touch viewport and held to the phone budgets. */
   device?: "desktop" | "phone";
   reach(r: Reacher, locale: Locale): Promise<Reached>;
-  /** For a state shown by an action: what to do in the loaded page (keyboard or mouse) to show it. */
-  show?(page: Page, r: Reacher): Promise<void>;
-}
-
-type Fields = Record<string, string>;
-
-/**
- * Drives the running service to a state. Each Reacher owns a range of phone numbers and client
- * IPs, so no two test files (nor two rows) share the SMS send limits (per phone: one code a minute,
- * five an hour; per IP: thirty an hour). The limiter trusts CF-Connecting-IP, as it does behind
- * Cloudflare, and `wrangler dev` passes the header through.
- */
-export class Reacher {
-  #phones = 0;
-  #ips = 0;
-  constructor(
-    readonly baseUrl: string,
-    readonly key: string,
-    /** The first of this file's phone numbers, e.g. 13700005000; the file owns the next 500. */
-    readonly phoneBase: number,
-    /** This file's third IP octet (198.18.x.y, the benchmarking range). */
-    readonly ipBlock: number,
-    /** `wrangler dev --persist-to`: only the expired row needs it. */
-    readonly statePath?: string,
-  ) {}
-
-  phone(): string {
-    if (this.#phones >= 500) throw new Error("this file used all of its 500 phone numbers");
-    return String(this.phoneBase + this.#phones++);
-  }
-
-  ip(): string {
-    this.#ips += 1;
-    return `198.18.${this.ipBlock}.${this.#ips % 250 || 250}`;
-  }
-
-  async create(body: Record<string, unknown>): Promise<{ id: string; url: string }> {
-    const res = await fetch(`${this.baseUrl}/v1/verifications`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${this.key}`, "content-type": "application/json" },
-      body: JSON.stringify({ type: "person", ...body }),
-    });
-    if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
-    return (await res.json()) as { id: string; url: string };
-  }
-
-  async latestCode(phone: string): Promise<string> {
-    const res = await fetch(`${this.baseUrl}/v1/test_helpers/sms?phone=${phone}`, { headers: { authorization: `Bearer ${this.key}` } });
-    const body = (await res.json()) as { data: { text: string }[] };
-    const code = /(?:验证码为|code is )(\d{6})/.exec(body.data[0]?.text ?? "")?.[1];
-    if (!code) throw new Error(`no code for ${phone}: ${JSON.stringify(body)}`);
-    return code;
-  }
-
-  /** A form post as a browser without JavaScript sends it; answers the response, redirects not followed. */
-  async post(path: string, fields: Fields, session: Session): Promise<Response> {
-    const res = await fetch(`${this.baseUrl}${path}`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", "cf-connecting-ip": session.ip, ...(session.cookie ? { cookie: session.cookie } : {}) },
-      body: new URLSearchParams(fields),
-    });
-    await res.arrayBuffer();
-    if (res.status >= 500) throw new Error(`${path} answered ${res.status}`);
-    return res;
-  }
-
-  /** App authorization with a fresh phone: the applicant's signed-in session for this verification. */
-  async signIn(v: { id: string }): Promise<Session> {
-    const session: Session = { ip: this.ip(), cookie: "" };
-    const phone = this.phone();
-    const sent = await this.post(`/v/${v.id}/authorize`, { action: "send_code", phone }, session);
-    if (sent.status !== 200) throw new Error(`send_code answered ${sent.status}`);
-    const res = await this.post(`/v/${v.id}/authorize`, { action: "authorize", phone, code: await this.latestCode(phone), consent: "yes" }, session);
-    const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]!)[0];
-    if (res.status !== 303 || !cookie) throw new Error(`authorize answered ${res.status} without a session cookie`);
-    session.cookie = cookie;
-    return session;
-  }
-
-  /** What Playwright needs to carry a session into a browser context. */
-  cookies(session: Session): Cookie[] {
-    if (!session.cookie) return [];
-    const [name, value] = session.cookie.split(/=(.*)/s) as [string, string];
-    return [{ name, value, url: this.baseUrl }];
-  }
-
-  /** Sets the verification's expiry in the past, straight in local D1 (no API may do that). */
-  expire(id: string) {
-    if (!this.statePath) throw new Error("expire needs the wrangler state path");
-    const r = spawnSync("npx", ["wrangler", "d1", "execute", "DB", "--local", "--persist-to", this.statePath, "--command", `UPDATE verifications SET expires_at = 1 WHERE id = '${id}'`], {
-      cwd: path.resolve(import.meta.dirname, "../.."),
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
-      encoding: "utf8",
-    });
-    if (r.status !== 0) throw new Error(`expiring ${id} failed: ${r.stderr}`);
-  }
-
-  async cancel(id: string) {
-    const res = await fetch(`${this.baseUrl}/v1/verifications/${id}/cancel`, { method: "POST", headers: { authorization: `Bearer ${this.key}` } });
-    if (res.status !== 200) throw new Error(`cancel answered ${res.status}`);
-  }
-
-  /** The link the desktop offers the phone (continue on phone, ID photos): read from the step's [data-link]. */
-  async handoffLink(at: Reached): Promise<string> {
-    const res = await fetch(at.url, { headers: { cookie: at.cookies.map((c) => `${c.name}=${c.value}`).join("; ") } });
-    const link = /data-link[^>]*>([^<]+)</.exec(await res.text())?.[1]?.replace(/&amp;/g, "&");
-    if (!link) throw new Error(`no handoff link on ${at.url}`);
-    return link;
-  }
-
-  /** Opens a handoff link as the phone's browser does: the phone's session, on the page it lands on. */
-  async openOnPhone(link: string): Promise<Reached & { session: Session }> {
-    const session: Session = { ip: this.ip(), cookie: "" };
-    const res = await fetch(link, { redirect: "manual", headers: { "cf-connecting-ip": session.ip } });
-    await res.arrayBuffer();
-    const location = res.headers.get("location");
-    session.cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]!)[0] ?? "";
-    if (res.status !== 303 || !location || !session.cookie) throw new Error(`opening ${link} answered ${res.status}`);
-    return { url: new URL(location, this.baseUrl).toString(), cookies: this.cookies(session), status: 200, session };
-  }
-
-  /** Signed in on a new verification, with the page at `url`. */
-  async signedIn(locale: Locale, body: Record<string, unknown>): Promise<{ v: { id: string; url: string }; session: Session; reached: Reached }> {
-    const v = await this.create({ locale, ...body });
-    const session = await this.signIn(v);
-    return { v, session, reached: { url: v.url, cookies: this.cookies(session), status: 200 } };
-  }
-}
-
-export interface Session {
-  ip: string;
-  cookie: string;
+  /** Runs after every load of the page, before any check: for a page that would otherwise leave by itself. */
+  settle?(page: Page): Promise<void>;
+  /** States an action shows in this page, in order; each is checked for accessibility once shown. */
+  states?: { name: string; show(page: Page, r: Reacher): Promise<void> }[];
 }
 
 const me = TEST_IDENTITIES[0];
@@ -201,6 +57,23 @@ export const PAGES: PageRow[] = [
     name: "app authorization",
     group: "applicant",
     reach: async (r, locale) => ({ url: (await r.create({ locale })).url, cookies: [], status: 200 }),
+    states: [
+      {
+        name: "every field in error",
+        show: async (p) => {
+          await p.locator("button[value=authorize]").click();
+          await p.locator("#f-consent-error").waitFor();
+        },
+      },
+      {
+        name: "code sent",
+        show: async (p, r) => {
+          await p.locator("#f-phone").fill(r.phone());
+          await p.locator("button[value=send_code]").click();
+          await p.locator("[role=status]").waitFor();
+        },
+      },
+    ],
   },
   {
     name: "choose method",
@@ -211,6 +84,27 @@ export const PAGES: PageRow[] = [
     name: "mobile3 form",
     group: "applicant",
     reach: async (r, locale) => (await r.signedIn(locale, { methods: ["mobile3"] })).reached,
+    states: [
+      {
+        name: "fields in error",
+        show: async (p) => {
+          await p.locator("#f-name").fill("");
+          await p.locator("#f-id_number").fill("110101199003071234");
+          await p.locator("form button[type=submit]").last().click();
+          await p.locator("#f-id_number-error").waitFor();
+        },
+      },
+      {
+        name: "registry rejected",
+        show: async (p) => {
+          await p.locator("#f-name").fill(SANDBOX_NAMES.nameIdMismatch);
+          await p.locator("#f-id_number").fill(me.idNumber);
+          await p.locator("#f-phone").fill(me.phone);
+          await p.locator("form button[type=submit]").last().click();
+          await p.locator("[role=alert][data-reason]").waitFor();
+        },
+      },
+    ],
   },
   {
     name: "bankcard4 form",
@@ -218,7 +112,7 @@ export const PAGES: PageRow[] = [
     reach: async (r, locale) => (await r.signedIn(locale, { methods: ["bankcard4"] })).reached,
   },
   {
-    name: "bankcard4 form, ID validity and photos",
+    name: "bankcard4 form, Beijing variant (ID validity)",
     group: "applicant",
     reach: async (r, locale) => (await r.signedIn(locale, { methods: ["bankcard4"], options: { collect_id_validity: true, collect_id_images: true } })).reached,
   },
@@ -231,6 +125,16 @@ export const PAGES: PageRow[] = [
     name: "SMS code",
     group: "applicant",
     reach: async (r, locale) => (await atCode(r, locale)).reached,
+    states: [
+      {
+        name: "wrong code",
+        show: async (p) => {
+          await p.locator("#f-code").fill("000000");
+          await p.locator("button[value=confirm]").click();
+          await p.locator("#f-code-error").waitFor();
+        },
+      },
+    ],
   },
   {
     name: "continue on phone",
@@ -260,6 +164,22 @@ export const PAGES: PageRow[] = [
       const res = await r.post(`/v/${s.v.id}/methods/mobile3/code`, { action: "confirm", code: await r.latestCode(s.phone) }, s.session);
       if (res.status !== 303) throw new Error(`code answered ${res.status}`);
       return s.reached;
+    },
+  },
+  {
+    // With a redirect_url the result returns to the partner after a few seconds unless the applicant
+    // stays: it stays (a keyboard-reachable button), so the page is still there to check.
+    name: "result, verified, with the return to the partner",
+    group: "applicant",
+    reach: async (r, locale) => {
+      const s = await atCode(r, locale, { redirect_url: `${r.baseUrl}/healthz` });
+      const res = await r.post(`/v/${s.v.id}/methods/mobile3/code`, { action: "confirm", code: await r.latestCode(s.phone) }, s.session);
+      if (res.status !== 303) throw new Error(`code answered ${res.status}`);
+      return s.reached;
+    },
+    settle: async (p) => {
+      await p.locator("#return-stay").click();
+      await p.locator("#return-stay").waitFor({ state: "hidden" });
     },
   },
   {
@@ -297,80 +217,7 @@ export const PAGES: PageRow[] = [
   },
   { name: "service agreement", group: "legal", reach: async (r, locale) => page(r, `/legal/service-agreement?lang=${locale}`) },
   { name: "privacy policy", group: "legal", reach: async (r, locale) => page(r, `/legal/privacy?lang=${locale}`) },
-
-  // States shown by an action, checked for accessibility in the page they appear in.
-  {
-    name: "app authorization, code sent",
-    group: "applicant",
-    reach: async (r, locale) => ({ url: (await r.create({ locale })).url, cookies: [], status: 200 }),
-    show: async (p, r) => {
-      await p.locator("#f-phone").fill(r.phone());
-      await p.locator("button[value=send_code]").click();
-      await p.locator("[role=status]").waitFor();
-    },
-  },
-  {
-    name: "app authorization, every field in error",
-    group: "applicant",
-    reach: async (r, locale) => ({ url: (await r.create({ locale })).url, cookies: [], status: 200 }),
-    show: async (p) => {
-      await p.locator("button[value=authorize]").click();
-      await p.locator("#f-consent-error").waitFor();
-    },
-  },
-  {
-    name: "mobile3 form, fields in error",
-    group: "applicant",
-    reach: async (r, locale) => (await r.signedIn(locale, { methods: ["mobile3"] })).reached,
-    show: async (p) => {
-      await p.locator("#f-name").fill("");
-      await p.locator("#f-id_number").fill("110101199003071234");
-      await p.locator("form button[type=submit]").last().click();
-      await p.locator("#f-id_number-error").waitFor();
-    },
-  },
-  {
-    name: "mobile3 form, registry rejected",
-    group: "applicant",
-    reach: async (r, locale) => (await r.signedIn(locale, { methods: ["mobile3"] })).reached,
-    show: async (p) => {
-      await p.locator("#f-name").fill(SANDBOX_NAMES.nameIdMismatch);
-      await p.locator("#f-id_number").fill(me.idNumber);
-      await p.locator("#f-phone").fill(me.phone);
-      await p.locator("form button[type=submit]").last().click();
-      await p.locator("[role=alert][data-reason]").waitFor();
-    },
-  },
-  {
-    name: "SMS code, wrong code",
-    group: "applicant",
-    reach: async (r, locale) => (await atCode(r, locale)).reached,
-    show: async (p) => {
-      await p.locator("#f-code").fill("000000");
-      await p.locator("button[value=confirm]").click();
-      await p.locator("#f-code-error").waitFor();
-    },
-  },
-  {
-    // With a redirect_url the result returns to the partner after a few seconds unless the
-    // applicant stays: checked once stayed, so the page is still there to check.
-    name: "result, verified, staying instead of returning to the partner",
-    group: "applicant",
-    reach: async (r, locale) => {
-      const s = await atCode(r, locale, { redirect_url: `${r.baseUrl}/healthz` });
-      const res = await r.post(`/v/${s.v.id}/methods/mobile3/code`, { action: "confirm", code: await r.latestCode(s.phone) }, s.session);
-      if (res.status !== 303) throw new Error(`code answered ${res.status}`);
-      return s.reached;
-    },
-    show: async (p) => {
-      await p.locator("#return-stay").click();
-      await p.locator("#return-stay").waitFor({ state: "hidden" });
-    },
-  },
 ];
-
-/** A mid-range phone: where the phone pages are checked (touch targets, phone budget). */
-export const PHONE_DEVICE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true } as const;
 
 /** Reaches another row's page: the start of a longer way (a phone page starts at a desktop step). */
 export function reachRow(name: string, r: Reacher, locale: Locale): Promise<Reached> {

@@ -10,8 +10,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { TEST_IDENTITIES } from "../../src/providers/sandbox-values";
 import { launch } from "./browser";
-import { BUDGET, NetworkLog, onNetwork, SLOW_3G, totalBytes } from "./measure";
-import { PHONE_DEVICE, Reacher } from "./pages";
+import { BUDGET, NetworkLog, onNetwork, PHONE_DEVICE, SLOW_3G, totalBytes } from "./measure";
+import { Reacher } from "./reacher";
 
 const baseUrl = inject("baseUrl");
 const r = new Reacher(baseUrl, inject("partnerKey"), 13700005500, 51);
@@ -55,7 +55,7 @@ async function coldLoad(name: string, url: string, from: BrowserContext, ip: str
     const log = await NetworkLog.attach(page);
     await log.throttle(SLOW_3G);
     await page.goto(url, { timeout: 20_000 });
-    await log.settle(500);
+    await log.settle(300);
     const doc = log.transfers.find((t) => t.type === "Document")!;
     return { page: name, bytes: totalBytes(log.transfers), requests: onNetwork(log.transfers).length, ttfbMs: doc.ttfbMs, lcpMs: log.lcpMs(doc) ?? Number.NaN, cls: log.cls(doc) };
   } finally {
@@ -72,7 +72,7 @@ async function act(page: Page, log: NetworkLog, action: string, name: string, ru
   await shown();
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   const viewMs = Date.now() - started;
-  await log.settle(500);
+  await log.settle(300);
   const sent = onNetwork(since());
   const shifts = log.timeline.slice(shiftsBefore).filter((e) => e.type === "layout-shift" && !e.layoutShiftDetails?.hadRecentInput);
   return { action, page: name, bytes: totalBytes(sent), requests: sent.length, ttfbMs: sent[0]?.ttfbMs ?? Number.NaN, viewMs, cls: shifts.reduce((s, e) => s + (e.layoutShiftDetails?.value ?? 0), 0) };
@@ -95,7 +95,7 @@ describe("the mobile3 journey under Slow 3G", () => {
 
     // Opening the link is itself the first full page load.
     await page.goto(v.url, { timeout: 20_000 });
-    await log.settle(500);
+    await log.settle(300);
     const doc = log.transfers.find((t) => t.type === "Document")!;
     loads.push({ page: "app authorization", bytes: totalBytes(log.transfers), requests: onNetwork(log.transfers).length, ttfbMs: doc.ttfbMs, lcpMs: log.lcpMs(doc) ?? Number.NaN, cls: log.cls(doc) });
 
