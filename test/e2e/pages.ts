@@ -215,6 +215,75 @@ export const PAGES: PageRow[] = [
       return { url: v.url, cookies: [], status: 410 };
     },
   },
+  {
+    name: "phone: face consent",
+    group: "phone",
+    device: "phone",
+    reach: async (r, locale) => r.openOnPhone(await r.handoffLink(await reachRow("continue on phone", r, locale))),
+  },
+  {
+    name: "phone: face capture",
+    group: "phone",
+    device: "phone",
+    reach: async (r, locale) => {
+      const phone = await r.openOnPhone(await r.handoffLink(await reachRow("continue on phone", r, locale)));
+      const res = await r.post("/p/consent", {}, phone.session);
+      if (res.status !== 303) throw new Error(`consent answered ${res.status}`);
+      return phone;
+    },
+  },
+  {
+    name: "phone: face check failed, try again",
+    group: "phone",
+    device: "phone",
+    reach: async (r, locale) => {
+      const s = await r.signedIn(locale, { methods: ["face"] });
+      await r.post(`/v/${s.v.id}/methods/face`, { name: SANDBOX_NAMES.livenessFailed, id_number: me.idNumber }, s.session);
+      const desktop = { ...s.reached };
+      await r.post(`/v/${s.v.id}/handoff/refresh`, { channel: "alipay_face" }, s.session);
+      const phone = await r.openOnPhone(await r.handoffLink(desktop));
+      await r.post("/p/alipay", {}, phone.session);
+      return phone;
+    },
+  },
+  {
+    name: "phone: Alipay face (sandbox)",
+    group: "phone",
+    device: "phone",
+    reach: async (r, locale) => {
+      const s = await r.signedIn(locale, { methods: ["face"] });
+      await r.post(`/v/${s.v.id}/methods/face`, { name: me.name, id_number: me.idNumber }, s.session);
+      await r.post(`/v/${s.v.id}/handoff/refresh`, { channel: "alipay_face" }, s.session);
+      return r.openOnPhone(await r.handoffLink(s.reached));
+    },
+  },
+  {
+    name: "phone: verified",
+    group: "phone",
+    device: "phone",
+    reach: async (r, locale) => {
+      const phone = await reachRow("phone: Alipay face (sandbox)", r, locale);
+      const session = (phone as Reached & { session: Parameters<Reacher["post"]>[2] }).session;
+      await r.post("/p/alipay", {}, session);
+      return phone;
+    },
+  },
+  {
+    name: "phone: ID card capture",
+    group: "phone",
+    device: "phone",
+    reach: async (r, locale) => r.openOnPhone(await r.handoffLink(await reachRow("ID photos", r, locale))),
+  },
+  {
+    name: "phone: link already used",
+    group: "phone",
+    device: "phone",
+    reach: async (r, locale) => {
+      const link = await r.handoffLink(await reachRow("continue on phone", r, locale));
+      await r.openOnPhone(link);
+      return { url: link, cookies: [], status: 410 };
+    },
+  },
   { name: "service agreement", group: "legal", reach: async (r, locale) => page(r, `/legal/service-agreement?lang=${locale}`) },
   { name: "privacy policy", group: "legal", reach: async (r, locale) => page(r, `/legal/privacy?lang=${locale}`) },
 ];
