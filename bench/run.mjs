@@ -250,25 +250,82 @@ async function routes(base) {
     }),
   );
 
-  // ── LEAD: "open a handoff link" ── not wired yet, so reported as "not measured yet".
-  // To wire: prepare as many links as the run needs (face verifications at continue_on_phone, the
-  // link read from the step's [data-link]), then push
-  //   await load(base, "open a handoff link", { expect: 303, amount: links.length, request: () => ({ method: "GET", path: new URL(links[n++]).pathname }) })
-  // A link opens once, so the run is sized by `amount`, one link per request.
-  results.push({ route: "open a handoff link", notMeasured: true });
+  // Open a handoff link: each link opens once, so the run is sized by the links prepared.
+  const links = await pool(Array.from({ length: Number(process.env.BENCH_LINKS ?? 300) }), 20, () => faceAtPhoneStep(base));
+  let l = 0;
+  results.push(
+    await load(base, "open a handoff link", {
+      expect: 303,
+      amount: links.length,
+      request: () => ({ method: "GET", path: new URL(links[l++].link).pathname, headers: { "cf-connecting-ip": nextIp() } }),
+    }),
+  );
 
   results.push(await load(base, "GET /v1/verifications/{id}", { expect: 200, request: () => ({ method: "GET", path: `/v1/verifications/${ids[1]}`, headers: { authorization: `Bearer ${KEY}` } }) }));
   return results;
 }
 
-// ── LEAD: 2,000 handoff sessions held open at once ──────────────────────────────────────────
-// Not wired yet: answers null, reported as "not measured yet". To wire: open 2,000 face
-// verifications to continue_on_phone (desktop cookies), connect each desktop's listener
-// (WebSocket /v/{id}/handoff/live), open each phone link, then for each session take the time
-// from the phone's result (the /p/clip answer) to the desktop's update message; answer
-// { sessions, p50Ms, p99Ms }. Keep the bench under ~4 minutes on 2 cores.
-async function handoffSessions(_base) {
-  return null;
+// ── handoff sessions held open at once ───────────────────────────────────────────────────
+/** A face verification on the desktop at "continue on your phone": its desktop cookie and phone link. */
+async function faceAtPhoneStep(base) {
+  const created = await api(base, "/v1/verifications", { method: "POST", body: { type: "person", methods: ["face"] } });
+  const id = JSON.parse(created.text).id;
+  const ip = nextIp();
+  const phone = nextPhone();
+  const post = (p, fields, cookie = "") => api(base, p, { method: "POST", partner: false, body: form(fields), headers: { ...FORM, "cf-connecting-ip": ip, ...(cookie ? { cookie } : {}) } });
+  await post(`/v/${id}/authorize`, { action: "send_code", phone });
+  const signed = await post(`/v/${id}/authorize`, { action: "authorize", phone, code: await codeFor(base, phone), consent: "yes" });
+  const cookie = signed.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  await post(`/v/${id}/methods/face`, { name: IDENTITY.name, id_number: IDENTITY.idNumber }, cookie);
+  const page = await api(base, `/v/${id}`, { partner: false, headers: { cookie } });
+  const link = /data-link[^>]*>([^<]+)</.exec(page.text)?.[1];
+  if (!link) throw new Error(`no handoff link for ${id}`);
+  return { id, cookie, link };
+}
+
+// A WebM header is all the sandbox face check needs: it never decodes the clip.
+const CLIP = new Blob([Uint8Array.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, ...new Array(2048).fill(7)])], { type: "video/webm" });
+
+/**
+ * BENCH_HANDOFF_SESSIONS (2,000) desktops listen at once, each on its own WebSocket; then each
+ * phone opens its link, consents and uploads its clip. The figure is the time from the phone's
+ * upload being sent to its desktop receiving "verified" (an upper bound on the push delay: the
+ * clip's own check is inside it), taken while every other session stays open.
+ */
+async function handoffSessions(base) {
+  const total = Number(process.env.BENCH_HANDOFF_SESSIONS ?? 2000);
+  const started = Date.now();
+  const sessions = await pool(Array.from({ length: total }), 24, () => faceAtPhoneStep(base));
+  const wsBase = base.replace(/^http/, "ws");
+  const listeners = await pool(sessions, 50, (s) => new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${wsBase}/v/${s.id}/handoff/live`, { headers: { cookie: s.cookie } });
+    const listener = { ws, verifiedAt: null, waiters: [] };
+    ws.onmessage = (e) => {
+      if (JSON.parse(e.data).state === "verified" && listener.verifiedAt === null) {
+        listener.verifiedAt = performance.now();
+        listener.waiters.forEach((w) => w());
+      }
+    };
+    ws.onopen = () => resolve(listener);
+    ws.onerror = () => reject(new Error(`desktop listener for ${s.id} failed`));
+  }));
+  const open = listeners.filter((l) => l.ws.readyState === WebSocket.OPEN).length;
+  const delays = await pool(sessions.map((s, i) => ({ s, listener: listeners[i] })), 20, async ({ s, listener }) => {
+    const opened = await fetch(s.link, { redirect: "manual" });
+    const cookie = opened.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    await api(base, "/p/consent", { method: "POST", partner: false, headers: { cookie } });
+    const fd = new FormData();
+    fd.set("clip", CLIP, "clip");
+    const sentAt = performance.now();
+    const res = await api(base, "/p/clip", { method: "POST", partner: false, body: fd, headers: { cookie } });
+    if (!res.text.includes("verified")) throw new Error(`clip for ${s.id}: ${res.text.slice(0, 200)}`);
+    if (listener.verifiedAt === null) await new Promise((r) => { listener.waiters.push(r); setTimeout(r, 5000); });
+    return listener.verifiedAt === null ? Infinity : listener.verifiedAt - sentAt;
+  });
+  listeners.forEach((l) => l.ws.close());
+  const sorted = delays.filter(Number.isFinite).sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { sessions: total, listenersOpen: open, updates: sorted.length, missed: delays.length - sorted.length, p50Ms: at(0.5), p99Ms: at(0.99), setupSeconds: Math.round((Date.now() - started) / 1000) };
 }
 
 // ── one complete verification, metered ─────────────────────────────────────────────────────
@@ -416,7 +473,9 @@ function render(run) {
   });
   const h = run.handoff;
   if (!h) misses.push("- handoff update with 2,000 sessions open: not measured yet");
-  else if (h.p99Ms > TARGET.handoffP99Ms) misses.push(`- **handoff update**: p99 ${fmt(h.p99Ms)} ms with ${h.sessions} sessions`);
+  else if (!(h.p99Ms <= TARGET.handoffP99Ms) || h.missed > 0 || h.listenersOpen < h.sessions) {
+    misses.push(`- **handoff update**: p99 ${fmt(h.p99Ms)} ms with ${h.listenersOpen} of ${h.sessions} listeners open, ${h.missed} updates missed`);
+  }
   const m = run.machine;
   const costRows = Object.entries(run.cost).flatMap(([method, c]) => {
     const priced = cost(c);
@@ -444,7 +503,8 @@ function render(run) {
     "| --- | --- | --- | --- | --- | --- | --- |",
     ...rows,
     "",
-    `Handoff, 2,000 sessions open, phone result → desktop update: ${h ? `p50 ${fmt(h.p50Ms)} ms, p99 ${fmt(h.p99Ms)} ms (${h.sessions} sessions)` : "not measured yet"}.`,
+    `Handoff, ${h ? h.sessions : "2,000"} sessions open at once (a desktop WebSocket each), phone's clip upload → its desktop receiving "verified": ` +
+      (h ? `p50 ${fmt(h.p50Ms)} ms, p99 ${fmt(h.p99Ms)} ms; ${h.listenersOpen} listeners open, ${h.updates} updates received, ${h.missed} missed; set-up took ${h.setupSeconds} s.` : "not measured yet."),
     "",
     "Missed targets:",
     "",
