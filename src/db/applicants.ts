@@ -6,9 +6,13 @@ import { newId } from "../crypto/random";
 import type { Database } from "./client";
 import { applicants, verifications } from "./schema";
 
+/** One statement either way: the no-op update on conflict makes RETURNING answer the existing row. */
 export async function upsertApplicantByPhone(db: Database, phoneHash: string, phoneMasked: string, now: number): Promise<string> {
-  await db.insert(applicants).values({ id: newId("app"), phoneHash, phoneMasked, createdAt: now }).onConflictDoNothing();
-  const row = await db.select({ id: applicants.id }).from(applicants).where(eq(applicants.phoneHash, phoneHash)).get();
+  const [row] = await db
+    .insert(applicants)
+    .values({ id: newId("app"), phoneHash, phoneMasked, createdAt: now })
+    .onConflictDoUpdate({ target: applicants.phoneHash, set: { phoneHash } })
+    .returning({ id: applicants.id });
   return row!.id;
 }
 

@@ -28,9 +28,11 @@ export interface EventInput {
 }
 
 /** Inserts the row, its first event and (when given) its webhook outbox row in one batch. */
-export async function insertVerification(db: Database, row: NewVerificationRow, event: EventInput, outbox: OutboxEntry | null = null) {
+/** Inserts a verification with its first event (and webhook event) in one batch; answers the stored row, defaults included. */
+export async function insertVerification(db: Database, row: NewVerificationRow, event: EventInput, outbox: OutboxEntry | null = null): Promise<VerificationRow> {
   const rest = outbox ? [outboxInsert(db, outbox)] : [];
-  await db.batch([db.insert(verifications).values(row), db.insert(verificationEvents).values(eventRow(row, event)), ...rest]);
+  const [inserted] = await db.batch([db.insert(verifications).values(row).returning(), db.insert(verificationEvents).values(eventRow(row, event)), ...rest]);
+  return inserted[0]!;
 }
 
 function eventRow(v: { id: string; partnerId: string; createdAt?: number; updatedAt?: number }, e: EventInput) {
@@ -145,10 +147,12 @@ export async function updateVerification(
       .from(verifications)
       .where(guard),
   );
-  // Guarded inserts run before the update: after it, the version no longer matches.
+  // Guarded inserts run before the update: after it, the version no longer matches. The extras
+  // (unguarded) go first, so what led to the change (a code checked) precedes it in the log.
   const outboxItems = outbox ? [outboxInsert(db, outbox, guard)] : [];
-  const [, ...results] = await db.batch([insertEvent, ...outboxItems, update, ...extra]);
-  const rows = results[outboxItems.length];
+  const items: [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]] = [insertEvent, ...outboxItems, update];
+  const results = await db.batch([...extra, ...items] as typeof items);
+  const rows = results[results.length - 1];
   return Array.isArray(rows) && rows.length === 1;
 }
 
@@ -163,8 +167,13 @@ export function listEvents(db: Database, verificationId: string) {
 
 /** Appends an event that changes no status (an attempt, a code sent); no version guard needed. */
 export async function appendEvent(db: Database, v: Pick<VerificationRow, "id" | "partnerId">, event: EventInput, now: number) {
+  await eventInsert(db, v, event, now);
+}
+
+/** The insert of an event that changes no status, to run alone or inside another write's batch. */
+export function eventInsert(db: Database, v: Pick<VerificationRow, "id" | "partnerId">, event: EventInput, now: number) {
   // Only id and partner: a whole row's updatedAt would win over `now` in eventRow.
-  await db.insert(verificationEvents).values(eventRow({ id: v.id, partnerId: v.partnerId, createdAt: now }, event));
+  return db.insert(verificationEvents).values(eventRow({ id: v.id, partnerId: v.partnerId, createdAt: now }, event));
 }
 
 /** Across partners, for the cron: open verifications past their expiry, oldest first. */

@@ -2,7 +2,7 @@
 // sharing; the phone names their account. Errors come back as field codes for the form.
 import { consents } from "../db/schema";
 import { upsertApplicantByPhone } from "../db/applicants";
-import { updateVerification, type VerificationRow } from "../db/verifications";
+import { eventInsert, updateVerification, type VerificationRow } from "../db/verifications";
 import { maskPhone } from "../domain/masking";
 import { firstIssueCode, mobileNumber } from "../schemas/identifiers";
 import type { HostedContext } from "./context";
@@ -37,7 +37,7 @@ export async function authorizeApplicant(ctx: HostedContext, row: VerificationRo
   if (!input.consent) errors.consent = "consent_required";
   if (!phone.success || Object.keys(errors).length > 0) return { ok: false, errors };
 
-  const outcome = await checkCode(ctx, row, phone.data, "app_authorization", input.code.trim());
+  const { outcome, evidence } = await checkCode(ctx, row, phone.data, "app_authorization", input.code.trim());
   if (!outcome.ok) return { ok: false, errors: { code: outcome.reason }, triesLeft: outcome.triesLeft };
 
   const phoneHash = await ctx.cipher.hash("phone", phone.data);
@@ -49,7 +49,7 @@ export async function authorizeApplicant(ctx: HostedContext, row: VerificationRo
     row,
     patch,
     { type: "applicant.authorized", actor: "applicant", data: { applicant_id: applicantId, consent_id: consent.id, consent_kind: consent.kind, text_version: consent.textVersion, text_hash: consent.textHash } },
-    [ctx.db.insert(consents).values(consent)],
+    [ctx.db.insert(consents).values(consent), eventInsert(ctx.db, row, evidence, ctx.now)],
   );
   if (!written) return { ok: false, errors: { code: "conflict" } };
   return { ok: true, applicantId, row: { ...row, ...patch, version: row.version + 1 } };

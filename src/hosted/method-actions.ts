@@ -1,7 +1,7 @@
 // A person method's desktop actions: submit the form (registry checks, then an SMS code or the
 // phone step), confirm the code, send a new code. Every provider call and attempt is an event;
 // provider faults never count as attempts and lose nothing typed.
-import { appendEvent, getVerificationForApplicant, updateVerification } from "../db/verifications";
+import { appendEvent, eventInsert, getVerificationForApplicant, updateVerification } from "../db/verifications";
 import { maskPhone } from "../domain/masking";
 import type { CodePurpose } from "../domain/sms/code";
 import { findMethod } from "../methods";
@@ -77,7 +77,8 @@ export async function confirmCode(ctx: HostedContext, row: ApplicantRow, method:
   if (row.step !== "awaiting_code" || !pending?.phone || pending.method !== method) return { kind: "stale" };
   const maskedPhone = maskPhone(pending.phone);
   if (!/^\d{6}$/.test(code.trim())) return { kind: "wrong", error: code.trim() === "" ? "required" : "code_format", triesLeft: 0, maskedPhone, row };
-  const outcome = await checkCode(ctx, row, pending.phone, method as CodePurpose, code.trim());
+  const { outcome, evidence } = await checkCode(ctx, row, pending.phone, method as CodePurpose, code.trim());
+  const checked = eventInsert(ctx.db, row, evidence, ctx.now);
   if (!outcome.ok) {
     // A code consumed a moment ago by another tab: that tab's result is the one to show.
     if (outcome.reason === "no_code" && (await getVerificationForApplicant(ctx.db, row.id))?.step !== "awaiting_code") return { kind: "stale" };
@@ -89,10 +90,10 @@ export async function confirmCode(ctx: HostedContext, row: ApplicantRow, method:
   }
   if (findMethod(method)?.person?.idPhotosAfterCode?.(row.options)) {
     const patch = { step: "awaiting_id_images", updatedAt: ctx.now };
-    const moved = await updateVerification(ctx.db, row, patch, { type: "method.code_confirmed", actor: "applicant", data: { method, next: "awaiting_id_images" } });
+    const moved = await updateVerification(ctx.db, row, patch, { type: "method.code_confirmed", actor: "applicant", data: { method, next: "awaiting_id_images" } }, [checked]);
     return moved ? { kind: "id_photos", row: { ...row, ...patch, version: row.version + 1 } } : { kind: "stale" };
   }
-  const verified = await applyEvent(ctx, row, { type: "verify" }, "applicant", ctx.now, { patch: await verifiedIdentity(ctx.cipher, pending) });
+  const verified = await applyEvent(ctx, row, { type: "verify" }, "applicant", ctx.now, { patch: await verifiedIdentity(ctx.cipher, pending), extra: [checked] });
   // Another tab may have confirmed the same code first: its result stands, and this one is stale.
   return verified.ok ? { kind: "verified", row: withPartner(row)(verified.row) } : { kind: "stale" };
 }

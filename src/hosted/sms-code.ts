@@ -2,7 +2,7 @@
 // decides; this module sends through the SMS provider and records evidence, never the code.
 import { newId } from "../crypto/random";
 import { sandboxSmsMessages } from "../db/schema";
-import { appendEvent } from "../db/verifications";
+import { appendEvent, type EventInput, eventInsert } from "../db/verifications";
 import type { CheckOutcome, CodePurpose } from "../domain/sms/code";
 import { smsText } from "../domain/sms/message";
 import type { HostedContext } from "./context";
@@ -37,21 +37,23 @@ export async function sendCode(ctx: HostedContext, owner: Owner, phone: string, 
     await appendEvent(ctx.db, owner, { type: "sms.failed", actor: "system", data: { purpose, provider: answer.provider, outcome: answer.outcome } }, ctx.now);
     return { ok: false, reason: answer.outcome === "rejected" ? "phone_rejected" : "provider_unavailable" };
   }
+  const sent = eventInsert(ctx.db, owner, { type: "sms.sent", actor: "system", data: { purpose, provider: answer.provider, serial: answer.serial } }, ctx.now);
   if (!ctx.livemode && answer.sandboxCopy) {
-    await ctx.db.insert(sandboxSmsMessages).values({
-      id: newId("sms"),
-      partnerId: owner.partnerId,
-      phoneHash: await ctx.cipher.hash("phone", phone),
-      text: answer.sandboxCopy.text,
-      createdAt: ctx.now,
-    });
+    const copy = { id: newId("sms"), partnerId: owner.partnerId, phoneHash: await ctx.cipher.hash("phone", phone), text: answer.sandboxCopy.text, createdAt: ctx.now };
+    await ctx.db.batch([sent, ctx.db.insert(sandboxSmsMessages).values(copy)]);
+  } else {
+    await sent;
   }
-  await appendEvent(ctx.db, owner, { type: "sms.sent", actor: "system", data: { purpose, provider: answer.provider, serial: answer.serial } }, ctx.now);
   return { ok: true, expiresAt: issued.expiresAt };
 }
 
-export async function checkCode(ctx: HostedContext, owner: Owner, phone: string, purpose: CodePurpose, code: string): Promise<CheckOutcome> {
+/**
+ * Checks a code. A wrong one is recorded at once; a right one answers its evidence event for the
+ * caller to write in the same batch as what the code unlocks (one D1 round trip, not two).
+ */
+export async function checkCode(ctx: HostedContext, owner: Owner, phone: string, purpose: CodePurpose, code: string): Promise<{ outcome: CheckOutcome; evidence: EventInput }> {
   const outcome = await (await phoneSession(ctx, phone)).checkCode(owner.id, purpose, code);
-  await appendEvent(ctx.db, owner, { type: "sms.checked", actor: "applicant", data: { purpose, outcome: outcome.ok ? "correct" : outcome.reason } }, ctx.now);
-  return outcome;
+  const evidence: EventInput = { type: "sms.checked", actor: "applicant", data: { purpose, outcome: outcome.ok ? "correct" : outcome.reason } };
+  if (!outcome.ok) await appendEvent(ctx.db, owner, evidence, ctx.now);
+  return { outcome, evidence };
 }

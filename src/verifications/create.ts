@@ -4,7 +4,7 @@ import type { DataCipher } from "../crypto/data-key";
 import { newId } from "../crypto/random";
 import { DAY } from "../domain/clock";
 import { maskIdNumber, maskName, maskPhone } from "../domain/masking";
-import { insertVerification, type NewVerificationRow, type PartnerScope } from "../db/verifications";
+import { insertVerification, type NewVerificationRow, type PartnerScope, type VerificationRow } from "../db/verifications";
 import { methodsFor } from "../methods";
 import { webhookEventFor } from "../webhooks/events";
 import { publishEvents, type WriteContext } from "../webhooks/outbox";
@@ -17,7 +17,7 @@ export async function createVerification(
   scope: PartnerScope,
   input: CreateVerificationRequest,
   now: number,
-): Promise<NewVerificationRow & { id: string }> {
+): Promise<VerificationRow> {
   const person = input.person ?? {};
   const org = input.organization ?? {};
   const enc = (v: string | undefined) => (v === undefined ? null : cipher.encrypt(v));
@@ -59,7 +59,7 @@ export async function createVerification(
     updatedAt: now,
   } satisfies NewVerificationRow;
   const outbox = webhookEventFor(row, null, now);
-  await insertVerification(ctx.db, row, { type: "verification.created", actor: "partner", toStatus: "pending" }, outbox);
+  const stored = await insertVerification(ctx.db, row, { type: "verification.created", actor: "partner", toStatus: "pending" }, outbox);
   if (outbox) await publishEvents(ctx, [outbox.id], now);
-  return row;
+  return stored;
 }
