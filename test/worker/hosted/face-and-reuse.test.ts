@@ -128,3 +128,13 @@ describe("choose a method", () => {
     expect(textOf(chosen.html)).toContain("Face recognition");
   });
 });
+
+describe("consent records", () => {
+  it("should be append-only", async () => {
+    const { testKey } = await newPartner();
+    const v = await newVerification(testKey);
+    await new Applicant(v.id).signIn(testKey);
+    await expect(env.DB.prepare("update consents set kind = 'x' where verification_id = ?").bind(v.id).run()).rejects.toThrow(/append-only/);
+    await expect(env.DB.prepare("delete from consents where verification_id = ?").bind(v.id).run()).rejects.toThrow(/append-only/);
+  });
+});
