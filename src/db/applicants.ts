@@ -16,7 +16,8 @@ export async function upsertApplicantByPhone(db: Database, phoneHash: string, ph
   return row!.id;
 }
 
-export function findReusableVerification(
+/** The applicant's latest few verified verifications that could be reused, newest first. */
+export function findReusableVerifications(
   db: Database,
   q: { applicantId: string; livemode: boolean; excludeId: string; methods: readonly string[]; verifiedAfter: number },
 ) {
@@ -35,5 +36,6 @@ export function findReusableVerification(
       ),
     )
     .orderBy(desc(verifications.completedAt))
-    .get();
+    .limit(5)
+    .all();
 }

@@ -42,6 +42,9 @@ export async function authorizeApplicant(ctx: HostedContext, row: VerificationRo
 
   const phoneHash = await ctx.cipher.hash("phone", phone.data);
   const applicantId = await upsertApplicantByPhone(ctx.db, phoneHash, maskPhone(phone.data), ctx.now);
+  // A verification belongs to the first account that signs in to it: another phone holding the
+  // link must not take it over (and with it, what the applicant typed).
+  if (row.applicantId && row.applicantId !== applicantId) return { ok: false, errors: { phone: "another_applicant" } };
   const consent = await consentRecord(ctx, row.id, applicantId, "app_authorization");
   const patch = { applicantId, updatedAt: ctx.now };
   const written = await updateVerification(

@@ -20,6 +20,8 @@ export async function answerReuse(ctx: HostedContext, row: ApplicantRow, session
     const ok = await updateVerification(ctx.db, row, patch, { type: "applicant.reuse_declined", actor: "applicant" });
     return ok ? { ok: true, row: { ...row, ...patch, version: row.version + 1 } } : { ok: false, error: "conflict" };
   }
+  // Reuse is offered only before a method is chosen; later, the method's own steps decide.
+  if (row.method !== null) return { ok: false, error: "nothing_to_reuse" };
   const previous = await reusableVerification(ctx, row, session.applicantId);
   if (!previous?.method) return { ok: false, error: "nothing_to_reuse" };
   const started = await applyEvent(ctx, row, { type: "start", method: previous.method }, "applicant", ctx.now);

@@ -1,6 +1,6 @@
 // Decides which step the applicant sees, from the stored verification and their session alone,
 // so a reload, a second tab or a plain GET after a POST always lands on the same screen.
-import { findReusableVerification } from "../db/applicants";
+import { findReusableVerifications } from "../db/applicants";
 import type { VerificationRow } from "../db/verifications";
 import { DAY, iso } from "../domain/clock";
 import { MAX_FAILED_ATTEMPTS } from "../domain/verification/machine";
@@ -27,9 +27,15 @@ export interface StepFlags {
   edit?: boolean;
 }
 
-/** The applicant's latest verification this one may reuse: same mode, an allowed method, within a year. */
-export function reusableVerification(ctx: HostedContext, row: ApplicantRow, applicantId: string) {
-  return findReusableVerification(ctx.db, { applicantId, livemode: row.livemode, excludeId: row.id, methods: row.methods, verifiedAfter: ctx.now - REUSE_WINDOW });
+/**
+ * The applicant's latest verification this one may reuse: same mode, an allowed method, within a
+ * year, and at least what this partner asked for (an earlier check without ID photos cannot stand
+ * in for one that requires them).
+ */
+export async function reusableVerification(ctx: HostedContext, row: ApplicantRow, applicantId: string) {
+  const candidates = await findReusableVerifications(ctx.db, { applicantId, livemode: row.livemode, excludeId: row.id, methods: row.methods, verifiedAfter: ctx.now - REUSE_WINDOW });
+  const wanted = Object.entries(row.options).filter(([, on]) => on).map(([name]) => name);
+  return candidates.find((c) => wanted.every((name) => c.options[name])) ?? null;
 }
 
 export function stepBase(row: ApplicantRow): StepBase {

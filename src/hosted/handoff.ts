@@ -1,7 +1,7 @@
 // The desktop side of the handoff: make sure the verification has a live handoff, issue a fresh
 // link token for its QR code, and name the phone link. One handoff per verification at a time.
 import { randomString } from "../crypto/random";
-import { updateVerification } from "../db/verifications";
+import { getVerificationForApplicant, updateVerification } from "../db/verifications";
 import { isTerminal } from "../domain/handoff/machine";
 import { signHandoffToken } from "../handoff/token";
 import type { HandoffPurpose, HandoffRecord } from "../sessions/handoff-session";
@@ -32,8 +32,15 @@ export async function desktopHandoff(
   const purpose = opts.purpose ?? (record?.purpose === "alipay_face" ? "alipay_face" : "face");
   if (!record || record.state === "expired" || record.purpose !== purpose || (opts.fresh && isTerminal(record.state))) {
     const handoffId = randomString(24);
-    record = await handoffStub(ctx, handoffId).init({ handoffId, verificationId: row.id, purpose, expiresAt: Math.min(row.expiresAt, ctx.now + HANDOFF_LIFETIME_MS) });
-    await updateVerification(ctx.db, row, { handoffId, updatedAt: ctx.now }, { type: "handoff.created", actor: "system", data: { purpose } });
+    const created = await handoffStub(ctx, handoffId).init({ handoffId, verificationId: row.id, purpose, expiresAt: Math.min(row.expiresAt, ctx.now + HANDOFF_LIFETIME_MS) });
+    if (await updateVerification(ctx.db, row, { handoffId, updatedAt: ctx.now }, { type: "handoff.created", actor: "system", data: { purpose } })) {
+      record = created;
+    } else {
+      // Another tab made the verification's handoff first: follow that one, not ours.
+      const current = await getVerificationForApplicant(ctx.db, row.id);
+      record = current?.handoffId ? await handoffStub(ctx, current.handoffId).get() : null;
+      if (!record) return { record: created };
+    }
   }
   if (record.state !== "waiting" && !opts.fresh) return { record };
   const signed = await signHandoffToken(ctx.config.DATA_KEY, origin, record.handoffId, ctx.now);

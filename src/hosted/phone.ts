@@ -6,6 +6,7 @@ import { randomString } from "../crypto/random";
 import { consents } from "../db/schema";
 import { appendEvent, getVerificationForApplicant, updateVerification } from "../db/verifications";
 import { choosePrompts, LIVENESS_PROMPTS, type LivenessPrompt } from "../domain/handoff/liveness-actions";
+import { isTerminal } from "../domain/handoff/machine";
 import { verifyHandoffToken } from "../handoff/token";
 import { providerCall } from "../methods/provider-call";
 import { LIVENESS_ACTIONS } from "../providers/face/index";
@@ -43,7 +44,16 @@ export async function readPhoneSession(ctx: HostedContext, cookie: string | unde
   const record = await handoffStub(ctx, handoffId).session(await sha256Hex(secret));
   if (!record) return null;
   const row = await getVerificationForApplicant(ctx.db, record.verificationId);
-  return row ? { record, row } : null;
+  // Only the handoff the verification follows now may act on it: an older one (replaced, or of
+  // another step) keeps its pages but can change nothing.
+  return row && row.handoffId === record.handoffId ? { record, row } : null;
+}
+
+/** Whether this phone session may run the face step now (the desktop waits at "continue on your phone"). */
+async function faceStepOpen(ctx: HostedContext, s: PhoneSession, purpose: "face" | "alipay_face") {
+  if (s.record.purpose !== purpose || s.row.step !== "awaiting_phone") return null;
+  const pending = await openPending(ctx.cipher, s.row);
+  return pending?.method === "face" ? pending : null;
 }
 
 function randomIndex(n: number): number {
@@ -56,6 +66,7 @@ function promptPool(livemode: boolean): readonly LivenessPrompt[] {
 }
 
 export async function giveFaceConsent(ctx: HostedContext, s: PhoneSession): Promise<HandoffRecord | null> {
+  if (!(await faceStepOpen(ctx, s, "face"))) return null;
   const consent = await consentRecord(ctx, s.row.id, s.row.applicantId ?? "", "face_processing");
   const written = await updateVerification(
     ctx.db,
@@ -84,23 +95,32 @@ export async function submitClip(ctx: HostedContext, s: PhoneSession, clip: File
   if (bytes.length > MAX_CLIP_BYTES) return { kind: "invalid", error: "clip_too_large" };
   const kind = clipKind(bytes);
   if (!kind) return { kind: "invalid", error: "clip_unsupported" };
-  const pending = await openPending(ctx.cipher, s.row);
+  const pending = await faceStepOpen(ctx, s, "face");
   const stub = handoffStub(ctx, s.record.handoffId);
   if (!pending || !s.record.prompts || !(await stub.apply({ type: "submit" }))) return { kind: "done", record: await stub.get() };
+  try {
+    return await checkClip(ctx, s, pending, bytes, kind);
+  } catch (error) {
+    // Whatever failed, the phone must be able to try again rather than wait for expiry.
+    console.error(JSON.stringify({ level: "error", what: "face_check_failed", message: error instanceof Error ? error.message : String(error) }));
+    return { kind: "done", record: await stub.apply({ type: "check_failed", final: false }, { lastFailure: "provider_unavailable" }) };
+  }
+}
 
+async function checkClip(ctx: HostedContext, s: PhoneSession, pending: Pending, bytes: Uint8Array, kind: "webm" | "mp4"): Promise<ClipOutcome> {
   const key = `clips/${s.row.id}/${randomString(32)}`;
   await ctx.env.IMAGES.put(key, bytes, { httpMetadata: { contentType: `video/${kind}` }, customMetadata: { verificationId: s.row.id } });
   await appendEvent(ctx.db, s.row, { type: "media.stored", actor: "applicant", data: { kind: "liveness_clip", bytes: bytes.length } }, ctx.now);
 
-  const answer = await ctx.providers.face.checkLiveness({ name: pending.name, idNumber: pending.idNumber, clip: bytes, clipType: `video/${kind}`, expectedActions: s.record.prompts });
+  const answer = await ctx.providers.face.checkLiveness({ name: pending.name, idNumber: pending.idNumber, clip: bytes, clipType: `video/${kind}`, expectedActions: s.record.prompts ?? [] });
   return { kind: "done", record: await settleFaceAnswer(ctx, s, pending, "face", answer) };
 }
 
 /** Alipay face (sandbox in test mode): the app did the liveness; we take its verdict the same way. */
 export async function submitAlipayFace(ctx: HostedContext, s: PhoneSession): Promise<HandoffRecord | null> {
   const stub = handoffStub(ctx, s.record.handoffId);
-  const pending = await openPending(ctx.cipher, s.row);
-  if (!ctx.providers.alipayFace || s.record.purpose !== "alipay_face" || !pending) return stub.get();
+  const pending = await faceStepOpen(ctx, s, "alipay_face");
+  if (!ctx.providers.alipayFace || !pending) return stub.get();
   await stub.apply({ type: "start_capture" });
   if (!(await stub.apply({ type: "submit" }))) return stub.get();
   const answer = await ctx.providers.alipayFace.certify({ name: pending.name, idNumber: pending.idNumber });
@@ -129,7 +149,7 @@ export type PhonePhotosOutcome = { kind: "invalid"; errors: FieldErrorCodes } | 
 /** The phone's photos go through the same check as the desktop's; the handoff follows the outcome. */
 export async function submitPhonePhotos(ctx: HostedContext, s: PhoneSession, form: FormData): Promise<PhonePhotosOutcome> {
   const stub = handoffStub(ctx, s.record.handoffId);
-  if (s.record.purpose !== "id_capture") return { kind: "done", state: s.record.state };
+  if (s.record.purpose !== "id_capture" || isTerminal(s.record.state)) return { kind: "done", state: s.record.state };
   const result = await submitIdPhotos(ctx, s.row, form);
   if (result.kind === "invalid") return { kind: "invalid", errors: result.errors };
   // Already settled elsewhere (the desktop uploaded first): the handoff has nothing to add.

@@ -29,14 +29,18 @@ export async function sweepMedia(ctx: RetentionContext, now: number): Promise<{ 
   if (objects.length === 0) return { deleted: 0 };
 
   const ids = [...new Set(objects.map((o) => o.verificationId))];
-  const rows = await ctx.db.select({ id: verifications.id, partnerId: verifications.partnerId, status: verifications.status }).from(verifications).where(inArray(verifications.id, ids)).all();
+  // D1 binds at most 100 parameters a query, and R2 deletes at most 1,000 keys a call.
+  const rows = [];
+  for (const part of chunks(ids, 90)) {
+    rows.push(...(await ctx.db.select({ id: verifications.id, partnerId: verifications.partnerId, status: verifications.status }).from(verifications).where(inArray(verifications.id, part)).all()));
+  }
   const byId = new Map(rows.map((r) => [r.id, r]));
   const doomed = objects.filter((o) => {
     const row = byId.get(o.verificationId);
     return !row || !isOpen(row.status) || now - o.uploaded >= ctx.retentionMs;
   });
   if (doomed.length === 0) return { deleted: 0 };
-  await ctx.env.IMAGES.delete(doomed.map((o) => o.key));
+  for (const part of chunks(doomed.map((o) => o.key), 1000)) await ctx.env.IMAGES.delete(part);
 
   const perVerification = new Map<string, string[]>();
   for (const o of doomed) perVerification.set(o.verificationId, [...(perVerification.get(o.verificationId) ?? []), o.key.split("/")[0]!]);
@@ -45,4 +49,10 @@ export async function sweepMedia(ctx: RetentionContext, now: number): Promise<{ 
     if (row) await appendEvent(ctx.db, row, { type: "media.deleted", actor: "system", data: { count: kinds.length, kinds: [...new Set(kinds)] } }, now);
   }
   return { deleted: doomed.length };
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

@@ -47,11 +47,16 @@ function render(c: Context<AppEnv>, step: StepView, status: 200 | 422 = 200) {
   return wantsFragment(c) ? c.html(<Step step={step} />, status) : c.html(<HostedPage step={step} />, status);
 }
 
+/** The applicant's session, if it is for this verification and its signed-in account. */
+async function sessionFor(c: Context<AppEnv>, row: ApplicantRow) {
+  const session = await readApplicantSession(c, row.id);
+  return session && session.applicantId === row.applicantId ? session : null;
+}
+
 /** After a successful action: a plain form goes back to the step page (PRG); htmx gets the step now. */
 async function done(c: Context<AppEnv>, row: ApplicantRow) {
   if (!wantsFragment(c)) return c.redirect(`/v/${row.id}`, 303);
-  const session = await readApplicantSession(c, row.id);
-  return render(c, await currentStep(hostedContext(c, row.livemode), row, session));
+  return render(c, await currentStep(hostedContext(c, row.livemode), row, await sessionFor(c, row)));
 }
 
 async function form(c: Context<AppEnv>): Promise<FormData> {
@@ -67,7 +72,7 @@ hosted.get("/:id", async (c) => {
   const { row, response } = await load(c);
   if (!row) return response;
   const flags: StepFlags = { choose: c.req.query("choose") === "1", edit: c.req.query("edit") === "1" };
-  return render(c, await currentStep(hostedContext(c, row.livemode), row, await readApplicantSession(c, row.id), flags));
+  return render(c, await currentStep(hostedContext(c, row.livemode), row, await sessionFor(c, row), flags));
 });
 
 hosted.post("/:id/authorize", async (c) => {
@@ -94,7 +99,7 @@ hosted.post("/:id/authorize", async (c) => {
 async function withSession(c: Context<AppEnv>) {
   const { row, response } = await load(c);
   if (!row) return { response };
-  const session = await readApplicantSession(c, row.id);
+  const session = await sessionFor(c, row);
   if (!session || (row.status !== "pending" && row.status !== "in_progress")) return { response: await done(c, row) };
   return { row, session, ctx: hostedContext(c, row.livemode) };
 }

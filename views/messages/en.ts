@@ -218,5 +218,6 @@ export const en: Record<MessageKey, string> = {
   "phone.alipay.heading": "Alipay face check",
   "phone.alipay.sandbox": "Test mode: this stands in for the face check inside the Alipay app; the sandbox decides by the test name (see docs/sandbox.md).",
   "phone.alipay.go": "Complete the face check in Alipay",
+  "error.another_applicant": "Another mobile number already signed in to this verification. Continue with that number, or start again from the site that sent you.",
   "footer.secure": "Your information is encrypted in transit and at rest and used only for this verification.",
 };

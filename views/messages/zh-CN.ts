@@ -216,6 +216,7 @@ export const zhCN = {
   "phone.alipay.heading": "支付宝刷脸",
   "phone.alipay.sandbox": "测试模式：这里模拟支付宝 App 内的刷脸，结果由沙箱按测试姓名决定（见 docs/sandbox.md）。",
   "phone.alipay.go": "在支付宝中完成刷脸",
+  "error.another_applicant": "这次认证已由另一个手机号登录。请用最初登录的手机号继续，或回到原网站重新发起认证。",
   "footer.secure": "您的信息经加密传输与存储，仅用于本次实名认证。",
 } as const;
 

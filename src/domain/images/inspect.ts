@@ -38,15 +38,26 @@ function pngSize(b: Uint8Array) {
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
+/**
+ * Walks every segment up to the start of scan: a file whose headers do not lead there cleanly is
+ * refused, so nothing (EXIF included) can hide where the metadata stripper would not look.
+ */
 function jpegSize(b: Uint8Array) {
   let i = 2;
-  while (i + 9 < b.length) {
+  let size: { width: number; height: number } | null = null;
+  while (i + 3 < b.length) {
     if (b[i] !== 0xff) return null;
+    if (b[i + 1] === 0xff) {
+      i += 1; // fill byte
+      continue;
+    }
     const marker = b[i + 1]!;
+    if (marker === 0xda) return size;
     const length = (b[i + 2]! << 8) | b[i + 3]!;
+    if (length < 2) return null;
     // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
-    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
-      return { height: (b[i + 5]! << 8) | b[i + 6]!, width: (b[i + 7]! << 8) | b[i + 8]! };
+    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker) && i + 8 < b.length) {
+      size = { height: (b[i + 5]! << 8) | b[i + 6]!, width: (b[i + 7]! << 8) | b[i + 8]! };
     }
     i += 2 + length;
   }

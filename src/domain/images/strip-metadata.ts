@@ -11,6 +11,10 @@ function stripJpeg(b: Uint8Array): Uint8Array {
   const out: Uint8Array[] = [b.subarray(0, 2)];
   let i = 2;
   while (i + 4 <= b.length && b[i] === 0xff) {
+    if (b[i + 1] === 0xff) {
+      i += 1; // fill byte, dropped
+      continue;
+    }
     const marker = b[i + 1]!;
     if (marker === 0xda) {
       out.push(b.subarray(i)); // start of scan: the rest is image data

@@ -138,3 +138,38 @@ describe("consent records", () => {
     await expect(env.DB.prepare("delete from consents where verification_id = ?").bind(v.id).run()).rejects.toThrow(/append-only/);
   });
 });
+
+describe("one applicant per verification", () => {
+  it("should refuse a second phone signing in to a verification another applicant holds, and keep their data from it", async () => {
+    const { testKey } = await newPartner();
+    const v = await newVerification(testKey, { type: "person", methods: ["mobile3"] });
+    const owner = new Applicant(v.id);
+    await owner.signIn(testKey);
+    await owner.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: uniquePhone() });
+    const intruder = new Applicant(v.id);
+    const page = await intruder.signIn(testKey);
+    expect(page.status).toBe(422);
+    expect(textOf(page.html)).toContain("这次认证已由另一个手机号登录");
+    const edit = await intruder.open("?edit=1");
+    expect(edit.step).toBe("authorize");
+    expect(edit.html).not.toContain(me.idNumber);
+    expect((await owner.open()).step).toBe("code");
+  });
+});
+
+describe("reuse and the partner's options", () => {
+  it("should not offer an earlier verification without the ID photos this partner requires", async () => {
+    const { testKey } = await newPartner();
+    const phone = uniquePhone();
+    const first = await newVerification(testKey, { type: "person", methods: ["mobile3"] });
+    const a = new Applicant(first.id);
+    await a.signIn(testKey, phone);
+    const methodPhone = uniquePhone();
+    await a.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: methodPhone });
+    await a.post("/methods/mobile3/code", { action: "confirm", code: await latestCode(testKey, methodPhone) });
+    const strict = await newVerification(testKey, { type: "person", methods: ["mobile3", "bankcard4"], options: { collect_id_images: true } });
+    const b = new Applicant(strict.id);
+    expect((await b.signIn(testKey, phone)).step).toBe("choose_method");
+    expect((await b.post("/reuse", { choice: "share" })).step).toBe("choose_method");
+  });
+});

@@ -272,3 +272,33 @@ describe("handoff expiry", () => {
     expect(/<code class="link" data-link[^>]*>([^<]+)</.exec(again.html)![1]).not.toContain(link);
   });
 });
+
+describe("a phone session acts only on its own step", () => {
+  it("should not let an ID-photo link's session pass a face check", async () => {
+    const id = TEST_IDENTITIES[0];
+    const { testKey } = await newPartner();
+    const v = await newVerification(testKey, { type: "person", methods: ["bankcard4"], options: { collect_id_images: true } });
+    const desktop = new Applicant(v.id);
+    await desktop.signIn(testKey);
+    await desktop.post("/methods/bankcard4", { name: id.name, id_number: id.idNumber, card_number: id.cardNumber, phone: "13912340003" });
+    const { latestCode } = await import("../applicant");
+    const photos = await desktop.post("/methods/bankcard4/code", { action: "confirm", code: await latestCode(testKey, "13912340003") });
+    const link = /<code class="link" data-link[^>]*>([^<]+)<\/code>/.exec(photos.html)![1]!.replace(BASE, "");
+    const phone = new Phone();
+    await phone.get(link);
+    await phone.post("/p/consent");
+    await phone.uploadClip(WEBM);
+    expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json.status).toBe("in_progress");
+  });
+
+  it("should make an older handoff inert once the desktop moved to another", async () => {
+    const { testKey, v, desktop, link } = await atPhoneStep();
+    const phone = new Phone();
+    await phone.get(link);
+    await phone.post("/p/consent");
+    await desktop.post("/handoff/refresh", { channel: "alipay_face" });
+    const res = await phone.uploadClip(WEBM);
+    expect(res.status).toBe(401);
+    expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json.status).toBe("in_progress");
+  });
+});

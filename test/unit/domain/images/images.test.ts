@@ -61,3 +61,17 @@ describe("ID photo inspection", () => {
     expect(new TextDecoder().decode(p)).toContain("IDAT");
   });
 });
+
+describe("untrusted JPEG structure", () => {
+  it("should refuse a JPEG whose segments do not lead cleanly to the image data", () => {
+    const good = [0xff, 0xd8, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x02, 0x58, 0x03, 0x20, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1];
+    const strayThenExif = Uint8Array.from([...good, 0x00, 0xff, 0xe1, 0x00, 0x08, ...new TextEncoder().encode("GPS!!!"), 0xff, 0xda, 0x00, 0x02, 0xff, 0xd9]);
+    expect(inspectImage(strayThenExif, "image/jpeg")).toEqual({ ok: false, code: "image_dimensions" });
+  });
+
+  it("should skip fill bytes and still strip the EXIF after them", () => {
+    const bytes = Uint8Array.from([0xff, 0xd8, 0xff, 0xff, 0xe1, 0x00, 0x08, ...new TextEncoder().encode("GPS!!!"), 0xff, 0xc0, 0x00, 0x11, 0x08, 0x02, 0x58, 0x03, 0x20, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xff, 0xda, 0x00, 0x02, 0xff, 0xd9]);
+    expect(inspectImage(bytes, "image/jpeg")).toMatchObject({ ok: true, width: 800, height: 600 });
+    expect(new TextDecoder().decode(stripMetadata(bytes, "jpeg"))).not.toContain("GPS");
+  });
+});
