@@ -1,5 +1,5 @@
 // Debian's Chromium driven by playwright-core: no browser is downloaded at run time.
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -27,4 +27,14 @@ export async function latestCode(baseUrl: string, key: string, phone: string): P
   const code = /验证码为(\d{6})/.exec(body.data[0]?.text ?? "")?.[1];
   if (!code) throw new Error(`no code was sent to ${phone}`);
   return code;
+}
+
+/** App authorization in a Chinese page, as a person does it: phone, code from the phone, consent. */
+export async function signInOnDesktop(page: Page, baseUrl: string, key: string, phone: string) {
+  await page.getByLabel("手机号", { exact: true }).fill(phone);
+  await page.getByRole("button", { name: "获取验证码" }).click();
+  await page.getByRole("status").first().filter({ hasText: "验证码已发送至" }).waitFor();
+  await page.getByLabel("短信验证码").fill(await latestCode(baseUrl, key, phone));
+  await page.getByLabel(/我已阅读并同意/).check();
+  await page.getByRole("button", { name: "登录并授权" }).click();
 }

@@ -3,7 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { TEST_IDENTITIES } from "../../src/providers/sandbox-values";
-import { createVerification, latestCode as latestSmsCode, launch } from "./browser";
+import { createVerification, latestCode as latestSmsCode, launch, signInOnDesktop } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const key = inject("partnerKey");
@@ -27,12 +27,7 @@ async function desktopAtQr(page: Page) {
   const phone = `1370000${7000 + (n += 1)}`;
   const v = await createVerification(baseUrl, key, { type: "person", methods: ["face"] });
   await page.goto(v.url);
-  await page.getByLabel("手机号", { exact: true }).fill(phone);
-  await page.getByRole("button", { name: "获取验证码" }).click();
-  await expect.poll(() => page.getByRole("status").first().textContent()).toContain("验证码已发送至");
-  await page.getByLabel("短信验证码").fill(await latestCode(phone));
-  await page.getByLabel(/我已阅读并同意/).check();
-  await page.getByRole("button", { name: "登录并授权" }).click();
+  await signInOnDesktop(page, baseUrl, key, phone);
   await page.getByLabel("姓名", { exact: true }).fill(me.name);
   await page.getByLabel("身份证号").fill(me.idNumber);
   await page.getByRole("button", { name: "同意并继续" }).click();
@@ -162,12 +157,7 @@ describe("ID card capture on the phone in Chromium", () => {
     const signInPhone = `1370000${7100 + (n += 1)}`;
     const cardPhone = `1370000${7200 + n}`;
     await desktop.goto(v.url);
-    await desktop.getByLabel("手机号", { exact: true }).fill(signInPhone);
-    await desktop.getByRole("button", { name: "获取验证码" }).click();
-    await expect.poll(() => desktop.getByRole("status").first().textContent()).toContain("验证码已发送至");
-    await desktop.getByLabel("短信验证码").fill(await latestCode(signInPhone));
-    await desktop.getByLabel(/我已阅读并同意/).check();
-    await desktop.getByRole("button", { name: "登录并授权" }).click();
+    await signInOnDesktop(desktop, baseUrl, key, signInPhone);
     await desktop.getByLabel("姓名", { exact: true }).fill(me.name);
     await desktop.getByLabel("身份证号").fill(me.idNumber);
     await desktop.getByLabel("银行卡号").fill(me.cardNumber);

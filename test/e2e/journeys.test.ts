@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { SANDBOX_CARDS, SANDBOX_ID_NUMBERS, TEST_IDENTITIES } from "../../src/providers/sandbox-values";
-import { createVerification, latestCode as latestSmsCode, launch } from "./browser";
+import { createVerification, latestCode as latestSmsCode, launch, signInOnDesktop } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const key = inject("partnerKey");
@@ -18,13 +18,8 @@ function latestCode(phone: string): Promise<string> {
   return latestSmsCode(baseUrl, key, phone);
 }
 
-async function signIn(page: Page, phone: string) {
-  await page.getByLabel("手机号", { exact: true }).fill(phone);
-  await page.getByRole("button", { name: "获取验证码" }).click();
-  await expect.poll(() => page.getByRole("status").textContent()).toContain("验证码已发送至");
-  await page.getByLabel("短信验证码").fill(await latestCode(phone));
-  await page.getByLabel(/我已阅读并同意/).check();
-  await page.getByRole("button", { name: "登录并授权" }).click();
+function signIn(page: Page, phone: string) {
+  return signInOnDesktop(page, baseUrl, key, phone);
 }
 
 // Each test uses its own phone so the send limits of one never touch another.
