@@ -116,10 +116,12 @@ export async function updateVerification(
   current: Pick<VerificationRow, "id" | "partnerId" | "version">,
   patch: VerificationPatch & { updatedAt: number },
   event: EventInput | null,
-  extra: BatchItem<"sqlite">[] = [],
+  extraItems: BatchItem<"sqlite">[] | ((guard: SQL) => BatchItem<"sqlite">[]) = [],
   outbox: OutboxEntry | null = null,
 ): Promise<boolean> {
-  const guard = and(eq(verifications.id, current.id), eq(verifications.version, current.version));
+  const guard = and(eq(verifications.id, current.id), eq(verifications.version, current.version))!;
+  // A function builds extras that must hold only if this write wins (it gets the same guard).
+  const extra = typeof extraItems === "function" ? extraItems(guard) : extraItems;
   const update = db
     .update(verifications)
     .set({ ...patch, version: current.version + 1 })

@@ -1,6 +1,6 @@
 // App authorization (应用授权): the applicant proves a phone with an SMS code and consents to
 // sharing; the phone names their account. Errors come back as field codes for the form.
-import { consents } from "../db/schema";
+import { guardedConsentInsert } from "../db/consents";
 import { upsertApplicantByPhone } from "../db/applicants";
 import { eventInsert, updateVerification, type VerificationRow } from "../db/verifications";
 import { maskPhone } from "../domain/masking";
@@ -52,7 +52,7 @@ export async function authorizeApplicant(ctx: HostedContext, row: VerificationRo
     row,
     patch,
     { type: "applicant.authorized", actor: "applicant", data: { applicant_id: applicantId, consent_id: consent.id, consent_kind: consent.kind, text_version: consent.textVersion, text_hash: consent.textHash } },
-    [ctx.db.insert(consents).values(consent), eventInsert(ctx.db, row, evidence, ctx.now)],
+    (guard) => [guardedConsentInsert(ctx.db, consent, guard), eventInsert(ctx.db, row, evidence, ctx.now)],
   );
   if (!written) return { ok: false, errors: { code: "conflict" } };
   return { ok: true, applicantId, row: { ...row, ...patch, version: row.version + 1 } };

@@ -3,7 +3,7 @@
 // handoff's move together; the face provider is called here, never inside the Durable Object.
 import { sha256Hex } from "../crypto/hash";
 import { randomString } from "../crypto/random";
-import { consents } from "../db/schema";
+import { guardedConsentInsert } from "../db/consents";
 import { appendEvent, getVerificationForApplicant, updateVerification } from "../db/verifications";
 import { choosePrompts, LIVENESS_PROMPTS, type LivenessPrompt } from "../domain/handoff/liveness-actions";
 import { isTerminal } from "../domain/handoff/machine";
@@ -73,7 +73,7 @@ export async function giveFaceConsent(ctx: HostedContext, s: PhoneSession): Prom
     s.row,
     { updatedAt: ctx.now },
     { type: "consent.recorded", actor: "applicant", data: { consent_id: consent.id, kind: consent.kind, text_version: consent.textVersion, text_hash: consent.textHash } },
-    [ctx.db.insert(consents).values(consent)],
+    (guard) => [guardedConsentInsert(ctx.db, consent, guard)],
   );
   if (!written) return null;
   return handoffStub(ctx, s.record.handoffId).apply({ type: "start_capture" }, { prompts: choosePrompts(randomIndex, promptPool(s.row.livemode)) });
