@@ -41,7 +41,7 @@ export async function markQueued(db: Database, ids: string[], now: number) {
   await db.update(webhookEvents).set({ queuedAt: now }).where(and(inArray(webhookEvents.id, ids), isNull(webhookEvents.queuedAt)));
 }
 
-/** Across partners, for the cron sweep: events the queue never accepted, oldest first. */
+/** Across partners, for the cron sweep: events no consumer has taken yet (refused or lost sends), oldest first. */
 export function listUnqueuedEventsAcrossPartners(db: Database, olderThan: number, limit: number) {
   return db
     .select({ id: webhookEvents.id })

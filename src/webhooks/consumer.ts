@@ -8,7 +8,7 @@ import type { DataCipher } from "../crypto/data-key";
 import { database, type Database } from "../db/client";
 import { abandonDelivery, claimAttempt, getDeliveryForConsumer, insertDeliveries, recordAttempt } from "../db/webhook-deliveries";
 import { disableEndpointStatement, endpointsForEvent, getEndpointForDelivery } from "../db/webhook-endpoints";
-import { getEventForDelivery } from "../db/webhook-events";
+import { getEventForDelivery, markQueued } from "../db/webhook-events";
 import type { Env } from "../env";
 import { sendWebhook, signingSecrets } from "./deliver";
 import { deliveryMessage, webhookMessage } from "./messages";
@@ -50,6 +50,8 @@ export async function handleWebhookBatch(batch: MessageBatch<unknown>, env: Env)
 async function fanOut(ctx: ConsumerContext, eventId: string, now: number) {
   const event = await getEventForDelivery(ctx.db, eventId);
   if (!event) return;
+  // Taken: the cron sweep stops queueing this event again.
+  if (event.queuedAt === null) await markQueued(ctx.db, [event.id], now);
   const endpoints = await endpointsForEvent(ctx.db, event, event.type);
   const created = await insertDeliveries(
     ctx.db,

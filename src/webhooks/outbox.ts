@@ -1,9 +1,10 @@
 // The outbox's sending half. A webhook event is written in the D1 batch that changes the status;
-// only afterwards is it queued. If the queue refuses, the row stays unqueued and the cron sweep
-// queues it later, so a status change is never lost nor announced without happening.
+// only afterwards is it queued. The consumer marks the row (`queued_at`) when it takes the event;
+// whatever is still unmarked after a minute (a refused send, a crash before the send) the cron
+// queues again, and the fan-out ignores repeats. So a status change is never lost nor announced
+// without happening, and the request itself spends no D1 round trip on bookkeeping.
 // publishEvents never throws: the change it follows is already committed.
 import type { Database } from "../db/client";
-import { markQueued } from "../db/webhook-events";
 import type { Env } from "../env";
 import { deliveryMessage, eventMessage } from "./messages";
 
@@ -21,12 +22,6 @@ export async function publishEvents(ctx: WriteContext, eventIds: string[], now: 
   } catch (error) {
     log("webhook_queue_send_failed", error, eventIds.length);
     return 0;
-  }
-  try {
-    await markQueued(ctx.db, eventIds, now);
-  } catch (error) {
-    // Harmless: the sweep queues them again and the fan-out ignores repeats.
-    log("webhook_mark_queued_failed", error, eventIds.length);
   }
   return eventIds.length;
 }
