@@ -72,6 +72,8 @@ export const verifications = sqliteTable(
     index("verifications_partner_list").on(t.partnerId, t.livemode, t.createdAt, t.id),
     index("verifications_partner_reference").on(t.partnerId, t.livemode, t.reference),
     index("verifications_open_expiry").on(t.status, t.expiresAt),
+    // App authorization looks up an applicant's earlier verifications for reuse.
+    index("verifications_applicant").on(t.applicantId, t.status, t.completedAt),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `verifications_applicant` ON `verifications` (`applicant_id`,`status`,`completed_at`);
