@@ -172,6 +172,12 @@ export async function appendEvent(db: Database, v: Pick<VerificationRow, "id" | 
   await eventInsert(db, v, event, now);
 }
 
+/** Several such events in one round trip (e.g. every provider call a check made). */
+export async function appendEvents(db: Database, v: Pick<VerificationRow, "id" | "partnerId">, events: EventInput[], now: number) {
+  const [first, ...rest] = events.map((e) => eventInsert(db, v, e, now));
+  if (first) await db.batch([first, ...rest]);
+}
+
 /** The insert of an event that changes no status, to run alone or inside another write's batch. */
 export function eventInsert(db: Database, v: Pick<VerificationRow, "id" | "partnerId">, event: EventInput, now: number) {
   // Only id and partner: a whole row's updatedAt would win over `now` in eventRow.

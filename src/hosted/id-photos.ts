@@ -1,12 +1,12 @@
 // The ID card photos step (上传身份证件), after the SMS code: from the desktop's file inputs or the
 // phone's camera alike. OCR must agree with what was typed; then the photos go to R2 (metadata
 // stripped) and the verification is verified. A mismatch is a failed attempt; a fault is not.
-import { appendEvent } from "../db/verifications";
 import { findMethod } from "../methods";
 import { applyEvent } from "../verifications/apply";
 import type { HostedContext } from "./context";
 import type { ApplicantRow } from "./current-step";
 import { storeIdCardPhotos } from "./id-card-photos";
+import { recordCalls } from "./method-actions";
 import { type FieldErrorCodes, parseMethodForm } from "./parse-form";
 import { openPending, verifiedIdentity } from "./pending";
 
@@ -26,7 +26,7 @@ export async function submitIdPhotos(ctx: HostedContext, row: ApplicantRow, form
 
   const input = { ...pending, idFront: parsed.input.idFront!, idBack: parsed.input.idBack! };
   const result = await flow.checkIdPhotos(ctx.providers, input, !!row.options.collect_id_validity);
-  for (const call of result.calls) await appendEvent(ctx.db, row, { type: "provider.call", actor: "system", data: { ...call } }, ctx.now);
+  await recordCalls(ctx, row, result.calls);
   if (result.kind === "unavailable") return { kind: "retry", reason: "provider_unavailable", row };
   if (result.kind === "rejected") {
     const failed = await applyEvent(ctx, row, { type: "attempt_failed", reason: result.reason }, "system", ctx.now);

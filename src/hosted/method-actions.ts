@@ -1,7 +1,7 @@
 // A person method's desktop actions: submit the form (registry checks, then an SMS code or the
 // phone step), confirm the code, send a new code. Every provider call and attempt is an event;
 // provider faults never count as attempts and lose nothing typed.
-import { appendEvent, eventInsert, getVerificationForApplicant, updateVerification } from "../db/verifications";
+import { appendEvents, eventInsert, getVerificationForApplicant, updateVerification } from "../db/verifications";
 import { maskPhone } from "../domain/masking";
 import type { CodePurpose } from "../domain/sms/code";
 import { findMethod } from "../methods";
@@ -24,8 +24,9 @@ export type SubmitResult =
 
 const withPartner = (row: ApplicantRow) => (next: Omit<ApplicantRow, "partnerName">): ApplicantRow => ({ ...next, partnerName: row.partnerName });
 
-async function recordCalls(ctx: HostedContext, row: ApplicantRow, calls: ProviderCall[]) {
-  for (const call of calls) await appendEvent(ctx.db, row, { type: "provider.call", actor: "system", data: { ...call } }, ctx.now);
+/** The evidence of a check's provider calls, in one D1 round trip. */
+export function recordCalls(ctx: HostedContext, row: ApplicantRow, calls: ProviderCall[]) {
+  return appendEvents(ctx.db, row, calls.map((call) => ({ type: "provider.call", actor: "system", data: { ...call } })), ctx.now);
 }
 
 export async function submitMethodForm(ctx: HostedContext, row: ApplicantRow, method: string, form: FormData): Promise<SubmitResult> {

@@ -3,6 +3,7 @@
 // upload. Without script the same form posts the original photos.
 import { raw } from "hono/html";
 import { errorText, reasonText } from "../components/form-errors";
+import { ImageField } from "../components/image-field";
 import { Layout } from "../layout";
 import { type Locale, t } from "../messages";
 
@@ -16,27 +17,9 @@ try{var r=await fetch(f.action,{method:"POST",body:fd,headers:{accept:"applicati
 if(j.errors){status.textContent=Object.values(j.errors).join(" ");return}location.replace("/p")}catch(x){status.textContent=f.dataset.neterror}})})();`;
 
 export function IdCapturePage({ locale, errors = {}, lastFailure }: { locale: Locale; errors?: Partial<Record<"id_front" | "id_back", string>>; lastFailure?: string | null }) {
-  const side = (field: "id_front" | "id_back", guide: "phone.photos.front_guide" | "phone.photos.back_guide") => {
-    const id = `f-${field}`;
-    const error = errors[field] ? errorText(locale, field, errors[field]!) : undefined;
-    return (
-      <div class="field">
-        <label for={id}>{t(locale, `field.${field}`)}</label>
-        <div class={`card-guide ${field}`} aria-hidden="true">
-          <span></span>
-        </div>
-        <span class="hint" id={`${id}-hint`}>
-          {t(locale, guide)}
-        </span>
-        <input type="file" id={id} name={field} accept="image/jpeg,image/png" capture="environment" required aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`} aria-invalid={error ? "true" : undefined} />
-        {error && (
-          <p class="error" id={`${id}-error`}>
-            {error}
-          </p>
-        )}
-      </div>
-    );
-  };
+  const side = (field: "id_front" | "id_back", hint: "phone.photos.front_guide" | "phone.photos.back_guide") => (
+    <ImageField locale={locale} field={field} hint={hint} guide error={errors[field] ? errorText(locale, field, errors[field]!) : undefined} />
+  );
   return (
     <Layout locale={locale} title={t(locale, "phone.photos.heading")} scripts={false}>
       <section class="card" aria-labelledby="phone-title" data-phone="id_capture">

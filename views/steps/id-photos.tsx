@@ -1,10 +1,10 @@
 // The ID card photos step (上传身份证件) after the SMS code: upload both sides here, or take them
 // with the phone through the QR code; whichever arrives first is checked.
 import { errorText, reasonText } from "../components/form-errors";
+import { ImageField } from "../components/image-field";
 import { StepForm } from "../components/step-form";
 import { t } from "../messages";
 import { PhoneHandoff } from "./continue-on-phone";
-import { ImageField } from "./method-form";
 import type { StepView } from "./model";
 
 type Props = Extract<StepView, { kind: "id_photos" }>;

@@ -1,6 +1,7 @@
 // Step 3, the chosen method's form, rendered from its list of fields. A failed check shows its
 // specific reason above the form, with what is typed kept and the checks left.
 import { Field } from "../components/field";
+import { ImageField } from "../components/image-field";
 import { errorText, reasonText } from "../components/form-errors";
 import { StepForm } from "../components/step-form";
 import { isMessageKey, type Locale, type MessageKey, t } from "../messages";
@@ -77,34 +78,6 @@ function LongTerm({ locale, checked }: { locale: Locale; checked: boolean }) {
       <input type="checkbox" id="f-valid_to_long_term" name="valid_to_long_term" value="yes" checked={checked} />
       <span>{t(locale, "form.valid_to.long_term")}</span>
     </label>
-  );
-}
-
-export function ImageField({ locale, field, error, autofocus }: { locale: Locale; field: "id_front" | "id_back"; error?: string | undefined; autofocus: boolean }) {
-  const id = `f-${field}`;
-  return (
-    <div class="field">
-      <label for={id}>{t(locale, `field.${field}`)}</label>
-      <span class="hint" id={`${id}-hint`}>
-        {t(locale, "form.image.hint")}
-      </span>
-      <input
-        type="file"
-        id={id}
-        name={field}
-        accept="image/jpeg,image/png"
-        capture="environment"
-        required
-        autofocus={autofocus}
-        aria-invalid={error ? "true" : undefined}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
-      />
-      {error && (
-        <p class="error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
   );
 }
 
