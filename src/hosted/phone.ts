@@ -10,7 +10,7 @@ import { isTerminal } from "../domain/handoff/machine";
 import { verifyHandoffToken } from "../handoff/token";
 import { providerCall } from "../methods/provider-call";
 import { LIVENESS_ACTIONS } from "../providers/face/index";
-import type { HandoffRecord } from "../sessions/handoff-session";
+import type { HandoffPatch, HandoffRecord } from "../sessions/handoff-session";
 import { applyEvent } from "../verifications/apply";
 import { consentRecord } from "./consent";
 import type { HostedContext } from "./context";
@@ -50,7 +50,7 @@ export async function readPhoneSession(ctx: HostedContext, cookie: string | unde
 }
 
 /** Whether this phone session may run the face step now (the desktop waits at "continue on your phone"). */
-async function faceStepOpen(ctx: HostedContext, s: PhoneSession, purpose: "face" | "alipay_face") {
+export async function faceStepOpen(ctx: HostedContext, s: PhoneSession, purpose: "face" | "alipay_face") {
   if (s.record.purpose !== purpose || s.row.step !== "awaiting_phone") return null;
   const pending = await openPending(ctx.cipher, s.row);
   return pending?.method === "face" ? pending : null;
@@ -116,29 +116,18 @@ async function checkClip(ctx: HostedContext, s: PhoneSession, pending: Pending, 
   return { kind: "done", record: await settleFaceAnswer(ctx, s, pending, "face", answer) };
 }
 
-/** Alipay face (sandbox in test mode): the app did the liveness; we take its verdict the same way. */
-export async function submitAlipayFace(ctx: HostedContext, s: PhoneSession): Promise<HandoffRecord | null> {
-  const stub = handoffStub(ctx, s.record.handoffId);
-  const pending = await faceStepOpen(ctx, s, "alipay_face");
-  if (!ctx.providers.alipayFace || !pending) return stub.get();
-  await stub.apply({ type: "start_capture" });
-  if (!(await stub.apply({ type: "submit" }))) return stub.get();
-  const answer = await ctx.providers.alipayFace.certify({ name: pending.name, idNumber: pending.idNumber });
-  return settleFaceAnswer(ctx, s, pending, "alipay_face", answer);
-}
+type FaceAnswer = Parameters<typeof providerCall>[1];
 
-type FaceAnswer = Awaited<ReturnType<HostedContext["providers"]["face"]["checkLiveness"]>>;
-
-/** One face verdict moves the verification and the handoff together; faults are no attempt. */
-async function settleFaceAnswer(ctx: HostedContext, s: PhoneSession, pending: Pending, capability: string, answer: FaceAnswer): Promise<HandoffRecord | null> {
+/** One face verdict (phone browser or Alipay) moves the verification and the handoff together; faults are no attempt. */
+export async function settleFaceAnswer(ctx: HostedContext, s: PhoneSession, pending: Pending, capability: string, answer: FaceAnswer, patch: HandoffPatch = {}): Promise<HandoffRecord | null> {
   const stub = handoffStub(ctx, s.record.handoffId);
   await appendEvent(ctx.db, s.row, { type: "provider.call", actor: "system", data: { ...providerCall(capability, answer) } }, ctx.now);
   const nextPrompts = () => choosePrompts(randomIndex, promptPool(s.row.livemode));
-  if (answer.outcome === "unavailable") return stub.apply({ type: "check_failed", final: false }, { lastFailure: "provider_unavailable", prompts: nextPrompts() });
+  if (answer.outcome === "unavailable") return stub.apply({ type: "check_failed", final: false }, { ...patch, lastFailure: "provider_unavailable", prompts: nextPrompts() });
   if (answer.outcome === "no_match") {
     const failed = await applyEvent(ctx, s.row, { type: "attempt_failed", reason: answer.reason }, "system", ctx.now);
     const final = !failed.ok || failed.row.status === "failed";
-    return stub.apply({ type: "check_failed", final }, { lastFailure: answer.reason, tries: s.record.tries + 1, prompts: nextPrompts() });
+    return stub.apply({ type: "check_failed", final }, { ...patch, lastFailure: answer.reason, tries: s.record.tries + 1, prompts: nextPrompts() });
   }
   const verified = await applyEvent(ctx, s.row, { type: "verify" }, "applicant", ctx.now, { patch: await verifiedIdentity(ctx.cipher, pending) });
   return stub.apply(verified.ok ? { type: "check_passed" } : { type: "check_failed", final: true });

@@ -13,6 +13,11 @@ export const SANDBOX_NAMES = {
   livenessFailed: "钱假人",
   /** face: `face_mismatch`, as if someone else stood in front of the camera. */
   faceMismatch: "赵替身",
+  /**
+   * Alipay face only: registering the check is `unavailable`, as if Alipay were down. Its own
+   * name, because `unavailable` above stops the two-element check before Alipay is ever reached.
+   */
+  alipayUnavailable: "孙离线",
 } as const;
 
 /** ID numbers with a correct check character and birth date that the identity registry rejects. */

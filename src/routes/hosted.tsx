@@ -11,6 +11,7 @@ import { answerReuse, chooseMethod } from "../hosted/choose";
 import { hostedContext } from "../hosted/context";
 import { type ApplicantRow, currentStep, localeOf, stepBase, type StepFlags } from "../hosted/current-step";
 import { confirmCode, resendCode, submitMethodForm } from "../hosted/method-actions";
+import { queryAlipayFromDesktop } from "../hosted/alipay-face";
 import { desktopHandoff, handoffStub } from "../hosted/handoff";
 import { submitIdPhotos } from "../hosted/id-photos";
 import { HandoffStatus } from "../../views/steps/continue-on-phone";
@@ -184,7 +185,7 @@ hosted.get("/:id/handoff/status", async (c) => {
   const state = record?.state ?? "expired";
   c.header("Cache-Control", "no-store");
   if (state === "verified" || state === "failed" || state === "expired") c.header("HX-Refresh", "true");
-  return c.html(<HandoffStatus locale={localeOf(s.row)} verificationId={s.row.id} state={state} lastFailure={record?.lastFailure} />);
+  return c.html(<HandoffStatus locale={localeOf(s.row)} verificationId={s.row.id} state={state} lastFailure={record?.lastFailure} purpose={record?.purpose} />);
 });
 
 hosted.post("/:id/handoff/refresh", async (c) => {
@@ -195,6 +196,17 @@ hosted.post("/:id/handoff/refresh", async (c) => {
   if (s.row.step === "awaiting_phone") await desktopHandoff(s.ctx, s.row, s.ctx.origin, { fresh: true, ...(purpose ? { purpose } : {}) });
   if (s.row.step === "awaiting_id_images") await desktopHandoff(s.ctx, s.row, s.ctx.origin, { fresh: true, purpose: "id_capture" });
   return done(c, (await getVerificationForApplicant(c.var.db, s.row.id))!);
+});
+
+/** The desktop asks Alipay for the result of the phone's check; a notice when it settled nothing. */
+hosted.post("/:id/handoff/alipay-result", async (c) => {
+  const s = await withSession(c);
+  if (!s.row) return s.response;
+  const notice = await queryAlipayFromDesktop(s.ctx, s.row);
+  const row = (await getVerificationForApplicant(c.var.db, s.row.id))!;
+  if (!notice) return done(c, row);
+  const step = await currentStep(s.ctx, row, s.session);
+  return render(c, step.kind === "continue_on_phone" ? { ...step, alipayNotice: notice } : step);
 });
 
 hosted.post("/:id/id-photos", async (c) => {

@@ -5,9 +5,14 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../api/app-env";
 import { hostedContext } from "../hosted/context";
 import { localeOf } from "../hosted/current-step";
-import { giveFaceConsent, openLink, readPhoneSession, submitAlipayFace, submitClip, submitPhonePhotos } from "../hosted/phone";
+import { ALIPAY_RETURN_PATH, returningSession, settleAlipayReturn, startAlipayFace } from "../hosted/alipay-face";
+import { giveFaceConsent, openLink, readPhoneSession, submitClip, submitPhonePhotos } from "../hosted/phone";
+import { alipayAppLink } from "../providers/alipay-face/index";
+import { isSandboxCertifyId } from "../providers/alipay-face/sandbox";
+import type { HandoffRecord } from "../sessions/handoff-session";
+import { AlipayReturnedPage, AlipaySandboxPage, AlipayStartPage } from "../../views/phone/alipay";
 import { IdCapturePage } from "../../views/phone/id-capture";
-import { AlipaySandboxPage, CapturePage, ConsentPage, LinkProblemPage, PhoneStatusPage } from "../../views/phone/pages";
+import { CapturePage, ConsentPage, LinkProblemPage, PhoneStatusPage } from "../../views/phone/pages";
 import { type Locale, t } from "../../views/messages";
 import { errorText } from "../../views/components/form-errors";
 
@@ -54,7 +59,9 @@ phone.get("/p", async (c) => {
     return c.html(<IdCapturePage locale={locale} lastFailure={record.lastFailure} />);
   }
   if (record.purpose === "alipay_face" && (record.state === "opened" || record.state === "capturing")) {
-    return c.html(<AlipaySandboxPage locale={locale} lastFailure={record.lastFailure} />);
+    const check = record.alipay;
+    const appLink = check ? (row.livemode && !inAlipay(c) ? alipayAppLink(check.certifyUrl) : check.certifyUrl) : undefined;
+    return c.html(<AlipayStartPage locale={locale} lastFailure={record.lastFailure} appLink={appLink} />);
   }
   switch (record.state) {
     case "waiting":
@@ -104,10 +111,45 @@ phone.post("/p/id-photos", async (c) => {
   return wantsJson ? c.json({ ok: true, state: outcome.state }) : c.redirect("/p", 303);
 });
 
-/** Alipay face in test mode: the sandbox stands in for the Alipay app's verdict. */
-phone.post("/p/alipay", async (c) => {
+/** Inside the Alipay app the certify URL opens the check directly; elsewhere only Alipay's own scheme does. */
+const inAlipay = (c: Context<AppEnv>) => /AlipayClient/i.test(c.req.header("user-agent") ?? "");
+
+/** The phone registers its check at Alipay and goes there. */
+phone.post("/p/alipay/start", async (c) => {
   const found = await session(c);
   if (!found) return c.html(<LinkProblemPage locale={guessLocale(c)} reason="invalid" />, 401);
-  await submitAlipayFace(found.ctx, found.s);
-  return c.redirect("/p", 303);
+  const started = await startAlipayFace(found.ctx, found.s);
+  const direct = started.kind === "started" && (inAlipay(c) || !found.s.row.livemode);
+  return c.redirect(direct ? started.certifyUrl : "/p", 303);
+});
+
+/** Where Alipay sends the phone when its check ends, passed or not, perhaps in a browser without our cookie. */
+phone.get(ALIPAY_RETURN_PATH, async (c) => {
+  noStore(c);
+  const returning = await returningSession(hostedContext(c, false), c.req.query("h") ?? "", c.req.query("t") ?? "");
+  if (!returning) return c.html(<LinkProblemPage locale={guessLocale(c)} reason="invalid" />, 400);
+  const record = await settleAlipayReturn(hostedContext(c, returning.row.livemode), returning);
+  const mine = await readPhoneSession(hostedContext(c, false), getCookie(c, cookieName(c)));
+  if (mine?.record.handoffId === returning.record.handoffId) return c.redirect("/p", 303);
+  return c.html(<ReturnedElsewhere locale={localeOf(returning.row)} record={record} />);
+});
+
+function ReturnedElsewhere({ locale, record }: { locale: Locale; record: HandoffRecord | null }) {
+  const state = record?.state ?? "expired";
+  if (state === "opened" || state === "capturing" || state === "waiting") return <AlipayReturnedPage locale={locale} lastFailure={record?.lastFailure} />;
+  return <PhoneStatusPage locale={locale} status={state} />;
+}
+
+/** Test mode's stand-in for the Alipay app: one link back to the return URL, as the app would go. */
+phone.get("/p/alipay/sandbox", async (c) => {
+  noStore(c);
+  const ctx = hostedContext(c, false);
+  const certifyId = c.req.query("certify_id") ?? "";
+  const returnUrl = URL.parse(c.req.query("return_url") ?? "");
+  // Never a redirect to anywhere else: only our own return path on our own origin.
+  if (!isSandboxCertifyId(certifyId) || !returnUrl || returnUrl.origin !== ctx.origin || returnUrl.pathname !== ALIPAY_RETURN_PATH) {
+    return c.html(<LinkProblemPage locale={guessLocale(c)} reason="invalid" />, 400);
+  }
+  const found = await session(c);
+  return c.html(<AlipaySandboxPage locale={found ? localeOf(found.s.row) : guessLocale(c)} returnUrl={returnUrl.toString()} />);
 });

@@ -22,11 +22,20 @@ export interface HandoffRecord {
   prompts: string[] | null;
   tries: number;
   lastFailure: string | null;
+  /** Alipay face only: the check registered at Alipay that the phone was sent to; null until then and after a failed try. */
+  alipay?: AlipayCheck | null;
   expiresAt: number;
   updatedAt: number;
 }
 
+export interface AlipayCheck {
+  certifyId: string;
+  certifyUrl: string;
+}
+
 export type OpenOutcome = { ok: true; record: HandoffRecord } | { ok: false; reason: "used" | "replaced" | "ended" | "unknown" };
+
+export type HandoffPatch = Partial<Pick<HandoffRecord, "prompts" | "tries" | "lastFailure" | "alipay">>;
 
 export interface HandoffUpdate {
   state: HandoffState;
@@ -45,10 +54,10 @@ export class HandoffSession extends DurableObject<Env> {
     return record;
   }
 
-  async init(record: Omit<HandoffRecord, "state" | "currentJti" | "usedJtis" | "sessionHash" | "prompts" | "tries" | "lastFailure" | "updatedAt">): Promise<HandoffRecord> {
+  async init(record: Omit<HandoffRecord, "state" | "currentJti" | "usedJtis" | "sessionHash" | "prompts" | "tries" | "lastFailure" | "alipay" | "updatedAt">): Promise<HandoffRecord> {
     const existing = await this.load();
     if (existing) return existing;
-    const created: HandoffRecord = { ...record, state: "waiting", currentJti: null, usedJtis: [], sessionHash: null, prompts: null, tries: 0, lastFailure: null, updatedAt: Date.now() };
+    const created: HandoffRecord = { ...record, state: "waiting", currentJti: null, usedJtis: [], sessionHash: null, prompts: null, tries: 0, lastFailure: null, alipay: null, updatedAt: Date.now() };
     await this.ctx.storage.setAlarm(record.expiresAt);
     return this.save(created);
   }
@@ -81,7 +90,7 @@ export class HandoffSession extends DurableObject<Env> {
   }
 
   /** Applies a state-machine event; refuses moves the machine does not allow. */
-  async apply(event: HandoffEvent, patch: Partial<Pick<HandoffRecord, "prompts" | "tries" | "lastFailure">> = {}): Promise<HandoffRecord | null> {
+  async apply(event: HandoffEvent, patch: HandoffPatch = {}): Promise<HandoffRecord | null> {
     const record = await this.load();
     if (!record) return null;
     const state = nextHandoffState(record.state, event);

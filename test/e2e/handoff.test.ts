@@ -79,6 +79,30 @@ describe("desktop-to-phone handoff in Chromium", () => {
     await desktop.close();
   });
 
+  it("should go through Alipay (sandbox) from a scanned QR code and update the desktop within a second", async () => {
+    const desktop = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
+    const v = await desktopAtQr(desktop);
+    await desktop.getByRole("button", { name: "改用支付宝刷脸" }).click();
+    await desktop.locator('[data-channel="alipay_face"]').waitFor();
+    await desktop.locator("#handoff-qr svg").waitFor();
+    const phone = await phonePage();
+    await phone.goto(await decodeQr(desktop));
+    await phone.getByRole("button", { name: "打开支付宝刷脸" }).click();
+    // The sandbox's stand-in for the Alipay app; the desktop meanwhile says the check is in Alipay.
+    expect(new URL(phone.url()).pathname).toBe("/p/alipay/sandbox");
+    await expect.poll(() => desktop.locator("#handoff-status").textContent()).toContain("正在支付宝中刷脸");
+    await phone.getByRole("link", { name: "在支付宝中完成刷脸" }).click();
+    const backAt = Date.now();
+    await desktop.waitForFunction(() => document.querySelector("#handoff-status")?.getAttribute("data-state") === "verified" || document.querySelector("[data-step=result]"), null, { timeout: 5000 });
+    expect(Date.now() - backAt).toBeLessThan(1000);
+    await expect.poll(() => phone.locator("[data-phone]").getAttribute("data-phone")).toBe("verified");
+    await expect.poll(() => desktop.getByRole("heading", { level: 1 }).textContent()).toBe("认证成功");
+    const api = await (await fetch(`${baseUrl}/v1/verifications/${v.id}`, { headers: { authorization: `Bearer ${key}` } })).json();
+    expect(api).toMatchObject({ status: "verified", method: "face" });
+    await phone.context().close();
+    await desktop.close();
+  });
+
   it("should tell a second phone that the link was used, and resume the first after a reload", async () => {
     const desktop = await browser.newPage({ locale: "zh-CN" });
     await desktopAtQr(desktop);

@@ -6,7 +6,7 @@
 // sent): each is checked for accessibility in the same page, after the page itself.
 import type { Page } from "playwright-core";
 import { SANDBOX_NAMES, TEST_IDENTITIES } from "../../src/providers/sandbox-values";
-import type { Locale, Reached, Reacher } from "./reacher";
+import type { Locale, Reached, Reacher, Session } from "./reacher";
 
 /** applicant: the person flow on the desktop; phone: the handoff's pages; error: links that cannot be used. */
 export type PageGroup = "applicant" | "phone" | "error" | "legal";
@@ -147,6 +147,17 @@ export const PAGES: PageRow[] = [
     },
   },
   {
+    name: "continue on phone, Alipay",
+    group: "applicant",
+    reach: async (r, locale) => {
+      const s = await r.signedIn(locale, { methods: ["face"] });
+      await r.post(`/v/${s.v.id}/methods/face`, { name: me.name, id_number: me.idNumber }, s.session);
+      const res = await r.post(`/v/${s.v.id}/handoff/refresh`, { channel: "alipay_face" }, s.session);
+      if (res.status !== 303) throw new Error(`switching to Alipay answered ${res.status}`);
+      return s.reached;
+    },
+  },
+  {
     name: "ID photos",
     group: "applicant",
     reach: async (r, locale) => {
@@ -242,7 +253,7 @@ export const PAGES: PageRow[] = [
       const desktop = { ...s.reached };
       await r.post(`/v/${s.v.id}/handoff/refresh`, { channel: "alipay_face" }, s.session);
       const phone = await r.openOnPhone(await r.handoffLink(desktop));
-      await r.post("/p/alipay", {}, phone.session);
+      await r.finishAlipay(phone.session);
       return phone;
     },
   },
@@ -258,13 +269,21 @@ export const PAGES: PageRow[] = [
     },
   },
   {
+    name: "phone: Alipay app (sandbox stand-in)",
+    group: "phone",
+    device: "phone",
+    reach: async (r, locale) => {
+      const phone = (await reachRow("phone: Alipay face (sandbox)", r, locale)) as Reached & { session: Session };
+      return { ...phone, url: await r.startAlipay(phone.session) };
+    },
+  },
+  {
     name: "phone: verified",
     group: "phone",
     device: "phone",
     reach: async (r, locale) => {
       const phone = await reachRow("phone: Alipay face (sandbox)", r, locale);
-      const session = (phone as Reached & { session: Parameters<Reacher["post"]>[2] }).session;
-      await r.post("/p/alipay", {}, session);
+      await r.finishAlipay((phone as Reached & { session: Session }).session);
       return phone;
     },
   },

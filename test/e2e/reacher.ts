@@ -128,6 +128,24 @@ export class Reacher {
     return { url: new URL(location, this.baseUrl).toString(), cookies: this.cookies(session), status: 200, session };
   }
 
+  /** The phone taps "Open Alipay": answers the sandbox's stand-in for the Alipay app that it lands on. */
+  async startAlipay(phone: Session): Promise<string> {
+    const res = await this.post("/p/alipay/start", {}, phone);
+    const location = res.headers.get("location");
+    if (res.status !== 303 || !location?.includes("/p/alipay/sandbox")) throw new Error(`starting Alipay answered ${res.status} to ${location}`);
+    return new URL(location, this.baseUrl).toString();
+  }
+
+  /** Through the stand-in app and back to the return URL, as Alipay sends the phone when its check ends. */
+  async finishAlipay(phone: Session): Promise<void> {
+    const app = await fetch(await this.startAlipay(phone), { headers: { cookie: phone.cookie } });
+    const back = /href="([^"]+)" data-alipay-return/.exec(await app.text())?.[1]?.replace(/&amp;/g, "&");
+    if (!back) throw new Error("no way back from the Alipay stand-in");
+    const res = await fetch(back, { redirect: "manual", headers: { cookie: phone.cookie, "cf-connecting-ip": phone.ip } });
+    await res.arrayBuffer();
+    if (res.status !== 303) throw new Error(`the Alipay return answered ${res.status}`);
+  }
+
   /** Signed in on a new verification, with the page at `url`. */
   async signedIn(locale: Locale, body: Record<string, unknown>): Promise<{ v: { id: string; url: string }; session: Session; reached: Reached }> {
     const v = await this.create({ locale, ...body });

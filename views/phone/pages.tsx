@@ -125,25 +125,3 @@ export function PhoneStatusPage({ locale, status }: { locale: Locale; status: Ph
     </Layout>
   );
 }
-
-/** Test mode only: what the Alipay app would do, reduced to one button; the sandbox decides by name. */
-export function AlipaySandboxPage({ locale, lastFailure }: { locale: Locale; lastFailure?: string | null }) {
-  return (
-    <Layout locale={locale} title={t(locale, "phone.alipay.heading")} scripts={false}>
-      <section class="card" aria-labelledby="phone-title" data-phone="alipay_face">
-        <h1 id="phone-title">{t(locale, "phone.alipay.heading")}</h1>
-        {lastFailure && (
-          <p class="alert" role="alert" data-reason={lastFailure}>
-            {t(locale, "phone.capture.retry", { reason: reasonText(locale, lastFailure) })}
-          </p>
-        )}
-        <p class="notice">{t(locale, "phone.alipay.sandbox")}</p>
-        <form method="post" action="/p/alipay">
-          <button type="submit" class="wide">
-            {t(locale, "phone.alipay.go")}
-          </button>
-        </form>
-      </section>
-    </Layout>
-  );
-}

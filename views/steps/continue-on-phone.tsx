@@ -13,9 +13,11 @@ export const HANDOFF_STATUS_ID = "handoff-status";
 
 const STATES = ["waiting", "opened", "capturing", "submitted", "verified", "failed", "expired"] as const;
 
-function stateText(locale: Locale, state: string) {
+/** Alipay face has its own words where the applicant is in the Alipay app rather than on our page. */
+function stateText(locale: Locale, state: string, purpose?: string) {
+  const own = `handoff.state.${purpose}.${state}`;
   const key = `handoff.state.${state}`;
-  return isMessageKey(key) ? t(locale, key) : state;
+  return isMessageKey(own) ? t(locale, own) : isMessageKey(key) ? t(locale, key) : state;
 }
 
 // Small on purpose (it ships in the first flight): open the socket, show each state, move on at the end.
@@ -27,8 +29,9 @@ if("WebSocket" in window){var tries=0;(function connect(){var ws=new WebSocket((
 ws.onmessage=function(e){tries=0;try{show(JSON.parse(e.data))}catch(x){}};ws.onclose=function(){if(tries++<20)setTimeout(connect,1000*tries)}})()}
 else if(window.htmx){el.setAttribute("hx-get",el.dataset.poll);el.setAttribute("hx-trigger","every 3s");el.setAttribute("hx-swap","outerHTML");htmx.process(el)}})();`;
 
-export function HandoffStatus({ locale, verificationId, state, lastFailure }: { locale: Locale; verificationId: string; state: string; lastFailure?: string | null | undefined }) {
-  const msgs = Object.fromEntries(STATES.map((s) => [s, stateText(locale, s)]));
+export function HandoffStatus(p: { locale: Locale; verificationId: string; state: string; lastFailure?: string | null | undefined; purpose?: string | undefined }) {
+  const { locale, verificationId, state, lastFailure, purpose } = p;
+  const msgs = Object.fromEntries(STATES.map((s) => [s, stateText(locale, s, purpose)]));
   return (
     <div
       id={HANDOFF_STATUS_ID}
@@ -41,7 +44,7 @@ export function HandoffStatus({ locale, verificationId, state, lastFailure }: { 
       data-poll={`/v/${verificationId}/handoff/status`}
       data-msgs={JSON.stringify(msgs)}
     >
-      <span data-text>{stateText(locale, state)}</span>
+      <span data-text>{stateText(locale, state, purpose)}</span>
       {lastFailure && state === "capturing" && <span>{` ${t(locale, "handoff.retry_notice", { reason: reasonText(locale, lastFailure) })}`}</span>}
     </div>
   );
@@ -66,7 +69,7 @@ export function PhoneHandoff({ locale, verificationId, handoff }: { locale: Loca
           <p class="hint">{t(locale, "handoff.valid_for")}</p>
         </div>
       )}
-      <HandoffStatus locale={locale} verificationId={verificationId} state={handoff.state} lastFailure={handoff.lastFailure} />
+      <HandoffStatus locale={locale} verificationId={verificationId} state={handoff.state} lastFailure={handoff.lastFailure} purpose={handoff.purpose} />
       <noscript>
         <p>{t(locale, "handoff.no_live")}</p>
         <p>
@@ -83,6 +86,24 @@ export function PhoneHandoff({ locale, verificationId, handoff }: { locale: Loca
   );
 }
 
+/** The guide's "query the result on the PC": for when the phone never came back from Alipay. */
+function AlipayQuery({ locale, verificationId, notice }: { locale: Locale; verificationId: string; notice: Props["alipayNotice"] }) {
+  return (
+    <>
+      {notice && (
+        <p class="alert" role="alert" data-notice={notice}>
+          {t(locale, `handoff.alipay.notice.${notice}`)}
+        </p>
+      )}
+      <StepForm action={`/v/${verificationId}/handoff/alipay-result`}>
+        <button type="submit" class="secondary">
+          {t(locale, "handoff.alipay.query")}
+        </button>
+      </StepForm>
+    </>
+  );
+}
+
 export function ContinueOnPhoneStep(p: Props) {
   const { locale } = p;
   return (
@@ -91,6 +112,7 @@ export function ContinueOnPhoneStep(p: Props) {
       <p class="success">{t(locale, "phone.body")}</p>
       {p.handoff.purpose === "alipay_face" && <p data-channel="alipay_face">{t(locale, "handoff.alipay.scan")}</p>}
       <PhoneHandoff locale={locale} verificationId={p.verificationId} handoff={p.handoff} />
+      {p.handoff.purpose === "alipay_face" && <AlipayQuery locale={locale} verificationId={p.verificationId} notice={p.alipayNotice} />}
       {p.alipay && (
         <StepForm action={`/v/${p.verificationId}/handoff/refresh`}>
           <button type="submit" name="channel" value={p.handoff.purpose === "alipay_face" ? "face" : "alipay_face"} class="secondary">

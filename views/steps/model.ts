@@ -37,8 +37,10 @@ export type StepView =
       method: string;
       canChangeMethod: boolean;
       handoff: { state: string; link?: { url: string } | undefined; lastFailure?: string | null; purpose?: string };
-      /** Whether Alipay face may be offered beside the phone browser (sandbox only so far). */
+      /** Whether Alipay face may be offered beside the phone browser: the sandbox in test mode, a configured adapter in live mode. */
       alipay: boolean;
+      /** The answer to the desktop's "query the result" for an Alipay check, when it settled nothing. */
+      alipayNotice?: "alipay_not_started" | "alipay_not_passed_yet" | "provider_unavailable";
     })
   | (StepBase & {
       kind: "id_photos";

@@ -4,45 +4,10 @@ import { signHandoffToken } from "../../../src/handoff/token";
 import { TEST_IDENTITIES } from "../../../src/providers/sandbox-values";
 import { Applicant, textOf } from "../applicant";
 import { BASE, call, newPartner, newVerification } from "../helpers";
+import { atPhoneStep, me, Phone, WEBM } from "../phone";
 import { exports } from "cloudflare:workers";
 
 const worker = (exports as unknown as { default: Fetcher }).default;
-const me = TEST_IDENTITIES[2];
-const WEBM = Uint8Array.from([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0xf7, 0x81, 0x01, ...new Array(200).fill(7)]);
-
-/** A phone: its own cookie jar, separate from the desktop's. */
-class Phone {
-  cookie = "";
-  async get(path: string) {
-    const res = await worker.fetch(new Request(`${BASE}${path}`, { headers: { cookie: this.cookie }, redirect: "manual" }));
-    const set = res.headers.get("set-cookie");
-    if (set) this.cookie = set.split(";")[0]!;
-    return { status: res.status, location: res.headers.get("location"), html: await res.text() };
-  }
-  async post(path: string, body?: FormData) {
-    const res = await worker.fetch(new Request(`${BASE}${path}`, { method: "POST", body: body ?? new FormData(), headers: { cookie: this.cookie }, redirect: "manual" }));
-    return { status: res.status, location: res.headers.get("location"), text: await res.text() };
-  }
-  async uploadClip(bytes: Uint8Array, type = "video/webm") {
-    const form = new FormData();
-    form.set("clip", new File([bytes], "clip", { type }));
-    const res = await this.post("/p/clip", form);
-    return { status: res.status, json: JSON.parse(res.text) };
-  }
-}
-
-async function atPhoneStep(name: string = me.name) {
-  const { testKey } = await newPartner();
-  const v = await newVerification(testKey, { type: "person", methods: ["face", "mobile3"] });
-  const desktop = new Applicant(v.id);
-  await desktop.signIn(testKey);
-  await desktop.post("/method", { method: "face" });
-  const page = await desktop.post("/methods/face", { name, id_number: me.idNumber });
-  expect(page.step).toBe("continue_on_phone");
-  const link = /<code class="link" data-link[^>]*>([^<]+)<\/code>/.exec(page.html)?.[1];
-  if (!link) throw new Error("no link on the page");
-  return { testKey, v, desktop, page, link: link.replace(BASE, "") };
-}
 
 describe("desktop-to-phone handoff", () => {
   it("should show a server-rendered QR code, the same link as text, and how long it lasts", async () => {
@@ -224,34 +189,6 @@ describe("ID card capture on the phone", () => {
     expect(await res.json()).toEqual({ ok: true, state: "verified" });
     expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json).toMatchObject({ status: "verified", method: "bankcard4" });
     expect((await desktop.open()).html).toContain('data-status="verified"');
-  });
-});
-
-describe("Alipay face (sandbox)", () => {
-  it("should offer Alipay beside the phone browser in test mode and take its verdict", async () => {
-    const { testKey, v, desktop, page } = await atPhoneStep();
-    expect(textOf(page.html)).toContain("改用支付宝刷脸");
-    const switched = await desktop.post("/handoff/refresh", { channel: "alipay_face" });
-    expect(switched.html).toContain('data-channel="alipay_face"');
-    const link = /<code class="link" data-link[^>]*>([^<]+)<\/code>/.exec(switched.html)![1]!.replace(BASE, "");
-    const phone = new Phone();
-    await phone.get(link);
-    expect((await phone.get("/p")).html).toContain('data-phone="alipay_face"');
-    await phone.post("/p/alipay");
-    expect((await phone.get("/p")).html).toContain('data-phone="verified"');
-    expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json).toMatchObject({ status: "verified", method: "face" });
-    const calls = await env.DB.prepare("select data from verification_events where verification_id = ? and type = 'provider.call'").bind(v.id).all<{ data: string }>();
-    expect(calls.results.map((r) => JSON.parse(r.data).capability)).toContain("alipay_face");
-  });
-
-  it("should fail by the same magic names as the face sandbox", async () => {
-    const { desktop } = await atPhoneStep("钱假人");
-    const switched = await desktop.post("/handoff/refresh", { channel: "alipay_face" });
-    const link = /<code class="link" data-link[^>]*>([^<]+)<\/code>/.exec(switched.html)![1]!.replace(BASE, "");
-    const phone = new Phone();
-    await phone.get(link);
-    await phone.post("/p/alipay");
-    expect((await phone.get("/p")).html).toContain('data-reason="liveness_failed"');
   });
 });
 

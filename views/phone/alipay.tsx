@@ -1,0 +1,77 @@
+// The phone's pages for Alipay face: ours before the applicant leaves for the Alipay app, and, in
+// test mode only, the stand-in for the app itself. No script: links and forms do everything.
+import { reasonText } from "../components/form-errors";
+import { Layout } from "../layout";
+import { type Locale, t } from "../messages";
+
+function FailureNotice({ locale, lastFailure }: { locale: Locale; lastFailure?: string | null | undefined }) {
+  if (!lastFailure) return null;
+  return (
+    <p class="alert" role="alert" data-reason={lastFailure}>
+      {t(locale, "phone.capture.retry", { reason: reasonText(locale, lastFailure) })}
+    </p>
+  );
+}
+
+/**
+ * Before Alipay: what happens and who sees the face, then one button. Once a check is registered
+ * (`appLink`), a link that opens it in the Alipay app, for a phone whose camera opened us in
+ * another browser.
+ */
+export function AlipayStartPage({ locale, lastFailure, appLink }: { locale: Locale; lastFailure?: string | null | undefined; appLink?: string | undefined }) {
+  return (
+    <Layout locale={locale} title={t(locale, "phone.alipay.heading")} scripts={false}>
+      <section class="card" aria-labelledby="phone-title" data-phone="alipay_face">
+        <h1 id="phone-title">{t(locale, "phone.alipay.heading")}</h1>
+        <FailureNotice locale={locale} lastFailure={lastFailure} />
+        <p>{t(locale, "phone.alipay.intro")}</p>
+        {appLink ? (
+          <>
+            <p>
+              <a class="button wide" href={appLink} data-alipay-app>
+                {t(locale, "phone.alipay.open_app")}
+              </a>
+            </p>
+            <p class="hint">{t(locale, "phone.alipay.open_hint")}</p>
+          </>
+        ) : (
+          <form method="post" action="/p/alipay/start">
+            <button type="submit" class="wide">
+              {t(locale, "phone.alipay.start")}
+            </button>
+          </form>
+        )}
+      </section>
+    </Layout>
+  );
+}
+
+/** Back from Alipay in a browser that holds no session of ours: the desktop is where to go on. */
+export function AlipayReturnedPage({ locale, lastFailure }: { locale: Locale; lastFailure?: string | null | undefined }) {
+  return (
+    <Layout locale={locale} title={t(locale, "phone.alipay.heading")} scripts={false}>
+      <section class="card" aria-labelledby="phone-title" data-phone="alipay_returned">
+        <h1 id="phone-title">{t(locale, "phone.alipay.heading")}</h1>
+        <FailureNotice locale={locale} lastFailure={lastFailure} />
+        <p role="status">{t(locale, "phone.alipay.returned")}</p>
+      </section>
+    </Layout>
+  );
+}
+
+/** Test mode only: what the Alipay app would do, reduced to one link back; the sandbox decided by name. */
+export function AlipaySandboxPage({ locale, returnUrl }: { locale: Locale; returnUrl: string }) {
+  return (
+    <Layout locale={locale} title={t(locale, "phone.alipay.heading")} scripts={false}>
+      <section class="card" aria-labelledby="phone-title" data-phone="alipay_sandbox">
+        <h1 id="phone-title">{t(locale, "phone.alipay.heading")}</h1>
+        <p class="notice">{t(locale, "phone.alipay.sandbox")}</p>
+        <p>
+          <a class="button wide" href={returnUrl} data-alipay-return>
+            {t(locale, "phone.alipay.go")}
+          </a>
+        </p>
+      </section>
+    </Layout>
+  );
+}
