@@ -21,6 +21,12 @@ const configSchema = z.object({
   TENCENTCLOUD_SMS_SDK_APP_ID: optional,
   TENCENTCLOUD_SMS_SIGN_NAME: optional,
   TENCENTCLOUD_SMS_TEMPLATE_ID: optional,
+  ALIPAY_APP_ID: optional,
+  ALIPAY_PRIVATE_KEY: optional,
+  ALIPAY_PUBLIC_KEY: optional,
+  // Blank is absent, like the settings above; anything else must be https, because a typo must not
+  // quietly send signed requests with names and ID numbers somewhere else.
+  ALIPAY_GATEWAY: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), z.url({ protocol: /^https$/, error: "ALIPAY_GATEWAY must be an https URL" }).optional()),
   // Result tokens and evidence are signed with these; without them no verification can end usefully.
   SIGNING_KEYS: signingKeysSchema,
   // How long ID photos and liveness clips may stay in R2 at most (they go at once when a verification ends).

@@ -21,6 +21,10 @@ export interface Env {
   TENCENTCLOUD_SMS_SDK_APP_ID?: string;
   TENCENTCLOUD_SMS_SIGN_NAME?: string;
   TENCENTCLOUD_SMS_TEMPLATE_ID?: string;
+  ALIPAY_APP_ID?: string;
+  ALIPAY_PRIVATE_KEY?: string;
+  ALIPAY_PUBLIC_KEY?: string;
+  ALIPAY_GATEWAY?: string;
   SIGNING_KEYS?: string;
   RESULT_TOKEN_TTL_DAYS?: string;
   WEBHOOK_RETRY_SCHEDULE?: string;

@@ -15,10 +15,17 @@ export function handoffStub(ctx: Pick<HostedContext, "env">, handoffId: string) 
   return ctx.env.HANDOFFS.get(ctx.env.HANDOFFS.idFromName(handoffId));
 }
 
+/** A link shown again must still leave the applicant time to scan it; below this, a new one is signed. */
+export const LINK_REUSE_MIN_MS = 2 * 60_000;
+
 export interface DesktopHandoff {
   record: HandoffRecord;
   /** Present while the phone has not opened a link yet. */
-  link?: { url: string; expiresAt: number };
+  link?: { url: string; expiresAt: number; minutesLeft: number };
+}
+
+function linkFor(ctx: HostedContext, origin: string, token: string, expiresAt: number): DesktopHandoff["link"] {
+  return { url: `${origin}/p/${token}`, expiresAt, minutesLeft: Math.max(1, Math.ceil((expiresAt - ctx.now) / 60_000)) };
 }
 
 export async function desktopHandoff(
@@ -43,8 +50,12 @@ export async function desktopHandoff(
     }
   }
   if (record.state !== "waiting" && !opts.fresh) return { record };
+  const shown = record.currentLink;
+  if (!opts.fresh && record.state === "waiting" && shown && shown.expiresAt - ctx.now >= LINK_REUSE_MIN_MS) {
+    return { record, link: linkFor(ctx, origin, shown.token, shown.expiresAt) };
+  }
   const signed = await signHandoffToken(ctx.config.DATA_KEY, origin, record.handoffId, ctx.now);
-  const issued = await handoffStub(ctx, record.handoffId).issueToken(signed.jti);
+  const issued = await handoffStub(ctx, record.handoffId).issueToken(signed.jti, { token: signed.token, expiresAt: signed.expiresAt });
   if (!issued) return { record };
-  return { record: issued, link: { url: `${origin}/p/${signed.token}`, expiresAt: signed.expiresAt } };
+  return { record: issued, link: linkFor(ctx, origin, signed.token, signed.expiresAt) };
 }

@@ -1,6 +1,9 @@
 // The one place that chooses provider implementations. Test mode always gets the sandboxes,
 // whatever secrets exist, so a test key can never reach a paid registry; live mode gets the
-// Tencent Cloud adapters. It must never read env itself: config.ts parses it and passes it in.
+// Tencent Cloud adapters, and Alipay face where its app is configured. It must never read env
+// itself: config.ts parses it and passes it in.
+import { ALIPAY_GATEWAY } from "./alipay/client";
+import { alipayFace } from "./alipay-face/alipay";
 import type { AlipayFaceProvider } from "./alipay-face/index";
 import { sandboxAlipayFace } from "./alipay-face/sandbox";
 import { sandboxBank } from "./bank/sandbox";
@@ -36,9 +39,19 @@ export type ProviderSecrets = {
   TENCENTCLOUD_SMS_SDK_APP_ID?: string | undefined;
   TENCENTCLOUD_SMS_SIGN_NAME?: string | undefined;
   TENCENTCLOUD_SMS_TEMPLATE_ID?: string | undefined;
+  ALIPAY_APP_ID?: string | undefined;
+  /** The app private key: PKCS#8 or PKCS#1, PEM or bare base64. */
+  ALIPAY_PRIVATE_KEY?: string | undefined;
+  /** Alipay's public key for the app (not the app's own public key). */
+  ALIPAY_PUBLIC_KEY?: string | undefined;
+  /** Defaults to Alipay's production gateway. */
+  ALIPAY_GATEWAY?: string | undefined;
 };
 
-/** Alipay face has a sandbox only: in live mode it is absent, and the hosted pages do not offer it. */
+/**
+ * Alipay face is an optional channel, not a capability every live account needs: in live mode it
+ * is null unless its app is configured, and the hosted pages offer it only when it is not null.
+ */
 export type Providers = {
   alipayFace: AlipayFaceProvider | null;
   identity: IdentityProvider;
@@ -53,6 +66,7 @@ export type ProviderDeps = { fetch?: typeof fetch; now?: () => number };
 
 export const DEFAULT_TENCENTCLOUD_REGION = "ap-guangzhou";
 
+const ALIPAY_SECRETS = ["ALIPAY_APP_ID", "ALIPAY_PRIVATE_KEY", "ALIPAY_PUBLIC_KEY"] as const;
 const KEY_PAIR = ["TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY"] as const;
 const REQUIRED_SECRETS: Readonly<Record<Capability, readonly (keyof ProviderSecrets)[]>> = {
   identity: KEY_PAIR,
@@ -68,15 +82,27 @@ export function providersFor(mode: { livemode: boolean }, secrets: ProviderSecre
     return { identity: sandboxIdentity(), carrier: sandboxCarrier(), bank: sandboxBank(), ocr: sandboxOcr(), sms: sandboxSms(), face: sandboxFace(), alipayFace: sandboxAlipayFace() };
   }
   const ready = (capability: Capability) => missingProviders(secrets, [capability]).length === 0;
-  const settings: TencentCloudSettings = {
-    credentials: { secretId: present(secrets.TENCENTCLOUD_SECRET_ID), secretKey: present(secrets.TENCENTCLOUD_SECRET_KEY) },
-    region: present(secrets.TENCENTCLOUD_REGION) || DEFAULT_TENCENTCLOUD_REGION,
+  const transport: Pick<TencentCloudSettings, "fetch" | "now"> = {
     // Wrapped rather than passed bare: a detached global fetch throws "Illegal invocation" in Workers.
     fetch: deps.fetch ?? ((input, init) => fetch(input, init)),
     now: deps.now ?? (() => Date.now()),
   };
+  const settings: TencentCloudSettings = {
+    ...transport,
+    credentials: { secretId: present(secrets.TENCENTCLOUD_SECRET_ID), secretKey: present(secrets.TENCENTCLOUD_SECRET_KEY) },
+    region: present(secrets.TENCENTCLOUD_REGION) || DEFAULT_TENCENTCLOUD_REGION,
+  };
+  const alipayReady = ALIPAY_SECRETS.every((name) => present(secrets[name]) !== "");
   return {
-    alipayFace: null,
+    alipayFace: alipayReady
+      ? alipayFace({
+          ...transport,
+          appId: present(secrets.ALIPAY_APP_ID),
+          appPrivateKey: present(secrets.ALIPAY_PRIVATE_KEY),
+          alipayPublicKey: present(secrets.ALIPAY_PUBLIC_KEY),
+          gateway: present(secrets.ALIPAY_GATEWAY) || ALIPAY_GATEWAY,
+        })
+      : null,
     identity: ready("identity") ? tencentCloudIdentity(settings) : notConfigured.notConfiguredIdentity,
     carrier: ready("carrier") ? tencentCloudCarrier(settings) : notConfigured.notConfiguredCarrier,
     bank: ready("bank") ? tencentCloudBank(settings) : notConfigured.notConfiguredBank,

@@ -16,6 +16,11 @@ export interface HandoffRecord {
   state: HandoffState;
   /** The link token that may still be opened; null once opened or replaced. */
   currentJti: string | null;
+  /**
+   * That token itself, so a desktop that renders the step again (a reload, a second tab) shows
+   * the same QR code instead of voiding the one a phone may be about to scan.
+   */
+  currentLink?: { token: string; expiresAt: number } | null;
   /** Tokens already exchanged for a session, to tell "used" from "replaced". */
   usedJtis: string[];
   sessionHash: string | null;
@@ -54,10 +59,10 @@ export class HandoffSession extends DurableObject<Env> {
     return record;
   }
 
-  async init(record: Omit<HandoffRecord, "state" | "currentJti" | "usedJtis" | "sessionHash" | "prompts" | "tries" | "lastFailure" | "alipay" | "updatedAt">): Promise<HandoffRecord> {
+  async init(record: Omit<HandoffRecord, "state" | "currentJti" | "currentLink" | "usedJtis" | "sessionHash" | "prompts" | "tries" | "lastFailure" | "alipay" | "updatedAt">): Promise<HandoffRecord> {
     const existing = await this.load();
     if (existing) return existing;
-    const created: HandoffRecord = { ...record, state: "waiting", currentJti: null, usedJtis: [], sessionHash: null, prompts: null, tries: 0, lastFailure: null, alipay: null, updatedAt: Date.now() };
+    const created: HandoffRecord = { ...record, state: "waiting", currentJti: null, currentLink: null, usedJtis: [], sessionHash: null, prompts: null, tries: 0, lastFailure: null, alipay: null, updatedAt: Date.now() };
     await this.ctx.storage.setAlarm(record.expiresAt);
     return this.save(created);
   }
@@ -67,10 +72,10 @@ export class HandoffSession extends DurableObject<Env> {
   }
 
   /** A new link for the QR code; the previous one stops working at once. */
-  async issueToken(jti: string): Promise<HandoffRecord | null> {
+  async issueToken(jti: string, link: { token: string; expiresAt: number }): Promise<HandoffRecord | null> {
     const record = await this.load();
     if (!record || isTerminal(record.state)) return null;
-    return this.save({ ...record, currentJti: jti, updatedAt: Date.now() });
+    return this.save({ ...record, currentJti: jti, currentLink: link, updatedAt: Date.now() });
   }
 
   /** Exchanges a link token for a phone session: once, and only the current token. */
@@ -81,7 +86,7 @@ export class HandoffSession extends DurableObject<Env> {
     if (isTerminal(record.state)) return { ok: false, reason: "ended" };
     if (record.currentJti !== jti) return { ok: false, reason: "replaced" };
     const state = record.state === "waiting" ? "opened" : record.state;
-    return { ok: true, record: await this.save({ ...record, state, currentJti: null, usedJtis: [...record.usedJtis, jti], sessionHash, updatedAt: Date.now() }) };
+    return { ok: true, record: await this.save({ ...record, state, currentJti: null, currentLink: null, usedJtis: [...record.usedJtis, jti], sessionHash, updatedAt: Date.now() }) };
   }
 
   async session(sessionHash: string): Promise<HandoffRecord | null> {
@@ -101,7 +106,7 @@ export class HandoffSession extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     const record = await this.load();
     if (!record || isTerminal(record.state)) return;
-    await this.save({ ...record, state: "expired", currentJti: null, updatedAt: Date.now() });
+    await this.save({ ...record, state: "expired", currentJti: null, currentLink: null, updatedAt: Date.now() });
   }
 
   /** The desktop's live channel: a hibernating WebSocket that receives every state change. */

@@ -153,7 +153,7 @@ export const en: Record<MessageKey, string> = {
   "error.method_not_allowed": "That method is not available. Choose another.",
   "error.nothing_to_reuse": "There is no earlier result to share. Verify again.",
   "handoff.scan": "Scan the QR code with your phone, or open this link in your phone's browser:",
-  "handoff.valid_for": "The QR code and link are valid for 5 minutes and work once.",
+  "handoff.valid_for": "The QR code and link are valid for {minutes} more minutes and work once.",
   "handoff.new_qr": "New QR code",
   "handoff.qr_alt": "QR code to continue the face check on your phone",
   "handoff.state.waiting": "Waiting for your phone to scan…",

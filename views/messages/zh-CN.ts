@@ -151,7 +151,7 @@ export const zhCN = {
   "error.method_not_allowed": "该认证方式不可用，请重新选择。",
   "error.nothing_to_reuse": "没有可共享的认证结果，请重新认证。",
   "handoff.scan": "请用手机扫描二维码，或在手机浏览器中打开下面的链接：",
-  "handoff.valid_for": "二维码和链接 5 分钟内有效，只能使用一次。",
+  "handoff.valid_for": "二维码和链接 {minutes} 分钟内有效，只能使用一次。",
   "handoff.new_qr": "刷新二维码",
   "handoff.qr_alt": "在手机上继续刷脸认证的二维码",
   "handoff.state.waiting": "等待手机扫码…",

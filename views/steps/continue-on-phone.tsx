@@ -66,7 +66,7 @@ export function PhoneHandoff({ locale, verificationId, handoff }: { locale: Loca
               {link.url}
             </code>
           </p>
-          <p class="hint">{t(locale, "handoff.valid_for")}</p>
+          <p class="hint">{t(locale, "handoff.valid_for", { minutes: String(link.minutesLeft ?? 5) })}</p>
         </div>
       )}
       <HandoffStatus locale={locale} verificationId={verificationId} state={handoff.state} lastFailure={handoff.lastFailure} purpose={handoff.purpose} />

@@ -36,7 +36,7 @@ export type StepView =
       kind: "continue_on_phone";
       method: string;
       canChangeMethod: boolean;
-      handoff: { state: string; link?: { url: string } | undefined; lastFailure?: string | null; purpose?: string };
+      handoff: { state: string; link?: { url: string; minutesLeft?: number } | undefined; lastFailure?: string | null; purpose?: string };
       /** Whether Alipay face may be offered beside the phone browser: the sandbox in test mode, a configured adapter in live mode. */
       alipay: boolean;
       /** The answer to the desktop's "query the result" for an Alipay check, when it settled nothing. */
@@ -47,7 +47,7 @@ export type StepView =
       errors: Partial<Record<"id_front" | "id_back", string>>;
       reason?: string;
       attemptsLeft: number;
-      handoff: { state: string; link?: { url: string } | undefined; lastFailure?: string | null };
+      handoff: { state: string; link?: { url: string; minutesLeft?: number } | undefined; lastFailure?: string | null };
     })
   | (StepBase & { kind: "result"; status: "verified" | "failed"; reason?: string; summary?: { name: string | null; idNumber: string | null }; returnUrl?: string });
 

@@ -1,9 +1,13 @@
 // Choosing implementations: test mode is always the sandbox, live mode is Tencent Cloud where its
 // secrets are present and an unavailable stand-in where they are not; missingProviders says which.
+// Alipay face is live only where its app is configured, and absent (null) otherwise.
 import { describe, expect, it } from "vitest";
 import { CAPABILITIES, missingProviders, providersFor, type ProviderSecrets, type Providers } from "../../../src/providers/select";
 import { TEST_IDENTITIES } from "../../../src/providers/sandbox-values";
-import { replay, type SentRequest } from "./recorded-fetch";
+import { ALIPAY_GATEWAY, ALIPAY_SANDBOX_GATEWAY } from "../../../src/providers/alipay/client";
+import { INITIALIZE, QUERY } from "../../../src/providers/alipay-face/alipay";
+import { ALIPAY_KEYS, APP_KEYS, bare, fakeAlipay, responseKey, signedBody } from "./alipay/fake-alipay";
+import { FIXED_NOW, replay, type SentRequest } from "./recorded-fetch";
 
 const ALL_SECRETS: ProviderSecrets = {
   TENCENTCLOUD_SECRET_ID: "AKIDtestonlyNOTAREALKEY",
@@ -103,8 +107,53 @@ describe("missingProviders", () => {
 });
 
 describe("Alipay face", () => {
-  it("should exist only as a sandbox: absent in live mode, so never offered there", () => {
-    expect(providersFor({ livemode: false }, {}).alipayFace).not.toBeNull();
-    expect(providersFor({ livemode: true }, { TENCENTCLOUD_SECRET_ID: "x", TENCENTCLOUD_SECRET_KEY: "y" }).alipayFace).toBeNull();
+  const ALIPAY_SECRETS: ProviderSecrets = { ALIPAY_APP_ID: "2021000000000000", ALIPAY_PRIVATE_KEY: bare(APP_KEYS.pkcs1), ALIPAY_PUBLIC_KEY: ALIPAY_KEYS.spki };
+  const request = { name: zhang.name, idNumber: zhang.idNumber, outerOrderNo: "vrf0001", returnUrl: "https://verify.example.com/r" };
+
+  // Answers initialize with a certify_id and query with a pass, as Alipay signs them.
+  function gateway() {
+    return fakeAlipay((sent) => {
+      const method = sent.params.get("method") ?? "";
+      const inner = method === INITIALIZE ? '{"code":"10000","certify_id":"ZM1"}' : '{"code":"10000","passed":"T"}';
+      return signedBody(responseKey(method), inner);
+    });
+  }
+
+  it("should give test mode the sandbox even when Alipay's secrets are set", async () => {
+    const { fetch, requests } = gateway();
+    const providers = providersFor({ livemode: false }, ALIPAY_SECRETS, { fetch });
+    expect(await providers.alipayFace?.start(request)).toMatchObject({ outcome: "started", provider: "sandbox" });
+    expect(requests).toHaveLength(0);
+  });
+
+  it("should give live mode the Alipay adapter when its three secrets are set, through the injected fetch", async () => {
+    const { fetch, requests } = gateway();
+    const alipay = providersFor({ livemode: true }, { ...ALL_SECRETS, ...ALIPAY_SECRETS }, { fetch, now: () => FIXED_NOW }).alipayFace;
+    expect(alipay).not.toBeNull();
+    expect(await alipay?.start(request)).toMatchObject({ outcome: "started", provider: "alipay", certifyId: "ZM1" });
+    expect(await alipay?.query("ZM1")).toEqual({ outcome: "match", provider: "alipay", serial: "ZM1" });
+    expect(requests.map((sent) => [sent.url, sent.params.get("method"), sent.params.get("timestamp")])).toEqual([
+      [ALIPAY_GATEWAY, INITIALIZE, "2023-11-15 06:13:20"],
+      [ALIPAY_GATEWAY, QUERY, "2023-11-15 06:13:20"],
+    ]);
+  });
+
+  it("should honour a configured gateway", async () => {
+    const { fetch, requests } = gateway();
+    const alipay = providersFor({ livemode: true }, { ...ALIPAY_SECRETS, ALIPAY_GATEWAY: ALIPAY_SANDBOX_GATEWAY }, { fetch }).alipayFace;
+    await alipay?.query("ZM1");
+    expect(requests[0]?.url).toBe(ALIPAY_SANDBOX_GATEWAY);
+  });
+
+  it.each(["ALIPAY_APP_ID", "ALIPAY_PRIVATE_KEY", "ALIPAY_PUBLIC_KEY"] as const)(
+    "should leave it out of live mode (null, so never offered) when %s is missing or blank",
+    (name) => {
+      expect(providersFor({ livemode: true }, { ...ALL_SECRETS, ...ALIPAY_SECRETS, [name]: undefined }).alipayFace).toBeNull();
+      expect(providersFor({ livemode: true }, { ...ALL_SECRETS, ...ALIPAY_SECRETS, [name]: "  " }).alipayFace).toBeNull();
+    },
+  );
+
+  it("should not make Alipay a capability that live mode requires", () => {
+    expect(missingProviders(ALL_SECRETS, CAPABILITIES)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { signHandoffToken } from "../../../src/handoff/token";
 import { TEST_IDENTITIES } from "../../../src/providers/sandbox-values";
 import { Applicant, textOf } from "../applicant";
 import { BASE, call, newPartner, newVerification } from "../helpers";
-import { atPhoneStep, me, Phone, WEBM } from "../phone";
+import { atPhoneStep, linkIn, me, Phone, WEBM } from "../phone";
 import { exports } from "cloudflare:workers";
 
 const worker = (exports as unknown as { default: Fetcher }).default;
@@ -43,6 +43,17 @@ describe("desktop-to-phone handoff", () => {
     const old = await new Phone().get(link);
     expect(textOf(old.html)).toContain("已被新的二维码替换");
     expect((await new Phone().get(fresh!)).status).toBe(303);
+  });
+
+  it("should show the same QR code again on a reload or in a second tab, so neither voids the other", async () => {
+    const { v, desktop, link } = await atPhoneStep();
+    const reloaded = await desktop.open();
+    expect(linkIn(reloaded.html)).toBe(link);
+    const secondTab = new Applicant(v.id);
+    secondTab.cookies = new Map(desktop.cookies);
+    expect(linkIn((await secondTab.open()).html)).toBe(link);
+    expect(textOf(reloaded.html)).toMatch(/二维码和链接 [45] 分钟内有效/);
+    expect((await new Phone().get(link)).status).toBe(303);
   });
 
   it("should say when a link has expired, and refuse tampered or foreign tokens", async () => {
