@@ -24,8 +24,8 @@ export interface DesktopHandoff {
   link?: { url: string; expiresAt: number; minutesLeft: number };
 }
 
-function linkFor(ctx: HostedContext, origin: string, token: string, expiresAt: number): DesktopHandoff["link"] {
-  return { url: `${origin}/p/${token}`, expiresAt, minutesLeft: Math.max(1, Math.ceil((expiresAt - ctx.now) / 60_000)) };
+function linkFor(ctx: HostedContext, url: string, expiresAt: number): DesktopHandoff["link"] {
+  return { url, expiresAt, minutesLeft: Math.max(1, Math.ceil((expiresAt - ctx.now) / 60_000)) };
 }
 
 export async function desktopHandoff(
@@ -51,11 +51,13 @@ export async function desktopHandoff(
   }
   if (record.state !== "waiting" && !opts.fresh) return { record };
   const shown = record.currentLink;
-  if (!opts.fresh && record.state === "waiting" && shown && shown.expiresAt - ctx.now >= LINK_REUSE_MIN_MS) {
-    return { record, link: linkFor(ctx, origin, shown.token, shown.expiresAt) };
+  // The token names the origin it was signed for; a link from another origin would not open.
+  if (!opts.fresh && record.state === "waiting" && shown?.url.startsWith(`${origin}/p/`) && shown.expiresAt - ctx.now >= LINK_REUSE_MIN_MS) {
+    return { record, link: linkFor(ctx, shown.url, shown.expiresAt) };
   }
   const signed = await signHandoffToken(ctx.config.DATA_KEY, origin, record.handoffId, ctx.now);
-  const issued = await handoffStub(ctx, record.handoffId).issueToken(signed.jti, { token: signed.token, expiresAt: signed.expiresAt });
+  const url = `${origin}/p/${signed.token}`;
+  const issued = await handoffStub(ctx, record.handoffId).issueToken(signed.jti, { url, expiresAt: signed.expiresAt });
   if (!issued) return { record };
-  return { record: issued, link: linkFor(ctx, origin, signed.token, signed.expiresAt) };
+  return { record: issued, link: linkFor(ctx, url, signed.expiresAt) };
 }

@@ -18,6 +18,8 @@ export const SANDBOX_NAMES = {
    * name, because `unavailable` above stops the two-element check before Alipay is ever reached.
    */
   alipayUnavailable: "孙离线",
+  /** Alipay face only: the check registers, but asking for its result is always `unavailable`. */
+  alipayQueryUnavailable: "周断线",
 } as const;
 
 /** ID numbers with a correct check character and birth date that the identity registry rejects. */

@@ -5,7 +5,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../api/app-env";
 import { hostedContext } from "../hosted/context";
 import { localeOf } from "../hosted/current-step";
-import { ALIPAY_RETURN_PATH, returningSession, settleAlipayReturn, startAlipayFace } from "../hosted/alipay-face";
+import { ALIPAY_RETURN_PATH, type AlipayQueryNotice, certifyUrlFor, queryAlipayCheck, returningSession, settleAlipayReturn, startAlipayFace } from "../hosted/alipay-face";
 import { giveFaceConsent, openLink, readPhoneSession, submitClip, submitPhonePhotos } from "../hosted/phone";
 import { alipayAppLink } from "../providers/alipay-face/index";
 import { isSandboxCertifyId } from "../providers/alipay-face/sandbox";
@@ -58,11 +58,7 @@ phone.get("/p", async (c) => {
   if (record.purpose === "id_capture" && (record.state === "opened" || record.state === "capturing" || record.state === "waiting")) {
     return c.html(<IdCapturePage locale={locale} lastFailure={record.lastFailure} />);
   }
-  if (record.purpose === "alipay_face" && (record.state === "opened" || record.state === "capturing")) {
-    const check = record.alipay;
-    const appLink = check ? (row.livemode && !inAlipay(c) ? alipayAppLink(check.certifyUrl) : check.certifyUrl) : undefined;
-    return c.html(<AlipayStartPage locale={locale} lastFailure={record.lastFailure} appLink={appLink} />);
-  }
+  if (record.purpose === "alipay_face" && (record.state === "opened" || record.state === "capturing")) return alipayPage(c, found);
   switch (record.state) {
     case "waiting":
     case "opened":
@@ -114,7 +110,17 @@ phone.post("/p/id-photos", async (c) => {
 /** Inside the Alipay app the certify URL opens the check directly; elsewhere only Alipay's own scheme does. */
 const inAlipay = (c: Context<AppEnv>) => /AlipayClient/i.test(c.req.header("user-agent") ?? "");
 
-/** The phone registers its check at Alipay and goes there. */
+type Found = NonNullable<Awaited<ReturnType<typeof session>>>;
+
+/** Our page before Alipay: the button that registers a check, or, with one registered, the way to it. */
+async function alipayPage(c: Context<AppEnv>, found: Found, notice?: AlipayQueryNotice) {
+  const { record, row } = found.s;
+  const url = await certifyUrlFor(found.ctx, record);
+  const appLink = url ? (row.livemode && !inAlipay(c) ? alipayAppLink(url) : url) : undefined;
+  return c.html(<AlipayStartPage locale={localeOf(row)} lastFailure={record.lastFailure} appLink={appLink} notice={notice} />);
+}
+
+/** The phone registers its check at Alipay (or finds the one it has) and goes there. */
 phone.post("/p/alipay/start", async (c) => {
   const found = await session(c);
   if (!found) return c.html(<LinkProblemPage locale={guessLocale(c)} reason="invalid" />, 401);
@@ -123,12 +129,21 @@ phone.post("/p/alipay/start", async (c) => {
   return c.redirect(direct ? started.certifyUrl : "/p", 303);
 });
 
+/** The phone asks for the result when Alipay did not send it back (the app closed, a fault on return). */
+phone.post("/p/alipay/result", async (c) => {
+  const found = await session(c);
+  if (!found) return c.html(<LinkProblemPage locale={guessLocale(c)} reason="invalid" />, 401);
+  const notice = await queryAlipayCheck(found.ctx, found.s);
+  return notice ? alipayPage(c, found, notice) : c.redirect("/p", 303);
+});
+
 /** Where Alipay sends the phone when its check ends, passed or not, perhaps in a browser without our cookie. */
 phone.get(ALIPAY_RETURN_PATH, async (c) => {
   noStore(c);
-  const returning = await returningSession(hostedContext(c, false), c.req.query("h") ?? "", c.req.query("t") ?? "");
+  const outerOrderNo = c.req.query("o") ?? "";
+  const returning = await returningSession(hostedContext(c, false), c.req.query("h") ?? "", outerOrderNo, c.req.query("t") ?? "");
   if (!returning) return c.html(<LinkProblemPage locale={guessLocale(c)} reason="invalid" />, 400);
-  const record = await settleAlipayReturn(hostedContext(c, returning.row.livemode), returning);
+  const record = await settleAlipayReturn(hostedContext(c, returning.row.livemode), returning, outerOrderNo);
   const mine = await readPhoneSession(hostedContext(c, false), getCookie(c, cookieName(c)));
   if (mine?.record.handoffId === returning.record.handoffId) return c.redirect("/p", 303);
   return c.html(<ReturnedElsewhere locale={localeOf(returning.row)} record={record} />);

@@ -20,7 +20,7 @@ export interface HandoffRecord {
    * That token itself, so a desktop that renders the step again (a reload, a second tab) shows
    * the same QR code instead of voiding the one a phone may be about to scan.
    */
-  currentLink?: { token: string; expiresAt: number } | null;
+  currentLink?: { url: string; expiresAt: number } | null;
   /** Tokens already exchanged for a session, to tell "used" from "replaced". */
   usedJtis: string[];
   sessionHash: string | null;
@@ -29,14 +29,20 @@ export interface HandoffRecord {
   lastFailure: string | null;
   /** Alipay face only: the check registered at Alipay that the phone was sent to; null until then and after a failed try. */
   alipay?: AlipayCheck | null;
+  /** A start of an Alipay check under way (registering it at Alipay), so a double tap registers one. */
+  alipayClaim?: { outerOrderNo: string; until: number } | null;
   expiresAt: number;
   updatedAt: number;
 }
 
 export interface AlipayCheck {
   certifyId: string;
-  certifyUrl: string;
+  /** Our reference for the check at Alipay, also in its return URL: a return names the check it ends. */
+  outerOrderNo: string;
 }
+
+/** How long one start of an Alipay check may hold the handoff before another may try. */
+export const ALIPAY_CLAIM_MS = 20_000;
 
 export type OpenOutcome = { ok: true; record: HandoffRecord } | { ok: false; reason: "used" | "replaced" | "ended" | "unknown" };
 
@@ -59,10 +65,10 @@ export class HandoffSession extends DurableObject<Env> {
     return record;
   }
 
-  async init(record: Omit<HandoffRecord, "state" | "currentJti" | "currentLink" | "usedJtis" | "sessionHash" | "prompts" | "tries" | "lastFailure" | "alipay" | "updatedAt">): Promise<HandoffRecord> {
+  async init(record: Omit<HandoffRecord, "state" | "currentJti" | "currentLink" | "usedJtis" | "sessionHash" | "prompts" | "tries" | "lastFailure" | "alipay" | "alipayClaim" | "updatedAt">): Promise<HandoffRecord> {
     const existing = await this.load();
     if (existing) return existing;
-    const created: HandoffRecord = { ...record, state: "waiting", currentJti: null, currentLink: null, usedJtis: [], sessionHash: null, prompts: null, tries: 0, lastFailure: null, alipay: null, updatedAt: Date.now() };
+    const created: HandoffRecord = { ...record, state: "waiting", currentJti: null, currentLink: null, usedJtis: [], sessionHash: null, prompts: null, tries: 0, lastFailure: null, alipay: null, alipayClaim: null, updatedAt: Date.now() };
     await this.ctx.storage.setAlarm(record.expiresAt);
     return this.save(created);
   }
@@ -72,7 +78,7 @@ export class HandoffSession extends DurableObject<Env> {
   }
 
   /** A new link for the QR code; the previous one stops working at once. */
-  async issueToken(jti: string, link: { token: string; expiresAt: number }): Promise<HandoffRecord | null> {
+  async issueToken(jti: string, link: { url: string; expiresAt: number }): Promise<HandoffRecord | null> {
     const record = await this.load();
     if (!record || isTerminal(record.state)) return null;
     return this.save({ ...record, currentJti: jti, currentLink: link, updatedAt: Date.now() });
@@ -101,6 +107,34 @@ export class HandoffSession extends DurableObject<Env> {
     const state = nextHandoffState(record.state, event);
     if (state === null) return null;
     return this.save({ ...record, ...patch, state, updatedAt: Date.now() });
+  }
+
+  /** Reserves the start of an Alipay check: one at a time, and none while a registered check is open. */
+  async claimAlipayStart(outerOrderNo: string): Promise<HandoffRecord | null> {
+    const record = await this.load();
+    const now = Date.now();
+    if (!record || record.purpose !== "alipay_face" || nextHandoffState(record.state, { type: "start_capture" }) === null) return null;
+    if (record.alipay || (record.alipayClaim && record.alipayClaim.until > now)) return null;
+    return this.save({ ...record, alipayClaim: { outerOrderNo, until: now + ALIPAY_CLAIM_MS }, updatedAt: now });
+  }
+
+  /** Ends the start that holds the claim: keeps the registered check, or why there is none. */
+  async finishAlipayStart(outerOrderNo: string, outcome: { alipay: AlipayCheck } | { lastFailure: string }): Promise<HandoffRecord | null> {
+    const record = await this.load();
+    if (!record || record.alipayClaim?.outerOrderNo !== outerOrderNo) return null;
+    const state = nextHandoffState(record.state, { type: "start_capture" });
+    if (state === null) return null;
+    const kept = "alipay" in outcome ? { alipay: outcome.alipay, lastFailure: null } : { lastFailure: outcome.lastFailure };
+    return this.save({ ...record, ...kept, alipayClaim: null, state, updatedAt: Date.now() });
+  }
+
+  /** Moves to `submitted` for the named check only: a stale return, or a query of an older check, moves nothing. */
+  async submitAlipay(certifyId: string): Promise<HandoffRecord | null> {
+    const record = await this.load();
+    if (!record || record.alipay?.certifyId !== certifyId) return null;
+    const state = nextHandoffState(record.state, { type: "submit" });
+    if (state === null) return null;
+    return this.save({ ...record, state, updatedAt: Date.now() });
   }
 
   override async alarm(): Promise<void> {

@@ -278,6 +278,16 @@ export const PAGES: PageRow[] = [
     },
   },
   {
+    name: "phone: Alipay check registered",
+    group: "phone",
+    device: "phone",
+    reach: async (r, locale) => {
+      const phone = (await reachRow("phone: Alipay face (sandbox)", r, locale)) as Reached & { session: Session };
+      await r.startAlipay(phone.session);
+      return phone;
+    },
+  },
+  {
     name: "phone: verified",
     group: "phone",
     device: "phone",

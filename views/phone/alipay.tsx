@@ -3,6 +3,7 @@
 import { reasonText } from "../components/form-errors";
 import { Layout } from "../layout";
 import { type Locale, t } from "../messages";
+import type { AlipayNotice } from "../steps/model";
 
 function FailureNotice({ locale, lastFailure }: { locale: Locale; lastFailure?: string | null | undefined }) {
   if (!lastFailure) return null;
@@ -18,7 +19,8 @@ function FailureNotice({ locale, lastFailure }: { locale: Locale; lastFailure?: 
  * (`appLink`), a link that opens it in the Alipay app, for a phone whose camera opened us in
  * another browser.
  */
-export function AlipayStartPage({ locale, lastFailure, appLink }: { locale: Locale; lastFailure?: string | null | undefined; appLink?: string | undefined }) {
+export function AlipayStartPage(p: { locale: Locale; lastFailure?: string | null | undefined; appLink?: string | undefined; notice?: AlipayNotice | undefined }) {
+  const { locale, lastFailure, appLink, notice } = p;
   return (
     <Layout locale={locale} title={t(locale, "phone.alipay.heading")} scripts={false}>
       <section class="card" aria-labelledby="phone-title" data-phone="alipay_face">
@@ -33,6 +35,16 @@ export function AlipayStartPage({ locale, lastFailure, appLink }: { locale: Loca
               </a>
             </p>
             <p class="hint">{t(locale, "phone.alipay.open_hint")}</p>
+            {notice && (
+              <p class="alert" role="alert" data-notice={notice}>
+                {t(locale, `handoff.alipay.notice.${notice}`)}
+              </p>
+            )}
+            <form method="post" action="/p/alipay/result">
+              <button type="submit" class="secondary wide">
+                {t(locale, "handoff.alipay.query")}
+              </button>
+            </form>
           </>
         ) : (
           <form method="post" action="/p/alipay/start">

@@ -40,7 +40,7 @@ export type StepView =
       /** Whether Alipay face may be offered beside the phone browser: the sandbox in test mode, a configured adapter in live mode. */
       alipay: boolean;
       /** The answer to the desktop's "query the result" for an Alipay check, when it settled nothing. */
-      alipayNotice?: "alipay_not_started" | "alipay_not_passed_yet" | "provider_unavailable";
+      alipayNotice?: AlipayNotice;
     })
   | (StepBase & {
       kind: "id_photos";
@@ -55,3 +55,6 @@ export type StepKind = StepView["kind"];
 
 /** The element htmx swaps: every step renders into it, full page or fragment alike. */
 export const STEP_ID = "step";
+
+/** What asking Alipay for a result answered when it settled nothing. */
+export type AlipayNotice = "alipay_not_started" | "alipay_not_passed_yet" | "provider_unavailable";

@@ -14,6 +14,8 @@ export const QUERY = "alipay.user.certify.open.query";
 const startedSchema = z.looseObject({ certify_id: z.string().min(1) });
 
 export function alipayFace(settings: AlipaySettings): AlipayFaceProvider {
+  // The return URL was registered with the check at initialize; the page URL carries only its id.
+  const certifyUrl = (certifyId: string) => alipayPageUrl(settings, CERTIFY, { certify_id: certifyId });
   return {
     async start({ name, idNumber, outerOrderNo, returnUrl }) {
       const reply = await callAlipay(settings, INITIALIZE, {
@@ -26,10 +28,12 @@ export function alipayFace(settings: AlipaySettings): AlipayFaceProvider {
       const started = startedSchema.safeParse(reply.body);
       if (!started.success) return unavailable(ALIPAY_PROVIDER, "unexpected_response");
       const certifyId = started.data.certify_id;
-      const certifyUrl = await alipayPageUrl(settings, CERTIFY, { certify_id: certifyId });
-      if (typeof certifyUrl !== "string") return certifyUrl;
-      return { outcome: "started", provider: ALIPAY_PROVIDER, serial: certifyId, certifyId, certifyUrl };
+      const url = await certifyUrl(certifyId);
+      if (typeof url !== "string") return url;
+      return { outcome: "started", provider: ALIPAY_PROVIDER, serial: certifyId, certifyId, certifyUrl: url };
     },
+
+    certifyUrl,
 
     async query(certifyId) {
       const reply = await callAlipay(settings, QUERY, { certify_id: certifyId });

@@ -1,8 +1,8 @@
 // Alipay face (支付宝刷脸): the applicant does liveness and face comparison inside the Alipay app
 // and we learn only the verdict. Two calls, as Alipay's identity-verification product has them:
 // `start` registers the check for a name and ID number (alipay.user.certify.open.initialize) and
-// returns the signed URL the phone opens in Alipay (alipay.user.certify.open.certify); `query`
-// asks for the verdict afterwards (alipay.user.certify.open.query).
+// returns the signed URL the phone opens in Alipay (alipay.user.certify.open.certify, signed here,
+// not called); `query` asks for the verdict afterwards (alipay.user.certify.open.query).
 import type { ProviderAnswer, UnavailableAnswer } from "../answer";
 
 export type AlipayCertifyRequest = {
@@ -27,6 +27,12 @@ export type AlipayFaceAnswer = ProviderAnswer<AlipayFaceReason>;
 
 export interface AlipayFaceProvider {
   start(request: AlipayCertifyRequest): Promise<AlipayCertifyStart>;
+  /**
+   * The certify URL of a registered check, signed now: it carries its signing time, so one kept
+   * from `start` may be stale by the time a phone reopens it. `returnUrl` is the one it was
+   * registered with (only the sandbox, which registered nothing, needs it).
+   */
+  certifyUrl(certifyId: string, returnUrl: string): Promise<string | UnavailableAnswer>;
   query(certifyId: string): Promise<AlipayFaceAnswer>;
 }
 

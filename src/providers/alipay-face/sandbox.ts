@@ -10,17 +10,26 @@ import type { AlipayFaceProvider, AlipayFaceReason } from "./index";
 /** The stand-in for the Alipay app, served by the phone routes in test mode only. */
 export const SANDBOX_CERTIFY_PATH = "/p/alipay/sandbox";
 
-const VERDICT_CODES = { pass: "p", liveness_failed: "l", face_mismatch: "m" } as const;
-const CERTIFY_ID = /^sbx-([plm])-[0-9A-Za-z]{20}$/;
+// The letter in a sandbox certify_id: pass, liveness_failed, face_mismatch, or a query that is unavailable.
+const VERDICT_CODES = { pass: "p", liveness_failed: "l", face_mismatch: "m", query_unavailable: "u" } as const;
+const CERTIFY_ID = /^sbx-([plmu])-[0-9A-Za-z]{20}$/;
 
 export function isSandboxCertifyId(certifyId: string): boolean {
   return CERTIFY_ID.test(certifyId);
 }
 
-function verdictFor(name: string): "liveness_failed" | "face_mismatch" | undefined {
+function verdictFor(name: string): "liveness_failed" | "face_mismatch" | "query_unavailable" | undefined {
+  if (name === SANDBOX_NAMES.alipayQueryUnavailable) return "query_unavailable";
   if (name === SANDBOX_NAMES.livenessFailed) return "liveness_failed";
   if (name === SANDBOX_NAMES.faceMismatch || name === SANDBOX_NAMES.nameIdMismatch) return "face_mismatch";
   return undefined;
+}
+
+function sandboxCertifyUrl(certifyId: string, returnUrl: string): string {
+  const url = new URL(SANDBOX_CERTIFY_PATH, returnUrl);
+  url.searchParams.set("certify_id", certifyId);
+  url.searchParams.set("return_url", returnUrl);
+  return url.toString();
 }
 
 export function sandboxAlipayFace(): AlipayFaceProvider {
@@ -28,16 +37,17 @@ export function sandboxAlipayFace(): AlipayFaceProvider {
     async start({ name, idNumber, returnUrl }) {
       if (name === SANDBOX_NAMES.unavailable || name === SANDBOX_NAMES.alipayUnavailable) return sandboxUnavailable();
       const certifyId = `sbx-${VERDICT_CODES[verdictFor(name) ?? "pass"]}-${randomString(20)}`;
-      const certifyUrl = new URL(SANDBOX_CERTIFY_PATH, returnUrl);
-      certifyUrl.searchParams.set("certify_id", certifyId);
-      certifyUrl.searchParams.set("return_url", returnUrl);
-      return { outcome: "started", provider: SANDBOX_PROVIDER, serial: await sandboxSerial("alipay_face", { name, idNumber }), certifyId, certifyUrl: certifyUrl.toString() };
+      return { outcome: "started", provider: SANDBOX_PROVIDER, serial: await sandboxSerial("alipay_face", { name, idNumber }), certifyId, certifyUrl: sandboxCertifyUrl(certifyId, returnUrl) };
+    },
+    async certifyUrl(certifyId, returnUrl) {
+      return sandboxCertifyUrl(certifyId, returnUrl);
     },
     async query(certifyId) {
       const code = CERTIFY_ID.exec(certifyId)?.[1];
       const serial = await sandboxSerial("alipay_face", { certifyId });
       // An id the sandbox never issued is what Alipay calls OPEN_CERTIFY_BILL_NOT_EXIST: not a verdict.
       if (!code) return { outcome: "unavailable", provider: SANDBOX_PROVIDER, detail: "OPEN_CERTIFY_BILL_NOT_EXIST" };
+      if (code === "u") return sandboxUnavailable();
       const reason = code === "l" ? "liveness_failed" : code === "m" ? "face_mismatch" : undefined;
       return sandboxVerdict<AlipayFaceReason>(reason, serial);
     },

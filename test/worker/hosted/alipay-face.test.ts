@@ -100,10 +100,12 @@ describe("Alipay face (sandbox)", () => {
     const ra = new URL((await startOnPhone(a.phone)).returnUrl);
     const rb = new URL((await startOnPhone(b.phone)).returnUrl);
     const stranger = new Phone();
-    const forged = await stranger.get(`/p/alipay/return?h=${ra.searchParams.get("h")}&t=${rb.searchParams.get("t")}`);
+    const forged = await stranger.get(`/p/alipay/return?h=${ra.searchParams.get("h")}&o=${ra.searchParams.get("o")}&t=${rb.searchParams.get("t")}`);
     expect(forged.status).toBe(400);
     expect(forged.html).toContain('data-reason="invalid"');
-    expect((await stranger.get(`/p/alipay/return?h=${ra.searchParams.get("h")}`)).status).toBe(400);
+    const otherCheck = await stranger.get(`/p/alipay/return?h=${ra.searchParams.get("h")}&o=${rb.searchParams.get("o")}&t=${ra.searchParams.get("t")}`);
+    expect(otherCheck.status).toBe(400);
+    expect((await stranger.get(`/p/alipay/return?h=${ra.searchParams.get("h")}&o=${ra.searchParams.get("o")}`)).status).toBe(400);
     expect((await call(`/v1/verifications/${a.v.id}`, { key: a.testKey })).json.status).toBe("in_progress");
   });
 
@@ -147,5 +149,56 @@ describe("Alipay face (sandbox)", () => {
     expect(page.html).toContain('data-reason="provider_unavailable"');
     expect(page.html).toContain('action="/p/alipay/start"');
     expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json).toMatchObject({ status: "in_progress", failed_attempts: 0 });
+  });
+
+  it("should register one check however often the phone taps, and go back to it", async () => {
+    const { v, phone } = await atAlipayStart();
+    const taps = await Promise.all([phone.post("/p/alipay/start"), phone.post("/p/alipay/start"), phone.post("/p/alipay/start")]);
+    expect(taps.every((t) => t.status === 303)).toBe(true);
+    const again = await phone.post("/p/alipay/start");
+    const ids = [...taps, again].map((t) => (t.location!.includes("certify_id") ? new URL(t.location!, BASE).searchParams.get("certify_id") : null));
+    const registered = (await events(v.id)).filter((e) => e.type === "alipay.certify_started");
+    expect(registered).toHaveLength(1);
+    expect(new Set(ids.filter(Boolean)).size).toBe(1);
+    expect(ids[3]).not.toBeNull();
+    // The page before Alipay now leads to that check, and offers to ask for its result.
+    const page = await phone.get("/p");
+    expect(page.html).toContain(`certify_id=${ids[3]}`);
+    expect(page.html).toContain('action="/p/alipay/result"');
+  });
+
+  it("should let an old return URL move nothing once a newer check is open", async () => {
+    const { testKey, v, phone } = await atAlipayStart(SANDBOX_NAMES.livenessFailed);
+    const first = await startOnPhone(phone);
+    await phone.get(first.returnUrl);
+    const second = await startOnPhone(phone);
+    const replay = await new Phone().get(first.returnUrl);
+    expect(replay.html).toContain('data-phone="alipay_returned"');
+    expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json).toMatchObject({ status: "in_progress", failed_attempts: 1 });
+    expect((await phone.get("/p")).html).toContain(`certify_id=${second.certifyId}`);
+    await phone.get(second.returnUrl);
+    expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json).toMatchObject({ failed_attempts: 2 });
+  });
+
+  it("should keep the check when Alipay cannot be asked on return, and let the phone ask again", async () => {
+    const { testKey, v, phone } = await atAlipayStart(SANDBOX_NAMES.alipayQueryUnavailable);
+    const { certifyId, returnUrl } = await startOnPhone(phone);
+    await phone.get(returnUrl);
+    const page = await phone.get("/p");
+    expect(page.html).toContain('data-reason="provider_unavailable"');
+    expect(page.html).toContain(`certify_id=${certifyId}`);
+    const asked = await phone.post("/p/alipay/result");
+    expect(asked.status).toBe(200);
+    expect(asked.text).toContain('data-notice="provider_unavailable"');
+    expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json).toMatchObject({ status: "in_progress", failed_attempts: 0 });
+  });
+
+  it("should let the phone ask for the result and pass without a return", async () => {
+    const { testKey, v, phone } = await atAlipayStart();
+    await startOnPhone(phone);
+    const asked = await phone.post("/p/alipay/result");
+    expect(asked).toMatchObject({ status: 303, location: "/p" });
+    expect((await phone.get("/p")).html).toContain('data-phone="verified"');
+    expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json.status).toBe("verified");
   });
 });

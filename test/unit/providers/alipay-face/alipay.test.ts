@@ -40,6 +40,21 @@ function expectNoPersonalData(answer: unknown) {
   expect(text).not.toContain(zhang.idNumber);
 }
 
+describe("alipayFace.certifyUrl", () => {
+  it("should sign the certify URL of a registered check afresh, at the time it is asked for, calling nothing", async () => {
+    const gateway = fakeAlipay(() => "{}");
+    let now = 1_700_000_000_000;
+    const provider = alipayFace(alipaySettings(gateway.fetch, { now: () => now }));
+    now += 20 * 60_000;
+    const url = new URL((await provider.certifyUrl(CERTIFY_ID, request.returnUrl)) as string);
+    expect(url.searchParams.get("method")).toBe(CERTIFY);
+    expect(url.searchParams.get("timestamp")).toBe("2023-11-15 06:33:20");
+    expect(JSON.parse(url.searchParams.get("biz_content")!)).toEqual({ certify_id: CERTIFY_ID });
+    expect(nodeVerify(APP_KEYS.spki, documentedSigningString(url.searchParams), url.searchParams.get("sign")!)).toBe(true);
+    expect(gateway.requests).toHaveLength(0);
+  });
+});
+
 describe("alipayFace.start", () => {
   it("should send a signed initialize with the identity and return URL, at the fixed Beijing time", async () => {
     const { provider, requests } = providerAnswering(RECORDED.initialized);
