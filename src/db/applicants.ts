@@ -2,18 +2,16 @@
 // an earlier verification they may reuse. Not partner-scoped on purpose: an applicant's account
 // spans partners, and reuse happens only with the applicant's consent on the hosted page.
 import { and, desc, eq, gt, inArray, ne } from "drizzle-orm";
-import { newId } from "../crypto/random";
 import type { Database } from "./client";
 import { applicants, verifications } from "./schema";
 
-/** One statement either way: the no-op update on conflict makes RETURNING answer the existing row. */
-export async function upsertApplicantByPhone(db: Database, phoneHash: string, phoneMasked: string, now: number): Promise<string> {
-  const [row] = await db
-    .insert(applicants)
-    .values({ id: newId("app"), phoneHash, phoneMasked, createdAt: now })
-    .onConflictDoUpdate({ target: applicants.phoneHash, set: { phoneHash } })
-    .returning({ id: applicants.id });
-  return row!.id;
+/**
+ * The account row for a sign-in, unexecuted, to run in the sign-in's batch. The id is derived
+ * from the phone by the caller, so it is known before any query; on conflict the row takes it,
+ * which only changes accounts made before ids were derived (random ids, development data).
+ */
+export function applicantUpsert(db: Database, a: { id: string; phoneHash: string; phoneMasked: string; createdAt: number }) {
+  return db.insert(applicants).values(a).onConflictDoUpdate({ target: applicants.phoneHash, set: { id: a.id } });
 }
 
 /** The applicant's latest few verified verifications that could be reused, newest first. */
@@ -36,6 +34,5 @@ export function findReusableVerifications(
       ),
     )
     .orderBy(desc(verifications.completedAt))
-    .limit(5)
-    .all();
+    .limit(5);
 }

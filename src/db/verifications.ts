@@ -105,6 +105,8 @@ function statusCondition(status: string, now: number): SQL | undefined {
   return eq(verifications.status, status);
 }
 
+type Extras = BatchItem<"sqlite">[] | ((guard: SQL) => BatchItem<"sqlite">[]);
+
 /**
  * Optimistic write: applies `patch` only if the row still has `version`, and appends the event
  * in the same transaction. The event insert, and the webhook outbox row when the status changes
@@ -116,9 +118,43 @@ export async function updateVerification(
   current: Pick<VerificationRow, "id" | "partnerId" | "version">,
   patch: VerificationPatch & { updatedAt: number },
   event: EventInput | null,
-  extraItems: BatchItem<"sqlite">[] | ((guard: SQL) => BatchItem<"sqlite">[]) = [],
+  extraItems: Extras = [],
   outbox: OutboxEntry | null = null,
 ): Promise<boolean> {
+  const { items, updateAt } = updateBatch(db, current, patch, event, extraItems, outbox);
+  const results = await db.batch(items);
+  return wrote(results[updateAt]);
+}
+
+/**
+ * The same write, with one read after it in the same round trip (what the next page needs), so a
+ * request that writes and then renders pays for one trip instead of two.
+ */
+export async function updateVerificationThenRead<Read extends BatchItem<"sqlite">>(
+  db: Database,
+  current: Pick<VerificationRow, "id" | "partnerId" | "version">,
+  patch: VerificationPatch & { updatedAt: number },
+  event: EventInput,
+  extraItems: Extras,
+  read: Read,
+): Promise<{ written: boolean; read: Awaited<Read> }> {
+  const { items, updateAt } = updateBatch(db, current, patch, event, extraItems, null);
+  const results = await db.batch([...items, read]);
+  return { written: wrote(results[updateAt]), read: results[results.length - 1] as Awaited<Read> };
+}
+
+function wrote(rows: unknown): boolean {
+  return Array.isArray(rows) && rows.length === 1;
+}
+
+function updateBatch(
+  db: Database,
+  current: Pick<VerificationRow, "id" | "partnerId" | "version">,
+  patch: VerificationPatch & { updatedAt: number },
+  event: EventInput | null,
+  extraItems: Extras,
+  outbox: OutboxEntry | null,
+): { items: [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]; updateAt: number } {
   const guard = and(eq(verifications.id, current.id), eq(verifications.version, current.version))!;
   // A function builds extras that must hold only if this write wins (it gets the same guard).
   const extra = typeof extraItems === "function" ? extraItems(guard) : extraItems;
@@ -129,8 +165,7 @@ export async function updateVerification(
     .returning({ id: verifications.id });
   if (!event) {
     if (outbox) throw new Error("a webhook event needs its verification event");
-    const [rows] = await db.batch([update, ...extra]);
-    return rows.length === 1;
+    return { items: [update, ...extra], updateAt: 0 };
   }
   const e = eventRow({ ...current, updatedAt: patch.updatedAt }, event);
   const insertEvent = db.insert(verificationEvents).select(
@@ -153,9 +188,7 @@ export async function updateVerification(
   // (unguarded) go first, so what led to the change (a code checked) precedes it in the log.
   const outboxItems = outbox ? [outboxInsert(db, outbox, guard)] : [];
   const items: [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]] = [insertEvent, ...outboxItems, update];
-  const results = await db.batch([...extra, ...items] as typeof items);
-  const rows = results[results.length - 1];
-  return Array.isArray(rows) && rows.length === 1;
+  return { items: [...extra, ...items] as typeof items, updateAt: extra.length + items.length - 1 };
 }
 
 export function listEvents(db: Database, verificationId: string) {

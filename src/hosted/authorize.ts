@@ -1,12 +1,13 @@
 // App authorization (应用授权): the applicant proves a phone with an SMS code and consents to
 // sharing; the phone names their account. Errors come back as field codes for the form.
 import { guardedConsentInsert } from "../db/consents";
-import { upsertApplicantByPhone } from "../db/applicants";
-import { eventInsert, updateVerification, type VerificationRow } from "../db/verifications";
+import { applicantUpsert } from "../db/applicants";
+import { eventInsert, updateVerificationThenRead, type VerificationRow } from "../db/verifications";
 import { maskPhone } from "../domain/masking";
 import { firstIssueCode, mobileNumber } from "../schemas/identifiers";
 import type { HostedContext } from "./context";
 import { consentRecord } from "./consent";
+import { reuseCandidates } from "./current-step";
 import { checkCode, sendCode } from "./sms-code";
 
 export interface AuthorizeInput {
@@ -27,7 +28,12 @@ export async function sendAuthorizationCode(ctx: HostedContext, row: Verificatio
   return { ok: true, phone: phone.data };
 }
 
-export type AuthorizeResult = { ok: true; applicantId: string; row: VerificationRow } | { ok: false; errors: AuthorizeErrors; triesLeft?: number };
+export type AuthorizeResult = { ok: true; applicantId: string; row: VerificationRow; reusable: VerificationRow[] } | { ok: false; errors: AuthorizeErrors; triesLeft?: number };
+
+/** A phone's account id: `app_` and 24 hex digits of a keyed hash of the phone, the same on every sign-in. */
+async function applicantIdFor(ctx: HostedContext, phone: string): Promise<string> {
+  return `app_${(await ctx.cipher.hash("applicant_id", phone)).slice(0, 24)}`;
+}
 
 export async function authorizeApplicant(ctx: HostedContext, row: VerificationRow, input: AuthorizeInput): Promise<AuthorizeResult> {
   const errors: AuthorizeErrors = {};
@@ -40,20 +46,26 @@ export async function authorizeApplicant(ctx: HostedContext, row: VerificationRo
   const { outcome, evidence } = await checkCode(ctx, row, phone.data, "app_authorization", input.code.trim());
   if (!outcome.ok) return { ok: false, errors: { code: outcome.reason }, triesLeft: outcome.triesLeft };
 
-  const phoneHash = await ctx.cipher.hash("phone", phone.data);
-  const applicantId = await upsertApplicantByPhone(ctx.db, phoneHash, maskPhone(phone.data), ctx.now);
+  const [phoneHash, applicantId] = await Promise.all([ctx.cipher.hash("phone", phone.data), applicantIdFor(ctx, phone.data)]);
   // A verification belongs to the first account that signs in to it: another phone holding the
   // link must not take it over (and with it, what the applicant typed).
   if (row.applicantId && row.applicantId !== applicantId) return { ok: false, errors: { phone: "another_applicant" } };
   const consent = await consentRecord(ctx, row.id, applicantId, "app_authorization");
   const patch = { applicantId, updatedAt: ctx.now };
-  const written = await updateVerification(
+  // One round trip: the account, the consent, the code's evidence, the change, and what the next
+  // page needs to know (earlier verifications the applicant may reuse).
+  const { written, read } = await updateVerificationThenRead(
     ctx.db,
     row,
     patch,
     { type: "applicant.authorized", actor: "applicant", data: { applicant_id: applicantId, consent_id: consent.id, consent_kind: consent.kind, text_version: consent.textVersion, text_hash: consent.textHash } },
-    (guard) => [guardedConsentInsert(ctx.db, consent, guard), eventInsert(ctx.db, row, evidence, ctx.now)],
+    (guard) => [
+      applicantUpsert(ctx.db, { id: applicantId, phoneHash, phoneMasked: maskPhone(phone.data), createdAt: ctx.now }),
+      guardedConsentInsert(ctx.db, consent, guard),
+      eventInsert(ctx.db, row, evidence, ctx.now),
+    ],
+    reuseCandidates(ctx, row, applicantId),
   );
   if (!written) return { ok: false, errors: { code: "conflict" } };
-  return { ok: true, applicantId, row: { ...row, ...patch, version: row.version + 1 } };
+  return { ok: true, applicantId, row: { ...row, ...patch, version: row.version + 1 }, reusable: read };
 }

@@ -25,6 +25,13 @@ export const REUSE_WINDOW = 365 * DAY;
 export interface StepFlags {
   choose?: boolean;
   edit?: boolean;
+  /** Reuse candidates already read with the write that led here (sign-in), to save a round trip. */
+  reusable?: VerificationRow[];
+}
+
+/** The read of reuse candidates, unexecuted, so sign-in can put it in its write's batch. */
+export function reuseCandidates(ctx: HostedContext, row: Pick<VerificationRow, "id" | "livemode" | "methods">, applicantId: string) {
+  return findReusableVerifications(ctx.db, { applicantId, livemode: row.livemode, excludeId: row.id, methods: row.methods, verifiedAfter: ctx.now - REUSE_WINDOW });
 }
 
 /**
@@ -32,8 +39,8 @@ export interface StepFlags {
  * year, and at least what this partner asked for (an earlier check without ID photos cannot stand
  * in for one that requires them).
  */
-export async function reusableVerification(ctx: HostedContext, row: ApplicantRow, applicantId: string) {
-  const candidates = await findReusableVerifications(ctx.db, { applicantId, livemode: row.livemode, excludeId: row.id, methods: row.methods, verifiedAfter: ctx.now - REUSE_WINDOW });
+export async function reusableVerification(ctx: HostedContext, row: ApplicantRow, applicantId: string, read?: VerificationRow[]) {
+  const candidates = read ?? (await reuseCandidates(ctx, row, applicantId));
   const wanted = Object.entries(row.options).filter(([, on]) => on).map(([name]) => name);
   return candidates.find((c) => wanted.every((name) => c.options[name])) ?? null;
 }
@@ -82,7 +89,7 @@ export async function currentStep(ctx: HostedContext, row: ApplicantRow, session
     };
   }
   if (!row.method && row.step !== "reuse_declined") {
-    const previous = await reusableVerification(ctx, row, session.applicantId);
+    const previous = await reusableVerification(ctx, row, session.applicantId, flags.reusable);
     if (previous) {
       return {
         ...base,

@@ -93,7 +93,7 @@ hosted.post("/:id/authorize", async (c) => {
   await startApplicantSession(c, { verificationId: row.id, applicantId: result.applicantId }, row.expiresAt);
   if (!wantsFragment(c)) return c.redirect(`/v/${row.id}`, 303);
   const next = { ...result.row, partnerName: row.partnerName };
-  return render(c, await currentStep(ctx, next, { verificationId: row.id, applicantId: result.applicantId }));
+  return render(c, await currentStep(ctx, next, { verificationId: row.id, applicantId: result.applicantId }, { reusable: result.reusable }));
 });
 
 /** The remaining actions need the applicant signed in for this verification. */

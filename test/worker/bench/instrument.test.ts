@@ -4,6 +4,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { app } from "../../../src/app";
 import type { BenchCounts } from "../../../src/bench/instrument";
+import { latestCode } from "../applicant";
 import { BASE, call, newPartner, newVerification } from "../helpers";
 
 const flagged = { ...env, BENCH_COUNT_QUERIES: "1" };
@@ -61,5 +62,18 @@ describe("bench instrumentation", () => {
     expect(sent.status).toBe(200);
     expect(sent.text).toContain('role="status"');
     expect(sent.counts!.doRequests).toBeGreaterThanOrEqual(2); // the IP's send slot, then the phone's code
+  });
+
+  it("should sign in (code check, consent, reuse look-up) in two D1 round trips: the load and one batch", async () => {
+    const { testKey } = await newPartner("Bench sign-in");
+    const v = await newVerification(testKey);
+    const phone = "13700008802";
+    const form = { "content-type": "application/x-www-form-urlencoded", "hx-request": "true", "cf-connecting-ip": "198.18.200.2" };
+    await benched(`/v/${v.id}/authorize`, { method: "POST", headers: form, body: `action=send_code&phone=${phone}` });
+    const code = await latestCode(testKey, phone);
+    const signedIn = await benched(`/v/${v.id}/authorize`, { method: "POST", headers: form, body: `action=authorize&phone=${phone}&code=${code}&consent=yes` });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.text).toContain('data-step="choose_method"');
+    expect(signedIn.queries).toBe("2");
   });
 });

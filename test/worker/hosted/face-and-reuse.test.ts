@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { SANDBOX_ID_NUMBERS, TEST_IDENTITIES } from "../../../src/providers/sandbox-values";
-import { Applicant, latestCode, textOf, uniquePhone } from "../applicant";
+import { Applicant, forgetSends, latestCode, textOf, uniquePhone } from "../applicant";
 import { call, newPartner, newVerification } from "../helpers";
 
 const me = TEST_IDENTITIES[2];
@@ -94,6 +94,28 @@ describe("account reuse", () => {
     expect(api.json).toMatchObject({ status: "verified", method: "mobile3", person: { id_number: "3101************85" } });
     const events = await env.DB.prepare("select data from verification_events where verification_id = ? and type = 'verification.verify'").bind(second.id).first<{ data: string }>();
     expect(JSON.parse(events!.data)).toMatchObject({ reused: true, reused_from: first.id });
+  });
+
+  it("should offer the earlier verification in the sign-in's own htmx answer, read in the same batch as the write", async () => {
+    const { testKey } = await newPartner();
+    const phone = uniquePhone();
+    const first = await newVerification(testKey, { type: "person", methods: ["mobile3"] });
+    const a = new Applicant(first.id);
+    await a.signIn(testKey, phone);
+    const methodPhone = uniquePhone();
+    await a.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: methodPhone });
+    await a.post("/methods/mobile3/code", { action: "confirm", code: await latestCode(testKey, methodPhone) });
+
+    const second = await newVerification(testKey, { type: "person", methods: ["mobile3"] });
+    const b = new Applicant(second.id);
+    await forgetSends(phone);
+    await b.post("/authorize", { action: "send_code", phone });
+    const fragment = await b.post("/authorize", { action: "authorize", phone, code: await latestCode(testKey, phone), consent: "yes" }, { htmx: true });
+    expect(fragment.status).toBe(200);
+    expect(fragment.step).toBe("reuse");
+    const owners = await env.DB.prepare("select applicant_id from verifications where id in (?, ?)").bind(first.id, second.id).all<{ applicant_id: string }>();
+    expect(new Set(owners.results.map((r) => r.applicant_id)).size).toBe(1);
+    expect(owners.results[0]!.applicant_id).toMatch(/^app_[0-9a-f]{24}$/);
   });
 
   it("should let the applicant decline and verify again", async () => {
