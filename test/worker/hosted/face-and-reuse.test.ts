@@ -6,6 +6,17 @@ import { call, newPartner, newVerification } from "../helpers";
 
 const me = TEST_IDENTITIES[2];
 
+/** A first verification, completed with mobile3 by the account of `phone`, for reuse to find. */
+async function verifiedOnce(testKey: string, phone: string) {
+  const first = await newVerification(testKey, { type: "person", methods: ["mobile3"] });
+  const a = new Applicant(first.id);
+  await a.signIn(testKey, phone);
+  const methodPhone = uniquePhone();
+  await a.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: methodPhone });
+  await a.post("/methods/mobile3/code", { action: "confirm", code: await latestCode(testKey, methodPhone) });
+  return first;
+}
+
 describe("face, first step", () => {
   it("should check name and ID number, then stop at 'continue on your phone'", async () => {
     const { testKey } = await newPartner();
@@ -74,12 +85,7 @@ describe("app authorization", () => {
 describe("account reuse", () => {
   it("should offer an earlier verification of the same phone and complete by consent", async () => {
     const { testKey } = await newPartner();
-    const first = await newVerification(testKey, { type: "person", methods: ["mobile3"] });
-    const a = new Applicant(first.id);
-    await a.signIn(testKey, me.phone);
-    const methodPhone = uniquePhone();
-    await a.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: methodPhone });
-    await a.post("/methods/mobile3/code", { action: "confirm", code: await latestCode(testKey, methodPhone) });
+    const first = await verifiedOnce(testKey, me.phone);
 
     const other = await newPartner("Other exchange");
     const second = await newVerification(other.testKey, { type: "person", methods: ["mobile3", "face"] });
@@ -99,12 +105,7 @@ describe("account reuse", () => {
   it("should offer the earlier verification in the sign-in's own htmx answer, read in the same batch as the write", async () => {
     const { testKey } = await newPartner();
     const phone = uniquePhone();
-    const first = await newVerification(testKey, { type: "person", methods: ["mobile3"] });
-    const a = new Applicant(first.id);
-    await a.signIn(testKey, phone);
-    const methodPhone = uniquePhone();
-    await a.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: methodPhone });
-    await a.post("/methods/mobile3/code", { action: "confirm", code: await latestCode(testKey, methodPhone) });
+    const first = await verifiedOnce(testKey, phone);
 
     const second = await newVerification(testKey, { type: "person", methods: ["mobile3"] });
     const b = new Applicant(second.id);
@@ -183,12 +184,7 @@ describe("reuse and the partner's options", () => {
   it("should not offer an earlier verification without the ID photos this partner requires", async () => {
     const { testKey } = await newPartner();
     const phone = uniquePhone();
-    const first = await newVerification(testKey, { type: "person", methods: ["mobile3"] });
-    const a = new Applicant(first.id);
-    await a.signIn(testKey, phone);
-    const methodPhone = uniquePhone();
-    await a.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: methodPhone });
-    await a.post("/methods/mobile3/code", { action: "confirm", code: await latestCode(testKey, methodPhone) });
+    await verifiedOnce(testKey, phone);
     const strict = await newVerification(testKey, { type: "person", methods: ["mobile3", "bankcard4"], options: { collect_id_images: true } });
     const b = new Applicant(strict.id);
     expect((await b.signIn(testKey, phone)).step).toBe("choose_method");
