@@ -167,23 +167,7 @@ function updateBatch(
     if (outbox) throw new Error("a webhook event needs its verification event");
     return { items: [update, ...extra], updateAt: 0 };
   }
-  const e = eventRow({ ...current, updatedAt: patch.updatedAt }, event);
-  const insertEvent = db.insert(verificationEvents).select(
-    db
-      .select({
-        id: sql`${e.id}`.as("id"),
-        verificationId: verifications.id,
-        partnerId: verifications.partnerId,
-        type: sql`${e.type}`.as("type"),
-        fromStatus: sql`${e.fromStatus}`.as("from_status"),
-        toStatus: sql`${e.toStatus}`.as("to_status"),
-        actor: sql`${e.actor}`.as("actor"),
-        data: sql`${JSON.stringify(e.data)}`.as("data"),
-        createdAt: sql`${e.createdAt}`.as("created_at"),
-      })
-      .from(verifications)
-      .where(guard),
-  );
+  const insertEvent = guardedEventInsert(db, current, event, patch.updatedAt, guard);
   // Guarded inserts run before the update: after it, the version no longer matches. The extras
   // (unguarded) go first, so what led to the change (a code checked) precedes it in the log.
   const outboxItems = outbox ? [outboxInsert(db, outbox, guard)] : [];
@@ -212,6 +196,27 @@ export async function appendEvents(db: Database, v: Pick<VerificationRow, "id" |
 }
 
 /** The insert of an event that changes no status, to run alone or inside another write's batch. */
+/** An event that is written only if `guard` (a version check) still holds: it must run before the update it guards. */
+export function guardedEventInsert(db: Database, v: Pick<VerificationRow, "id" | "partnerId">, event: EventInput, now: number, guard: SQL) {
+  const e = eventRow({ id: v.id, partnerId: v.partnerId, createdAt: now }, event);
+  return db.insert(verificationEvents).select(
+    db
+      .select({
+        id: sql`${e.id}`.as("id"),
+        verificationId: verifications.id,
+        partnerId: verifications.partnerId,
+        type: sql`${e.type}`.as("type"),
+        fromStatus: sql`${e.fromStatus}`.as("from_status"),
+        toStatus: sql`${e.toStatus}`.as("to_status"),
+        actor: sql`${e.actor}`.as("actor"),
+        data: sql`${JSON.stringify(e.data)}`.as("data"),
+        createdAt: sql`${e.createdAt}`.as("created_at"),
+      })
+      .from(verifications)
+      .where(guard),
+  );
+}
+
 export function eventInsert(db: Database, v: Pick<VerificationRow, "id" | "partnerId">, event: EventInput, now: number) {
   // Only id and partner: a whole row's updatedAt would win over `now` in eventRow.
   return db.insert(verificationEvents).values(eventRow({ id: v.id, partnerId: v.partnerId, createdAt: now }, event));

@@ -1,17 +1,18 @@
 // A person method's desktop actions: submit the form (registry checks, then an SMS code or the
 // phone step), confirm the code, send a new code. Every provider call and attempt is an event;
 // provider faults never count as attempts and lose nothing typed.
+import type { SQL } from "drizzle-orm";
 import { appendEvents, eventInsert, getVerificationForApplicant, updateVerification } from "../db/verifications";
 import { maskPhone } from "../domain/masking";
 import type { CodePurpose } from "../domain/sms/code";
 import { findMethod } from "../methods";
 import type { ProviderCall } from "../methods/method";
-import { applyEvent } from "../verifications/apply";
+import { applyEvent, type Folded, foldEvent } from "../verifications/apply";
 import type { HostedContext } from "./context";
 import type { ApplicantRow } from "./current-step";
 import { type FieldErrorCodes, type FormValues, parseMethodForm } from "./parse-form";
 import { openPending, sealPending, verifiedIdentity } from "./pending";
-import { checkCode, sendCode } from "./sms-code";
+import { checkCode, issueAndSend, sendCode } from "./sms-code";
 
 export type SubmitResult =
   | { kind: "invalid"; errors: FieldErrorCodes; values: FormValues }
@@ -36,32 +37,46 @@ export async function submitMethodForm(ctx: HostedContext, row: ApplicantRow, me
   const parsed = await parseMethodForm(flow.fields(row.options), form);
   if (!parsed.ok) return { kind: "invalid", errors: parsed.errors, values: parsed.values };
 
+  // The method starts with its first form; that move rides in the write of the check's outcome,
+  // with the evidence of every provider call, so a submission costs one write, not three.
   let current = row;
+  let starting: Folded | null = null;
   if (row.method !== method || row.status !== "in_progress") {
-    const started = await applyEvent(ctx, row, { type: "start", method }, "applicant", ctx.now);
+    const started = foldEvent(ctx.db, row, { type: "start", method }, "applicant", ctx.now);
     if (!started.ok) return { kind: "error", error: started.error };
-    current = withPartner(row)(started.row);
+    starting = started.folded;
+    current = withPartner(row)(started.folded.row);
   }
   const result = await flow.check(ctx.providers, parsed.input, row.options);
-  await recordCalls(ctx, current, result.calls);
-  if (result.kind === "unavailable") return { kind: "retry", reason: "provider_unavailable", values: parsed.values, row: current };
+  const evidence = result.calls.map((call) => eventInsert(ctx.db, row, { type: "provider.call", actor: "system", data: { ...call } }, ctx.now));
+  const items = (guard: SQL) => [...(starting?.items(guard) ?? []), ...evidence];
+  if (result.kind === "unavailable") {
+    // A vendor fault is no attempt: the method starts (so a reload comes back to its form) and the evidence stays.
+    if (!starting) await recordCalls(ctx, row, result.calls);
+    else if (!(await updateVerification(ctx.db, row, { ...starting.patch, updatedAt: ctx.now }, starting.event, evidence))) return { kind: "error", error: "conflict" };
+    const next = starting ? { ...current, ...starting.patch, updatedAt: ctx.now, version: row.version + 1 } : row;
+    return { kind: "retry", reason: "provider_unavailable", values: parsed.values, row: next };
+  }
   if (result.kind === "rejected") {
-    const failed = await applyEvent(ctx, current, { type: "attempt_failed", reason: result.reason }, "system", ctx.now, { patch: { step: null, pendingEnc: null } });
+    const failed = await applyEvent(ctx, current, { type: "attempt_failed", reason: result.reason }, "system", ctx.now, { patch: { step: null, pendingEnc: null }, extra: items });
     if (!failed.ok) return { kind: "error", error: failed.error };
     const next = withPartner(row)(failed.row);
     return next.status === "failed" ? { kind: "ended", row: next } : { kind: "retry", reason: result.reason, values: parsed.values, row: next };
   }
   const pendingEnc = await sealPending(ctx.cipher, method, parsed.input);
   const nextStep = flow.then === "sms_code" ? "awaiting_code" : "awaiting_phone";
-  const patch = { step: nextStep, pendingEnc, updatedAt: ctx.now };
+  // The code goes out before the step is written, so its record joins the same write. Sent or
+  // not, the applicant lands on the code step (from where a new code can be asked for).
+  const sms = flow.then === "sms_code" ? await issueAndSend(ctx, row, parsed.input.phone!, method as CodePurpose) : null;
+  const patch = { ...starting?.patch, step: nextStep, pendingEnc, updatedAt: ctx.now };
   const event = { type: "method.checks_passed", actor: "system" as const, data: { method, next: nextStep } };
-  if (!(await updateVerification(ctx.db, current, patch, event))) return { kind: "error", error: "conflict" };
+  if (!(await updateVerification(ctx.db, current, patch, event, (guard) => [...items(guard), ...(sms?.records ?? [])]))) return { kind: "error", error: "conflict" };
   const next = { ...current, ...patch, version: current.version + 1 };
-  if (flow.then === "phone_handoff") return { kind: "phone_step", row: next };
-
-  const sent = await sendCode(ctx, next, parsed.input.phone!, method as CodePurpose);
-  if (!sent.ok) return { kind: "code_not_sent", reason: sent.reason, maskedPhone: maskPhone(parsed.input.phone!), row: next, ...(sent.retryAfterSeconds ? { retryAfterSeconds: sent.retryAfterSeconds } : {}) };
-  return { kind: "code_sent", row: next, maskedPhone: maskPhone(parsed.input.phone!) };
+  if (!sms) return { kind: "phone_step", row: next };
+  const maskedPhone = maskPhone(parsed.input.phone!);
+  const sent = sms.outcome;
+  if (!sent.ok) return { kind: "code_not_sent", reason: sent.reason, maskedPhone, row: next, ...(sent.retryAfterSeconds ? { retryAfterSeconds: sent.retryAfterSeconds } : {}) };
+  return { kind: "code_sent", row: next, maskedPhone };
 }
 
 export type CodeResult =

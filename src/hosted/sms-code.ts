@@ -2,6 +2,7 @@
 // decides; this module sends through the SMS provider and records evidence, never the code.
 import { newId } from "../crypto/random";
 import { sandboxSmsMessages } from "../db/schema";
+import type { BatchItem } from "drizzle-orm/batch";
 import { appendEvent, type EventInput, eventInsert } from "../db/verifications";
 import type { CheckOutcome, CodePurpose } from "../domain/sms/code";
 import { smsText } from "../domain/sms/message";
@@ -23,28 +24,38 @@ async function phoneSession(ctx: HostedContext, phone: string) {
   return sessionFor(ctx, `phone:${await ctx.cipher.hash("phone", phone)}`);
 }
 
-export async function sendCode(ctx: HostedContext, owner: Owner, phone: string, purpose: CodePurpose): Promise<SendOutcome> {
+/**
+ * Issues a code and sends it, and answers the records of what happened (the event, and in test
+ * mode the sandbox's copy of the message) for the caller to write with its own change.
+ */
+export async function issueAndSend(ctx: HostedContext, owner: Owner, phone: string, purpose: CodePurpose): Promise<{ outcome: SendOutcome; records: BatchItem<"sqlite">[] }> {
   const ipSlot = await sessionFor(ctx, `ip:${await ctx.cipher.hash("ip", ctx.client.ip)}`).takeSendSlot("ip");
-  if (!ipSlot.ok) return { ok: false, reason: ipSlot.reason, retryAfterSeconds: Math.ceil(ipSlot.retryAfterMs / 1000) };
+  if (!ipSlot.ok) return { outcome: { ok: false, reason: ipSlot.reason, retryAfterSeconds: Math.ceil(ipSlot.retryAfterMs / 1000) }, records: [] };
   const session = await phoneSession(ctx, phone);
   const issued = await session.issueCode(owner.id, purpose);
-  if (!issued.ok) return { ok: false, reason: issued.reason, retryAfterSeconds: Math.ceil(issued.retryAfterMs / 1000) };
+  if (!issued.ok) return { outcome: { ok: false, reason: issued.reason, retryAfterSeconds: Math.ceil(issued.retryAfterMs / 1000) }, records: [] };
 
   const message = smsText(ctx.config.TENCENTCLOUD_SMS_SIGN_NAME ?? DEFAULT_SIGN_NAME, purpose, issued.code);
   const answer = await ctx.providers.sms.send({ phone, ...message });
   if (answer.outcome !== "sent") {
     await session.releaseSend(issued.sendId);
-    await appendEvent(ctx.db, owner, { type: "sms.failed", actor: "system", data: { purpose, provider: answer.provider, outcome: answer.outcome } }, ctx.now);
-    return { ok: false, reason: answer.outcome === "rejected" ? "phone_rejected" : "provider_unavailable" };
+    const failed = eventInsert(ctx.db, owner, { type: "sms.failed", actor: "system", data: { purpose, provider: answer.provider, outcome: answer.outcome } }, ctx.now);
+    return { outcome: { ok: false, reason: answer.outcome === "rejected" ? "phone_rejected" : "provider_unavailable" }, records: [failed] };
   }
-  const sent = eventInsert(ctx.db, owner, { type: "sms.sent", actor: "system", data: { purpose, provider: answer.provider, serial: answer.serial } }, ctx.now);
+  const records: BatchItem<"sqlite">[] = [eventInsert(ctx.db, owner, { type: "sms.sent", actor: "system", data: { purpose, provider: answer.provider, serial: answer.serial } }, ctx.now)];
   if (!ctx.livemode && answer.sandboxCopy) {
     const copy = { id: newId("sms"), partnerId: owner.partnerId, phoneHash: await ctx.cipher.hash("phone", phone), text: answer.sandboxCopy.text, createdAt: ctx.now };
-    await ctx.db.batch([sent, ctx.db.insert(sandboxSmsMessages).values(copy)]);
-  } else {
-    await sent;
+    records.push(ctx.db.insert(sandboxSmsMessages).values(copy));
   }
-  return { ok: true, expiresAt: issued.expiresAt };
+  return { outcome: { ok: true, expiresAt: issued.expiresAt }, records };
+}
+
+/** Issues and sends a code and writes its records at once (one round trip). */
+export async function sendCode(ctx: HostedContext, owner: Owner, phone: string, purpose: CodePurpose): Promise<SendOutcome> {
+  const { outcome, records } = await issueAndSend(ctx, owner, phone, purpose);
+  const [first, ...rest] = records;
+  if (first) await ctx.db.batch([first, ...rest]);
+  return outcome;
 }
 
 /**

@@ -2,8 +2,10 @@
 // event row (and its webhook event, when partners hear about the new status), guarded by the
 // row's version; then queues the webhook. Ending a verification purges its ciphertext: once it
 // ends, masked forms and keyed hashes are all we keep (PIPL data minimisation).
+import type { SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { updateVerification, type VerificationPatch, type VerificationRow } from "../db/verifications";
+import { type EventInput, guardedEventInsert, updateVerification, type VerificationPatch, type VerificationRow } from "../db/verifications";
+import type { Database } from "../db/client";
 import { type TransitionError, type VerificationEvent, transition } from "../domain/verification/machine";
 import { type Actor, isOpen, type VerificationStatus } from "../domain/verification/status";
 import { webhookEventFor } from "../webhooks/events";
@@ -27,8 +29,11 @@ const PURGED_ON_END: VerificationPatch = {
 export interface ApplyDetails {
   patch?: VerificationPatch;
   data?: Record<string, unknown>;
-  /** More writes for the same batch (e.g. a consent row); they run whether or not the guard holds. */
-  extra?: BatchItem<"sqlite">[];
+  /**
+   * More writes for the same batch. An array runs whether or not the guard holds (evidence of
+   * what happened); a function gets the guard, for writes that stand or fall with this one.
+   */
+  extra?: BatchItem<"sqlite">[] | ((guard: SQL) => BatchItem<"sqlite">[]);
 }
 
 /**
@@ -43,19 +48,7 @@ export async function applyEvent(
   now: number,
   details: ApplyDetails = {},
 ): Promise<ApplyResult> {
-  const result = transition(
-    {
-      status: row.status as VerificationStatus,
-      method: row.method,
-      methods: row.methods,
-      failedAttempts: row.failedAttempts,
-      expiresAt: row.expiresAt,
-      failureReason: row.failureReason,
-      completedAt: row.completedAt,
-    },
-    event,
-    now,
-  );
+  const result = transition(machineState(row), event, now);
   if (!result.ok) return result;
   const s = result.state;
   const patch: VerificationPatch & { updatedAt: number } = {
@@ -81,6 +74,44 @@ export async function applyEvent(
   if (!written) return { ok: false, error: "conflict" };
   if (outbox) await publishEvents(ctx, [outbox.id], now);
   return { ok: true, row: next };
+}
+
+export type Folded = {
+  /** The row as it will be once written: the same version, so the next write's guard still holds. */
+  row: VerificationRow;
+  /** What the next write must set for this event. */
+  patch: VerificationPatch;
+  /** The event, to write on its own when nothing else is written. */
+  event: EventInput;
+  /** The event's own row, for the next write's batch, written only if that write wins. */
+  items: (guard: SQL) => BatchItem<"sqlite">[];
+};
+
+/**
+ * Applies a machine event in memory only, for the caller to write with its next change: one round
+ * trip instead of two. Only for moves that keep the verification open, which no partner hears of
+ * (an ending or a webhook must go through applyEvent).
+ */
+export function foldEvent(db: Database, row: VerificationRow, event: VerificationEvent, actor: Actor, now: number): { ok: true; folded: Folded } | { ok: false; error: TransitionError } {
+  const result = transition(machineState(row), event, now);
+  if (!result.ok) return result;
+  const s = result.state;
+  if (!isOpen(s.status) || webhookEventFor({ ...row, status: s.status }, row.status, now)) throw new Error(`${event.type} cannot be folded into another write`);
+  const patch: VerificationPatch = { status: s.status, method: s.method, failedAttempts: s.failedAttempts, failureReason: s.failureReason, completedAt: s.completedAt };
+  const input: EventInput = { type: `verification.${event.type}`, actor, fromStatus: row.status, toStatus: s.status, data: eventData(event) };
+  return { ok: true, folded: { row: { ...row, ...patch }, patch, event: input, items: (guard) => [guardedEventInsert(db, row, input, now, guard)] } };
+}
+
+function machineState(row: VerificationRow) {
+  return {
+    status: row.status as VerificationStatus,
+    method: row.method,
+    methods: row.methods,
+    failedAttempts: row.failedAttempts,
+    expiresAt: row.expiresAt,
+    failureReason: row.failureReason,
+    completedAt: row.completedAt,
+  };
 }
 
 function eventData(event: VerificationEvent): Record<string, unknown> {

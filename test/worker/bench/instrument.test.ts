@@ -4,7 +4,8 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { app } from "../../../src/app";
 import type { BenchCounts } from "../../../src/bench/instrument";
-import { latestCode } from "../applicant";
+import { TEST_IDENTITIES } from "../../../src/providers/sandbox-values";
+import { Applicant, latestCode } from "../applicant";
 import { BASE, call, newPartner, newVerification } from "../helpers";
 
 const flagged = { ...env, BENCH_COUNT_QUERIES: "1" };
@@ -75,5 +76,23 @@ describe("bench instrumentation", () => {
     expect(signedIn.status).toBe(200);
     expect(signedIn.text).toContain('data-step="choose_method"');
     expect(signedIn.queries).toBe("2");
+  });
+
+  it("should submit a method form (start, registry check, SMS code) in two D1 round trips", async () => {
+    const { testKey } = await newPartner("Bench form");
+    const v = await newVerification(testKey, { type: "person", methods: ["mobile3"] });
+    const applicant = new Applicant(v.id, "198.18.200.3");
+    await applicant.signIn(testKey);
+    const me = TEST_IDENTITIES[2];
+    const submitted = await benched(`/v/${v.id}/methods/mobile3`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "hx-request": "true", "cf-connecting-ip": "198.18.200.4", cookie: [...applicant.cookies].map(([k, c]) => `${k}=${c}`).join("; ") },
+      body: new URLSearchParams({ name: me.name, id_number: me.idNumber, phone: "13700008803" }).toString(),
+    });
+    expect(submitted.status).toBe(200);
+    expect(submitted.text).toContain('data-step="code"');
+    expect(submitted.queries).toBe("2");
+    const code = await latestCode(testKey, "13700008803");
+    expect(code).toMatch(/^\d{6}$/);
   });
 });

@@ -66,8 +66,9 @@ describe("mobile3 journey", () => {
       "provider.call",
       "verification.attempt_failed",
       "provider.call",
-      "method.checks_passed",
+      // The code goes out first, and its record is written with the step it opens.
       "sms.sent",
+      "method.checks_passed",
       "sms.checked",
       "verification.verify",
     ]);
