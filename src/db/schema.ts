@@ -131,7 +131,10 @@ export const consents = sqliteTable(
     kind: text("kind").notNull(),
     textVersion: text("text_version").notNull(),
     textHash: text("text_hash").notNull(),
+    // The full address, encrypted, while the verification is open; purged when it ends.
     ipEnc: text("ip_enc"),
+    // Its network only (maskIp), what the evidence shows and what stays.
+    ipMasked: text("ip_masked"),
     userAgent: text("user_agent"),
     createdAt: integer("created_at").notNull(),
   },

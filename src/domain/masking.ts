@@ -45,3 +45,24 @@ export function maskName(name: string): string {
     .map((c, i) => (i === last || (latin && !/[\p{L}\p{M}]/u.test(c)) ? c : MASK))
     .join("");
 }
+
+/**
+ * An IP address reduced to its network: `203.0.113.9` → `203.0.113.0/24`, an IPv6 address to its
+ * /48. Enough to show where a consent came from, not which machine. Anything unparsable is
+ * `unknown`, never echoed.
+ */
+export function maskIp(ip: string): string {
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip.trim());
+  if (v4 && v4.slice(1).every((part) => Number(part) <= 255)) return `${v4[1]}.${v4[2]}.${v4[3]}.0/24`;
+  const v6 = ip.trim().toLowerCase();
+  if (/^[0-9a-f:]+$/.test(v6) && v6.includes(":")) {
+    const [head = "", tail = ""] = v6.split("::");
+    if (v6.split("::").length > 2) return "unknown";
+    const left = head ? head.split(":") : [];
+    const right = tail ? tail.split(":") : [];
+    const groups = v6.includes("::") ? [...left, ...new Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
+    if (groups.length !== 8 || groups.some((g) => g.length === 0 || g.length > 4)) return "unknown";
+    return `${groups.slice(0, 3).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/48`;
+  }
+  return "unknown";
+}

@@ -1,7 +1,8 @@
 // Consents the applicant gives, recorded as evidence: which text (version and hash), when, from
-// which IP (encrypted) and browser. The text hashed is the zh-CN wording the applicant agreed to.
+// which IP (encrypted until the verification ends, and its network for good) and browser. The text hashed is the zh-CN wording the applicant agreed to.
 import { sha256Hex } from "../crypto/hash";
 import { newId } from "../crypto/random";
+import { maskIp } from "../domain/masking";
 import { consents } from "../db/schema";
 import { t } from "../../views/messages";
 import type { HostedContext } from "./context";
@@ -24,6 +25,7 @@ export async function consentRecord(ctx: HostedContext, verificationId: string, 
     textVersion: version,
     textHash: await sha256Hex(text()),
     ipEnc: await ctx.cipher.encrypt(ctx.client.ip),
+    ipMasked: maskIp(ctx.client.ip),
     userAgent: ctx.client.userAgent,
     createdAt: ctx.now,
   } satisfies typeof consents.$inferInsert;

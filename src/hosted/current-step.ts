@@ -60,7 +60,9 @@ export function personMethods(row: VerificationRow): string[] {
 export async function currentStep(ctx: HostedContext, row: ApplicantRow, session: ApplicantSession | null, flags: StepFlags = {}): Promise<StepView> {
   const base = stepBase(row);
   const status = effectiveStatus(row, ctx.now);
-  if (status === "verified" || status === "failed") return resultStep(row, status, await resultTokenFor(ctx, ctx.origin, row));
+  // Without the applicant's session, only the outcome: the masked identity and the signed token
+  // belong to whoever signed in, not to anyone who holds the link.
+  if (status === "verified" || status === "failed") return resultStep(row, status, session ? await resultTokenFor(ctx, ctx.origin, row) : null, session !== null);
   if (!session) return { ...base, kind: "authorize", type: row.type, errors: {} };
 
   const pending = await openPending(ctx.cipher, row);
@@ -124,13 +126,13 @@ async function methodFormStep(ctx: HostedContext, row: ApplicantRow, method: str
 }
 
 /** `token` is the signed result the partner receives on the way back (null while none exists). */
-export function resultStep(row: ApplicantRow, status: "verified" | "failed", token: string | null): StepView {
+export function resultStep(row: ApplicantRow, status: "verified" | "failed", token: string | null, signedIn = true): StepView {
   return {
     ...stepBase(row),
     kind: "result",
     status,
     ...(row.failureReason && status === "failed" ? { reason: row.failureReason } : {}),
-    ...(status === "verified" ? { summary: { name: row.personNameMasked, idNumber: row.personIdNumberMasked } } : {}),
+    ...(status === "verified" && signedIn ? { summary: { name: row.personNameMasked, idNumber: row.personIdNumberMasked } } : {}),
     ...(row.redirectUrl ? { returnUrl: returnUrl(row.redirectUrl, { id: row.id, status }, token ? { token } : {})! } : {}),
   };
 }

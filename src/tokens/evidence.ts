@@ -9,6 +9,7 @@ import { utf8 } from "../crypto/encoding";
 import type { EvidenceSources } from "../db/evidence";
 import type { VerificationRow } from "../db/verifications";
 import { iso } from "../domain/clock";
+import { maskIp } from "../domain/masking";
 import { canonicalJson } from "./canonical-json";
 import { signingKeys } from "./keys";
 import type { TokenContext } from "./result-token";
@@ -45,9 +46,9 @@ export async function evidenceRecord(cipher: DataCipher, issuer: string, row: Ev
         kind: c.kind,
         text_version: c.textVersion,
         text_hash: c.textHash,
-        // In full, not masked: the consent is evidence for this partner, the one the applicant
-        // agreed to share with, and a masked address would not prove where it came from.
-        ip: c.ipEnc ? await cipher.decrypt(c.ipEnc).catch(() => null) : null,
+        // The network, not the machine: the full address is personal data we keep only while
+        // the verification is open. (Consents from before ip_masked existed are masked here.)
+        ip: c.ipMasked ?? (c.ipEnc ? maskIp(await cipher.decrypt(c.ipEnc).catch(() => "")) : null),
         user_agent: c.userAgent,
         at: iso(c.createdAt),
       })),
@@ -59,9 +60,18 @@ export async function evidenceRecord(cipher: DataCipher, issuer: string, row: Ev
       method,
       from_status: e.fromStatus,
       to_status: e.toStatus,
-      data: e.data,
+      data: partnerVisible(e.data),
     })),
   };
+}
+
+// Kept in the log for operators, never shown to a partner: an applicant's account id is the
+// same for every partner, and a reused verification may be another partner's, so either would
+// let one partner link an applicant to another.
+const OPERATOR_ONLY_DATA = ["applicant_id", "reused_from"];
+
+function partnerVisible(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !OPERATOR_ONLY_DATA.includes(key)));
 }
 
 /** Each event with the method the applicant was using then (set by the latest `verification.start`). */

@@ -1,11 +1,13 @@
 // Runs one state-machine event against a stored verification and persists the result with its
 // event row (and its webhook event, when partners hear about the new status), guarded by the
-// row's version; then queues the webhook. Ending a verification purges its ciphertext: once it
-// ends, masked forms and keyed hashes are all we keep (PIPL data minimisation).
+// row's version; then queues the webhook. Ending a verification purges its ciphertext (the
+// consents' full IP included): once it ends, masked forms and keyed hashes are all we keep (PIPL
+// data minimisation).
 import type { SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { type EventInput, guardedEventInsert, updateVerification, type VerificationPatch, type VerificationRow } from "../db/verifications";
 import type { Database } from "../db/client";
+import { consentIpPurge } from "../db/consents";
 import { type TransitionError, type VerificationEvent, transition } from "../domain/verification/machine";
 import { type Actor, isOpen, type VerificationStatus } from "../domain/verification/status";
 import { webhookEventFor } from "../webhooks/events";
@@ -68,12 +70,16 @@ export async function applyEvent(
     row,
     patch,
     { type: `verification.${event.type}`, actor, fromStatus: row.status, toStatus: s.status, data: { ...eventData(event), ...details.data } },
-    details.extra,
+    (guard) => [...extrasWith(details.extra, guard), ...(isOpen(s.status) ? [] : [consentIpPurge(ctx.db, row.id, guard)])],
     outbox,
   );
   if (!written) return { ok: false, error: "conflict" };
   if (outbox) await publishEvents(ctx, [outbox.id], now);
   return { ok: true, row: next };
+}
+
+function extrasWith(extra: ApplyDetails["extra"], guard: SQL): BatchItem<"sqlite">[] {
+  return typeof extra === "function" ? extra(guard) : (extra ?? []);
 }
 
 export type Folded = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskBankCard, maskIdNumber, maskName, maskPhone } from "../../../src/domain/masking";
+import { maskBankCard, maskIdNumber, maskIp, maskName, maskPhone } from "../../../src/domain/masking";
 
 describe("maskIdNumber", () => {
   it.each([
@@ -53,5 +53,22 @@ describe("maskName", () => {
     ["an empty string", "", ""],
   ])("should mask %s", (_, input, expected) => {
     expect(maskName(input)).toBe(expected);
+  });
+});
+
+describe("maskIp", () => {
+  it.each([
+    ["203.0.113.9", "203.0.113.0/24"],
+    [" 10.1.2.250 ", "10.1.2.0/24"],
+    ["2001:db8:85a3:8d3:1319:8a2e:370:7348", "2001:db8:85a3::/48"],
+    ["2001:DB8::1", "2001:db8:0::/48"],
+    ["::1", "0:0:0::/48"],
+    ["fe80:0000:0000::1", "fe80:0:0::/48"],
+  ])("should keep only the network of %s", (ip, masked) => {
+    expect(maskIp(ip)).toBe(masked);
+  });
+
+  it.each(["unknown", "", "256.1.1.1", "1.2.3", "1::2::3", "2001:db8:12345::1", "<script>", "203.0.113.9, 10.0.0.1"])("should answer unknown for %j, never echo it", (ip) => {
+    expect(maskIp(ip)).toBe("unknown");
   });
 });

@@ -69,6 +69,23 @@ describe("app authorization", () => {
     expect(consent).toMatchObject({ kind: "app_authorization", text_version: "2026-11-01", text_hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(consent!.ip_enc).toMatch(/^v1\./);
     expect(consent!.ip_enc).not.toContain("192.0.2.44");
+    expect(consent!.ip_masked).toBe("192.0.2.0/24");
+  });
+
+  it("should keep only the consent IP's network once the verification ends, and show only that in the evidence", async () => {
+    const { testKey } = await newPartner();
+    const v = await newVerification(testKey, { type: "person", methods: ["mobile3"] });
+    const a = new Applicant(v.id, "192.0.2.45");
+    await a.signIn(testKey);
+    const open = await env.DB.prepare("select ip_enc from consents where verification_id = ?").bind(v.id).first<{ ip_enc: string | null }>();
+    expect(open!.ip_enc).toMatch(/^v1\./);
+    expect((await call(`/v1/verifications/${v.id}/cancel`, { key: testKey, method: "POST" })).status).toBe(200);
+    const ended = await env.DB.prepare("select ip_enc, ip_masked from consents where verification_id = ?").bind(v.id).first<{ ip_enc: string | null; ip_masked: string }>();
+    expect(ended).toEqual({ ip_enc: null, ip_masked: "192.0.2.0/24" });
+    const evidence = await call(`/v1/verifications/${v.id}/evidence`, { key: testKey });
+    const claims = JSON.parse(atob(evidence.json.jws.split(".")[1].replace(/-/g, "+").replace(/_/g, "/")));
+    expect(claims.consents[0].ip).toBe("192.0.2.0/24");
+    expect(JSON.stringify(claims)).not.toContain("192.0.2.45");
   });
 
   it("should not let another browser continue without signing in", async () => {
@@ -100,6 +117,12 @@ describe("account reuse", () => {
     expect(api.json).toMatchObject({ status: "verified", method: "mobile3", person: { id_number: "3101************85" } });
     const events = await env.DB.prepare("select data from verification_events where verification_id = ? and type = 'verification.verify'").bind(second.id).first<{ data: string }>();
     expect(JSON.parse(events!.data)).toMatchObject({ reused: true, reused_from: first.id });
+    // The other partner's verification id and the applicant's account id stay in our log only.
+    const evidence = await call(`/v1/verifications/${second.id}/evidence`, { key: other.testKey });
+    const record = atob(evidence.json.jws.split(".")[1].replace(/-/g, "+").replace(/_/g, "/"));
+    expect(record).toContain('"reused":true');
+    expect(record).not.toContain(first.id);
+    expect(record).not.toMatch(/app_[0-9a-f]{24}/);
   });
 
   it("should offer the earlier verification in the sign-in's own htmx answer, read in the same batch as the write", async () => {
@@ -159,6 +182,10 @@ describe("consent records", () => {
     await new Applicant(v.id).signIn(testKey);
     await expect(env.DB.prepare("update consents set kind = 'x' where verification_id = ?").bind(v.id).run()).rejects.toThrow(/append-only/);
     await expect(env.DB.prepare("delete from consents where verification_id = ?").bind(v.id).run()).rejects.toThrow(/append-only/);
+    // The one change allowed is purging the full IP; not replacing it, nor touching its network.
+    await expect(env.DB.prepare("update consents set ip_enc = 'v1.other' where verification_id = ?").bind(v.id).run()).rejects.toThrow(/append-only/);
+    await expect(env.DB.prepare("update consents set ip_masked = '0.0.0.0/24' where verification_id = ?").bind(v.id).run()).rejects.toThrow(/append-only/);
+    await env.DB.prepare("update consents set ip_enc = null where verification_id = ?").bind(v.id).run();
   });
 });
 

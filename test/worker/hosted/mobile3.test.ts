@@ -45,6 +45,13 @@ describe("mobile3 journey", () => {
     const { payload } = await jwtVerify(back.searchParams.get("token")!, jwks, { audience: partnerId });
     expect(payload).toMatchObject({ sub: v.id, status: "verified", method: "mobile3", livemode: false });
 
+    // Anyone else holding the link sees only the outcome: no masked identity, no signed token.
+    const stranger = await new Applicant(v.id).open();
+    expect(stranger.html).toContain('data-status="verified"');
+    expect(textOf(stranger.html)).not.toContain("1101************33");
+    expect(stranger.html).toContain(`https://partner.example/back?verification_id=${v.id}&amp;status=verified`);
+    expect(stranger.html).not.toContain("token=");
+
     const api = await call(`/v1/verifications/${v.id}`, { key: testKey });
     expect(api.json).toMatchObject({ status: "verified", method: "mobile3", person: { name: "*三", id_number: "1101************33", phone: `${me.phone.slice(0, 3)}****${me.phone.slice(-4)}` } });
     const row = await env.DB.prepare("select person_name_enc, pending_enc, step from verifications where id = ?").bind(v.id).first();

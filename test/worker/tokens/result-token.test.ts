@@ -113,7 +113,7 @@ describe("the evidence record", () => {
     const { payload: claims } = await jwtVerify(jws, JWKS, { issuer: BASE, audience: partner.id, subject: id, typ: "evidence+jwt" });
     expect(claims).toMatchObject({
       verification: { id, status: "verified", method: "mobile3" },
-      consents: [{ id: "cns_test", kind: "app_authorization", text_version: "2026-11-01", text_hash: "ab".repeat(32), ip: "203.0.113.9", user_agent: "Mozilla/5.0 test", at: expect.any(String) }],
+      consents: [{ id: "cns_test", kind: "app_authorization", text_version: "2026-11-01", text_hash: "ab".repeat(32), ip: "203.0.113.0/24", user_agent: "Mozilla/5.0 test", at: expect.any(String) }],
     });
     expect(claims.events).toEqual([
       expect.objectContaining({ type: "verification.created", to_status: "pending", method: null }),
