@@ -3,6 +3,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./app-env";
+import { logError } from "../log";
 import { problemBody, ProblemError, problemResponse } from "./problem";
 
 export function mapError(error: Error, c: Context<AppEnv>): Response {
@@ -10,7 +11,7 @@ export function mapError(error: Error, c: Context<AppEnv>): Response {
   if (error instanceof HTTPException && error.status < 500) {
     return problemResponse({ ...problemBody("validation_error", error.message || "The request could not be read."), status: error.status });
   }
-  // Log the error's name and message only: request bodies carry personal data.
-  console.error(JSON.stringify({ level: "error", path: new URL(c.req.url).pathname, error: error.name, message: error.message }));
+  // The route pattern, never the path: /p/{token} and /v/{id} are bearer secrets.
+  logError("unhandled_error", error, { route: `${c.req.method} ${c.req.routePath}` });
   return problemResponse(problemBody("internal_error", "An unexpected error occurred. It has been logged; please retry later."));
 }

@@ -2,6 +2,7 @@
 // face-processing consent, and submit the liveness clip. The verification's state machine and the
 // handoff's move together; the face provider is called here, never inside the Durable Object.
 import { sha256Hex } from "../crypto/hash";
+import { logError } from "../log";
 import { randomString } from "../crypto/random";
 import { guardedConsentInsert } from "../db/consents";
 import { appendEvent, getVerificationForApplicant, updateVerification } from "../db/verifications";
@@ -102,7 +103,7 @@ export async function submitClip(ctx: HostedContext, s: PhoneSession, clip: File
     return await checkClip(ctx, s, pending, bytes, kind);
   } catch (error) {
     // Whatever failed, the phone must be able to try again rather than wait for expiry.
-    console.error(JSON.stringify({ level: "error", what: "face_check_failed", message: error instanceof Error ? error.message : String(error) }));
+    logError("face_check_failed", error);
     return { kind: "done", record: await stub.apply({ type: "check_failed", final: false }, { lastFailure: "provider_unavailable" }) };
   }
 }
