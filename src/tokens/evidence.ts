@@ -12,7 +12,7 @@ import { iso } from "../domain/clock";
 import { maskIp } from "../domain/masking";
 import { canonicalJson } from "./canonical-json";
 import { signingKeys } from "./keys";
-import type { TokenContext } from "./result-token";
+import { audienceFor, type TokenContext } from "./result-token";
 
 /** `typ` of the evidence JWS, so it is never mistaken for a result token (whose typ is JWT). */
 export const EVIDENCE_TYPE = "evidence+jwt";
@@ -25,7 +25,7 @@ type EvidenceRow = Pick<
 export async function evidenceRecord(cipher: DataCipher, issuer: string, row: EvidenceRow, sources: EvidenceSources, now: number) {
   return {
     iss: issuer,
-    aud: row.partnerId,
+    aud: audienceFor(row),
     sub: row.id,
     iat: Math.floor(now / 1000),
     verification: {

@@ -21,17 +21,25 @@ type TokenRow = Pick<
 >;
 
 /**
- * HMAC (DATA_KEY-derived, purpose `partner_subject`) over the partner id and the identifier.
+ * HMAC (DATA_KEY-derived, purpose `partner_subject`) over the audience (partner and mode) and the identifier.
  * For a person it is taken over the stored `person_id_number_hash`, not the number itself: the
  * plaintext is purged when a verification ends, and the stored hash is as unique as the number.
  */
 export async function identityHash(cipher: DataCipher, row: TokenRow): Promise<string | null> {
-  if (row.type === "person" && row.personIdNumberHash) return cipher.hash("partner_subject", `${row.partnerId}:id_number:${row.personIdNumberHash}`);
-  if (row.type === "organization" && row.orgCredentialCode) return cipher.hash("partner_subject", `${row.partnerId}:credential_code:${row.orgCredentialCode}`);
+  if (row.type === "person" && row.personIdNumberHash) return cipher.hash("partner_subject", `${audienceFor(row)}:id_number:${row.personIdNumberHash}`);
+  if (row.type === "organization" && row.orgCredentialCode) return cipher.hash("partner_subject", `${audienceFor(row)}:credential_code:${row.orgCredentialCode}`);
   return null;
 }
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
+
+/**
+ * Who a token or evidence record is for: the partner in live mode, `<partner id>:test` in test
+ * mode, so a test-mode result (made with a test key, by sandboxes) can never pass a live check.
+ */
+export function audienceFor(row: Pick<VerificationRow, "partnerId" | "livemode">): string {
+  return row.livemode ? row.partnerId : `${row.partnerId}:test`;
+}
 
 /** The signed result of an ended verification; null while it is still open. */
 export async function resultTokenFor(ctx: TokenContext, issuer: string, row: TokenRow): Promise<string | null> {
@@ -48,7 +56,7 @@ export async function resultTokenFor(ctx: TokenContext, issuer: string, row: Tok
   })
     .setProtectedHeader({ alg: signer.alg, kid: signer.kid, typ: "JWT" })
     .setIssuer(issuer)
-    .setAudience(row.partnerId)
+    .setAudience(audienceFor(row))
     .setSubject(row.id)
     .setIssuedAt(seconds(endedAt))
     .setExpirationTime(seconds(endedAt + ctx.config.RESULT_TOKEN_TTL_DAYS * DAY))

@@ -139,13 +139,13 @@ describe("result tokens and evidence against the served JWKS", () => {
     const v = await api(p.key, "/v1/verifications", { body: { type: "person", redirect_url: "https://partner.example/back" } });
     const canceled = await api(p.key, `/v1/verifications/${v.json.id}/cancel`, { method: "POST" });
     const token = canceled.json.result_token as string;
-    const { payload, protectedHeader } = await jwtVerify(token, JWKS, { issuer: baseUrl, audience: p.id, subject: v.json.id });
+    const { payload, protectedHeader } = await jwtVerify(token, JWKS, { issuer: baseUrl, audience: `${p.id}:test`, subject: v.json.id });
     expect(protectedHeader).toMatchObject({ alg: "EdDSA", kid: "e2e-ed25519" });
     expect(payload).toMatchObject({ status: "canceled", type: "person", livemode: false });
     await expect(jwtVerify(token, JWKS, { audience: "ptn_other" })).rejects.toThrow();
 
     const { jws } = (await api(p.key, `/v1/verifications/${v.json.id}/evidence`)).json;
-    const evidence = await jwtVerify(jws, JWKS, { audience: p.id, typ: "evidence+jwt" });
+    const evidence = await jwtVerify(jws, JWKS, { audience: `${p.id}:test`, typ: "evidence+jwt" });
     expect(evidence.payload).toMatchObject({ sub: v.json.id, verification: { status: "canceled" } });
     await expect(jwtVerify(jws, JWKS, { audience: "ptn_other" })).rejects.toThrow();
 
@@ -153,7 +153,7 @@ describe("result tokens and evidence against the served JWKS", () => {
       const [h, body, s] = signed.split(".");
       const claims = JSON.parse(Buffer.from(body!, "base64url").toString());
       const forged = Buffer.from(JSON.stringify({ ...claims, status: "verified" })).toString("base64url");
-      await expect(jwtVerify(`${h}.${forged}.${s}`, JWKS, { audience: p.id })).rejects.toThrow(/signature/);
+      await expect(jwtVerify(`${h}.${forged}.${s}`, JWKS, { audience: `${p.id}:test` })).rejects.toThrow(/signature/);
     }
   });
 });

@@ -42,7 +42,7 @@ describe("mobile3 journey", () => {
     expect(result.html).toContain('id="return-stay"');
     const back = new URL(/data-return[^>]*href="([^"]+)"|href="([^"]+)"[^>]*data-return/.exec(result.html)!.slice(1).find(Boolean)!.replace(/&amp;/g, "&"));
     const jwks = createLocalJWKSet((await call("/.well-known/jwks.json")).json);
-    const { payload } = await jwtVerify(back.searchParams.get("token")!, jwks, { audience: partnerId });
+    const { payload } = await jwtVerify(back.searchParams.get("token")!, jwks, { audience: `${partnerId}:test` });
     expect(payload).toMatchObject({ sub: v.id, status: "verified", method: "mobile3", livemode: false });
 
     // Anyone else holding the link sees only the outcome: no masked identity, no signed token.

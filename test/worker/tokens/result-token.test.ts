@@ -59,7 +59,7 @@ describe("result tokens", () => {
     const res = await call(`/v1/verifications/${id}`, { key: partner.testKey });
     const token = res.json.result_token;
     expect(decodeProtectedHeader(token)).toEqual({ alg: "ES256", kid: "test-es256", typ: "JWT" });
-    const { payload } = await jwtVerify(token, JWKS, { issuer: BASE, audience: partner.id, subject: id });
+    const { payload } = await jwtVerify(token, JWKS, { issuer: BASE, audience: `${partner.id}:test`, subject: id });
     expect(payload).toMatchObject({ status: "verified", type: "person", method: "mobile3", livemode: false, verified_at: expect.any(Number) });
     expect(payload.identity_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(payload.exp! - payload.iat!).toBe(365 * 24 * 3600);
@@ -70,8 +70,10 @@ describe("result tokens", () => {
     const partner = await newPartner();
     const id = await verified(partner);
     const token = (await call(`/v1/verifications/${id}`, { key: partner.testKey })).json.result_token;
-    await expect(jwtVerify(tamper(token), JWKS, { audience: partner.id })).rejects.toThrow(/signature/i);
+    await expect(jwtVerify(tamper(token), JWKS, { audience: `${partner.id}:test` })).rejects.toThrow(/signature/i);
     await expect(jwtVerify(token, JWKS, { audience: "ptn_someone_else" })).rejects.toThrow(/aud/);
+    // A test-mode token never passes a check for the partner's live audience.
+    await expect(jwtVerify(token, JWKS, { audience: partner.id })).rejects.toThrow(/aud/);
   });
 
   it("should give a repeat applicant the same hash at one partner and a different one at another", async () => {
@@ -79,7 +81,7 @@ describe("result tokens", () => {
     const b = await newPartner("B");
     const hashOf = async (p: { id: string; testKey: string }, id: string) => {
       const token = (await call(`/v1/verifications/${id}`, { key: p.testKey })).json.result_token;
-      return (await jwtVerify(token, JWKS, { audience: p.id })).payload.identity_hash;
+      return (await jwtVerify(token, JWKS, { audience: `${p.id}:test` })).payload.identity_hash;
     };
     const first = await hashOf(a, await verified(a));
     expect(await hashOf(a, await verified(a))).toBe(first);
@@ -93,7 +95,7 @@ describe("result tokens", () => {
     const v = await newVerification(partner.testKey);
     expect((await call(`/v1/verifications/${v.id}`, { key: partner.testKey })).json.result_token).toBeNull();
     const canceled = await call(`/v1/verifications/${v.id}/cancel`, { key: partner.testKey, method: "POST" });
-    const { payload } = await jwtVerify(canceled.json.result_token, JWKS, { audience: partner.id });
+    const { payload } = await jwtVerify(canceled.json.result_token, JWKS, { audience: `${partner.id}:test` });
     expect(payload).toMatchObject({ status: "canceled", verified_at: null, identity_hash: null });
   });
 });
@@ -110,7 +112,7 @@ describe("the evidence record", () => {
     expect(res.status).toBe(200);
     const { jws } = res.json;
     expect(decodeProtectedHeader(jws)).toMatchObject({ alg: "ES256", kid: "test-es256", typ: "evidence+jwt", jwk: { kty: "EC", crv: "P-256" } });
-    const { payload: claims } = await jwtVerify(jws, JWKS, { issuer: BASE, audience: partner.id, subject: id, typ: "evidence+jwt" });
+    const { payload: claims } = await jwtVerify(jws, JWKS, { issuer: BASE, audience: `${partner.id}:test`, subject: id, typ: "evidence+jwt" });
     expect(claims).toMatchObject({
       verification: { id, status: "verified", method: "mobile3" },
       consents: [{ id: "cns_test", kind: "app_authorization", text_version: "2026-11-01", text_hash: "ab".repeat(32), ip: "203.0.113.0/24", user_agent: "Mozilla/5.0 test", at: expect.any(String) }],
@@ -132,7 +134,7 @@ describe("the evidence record", () => {
     const partner = await newPartner();
     const id = await verified(partner);
     const { jws } = (await call(`/v1/verifications/${id}/evidence`, { key: partner.testKey })).json;
-    await expect(jwtVerify(tamper(jws), JWKS, { audience: partner.id })).rejects.toThrow(/signature/i);
+    await expect(jwtVerify(tamper(jws), JWKS, { audience: `${partner.id}:test` })).rejects.toThrow(/signature/i);
     await expect(jwtVerify(jws, JWKS, { audience: "ptn_someone_else" })).rejects.toThrow(/aud/);
     const other = await newPartner("B");
     expect((await call(`/v1/verifications/${id}/evidence`, { key: other.testKey })).status).toBe(404);
