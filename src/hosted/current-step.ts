@@ -14,6 +14,7 @@ import type { ApplicantSession } from "./applicant-session";
 import type { HostedContext } from "./context";
 import { desktopHandoff } from "./handoff";
 import { openPending } from "./pending";
+import { prefilledMasks } from "./prefill";
 import { resultTokenFor } from "../tokens/result-token";
 import { returnUrl } from "./return-url";
 
@@ -109,16 +110,18 @@ export async function currentStep(ctx: HostedContext, row: ApplicantRow, session
 async function methodFormStep(ctx: HostedContext, row: ApplicantRow, method: string, pending: Awaited<ReturnType<typeof openPending>>): Promise<StepView> {
   const flow = findMethod(method)?.person;
   const fields = flow?.fields(row.options) ?? [];
-  const decrypt = (v: string | null) => (v ? ctx.cipher.decrypt(v) : Promise.resolve(undefined));
-  const values: Partial<Record<FieldName, string>> = pending && pending.method === method
+  // Back to edit what this applicant typed: their own values. Otherwise the partner's, masked.
+  const own = pending && pending.method === method;
+  const values: Partial<Record<FieldName, string>> = own
     ? { name: pending.name, id_number: pending.idNumber, phone: pending.phone, card_number: pending.cardNumber, valid_from: pending.validFrom, valid_to: pending.validTo }
-    : { name: await decrypt(row.personNameEnc), id_number: await decrypt(row.personIdNumberEnc), phone: await decrypt(row.personPhoneEnc) };
+    : {};
   return {
     ...stepBase(row),
     kind: "method_form",
     method,
     fields,
     values,
+    prefilled: own ? {} : prefilledMasks(row, fields),
     errors: {},
     attemptsLeft: MAX_FAILED_ATTEMPTS - row.failedAttempts,
     canChangeMethod: personMethods(row).length > 1,

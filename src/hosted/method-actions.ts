@@ -12,6 +12,7 @@ import type { HostedContext } from "./context";
 import type { ApplicantRow } from "./current-step";
 import { type FieldErrorCodes, type FormValues, parseMethodForm } from "./parse-form";
 import { openPending, sealPending, verifiedIdentity } from "./pending";
+import { fillPrefilled, withoutPrefilled } from "./prefill";
 import { checkCode, issueAndSend, sendCode } from "./sms-code";
 
 export type SubmitResult =
@@ -34,8 +35,11 @@ export async function submitMethodForm(ctx: HostedContext, row: ApplicantRow, me
   const flow = findMethod(method)?.person;
   if (!flow || !row.methods.includes(method)) return { kind: "error", error: "method_not_allowed" };
   if (form.get("valid_to_long_term") === "yes") form.set("valid_to", "long_term");
-  const parsed = await parseMethodForm(flow.fields(row.options), form);
-  if (!parsed.ok) return { kind: "invalid", errors: parsed.errors, values: parsed.values };
+  const fields = flow.fields(row.options);
+  const filled = await fillPrefilled(ctx.cipher, row, fields, form);
+  const parsed = await parseMethodForm(fields, form);
+  if (!parsed.ok) return { kind: "invalid", errors: parsed.errors, values: withoutPrefilled(parsed.values, filled) };
+  const typed = withoutPrefilled(parsed.values, filled);
 
   // The method starts with its first form; that move rides in the write of the check's outcome,
   // with the evidence of every provider call, so a submission costs one write, not three.
@@ -55,13 +59,13 @@ export async function submitMethodForm(ctx: HostedContext, row: ApplicantRow, me
     if (!starting) await recordCalls(ctx, row, result.calls);
     else if (!(await updateVerification(ctx.db, row, { ...starting.patch, updatedAt: ctx.now }, starting.event, evidence))) return { kind: "error", error: "conflict" };
     const next = starting ? { ...current, ...starting.patch, updatedAt: ctx.now, version: row.version + 1 } : row;
-    return { kind: "retry", reason: "provider_unavailable", values: parsed.values, row: next };
+    return { kind: "retry", reason: "provider_unavailable", values: typed, row: next };
   }
   if (result.kind === "rejected") {
     const failed = await applyEvent(ctx, current, { type: "attempt_failed", reason: result.reason }, "system", ctx.now, { patch: { step: null, pendingEnc: null }, extra: items });
     if (!failed.ok) return { kind: "error", error: failed.error };
     const next = withPartner(row)(failed.row);
-    return next.status === "failed" ? { kind: "ended", row: next } : { kind: "retry", reason: result.reason, values: parsed.values, row: next };
+    return next.status === "failed" ? { kind: "ended", row: next } : { kind: "retry", reason: result.reason, values: typed, row: next };
   }
   const pendingEnc = await sealPending(ctx.cipher, method, parsed.input);
   const nextStep = flow.then === "sms_code" ? "awaiting_code" : "awaiting_phone";

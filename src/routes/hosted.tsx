@@ -14,6 +14,7 @@ import { confirmCode, resendCode, submitMethodForm } from "../hosted/method-acti
 import { queryAlipayFromDesktop } from "../hosted/alipay-face";
 import { desktopHandoff, handoffStub } from "../hosted/handoff";
 import { submitIdPhotos } from "../hosted/id-photos";
+import { prefilledMasks } from "../hosted/prefill";
 import { HandoffStatus } from "../../views/steps/continue-on-phone";
 import { MAX_FAILED_ATTEMPTS } from "../domain/verification/machine";
 import { maskPhone } from "../domain/masking";
@@ -130,6 +131,7 @@ hosted.post("/:id/methods/:method", async (c) => {
     kind: "method_form" as const,
     method,
     fields: findMethod(method)!.person!.fields(row.options),
+    prefilled: prefilledMasks(row, findMethod(method)!.person!.fields(row.options)),
     attemptsLeft: MAX_FAILED_ATTEMPTS - row.failedAttempts,
     canChangeMethod: row.methods.filter((m) => findMethod(m)?.person).length > 1,
   });

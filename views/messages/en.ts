@@ -103,6 +103,7 @@ export const en: Record<MessageKey, string> = {
   "method.face.need": "Your name and ID number, then a face check with your phone's camera.",
   "form.submit": "Agree and continue",
   "form.attempts_left": "{n} checks left for this verification.",
+  "form.prefilled": "Pre-filled: {value}. Leave it blank to use that.",
   "form.change_method": "Choose another method",
   "form.banks.heading": "Banks we suggest for this check",
   "form.banks.hint": "Use a card with the UnionPay logo. If you have no phone number registered with the bank, or forgot it, ask the bank that issued the card.",
@@ -232,4 +233,10 @@ export const en: Record<MessageKey, string> = {
   "reason.not_passed": "The Alipay face check did not pass; Alipay showed the reason on your phone.",
   "error.another_applicant": "Another mobile number already signed in to this verification. Continue with that number, or start again from the site that sent you.",
   "footer.secure": "Your information is encrypted in transit and at rest and used only for this verification.",
+  "field.url": "Webhook URL",
+  "error.url_credentials": "{field} must not contain a user name or password.",
+  "error.test_mode_only": "{field} points to this machine (localhost), which only a test key (sk_test_) may use.",
+  "error.private_address": "{field} must not point to a private, loopback, link-local or reserved IP address.",
+  "error.internal_host": "{field} must use a public domain name (not a single-label name, nor one ending in .internal, .local or .localhost).",
+  "error.not_subscribed": "{field} names a webhook endpoint that is not subscribed to this event's type.",
 };

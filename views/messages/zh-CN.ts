@@ -101,6 +101,7 @@ export const zhCN = {
   "method.face.need": "需输入姓名、身份证号二要素信息，再用手机完成刷脸。",
   "form.submit": "同意并继续",
   "form.attempts_left": "本次认证还可核验 {n} 次。",
+  "form.prefilled": "已预填：{value}。留空即使用预填信息。",
   "form.change_method": "选择其他认证方式",
   "form.banks.heading": "建议使用下列银行进行认证",
   "form.banks.hint": "请使用带有银联标识的银行卡。如果没有在银行预留手机号或已遗忘，请联系发卡行。",
@@ -230,6 +231,12 @@ export const zhCN = {
   "reason.not_passed": "支付宝刷脸未通过，具体原因已在支付宝中显示。",
   "error.another_applicant": "这次认证已由另一个手机号登录。请用最初登录的手机号继续，或回到原网站重新发起认证。",
   "footer.secure": "您的信息经加密传输与存储，仅用于本次实名认证。",
+  "field.url": "Webhook 地址",
+  "error.url_credentials": "{field}不能包含用户名或密码。",
+  "error.test_mode_only": "{field}指向本机，只能用测试密钥（sk_test_）设置。",
+  "error.private_address": "{field}不能指向内网、本机、链路本地或保留的 IP 地址。",
+  "error.internal_host": "{field}必须使用公网域名（不能是单级名称，也不能以 .internal、.local、.localhost 结尾）。",
+  "error.not_subscribed": "{field}所指的 Webhook 端点没有订阅这个事件的类型。",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

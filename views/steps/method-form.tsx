@@ -46,15 +46,17 @@ export function MethodFormStep(p: Props) {
         {p.fields.map((field) => {
           const error = p.errors[field] ? errorText(locale, field, p.errors[field]!) : undefined;
           if (field === "id_front" || field === "id_back") return <ImageField locale={locale} field={field} error={error} autofocus={firstError === field} />;
+          const prefilled = p.prefilled?.[field];
+          const hint = [hintFor(locale, p.method, field), prefilled && t(locale, "form.prefilled", { value: prefilled })].filter(Boolean).join(" ");
           return (
             <Field
               name={field}
               label={t(locale, `field.${field}` as MessageKey)}
-              hint={hintFor(locale, p.method, field)}
+              hint={hint || undefined}
               value={field === "valid_to" && p.values.valid_to === "long_term" ? "" : p.values[field]}
               error={error}
               autofocus={firstError === field || (!firstError && !p.reason && field === p.fields[0])}
-              required={field !== "valid_to"}
+              required={field !== "valid_to" && !prefilled}
               {...INPUTS[field]}
               after={field === "valid_to" ? <LongTerm locale={locale} checked={p.values.valid_to === "long_term"} /> : undefined}
             />

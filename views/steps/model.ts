@@ -26,6 +26,8 @@ export type StepView =
       method: string;
       fields: FieldName[];
       values: Partial<Record<FieldName, string>>;
+      /** What the partner pre-filled, masked: shown as a hint, used when the field is left blank. */
+      prefilled?: Partial<Record<FieldName, string>>;
       errors: Partial<Record<FieldName, string>>;
       reason?: string;
       attemptsLeft: number;

@@ -141,3 +141,29 @@ describe("mobile3 journey", () => {
     expect(page.html).not.toContain("<html");
   });
 });
+
+describe("what the partner pre-filled", () => {
+  it("should show it masked, use it when left blank, and never echo it back in full", async () => {
+    const { testKey } = await newPartner("预填");
+    const phone = uniquePhone();
+    const v = await newVerification(testKey, { type: "person", methods: ["mobile3"], person: { name: identity.name, id_number: identity.idNumber, phone } });
+    const a = new Applicant(v.id);
+    const form = await a.signIn(testKey);
+    expect(form.step).toBe("method_form");
+    for (const full of [identity.idNumber, identity.name, phone]) expect(form.html).not.toContain(full);
+    expect(textOf(form.html)).toContain("已预填：1101************33");
+    expect(textOf(form.html)).toContain(`已预填：${phone.slice(0, 3)}****${phone.slice(-4)}`);
+
+    // A typed field wins; the blank ones take the stored values, which never come back in the page.
+    const wrong = await a.post("/methods/mobile3", { name: "王不符", id_number: "", phone: "" });
+    expect(wrong.html).toContain('data-reason="name_id_mismatch"');
+    expect(wrong.html).toContain('value="王不符"');
+    expect(wrong.html).not.toContain(identity.idNumber);
+    expect(wrong.html).not.toContain(phone);
+
+    const checked = await a.post("/methods/mobile3", { name: "", id_number: "", phone: "" });
+    expect(checked.step).toBe("code");
+    await a.post("/methods/mobile3/code", { action: "confirm", code: await latestCode(testKey, phone) });
+    expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json).toMatchObject({ status: "verified", person: { id_number: "1101************33" } });
+  });
+});
