@@ -1,6 +1,7 @@
 // The Hono app: middleware order, route mounts, and the one error mapper.
 import { Hono } from "hono";
 import type { AppEnv } from "./api/app-env";
+import { apiBodyLimit } from "./api/body-limit";
 import { requestContext } from "./api/context";
 import { benchInstrumentation } from "./bench/instrument";
 import { mapError } from "./api/error-mapper";
@@ -21,6 +22,10 @@ app.use("*", benchInstrumentation);
 app.use("*", requestContext);
 app.onError(mapError);
 app.notFound((c) => problemResponse(problemBody("not_found", `No route ${c.req.method} ${new URL(c.req.url).pathname}.`)));
+
+// Before the areas' own middleware (auth, Idempotency-Key), so nothing reads an oversized body.
+app.use("/v1/*", apiBodyLimit);
+app.use("/admin/v1/*", apiBodyLimit);
 
 app.route("/", health);
 app.route("/", docs);

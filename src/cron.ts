@@ -1,5 +1,6 @@
 // The scheduled handler (every minute, wrangler.toml): expire overdue verifications, queue what
-// the webhook outbox and the deliveries left behind, and delete media past its retention. Each step logs and moves on,
+// the webhook outbox and the deliveries left behind, delete media past its retention, and delete
+// idempotency replays and sandbox SMS copies past theirs. Each step logs and moves on,
 // so one failing step never starves the others.
 import { database } from "./db/client";
 import type { Env } from "./env";
@@ -7,10 +8,18 @@ import { expireOverdue } from "./verifications/expire-overdue";
 import { sweepDeliveries, sweepOutbox } from "./webhooks/sweep";
 import { sweepMedia } from "./media/retention";
 import { readConfig } from "./config";
+import { sweepIdempotencyKeys, sweepSandboxSms } from "./maintenance/expired-rows";
 
 export async function runCron(env: Env, now: number): Promise<void> {
   const ctx = { db: database(env.DB), env, retentionMs: readConfig(env).MEDIA_RETENTION_HOURS * 3_600_000 };
-  const steps = { expire: expireOverdue, outbox: sweepOutbox, deliveries: sweepDeliveries, media: sweepMedia };
+  const steps = {
+    expire: expireOverdue,
+    outbox: sweepOutbox,
+    deliveries: sweepDeliveries,
+    media: sweepMedia,
+    idempotency_keys: sweepIdempotencyKeys,
+    sandbox_sms: sweepSandboxSms,
+  };
   for (const [name, step] of Object.entries(steps)) {
     try {
       await step(ctx, now);

@@ -3,13 +3,13 @@
 import { createMiddleware } from "hono/factory";
 import { timingSafeEqual } from "../crypto/hash";
 import type { AppEnv } from "./app-env";
+import { bearerChallenge } from "./bearer-challenge";
 import { bearerToken } from "./partner-auth";
-import { ProblemError } from "./problem";
 
 export const adminAuth = createMiddleware<AppEnv>(async (c, next) => {
   const token = bearerToken(c.req.header("authorization"));
   if (!token || token.startsWith("sk_") || !timingSafeEqual(token, c.var.config.ADMIN_TOKEN)) {
-    throw new ProblemError("unauthorized", "Send the operator token as `Authorization: Bearer $ADMIN_TOKEN`.");
+    return bearerChallenge("admin", token !== null, "Send the operator token as `Authorization: Bearer $ADMIN_TOKEN`.");
   }
   await next();
 });

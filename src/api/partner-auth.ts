@@ -1,9 +1,10 @@
 // Partner API authentication: `Authorization: Bearer sk_test_…|sk_live_…`. The key's mode decides
-// which objects the request can see. Every failure looks the same from outside (401).
+// which objects the request can see. Every failure looks the same from outside (401 with a
+// Bearer challenge; see bearer-challenge.ts).
 import { createMiddleware } from "hono/factory";
 import { API_KEY_PATTERN, findActiveKeyByPlaintext } from "../db/api-keys";
 import type { AppEnv } from "./app-env";
-import { ProblemError } from "./problem";
+import { bearerChallenge } from "./bearer-challenge";
 
 export const bearerToken = (header: string | undefined): string | null => {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
@@ -14,9 +15,9 @@ const UNAUTHORIZED = "Send a valid API key as `Authorization: Bearer sk_test_…
 
 export const partnerAuth = createMiddleware<AppEnv>(async (c, next) => {
   const token = bearerToken(c.req.header("authorization"));
-  if (!token || !API_KEY_PATTERN.test(token)) throw new ProblemError("unauthorized", UNAUTHORIZED);
+  if (!token || !API_KEY_PATTERN.test(token)) return bearerChallenge("api", token !== null, UNAUTHORIZED);
   const key = await findActiveKeyByPlaintext(c.var.db, token);
-  if (!key) throw new ProblemError("unauthorized", UNAUTHORIZED);
+  if (!key) return bearerChallenge("api", true, UNAUTHORIZED);
   c.set("partner", { partnerId: key.partnerId, livemode: key.mode === "live", keyId: key.id });
   await next();
 });

@@ -7,6 +7,7 @@ export const PROBLEMS = {
   not_found: { status: 404, title: "Not found" },
   validation_error: { status: 400, title: "The request is not valid" },
   invalid_json: { status: 400, title: "The body is not valid JSON" },
+  payload_too_large: { status: 413, title: "The request body is too large" },
   invalid_state: { status: 409, title: "Not possible in the current status" },
   conflict: { status: 409, title: "Changed by another request" },
   idempotency_key_in_use: { status: 409, title: "A request with this Idempotency-Key is in progress" },

@@ -11,6 +11,8 @@ import { iso } from "../domain/clock";
 export const adminV1 = new Hono<AppEnv>();
 adminV1.use("*", adminAuth);
 
+// A response with a plaintext key must never sit in a browser, proxy or CDN cache.
+const NO_STORE = { "cache-control": "no-store" };
 
 const keyObject = (k: IssuedKey, partnerId: string) => ({
   id: k.id,
@@ -28,6 +30,7 @@ adminV1.post("/partners", async (c) => {
   return c.json(
     { id: partner.id, object: "partner", name: partner.name, created_at: iso(partner.createdAt), test_key: keyObject(key, partner.id) },
     201,
+    NO_STORE,
   );
 });
 
@@ -36,7 +39,7 @@ adminV1.post("/partners/:id/keys", async (c) => {
   const input = parseOrThrow(createKeyRequest, await readJson(c), "the request body");
   if (!(await partnerExists(c.var.db, partnerId))) throw new ProblemError("not_found", `No partner ${partnerId}.`);
   const key = await createKey(c.var.db, partnerId, input.mode, c.var.now);
-  return c.json(keyObject(key, partnerId), 201);
+  return c.json(keyObject(key, partnerId), 201, NO_STORE);
 });
 
 adminV1.delete("/partners/:id/keys/:keyId", async (c) => {

@@ -34,32 +34,32 @@ export interface Operation {
   errors: number[];
 }
 
-const problemStatuses = { 400: "Invalid request", 401: "Missing, malformed or revoked credentials", 404: "Not found (or not yours)", 409: "Conflict", 422: "Unprocessable" } as const;
+const problemStatuses = { 400: "Invalid request", 401: "Missing, malformed or revoked credentials", 404: "Not found (or not yours)", 409: "Conflict", 413: "Request body over 64 KiB", 422: "Unprocessable" } as const;
 
 export const OPERATIONS: Operation[] = [
   { method: "get", path: "/healthz", summary: "Health: ok once the database answers", tag: "Service", success: { status: 200, schema: healthObject, description: "Healthy" }, errors: [] },
   {
     method: "post", path: "/v1/verifications", summary: "Create a verification", tag: "Verifications", security: "partnerKey",
-    body: createVerificationRequest, success: { status: 201, schema: verificationObject, description: "Created" }, errors: [400, 401, 409, 422],
+    body: createVerificationRequest, success: { status: 201, schema: verificationObject, description: "Created" }, errors: [400, 401, 409, 413, 422],
   },
   {
     method: "get", path: "/v1/verifications", summary: "List verifications, newest first", tag: "Verifications", security: "partnerKey",
     query: listVerificationsQuery, success: { status: 200, schema: verificationList, description: "A page of verifications" }, errors: [400, 401],
   },
   { method: "get", path: "/v1/verifications/{id}", summary: "Retrieve a verification", tag: "Verifications", security: "partnerKey", success: { status: 200, schema: verificationObject, description: "The verification" }, errors: [401, 404] },
-  { method: "post", path: "/v1/verifications/{id}/cancel", summary: "Cancel a pending or in-progress verification", tag: "Verifications", security: "partnerKey", success: { status: 200, schema: verificationObject, description: "Canceled" }, errors: [401, 404, 409] },
+  { method: "post", path: "/v1/verifications/{id}/cancel", summary: "Cancel a pending or in-progress verification", tag: "Verifications", security: "partnerKey", success: { status: 200, schema: verificationObject, description: "Canceled" }, errors: [401, 404, 409, 413] },
   { method: "get", path: "/v1/verifications/{id}/evidence", summary: "The signed evidence record of a verification", tag: "Verifications", security: "partnerKey", success: { status: 200, schema: evidenceObject, description: "A compact JWS" }, errors: [401, 404] },
   { method: "get", path: "/.well-known/jwks.json", summary: "Public keys for result tokens and evidence (JWKS)", tag: "Service", success: { status: 200, schema: jwksObject, description: "The JWK set" }, errors: [] },
   {
     method: "post", path: "/v1/webhook_endpoints", summary: "Create a webhook endpoint (answers its secret, once)", tag: "Webhooks", security: "partnerKey",
-    body: createWebhookEndpointRequest, success: { status: 201, schema: webhookEndpointWithSecret, description: "Created; the secret is shown only here" }, errors: [400, 401, 409],
+    body: createWebhookEndpointRequest, success: { status: 201, schema: webhookEndpointWithSecret, description: "Created; the secret is shown only here" }, errors: [400, 401, 409, 413],
   },
   { method: "get", path: "/v1/webhook_endpoints", summary: "List webhook endpoints", tag: "Webhooks", security: "partnerKey", success: { status: 200, schema: webhookEndpointList, description: "The endpoints of this key's mode" }, errors: [401] },
   { method: "get", path: "/v1/webhook_endpoints/{id}", summary: "Retrieve a webhook endpoint", tag: "Webhooks", security: "partnerKey", success: { status: 200, schema: webhookEndpointObject, description: "The endpoint" }, errors: [401, 404] },
   { method: "delete", path: "/v1/webhook_endpoints/{id}", summary: "Delete a webhook endpoint", tag: "Webhooks", security: "partnerKey", success: { status: 200, schema: deletedWebhookEndpoint, description: "Deleted" }, errors: [401, 404] },
   {
     method: "post", path: "/v1/webhook_endpoints/{id}/rotate_secret", summary: "Rotate an endpoint's secret (the old one signs too for 24 h)", tag: "Webhooks", security: "partnerKey",
-    success: { status: 200, schema: webhookEndpointWithSecret, description: "Rotated; the new secret is shown only here" }, errors: [401, 404],
+    success: { status: 200, schema: webhookEndpointWithSecret, description: "Rotated; the new secret is shown only here" }, errors: [401, 404, 413],
   },
   {
     method: "get", path: "/v1/webhook_endpoints/{id}/deliveries", summary: "The delivery log: every attempt, newest first", tag: "Webhooks", security: "partnerKey",
@@ -72,15 +72,15 @@ export const OPERATIONS: Operation[] = [
   { method: "get", path: "/v1/events/{id}", summary: "Retrieve an event", tag: "Webhooks", security: "partnerKey", success: { status: 200, schema: eventObject, description: "The event" }, errors: [401, 404] },
   {
     method: "post", path: "/v1/events/{id}/redeliver", summary: "Send an event again", tag: "Webhooks", security: "partnerKey",
-    body: redeliverRequest, success: { status: 202, schema: redeliveryList, description: "Deliveries queued" }, errors: [400, 401, 404, 409],
+    body: redeliverRequest, success: { status: 202, schema: redeliveryList, description: "Deliveries queued" }, errors: [400, 401, 404, 409, 413],
   },
   {
     method: "post", path: "/admin/v1/partners", summary: "Create a partner and its first test key", tag: "Operator", security: "adminToken",
-    body: createPartnerRequest, success: { status: 201, schema: z.object({ id: z.string(), object: z.literal("partner"), name: z.string(), created_at: z.string(), test_key: z.object({ id: z.string(), key: z.string() }) }), description: "Created; the key is shown only here" }, errors: [400, 401],
+    body: createPartnerRequest, success: { status: 201, schema: z.object({ id: z.string(), object: z.literal("partner"), name: z.string(), created_at: z.string(), test_key: z.object({ id: z.string(), key: z.string() }) }), description: "Created; the key is shown only here" }, errors: [400, 401, 413],
   },
   {
     method: "post", path: "/admin/v1/partners/{id}/keys", summary: "Create an API key", tag: "Operator", security: "adminToken",
-    body: createKeyRequest, success: { status: 201, schema: z.object({ id: z.string(), object: z.literal("api_key"), mode: z.enum(["test", "live"]), key: z.string() }), description: "Created; the key is shown only here" }, errors: [400, 401, 404],
+    body: createKeyRequest, success: { status: 201, schema: z.object({ id: z.string(), object: z.literal("api_key"), mode: z.enum(["test", "live"]), key: z.string() }), description: "Created; the key is shown only here" }, errors: [400, 401, 404, 413],
   },
   { method: "delete", path: "/admin/v1/partners/{id}/keys/{keyId}", summary: "Revoke an API key", tag: "Operator", security: "adminToken", success: { status: 200, schema: z.object({ id: z.string(), revoked: z.boolean() }), description: "Revoked" }, errors: [401, 404] },
 ];

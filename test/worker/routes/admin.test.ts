@@ -7,12 +7,14 @@ describe("operator API", () => {
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ object: "partner", name: "宁波产权", test_key: { object: "api_key", mode: "test", key: expect.stringMatching(/^sk_test_[0-9A-Za-z]{32}$/) } });
     expect(res.json.id).toMatch(/^ptn_/);
+    expect(res.headers.get("cache-control")).toBe("no-store");
   });
 
   it("should create live keys with the live prefix", async () => {
     const p = await newPartner();
     const res = await call(`/admin/v1/partners/${p.id}/keys`, { key: ADMIN, body: { mode: "live" } });
     expect(res.json).toMatchObject({ mode: "live", key: expect.stringMatching(/^sk_live_/), partner_id: p.id });
+    expect(res.headers.get("cache-control")).toBe("no-store");
   });
 
   it("should refuse partner keys and missing tokens", async () => {

@@ -11,6 +11,8 @@ describe("API documentation", () => {
     expect(schema.properties.methods.items.enum).toContain("legal_rep_authorization");
     expect(schema.properties.reference.maxLength).toBe(128);
     expect(create.parameters).toContainEqual(expect.objectContaining({ name: "Idempotency-Key", in: "header" }));
+    expect(create.responses["413"].content["application/problem+json"]).toBeDefined();
+    expect(res.json.paths["/admin/v1/partners"].post.responses["413"]).toBeDefined();
     expect(res.json.paths["/v1/verifications"].get.parameters.map((p: any) => p.name)).toEqual(["status", "reference", "limit", "starting_after"]);
   });
 

@@ -1,8 +1,23 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { cipherFor } from "../../../src/api/context";
+import { readConfig } from "../../../src/config";
+import { sha256Hex } from "../../../src/crypto/hash";
 import { call, newPartner } from "../helpers";
 
 const body = { type: "person", reference: "idem" };
+const fingerprint = (b: unknown) => `POST /v1/verifications\n${JSON.stringify(b)}`;
+const keyedHash = async (b: unknown) => (await cipherFor(readConfig(env).DATA_KEY)).hash("idempotency_request", fingerprint(b));
+
+async function claim(partnerId: string, key: string, hash: string, createdAt: number, state = "in_progress", status: number | null = null, responseBody: string | null = null) {
+  await env.DB.prepare("insert into idempotency_keys (partner_id, livemode, key, request_hash, state, response_status, response_body, created_at) values (?, 0, ?, ?, ?, ?, ?, ?)")
+    .bind(partnerId, key, hash, state, status, responseBody, createdAt)
+    .run();
+}
+
+async function row(partnerId: string, key: string) {
+  return env.DB.prepare("select * from idempotency_keys where partner_id = ? and key = ?").bind(partnerId, key).first<{ request_hash: string; state: string; created_at: number; response_body: string }>();
+}
 
 describe("Idempotency-Key", () => {
   it("should replay the first response and create nothing more", async () => {
@@ -56,12 +71,12 @@ describe("Idempotency-Key", () => {
   it("should answer 409 for a key claimed but not finished", async () => {
     const p = await newPartner();
     const headers = { "idempotency-key": "stuck" };
-    const { sha256Hex } = await import("../../../src/crypto/hash");
-    const hash = await sha256Hex(`POST /v1/verifications\n${JSON.stringify(body)}`);
-    await env.DB.prepare("insert into idempotency_keys (partner_id, livemode, key, request_hash, state, created_at) values (?, 0, 'stuck', ?, 'in_progress', ?)").bind(p.id, hash, Date.now()).run();
+    await claim(p.id, "stuck", await keyedHash(body), Date.now() - 30_000);
     const res = await call("/v1/verifications", { key: p.testKey, body, headers });
     expect(res.status).toBe(409);
-    expect(res.json).toMatchObject({ code: "idempotency_key_in_use" });
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(res.json).toMatchObject({ code: "idempotency_key_in_use", status: 409 });
+    expect((await call("/v1/verifications", { key: p.testKey })).json.data).toHaveLength(0);
   });
 
   it("should forget keys after 24 hours", async () => {
@@ -82,5 +97,14 @@ describe("Idempotency-Key", () => {
     const rb = await call("/v1/verifications", { key: b.testKey, body, headers });
     expect(rb.json.id).not.toBe(ra.json.id);
     expect(rb.headers.get("idempotent-replayed")).toBeNull();
+  });
+
+  it("should store a keyed hash of the request, never a plain digest of the personal data in it", async () => {
+    const p = await newPartner();
+    const personal = { type: "person", person: { name: "张三", id_number: "11010519491231002X" } };
+    await call("/v1/verifications", { key: p.testKey, body: personal, headers: { "idempotency-key": "pii" } });
+    const stored = await row(p.id, "pii");
+    expect(stored?.request_hash).toBe(await keyedHash(personal));
+    expect(stored?.request_hash).not.toBe(await sha256Hex(fingerprint(personal)));
   });
 });
