@@ -2,6 +2,8 @@
 // subscribed endpoint; a delivery message makes one attempt, logs it, and either finishes or
 // queues the next try per the retry schedule (chaining 12 h hops for longer waits).
 // Every step is safe to repeat: fan-out is unique per endpoint and attempts are claimed in D1.
+// A stale delivery message (already served, or replaced by the sweep) is acked and dropped,
+// never requeued, so copies cannot pile up during a backlog.
 import { readConfig } from "../config";
 import { cipherFor } from "../api/context";
 import type { DataCipher } from "../crypto/data-key";
@@ -11,7 +13,8 @@ import { disableEndpointStatement, endpointsForEvent, getEndpointForDelivery } f
 import { getEventForDelivery, markQueued } from "../db/webhook-events";
 import type { Env } from "../env";
 import { sendWebhook, signingSecrets } from "./deliver";
-import { deliveryMessage, webhookMessage } from "./messages";
+import { endpointUrlProblem } from "./endpoint-url";
+import { type DeliveryMessage, deliveryMessage, isStale, type QueuedDelivery, webhookMessage } from "./messages";
 import { enqueueDeliveries } from "./outbox";
 import { decideAfterAttempt, MAX_QUEUE_DELAY_SECONDS, randomUnit } from "./schedule";
 
@@ -37,7 +40,7 @@ export async function handleWebhookBatch(batch: MessageBatch<unknown>, env: Env)
       }
       try {
         if (parsed.data.kind === "event") await fanOut(ctx, parsed.data.event_id, Date.now());
-        else await attempt(ctx, parsed.data.delivery_id);
+        else await attempt(ctx, parsed.data);
         message.ack();
       } catch (error) {
         console.error(JSON.stringify({ level: "error", what: "webhook_message_failed", id: message.id, message: error instanceof Error ? error.message : String(error) }));
@@ -50,8 +53,6 @@ export async function handleWebhookBatch(batch: MessageBatch<unknown>, env: Env)
 async function fanOut(ctx: ConsumerContext, eventId: string, now: number) {
   const event = await getEventForDelivery(ctx.db, eventId);
   if (!event) return;
-  // Taken: the cron sweep stops queueing this event again.
-  if (event.queuedAt === null) await markQueued(ctx.db, [event.id], now);
   const endpoints = await endpointsForEvent(ctx.db, event, event.type);
   const created = await insertDeliveries(
     ctx.db,
@@ -62,21 +63,35 @@ async function fanOut(ctx: ConsumerContext, eventId: string, now: number) {
   );
   await enqueueDeliveries(
     ctx.env,
-    created.map((d) => d.id),
+    created.map((d) => ({ id: d.id, attempts: 0, dueAt: now })),
   );
+  // Taken only once fanned out: if the inserts keep failing past the queue's retries, the event
+  // stays unmarked and the cron sweep sends it again. (A delivery inserted but not queued is the
+  // delivery sweep's.)
+  if (event.queuedAt === null) await markQueued(ctx.db, [event.id], now);
 }
 
-async function attempt(ctx: ConsumerContext, deliveryId: string) {
-  const d = await getDeliveryForConsumer(ctx.db, deliveryId);
-  if (!d || d.status !== "pending") return;
+async function attempt(ctx: ConsumerContext, message: DeliveryMessage) {
+  const d = await getDeliveryForConsumer(ctx.db, message.delivery_id);
+  if (!d || isStale(message, d)) return;
   const now = Date.now();
   const due = d.nextAttemptAt ?? now;
-  // Early (a chained long wait, or a duplicate message during a lease): wait out the rest.
-  if (due > now + 1000) return requeue(ctx.env, d.id, due - now);
+  if (due > now + 1000) {
+    // Early and not stale: one hop of a wait longer than the queue's longest delay. A message
+    // from before `due_at` existed cannot show it is the delivery's own; the sweep covers it.
+    if (message.due_at === undefined) return;
+    return requeue(ctx.env, { id: d.id, attempts: d.attempts, dueAt: due }, due - now);
+  }
   if (!(await claimAttempt(ctx.db, d, now + LEASE_MS, now))) return;
 
   const [endpoint, event] = await Promise.all([getEndpointForDelivery(ctx.db, d.endpointId), getEventForDelivery(ctx.db, d.eventId)]);
   if (!endpoint || !event || endpoint.deletedAt !== null || endpoint.status !== "enabled") {
+    return abandonDelivery(ctx.db, d.id, now);
+  }
+  // Endpoints saved before the URL rules (endpoint-url.ts) existed are checked here too.
+  const urlProblem = endpointUrlProblem(endpoint.url, endpoint.livemode);
+  if (urlProblem) {
+    console.warn(JSON.stringify({ level: "warn", what: "webhook_endpoint_url_refused", endpointId: endpoint.id, problem: urlProblem }));
     return abandonDelivery(ctx.db, d.id, now);
   }
   const result = await sendWebhook(endpoint.url, await signingSecrets(ctx.cipher, endpoint, now), event, now);
@@ -105,12 +120,12 @@ async function attempt(ctx: ConsumerContext, deliveryId: string) {
     case "retry": {
       const next = finished + decision.delaySeconds * 1000;
       await recordAttempt(ctx.db, log, { status: "pending", nextAttemptAt: next });
-      return requeue(ctx.env, d.id, next - finished);
+      return requeue(ctx.env, { id: d.id, attempts: number, dueAt: next }, next - finished);
     }
   }
 }
 
-async function requeue(env: Pick<Env, "WEBHOOKS">, deliveryId: string, waitMs: number) {
+async function requeue(env: Pick<Env, "WEBHOOKS">, delivery: QueuedDelivery, waitMs: number) {
   const delaySeconds = Math.min(MAX_QUEUE_DELAY_SECONDS, Math.max(0, Math.ceil(waitMs / 1000)));
-  await env.WEBHOOKS.send(deliveryMessage(deliveryId), { delaySeconds });
+  await env.WEBHOOKS.send(deliveryMessage(delivery), { delaySeconds });
 }

@@ -1,6 +1,8 @@
 // Creating webhook endpoints, rotating their secrets, and sending an event again. The secret is
 // generated here, stored only encrypted, and returned to the caller once to show the partner.
-// After a rotation the old secret keeps signing for 24 h, beside the new one.
+// After a rotation the old secret keeps signing for 24 h, beside the new one. An endpoint's URL
+// passes endpoint-url.ts here, where the key's mode is known: localhost is for test keys only.
+import { ProblemError } from "../api/problem";
 import type { DataCipher } from "../crypto/data-key";
 import { newId } from "../crypto/random";
 import { DAY } from "../domain/clock";
@@ -8,6 +10,8 @@ import { insertDeliveries } from "../db/webhook-deliveries";
 import { countEndpoints, endpointsForEvent, getEndpoint, insertEndpoint, updateEndpoint, type WebhookEndpointRow } from "../db/webhook-endpoints";
 import type { WebhookEventRow } from "../db/webhook-events";
 import type { PartnerScope } from "../db/verifications";
+import { fieldMessage } from "../../views/messages";
+import { endpointUrlProblem } from "./endpoint-url";
 import { enqueueDeliveries, type WriteContext } from "./outbox";
 import { newWebhookSecret } from "./signing";
 
@@ -22,6 +26,8 @@ export async function createEndpoint(
   input: { url: string; events?: string[] | undefined },
   now: number,
 ): Promise<WithSecret | "too_many"> {
+  const urlProblem = endpointUrlProblem(input.url, scope.livemode);
+  if (urlProblem) throw fieldProblem("validation_error", "url", urlProblem);
   if ((await countEndpoints(ctx.db, scope)) >= MAX_ENDPOINTS) return "too_many";
   const secret = newWebhookSecret();
   const row: WebhookEndpointRow = {
@@ -56,10 +62,17 @@ export async function rotateSecret(ctx: WriteContext & { cipher: DataCipher }, s
   return row ? { row, secret } : null;
 }
 
-/** New deliveries of `event` (same id, same body) to its subscribers, or to one endpoint. */
+/**
+ * New deliveries of `event` (same id, same body) to its subscribers, or to one endpoint. Naming
+ * an endpoint that does not take this event type is a 409, not an empty success: the partner
+ * asked for a send that will never happen. (The route has checked the endpoint exists and is on.)
+ */
 export async function redeliver(ctx: WriteContext, event: WebhookEventRow, endpointId: string | undefined, now: number) {
   const subscribed = await endpointsForEvent(ctx.db, event, event.type);
   const targets = subscribed.filter((e) => endpointId === undefined || e.id === endpointId);
+  if (endpointId !== undefined && targets.length === 0) {
+    throw fieldProblem("invalid_state", "endpoint_id", "not_subscribed", `Webhook endpoint ${endpointId} is not subscribed to ${event.type} events, so this event cannot be sent to it.`);
+  }
   const created = await insertDeliveries(
     ctx.db,
     event.id,
@@ -70,11 +83,17 @@ export async function redeliver(ctx: WriteContext, event: WebhookEventRow, endpo
   try {
     await enqueueDeliveries(
       ctx.env,
-      created.map((d) => d.id),
+      created.map((d) => ({ id: d.id, attempts: 0, dueAt: now })),
     );
   } catch (error) {
     // The deliveries are stored as due: the cron sweep queues them if this send failed.
     console.warn(JSON.stringify({ level: "warn", what: "webhook_redeliver_queue_failed", message: error instanceof Error ? error.message : String(error) }));
   }
   return created;
+}
+
+/** A problem+json about one field, shaped like the validation errors of api/validation.ts. */
+function fieldProblem(code: "validation_error" | "invalid_state", path: string, fieldCode: string, detail?: string) {
+  const message = fieldMessage("en", path, fieldCode);
+  return new ProblemError(code, detail ?? `${path}: ${message}`, { errors: [{ path, code: fieldCode, message }] });
 }

@@ -6,7 +6,7 @@
 // publishEvents never throws: the change it follows is already committed.
 import type { Database } from "../db/client";
 import type { Env } from "../env";
-import { deliveryMessage, eventMessage } from "./messages";
+import { deliveryMessage, eventMessage, type QueuedDelivery } from "./messages";
 
 /** What a write that may emit webhook events needs: D1, and the queue to announce them on. */
 export interface WriteContext {
@@ -26,9 +26,9 @@ export async function publishEvents(ctx: WriteContext, eventIds: string[], now: 
   return eventIds.length;
 }
 
-/** Queues the first attempt of deliveries just created (by the fan-out, a redelivery or the sweep). */
-export async function enqueueDeliveries(env: Pick<Env, "WEBHOOKS">, deliveryIds: string[]) {
-  if (deliveryIds.length > 0) await env.WEBHOOKS.sendBatch(deliveryIds.map((id) => ({ body: deliveryMessage(id) })));
+/** Queues the next attempt of deliveries just created (fan-out, redelivery) or taken over by the sweep. */
+export async function enqueueDeliveries(env: Pick<Env, "WEBHOOKS">, deliveries: QueuedDelivery[]) {
+  if (deliveries.length > 0) await env.WEBHOOKS.sendBatch(deliveries.map((d) => ({ body: deliveryMessage(d) })));
 }
 
 function log(what: string, error: unknown, count: number) {

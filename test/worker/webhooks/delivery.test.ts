@@ -1,29 +1,14 @@
 import { env } from "cloudflare:workers";
 import { Webhook } from "standardwebhooks";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { dataCipher } from "../../../src/crypto/data-key";
 import { database } from "../../../src/db/client";
 import { getVerification } from "../../../src/db/verifications";
 import { applyEvent } from "../../../src/verifications/apply";
-import { createVerification } from "../../../src/verifications/create";
-import { call, newPartner } from "../helpers";
-import { consume, drain, type Received, receiver, RecordingQueue, testEnv, writeContext } from "./harness";
+import { call } from "../helpers";
+import { consume, createdThroughDomain, drain, partnerWithEndpoint, type Received, receiver, RecordingQueue, testEnv, writeContext } from "./harness";
 
 let restore = () => {};
 afterEach(() => restore());
-
-async function partnerWithEndpoint(body: Record<string, unknown> = { url: "https://receiver.example/hooks" }) {
-  const p = await newPartner();
-  const res = await call("/v1/webhook_endpoints", { key: p.testKey, body });
-  expect(res.status).toBe(201);
-  return { ...p, scope: { partnerId: p.id, livemode: false }, endpoint: res.json as { id: string; secret: string } };
-}
-
-async function createdThroughDomain(queue: RecordingQueue, partnerId: string) {
-  const cipher = await dataCipher(env.DATA_KEY!);
-  const input = { type: "person" as const, locale: "zh-CN" as const, reference: "order-7" };
-  return createVerification(writeContext(queue), cipher, { partnerId, livemode: false }, input, Date.now());
-}
 
 async function cancel(queue: RecordingQueue, partnerId: string, id: string) {
   const db = database(env.DB);
@@ -92,7 +77,7 @@ describe("webhook delivery", () => {
     await createdThroughDomain(queue, p.id);
     await consume(worker, queue.take()); // fan-out
     await consume(worker, queue.take()); // attempt 1 fails
-    expect(queue.sent).toEqual([{ kind: "delivery", delivery_id: expect.stringMatching(/^dlv_/) }]);
+    expect(queue.sent).toEqual([{ kind: "delivery", delivery_id: expect.stringMatching(/^dlv_/), attempts: 1, due_at: expect.any(Number) }]);
     expect(queue.delays[0]).toBeGreaterThanOrEqual(4);
     expect(queue.delays[0]).toBeLessThanOrEqual(6);
     await drain(queue, worker);

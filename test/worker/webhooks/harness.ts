@@ -2,11 +2,14 @@
 // what is sent, the consumer called with those messages, and a receiver behind a mocked fetch.
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { vi } from "vitest";
+import { expect, vi } from "vitest";
+import { dataCipher } from "../../../src/crypto/data-key";
 import { database } from "../../../src/db/client";
 import type { Env } from "../../../src/env";
+import { createVerification } from "../../../src/verifications/create";
 import { handleWebhookBatch } from "../../../src/webhooks/consumer";
 import type { WriteContext } from "../../../src/webhooks/outbox";
+import { call, newPartner } from "../helpers";
 
 export class RecordingQueue {
   sent: unknown[] = [];
@@ -77,4 +80,19 @@ export function receiver(statuses: number[] = [], fallback = 200) {
     return new Response(status === 204 ? null : `answer ${status} `.repeat(200), { status });
   });
   return { received, restore: () => spy.mockRestore() };
+}
+
+/** A new partner with one endpoint made through the API with its test key. */
+export async function partnerWithEndpoint(body: Record<string, unknown> = { url: "https://receiver.example/hooks" }) {
+  const p = await newPartner();
+  const res = await call("/v1/webhook_endpoints", { key: p.testKey, body });
+  expect(res.status).toBe(201);
+  return { ...p, scope: { partnerId: p.id, livemode: false }, endpoint: res.json as { id: string; secret: string } };
+}
+
+/** A verification created in test mode, its event announced on `queue` (not the real binding). */
+export async function createdThroughDomain(queue: RecordingQueue, partnerId: string) {
+  const cipher = await dataCipher(env.DATA_KEY!);
+  const input = { type: "person" as const, locale: "zh-CN" as const, reference: "order-7" };
+  return createVerification(writeContext(queue), cipher, { partnerId, livemode: false }, input, Date.now());
 }
