@@ -9,6 +9,7 @@ import { sweepDeliveries, sweepOutbox } from "./webhooks/sweep";
 import { sweepMedia } from "./media/retention";
 import { readConfig } from "./config";
 import { sweepIdempotencyKeys, sweepSandboxSms } from "./maintenance/expired-rows";
+import { logError } from "./log";
 
 export async function runCron(env: Env, now: number): Promise<void> {
   const ctx = { db: database(env.DB), env, retentionMs: readConfig(env).MEDIA_RETENTION_HOURS * 3_600_000 };
@@ -24,7 +25,7 @@ export async function runCron(env: Env, now: number): Promise<void> {
     try {
       await step(ctx, now);
     } catch (error) {
-      console.error(JSON.stringify({ level: "error", what: "cron_step_failed", step: name, message: error instanceof Error ? error.message : String(error) }));
+      logError("cron_step_failed", error, { step: name });
     }
   }
 }

@@ -17,6 +17,7 @@ import { endpointUrlProblem } from "./endpoint-url";
 import { type DeliveryMessage, deliveryMessage, isStale, type QueuedDelivery, webhookMessage } from "./messages";
 import { enqueueDeliveries } from "./outbox";
 import { decideAfterAttempt, MAX_QUEUE_DELAY_SECONDS, randomUnit } from "./schedule";
+import { logError } from "../log";
 
 /** How long a claimed attempt is ours: more than the 15 s timeout plus the D1 writes. */
 const LEASE_MS = 60_000;
@@ -43,7 +44,7 @@ export async function handleWebhookBatch(batch: MessageBatch<unknown>, env: Env)
         else await attempt(ctx, parsed.data);
         message.ack();
       } catch (error) {
-        console.error(JSON.stringify({ level: "error", what: "webhook_message_failed", id: message.id, message: error instanceof Error ? error.message : String(error) }));
+        logError("webhook_message_failed", error, { id: message.id });
         message.retry({ delaySeconds: 30 });
       }
     }),

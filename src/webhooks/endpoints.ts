@@ -14,6 +14,7 @@ import { fieldMessage } from "../../views/messages";
 import { endpointUrlProblem } from "./endpoint-url";
 import { enqueueDeliveries, type WriteContext } from "./outbox";
 import { newWebhookSecret } from "./signing";
+import { logError } from "../log";
 
 export const MAX_ENDPOINTS = 16;
 export const SECRET_OVERLAP = DAY;
@@ -87,7 +88,7 @@ export async function redeliver(ctx: WriteContext, event: WebhookEventRow, endpo
     );
   } catch (error) {
     // The deliveries are stored as due: the cron sweep queues them if this send failed.
-    console.warn(JSON.stringify({ level: "warn", what: "webhook_redeliver_queue_failed", message: error instanceof Error ? error.message : String(error) }));
+    logError("webhook_redeliver_queue_failed", error, {}, "warn");
   }
   return created;
 }

@@ -7,6 +7,7 @@
 import type { Database } from "../db/client";
 import type { Env } from "../env";
 import { deliveryMessage, eventMessage, type QueuedDelivery } from "./messages";
+import { logError } from "../log";
 
 /** What a write that may emit webhook events needs: D1, and the queue to announce them on. */
 export interface WriteContext {
@@ -32,6 +33,5 @@ export async function enqueueDeliveries(env: Pick<Env, "WEBHOOKS">, deliveries: 
 }
 
 function log(what: string, error: unknown, count: number) {
-  const message = error instanceof Error ? error.message : String(error);
-  console.warn(JSON.stringify({ level: "warn", what, count, message }));
+  logError(what, error, { count }, "warn");
 }
