@@ -41,6 +41,9 @@ export interface AlipayCheck {
   outerOrderNo: string;
 }
 
+/** How long an ended handoff stays readable before the object forgets it. */
+export const KEEP_AFTER_END_MS = 60 * 60_000;
+
 /** How long one start of an Alipay check may hold the handoff before another may try. */
 export const ALIPAY_CLAIM_MS = 20_000;
 
@@ -137,10 +140,20 @@ export class HandoffSession extends DurableObject<Env> {
     return this.save({ ...record, state, updatedAt: Date.now() });
   }
 
+  /**
+   * At expiry an unfinished handoff becomes `expired`. An hour later (time for the phone and the
+   * desktop to show how it ended) the object forgets everything: the session hash, the Alipay
+   * check, the prompts. The verification keeps the outcome.
+   */
   override async alarm(): Promise<void> {
     const record = await this.load();
-    if (!record || isTerminal(record.state)) return;
-    await this.save({ ...record, state: "expired", currentJti: null, currentLink: null, updatedAt: Date.now() });
+    if (!record) return;
+    const now = Date.now();
+    if (!isTerminal(record.state)) await this.save({ ...record, state: "expired", currentJti: null, currentLink: null, updatedAt: now });
+    const forgetAt = Math.max(record.expiresAt, record.updatedAt) + KEEP_AFTER_END_MS;
+    if (now < forgetAt) return this.ctx.storage.setAlarm(forgetAt);
+    for (const ws of this.ctx.getWebSockets()) ws.close(1000, "ended");
+    await this.ctx.storage.deleteAll();
   }
 
   /** The desktop's live channel: a hibernating WebSocket that receives every state change. */

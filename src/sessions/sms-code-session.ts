@@ -16,6 +16,9 @@ export type IssueResult =
 
 const RULES: Record<"phone" | "ip", SendRules> = { phone: PHONE_SEND_RULES, ip: IP_SEND_RULES };
 
+/** The longest window any send limit counts over: after it, nothing here matters any more. */
+export const FORGET_AFTER_LAST_SEND_MS = Math.max(...[PHONE_SEND_RULES, IP_SEND_RULES].flatMap((r) => [r.cooldownMs, ...r.windows.map((w) => w.windowMs)]));
+
 export class SmsCodeSession extends DurableObject<Env> {
   #cipher: Promise<DataCipher> | undefined;
 
@@ -36,6 +39,8 @@ export class SmsCodeSession extends DurableObject<Env> {
     const decision = decideSend(sentAt, now, rules);
     if (!decision.ok) return decision;
     await this.ctx.storage.put("sentAt", [...sentAt, now]);
+    // A pending code's alarm comes first; otherwise this send's own forgetting time.
+    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(now + FORGET_AFTER_LAST_SEND_MS);
     return { ok: true, sendId: String(now) };
   }
 
@@ -80,10 +85,19 @@ export class SmsCodeSession extends DurableObject<Env> {
     return outcome;
   }
 
-  /** The code's life ends here whatever the wall clock says: tests and production alike rely on it. */
+  /**
+   * The code's life ends here whatever the wall clock says: tests and production alike rely on it.
+   * Then the object keeps its tombstone and send history only as long as the longest send limit
+   * looks back (a day after the last send), and forgets everything after that.
+   */
   override async alarm(): Promise<void> {
+    const now = Date.now();
     const stored = await this.ctx.storage.get<StoredCode>("code");
-    if (!stored) return;
-    await this.ctx.storage.put("code", { ...stored, codeHash: "", expiresAt: Math.min(stored.expiresAt, Date.now()) });
+    if (stored && stored.codeHash !== "") {
+      await this.ctx.storage.put("code", { ...stored, codeHash: "", expiresAt: Math.min(stored.expiresAt, now) });
+    }
+    const forgetAt = Math.max(0, ...(await this.history())) + FORGET_AFTER_LAST_SEND_MS;
+    if (now >= forgetAt) await this.ctx.storage.deleteAll();
+    else await this.ctx.storage.setAlarm(forgetAt);
   }
 }

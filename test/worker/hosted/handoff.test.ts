@@ -213,6 +213,15 @@ describe("handoff expiry", () => {
     const stub = env.HANDOFFS.get(env.HANDOFFS.idFromName(handoffId));
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect((await phone.get("/p")).html).toContain('data-phone="expired"');
+    // An hour on, the object forgets the handoff: the phone's session with it.
+    const { runInDurableObject } = await import("cloudflare:test");
+    await runInDurableObject(stub, async (_o: unknown, state: DurableObjectState) => {
+      const record = (await state.storage.get<{ expiresAt: number; updatedAt: number }>("record"))!;
+      await state.storage.put("record", { ...record, expiresAt: Date.now() - 2 * 3_600_000, updatedAt: Date.now() - 2 * 3_600_000 });
+    });
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await runInDurableObject(stub, async (_o: unknown, state: DurableObjectState) => (await state.storage.list()).size)).toBe(0);
+    expect((await phone.get("/p")).status).toBe(401);
     expect(await runDurableObjectAlarm(stub)).toBe(false);
     // The desktop starts a new handoff with a fresh QR code rather than showing a dead one.
     const again = await desktop.open();

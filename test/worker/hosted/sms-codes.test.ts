@@ -88,6 +88,23 @@ describe.each(["mobile3", "bankcard4"] as const)("SMS codes in %s", (method) => 
     expect(textOf(page.html)).toContain("验证码已过期，请重新获取");
   });
 
+  it("should forget the phone a day after its last send, and keep its limits until then", async () => {
+    const { a } = await atCodeStep();
+    const phone = await phoneObject(me.phone);
+    // The code's alarm: a tombstone and the send history stay, and the object waits a day.
+    expect(await runDurableObjectAlarm(phone)).toBe(true);
+    const kept = await runInDurableObject(phone, async (_o: SmsCodeSession, state) => ({ keys: [...(await state.storage.list()).keys()].sort(), alarm: await state.storage.getAlarm() }));
+    expect(kept.keys).toEqual(["code", "sentAt"]);
+    expect(kept.alarm! - Date.now()).toBeGreaterThan(23 * 3_600_000);
+    // A day on (the history moved back), the next alarm leaves nothing behind.
+    await runInDurableObject(phone, (_o: SmsCodeSession, state) => state.storage.put("sentAt", [Date.now() - 25 * 3_600_000]));
+    expect(await runDurableObjectAlarm(phone)).toBe(true);
+    expect(await runInDurableObject(phone, async (_o: SmsCodeSession, state) => (await state.storage.list()).size)).toBe(0);
+    // And the applicant can simply ask for a new code.
+    const page = await a.post(`/methods/${method}/code`, { action: "resend" });
+    expect(page.html).not.toContain("太频繁");
+  });
+
   it("should let exactly one of two tabs submitting the same code win", async () => {
     const { testKey, v, a } = await atCodeStep();
     const code = await latestCode(testKey, me.phone);
