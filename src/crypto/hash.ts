@@ -1,4 +1,4 @@
-// Plain digests for high-entropy secrets (API keys) and request fingerprints.
+// Plain digests for high-entropy secrets (API keys, session secrets); anything low-entropy or personal uses the keyed hash in data-key.ts.
 import { toHex, utf8 } from "./encoding";
 
 export async function sha256Hex(text: string): Promise<string> {

@@ -42,7 +42,7 @@ export const en: Record<MessageKey, string> = {
   "error.unknown_field": "{field} is not a known field.",
   "error.method_not_for_type": "This method does not apply to this type of verification.",
   "error.not_allowed_for_type": "This field is not accepted for this type of verification.",
-  "error.insecure_url": "The redirect URL must use https (http is allowed for localhost only).",
+  "error.insecure_url": "{field} must use https (http is allowed for localhost only).",
   "error.duplicate": "{field} lists the same item twice.",
   "error.not_found": "{field} does not name an existing object.",
   "page.title.authorize": "App authorization",

@@ -40,7 +40,7 @@ export const zhCN = {
   "error.unknown_field": "不认识的字段 {field}。",
   "error.method_not_for_type": "该认证方式不适用于此认证类型。",
   "error.not_allowed_for_type": "此认证类型不接受该字段。",
-  "error.insecure_url": "回跳地址必须使用 https（本机地址可用 http）。",
+  "error.insecure_url": "{field}必须使用 https（本机地址可用 http）。",
   "error.duplicate": "{field}中有重复项。",
   "error.not_found": "找不到{field}指定的对象。",
   "page.title.authorize": "应用授权",

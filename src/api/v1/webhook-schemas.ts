@@ -10,7 +10,7 @@ const eventType = z.enum(WEBHOOK_EVENT_TYPES);
 const cursor = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[0-9A-Za-z]{24}$`));
 
 export const createWebhookEndpointRequest = z.strictObject({
-  url: secureUrl.meta({ description: "Where events are POSTed: https, or http for localhost only." }),
+  url: secureUrl.meta({ description: "Where events are POSTed: a public https URL; localhost (http or https) with test keys only." }),
   events: z
     .array(eventType)
     .min(1)

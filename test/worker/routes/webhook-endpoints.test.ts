@@ -62,6 +62,14 @@ describe("webhook endpoints", () => {
     expect(res.json.errors).toContainEqual({ path, code, message: expect.any(String) });
   });
 
+  it("should name the field an insecure URL is in, for a webhook URL and a redirect URL alike", async () => {
+    const { testKey } = await newPartner();
+    const hook = await create(testKey, { url: "http://partner.example/hooks" });
+    expect(hook.json.errors).toContainEqual({ path: "url", code: "insecure_url", message: "Webhook URL must use https (http is allowed for localhost only)." });
+    const verification = await call("/v1/verifications", { key: testKey, body: { type: "person", redirect_url: "http://partner.example/done" } });
+    expect(verification.json.errors).toContainEqual({ path: "redirect_url", code: "insecure_url", message: "Redirect URL must use https (http is allowed for localhost only)." });
+  });
+
   it.each(["http://localhost:3000/hooks", "http://127.0.0.1:8080/h"])("should allow http for %s", async (url) => {
     const { testKey } = await newPartner();
     expect((await create(testKey, { url })).status).toBe(201);
