@@ -37,14 +37,14 @@ export function sandboxAlipayFace(): AlipayFaceProvider {
     async start({ name, idNumber, returnUrl }) {
       if (name === SANDBOX_NAMES.unavailable || name === SANDBOX_NAMES.alipayUnavailable) return sandboxUnavailable();
       const certifyId = `sbx-${VERDICT_CODES[verdictFor(name) ?? "pass"]}-${randomString(20)}`;
-      return { outcome: "started", provider: SANDBOX_PROVIDER, serial: await sandboxSerial("alipay_face", { name, idNumber }), certifyId, certifyUrl: sandboxCertifyUrl(certifyId, returnUrl) };
+      return { outcome: "started", provider: SANDBOX_PROVIDER, serial: sandboxSerial(), certifyId, certifyUrl: sandboxCertifyUrl(certifyId, returnUrl) };
     },
     async certifyUrl(certifyId, returnUrl) {
       return sandboxCertifyUrl(certifyId, returnUrl);
     },
     async query(certifyId) {
       const code = CERTIFY_ID.exec(certifyId)?.[1];
-      const serial = await sandboxSerial("alipay_face", { certifyId });
+      const serial = sandboxSerial();
       // An id the sandbox never issued is what Alipay calls OPEN_CERTIFY_BILL_NOT_EXIST: not a verdict.
       if (!code) return { outcome: "unavailable", provider: SANDBOX_PROVIDER, detail: "OPEN_CERTIFY_BILL_NOT_EXIST" };
       if (code === "u") return sandboxUnavailable();

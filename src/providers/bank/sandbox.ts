@@ -11,7 +11,7 @@ export function sandboxBank(): BankProvider {
       if (name === SANDBOX_NAMES.unavailable || phone.endsWith(SANDBOX_PHONE_SUFFIXES.unavailable)) {
         return sandboxUnavailable();
       }
-      const serial = await sandboxSerial("bank", { name, idNumber, cardNumber, phone });
+      const serial = sandboxSerial();
       return sandboxVerdict(reasonFor({ name, idNumber, cardNumber, phone }), serial);
     },
   };

@@ -11,7 +11,7 @@ export function sandboxCarrier(): CarrierProvider {
       if (name === SANDBOX_NAMES.unavailable || phone.endsWith(SANDBOX_PHONE_SUFFIXES.unavailable)) {
         return sandboxUnavailable();
       }
-      const serial = await sandboxSerial("carrier", { name, idNumber, phone });
+      const serial = sandboxSerial();
       return sandboxVerdict(reasonFor({ name, idNumber, phone }), serial);
     },
   };

@@ -9,7 +9,7 @@ export function sandboxIdentity(): IdentityProvider {
   return {
     async check({ name, idNumber }) {
       if (name === SANDBOX_NAMES.unavailable) return sandboxUnavailable();
-      return sandboxVerdict(reasonFor({ name, idNumber }), await sandboxSerial("identity", { name, idNumber }));
+      return sandboxVerdict(reasonFor({ name, idNumber }), sandboxSerial());
     },
   };
 }

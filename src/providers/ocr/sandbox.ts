@@ -30,7 +30,7 @@ export function sandboxOcr(): OcrProvider {
 async function readFront(input: IdCardImage<"front">): Promise<IdCardAnswer<"front">> {
   const marker = parseMarker(input.image);
   if (marker.kind === "unavailable") return sandboxUnavailable();
-  const serial = await serialFor(input);
+  const serial = sandboxSerial();
   const reason = reasonFor("front", marker);
   if (reason !== undefined) return sandboxNoMatch(reason, serial);
   const fields = marker.kind === "front" ? marker.fields : SANDBOX_OCR_DEFAULTS.front;
@@ -40,15 +40,11 @@ async function readFront(input: IdCardImage<"front">): Promise<IdCardAnswer<"fro
 async function readBack(input: IdCardImage<"back">): Promise<IdCardAnswer<"back">> {
   const marker = parseMarker(input.image);
   if (marker.kind === "unavailable") return sandboxUnavailable();
-  const serial = await serialFor(input);
+  const serial = sandboxSerial();
   const reason = reasonFor("back", marker);
   if (reason !== undefined) return sandboxNoMatch(reason, serial);
   const fields = marker.kind === "back" ? marker.fields : SANDBOX_OCR_DEFAULTS.back;
   return { outcome: "match", provider: SANDBOX_PROVIDER, serial, ...fields };
-}
-
-function serialFor(input: IdCardImage): Promise<string> {
-  return sandboxSerial("ocr", { side: input.side, contentType: input.contentType }, input.image);
 }
 
 function reasonFor(side: IdCardSide, marker: Marker): OcrReason | undefined {

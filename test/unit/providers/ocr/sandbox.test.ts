@@ -37,11 +37,12 @@ describe("sandboxOcr", () => {
     },
   );
 
-  it("should give the same image the same serial, and another image another", async () => {
+  it("should read the same image the same way, each read with a serial of its own", async () => {
     const first = await sandboxOcr().readIdCard({ side: "front", image: JPEG, contentType: "image/jpeg" });
     const again = await sandboxOcr().readIdCard({ side: "front", image: JPEG, contentType: "image/jpeg" });
-    const other = await sandboxOcr().readIdCard({ side: "front", image: JPEG.slice(1), contentType: "image/jpeg" });
-    expect(first).toEqual(again);
-    expect(other).not.toEqual(first);
+    expect(first.outcome).toBe("match");
+    if (first.outcome !== "match" || again.outcome !== "match") return;
+    expect({ ...again, serial: first.serial }).toEqual(first);
+    expect(again.serial).not.toBe(first.serial);
   });
 });
