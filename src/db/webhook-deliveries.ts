@@ -1,6 +1,6 @@
 // Webhook deliveries (one event owed to one endpoint) and their attempt log. The consumer works
 // on them by id across partners; the log is read through an endpoint the partner owns.
-import { and, desc, eq, lt, lte, or } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, lte, or } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { newId } from "../crypto/random";
 import type { Database } from "./client";
@@ -68,14 +68,19 @@ export async function recordAttempt(db: Database, attempt: Omit<AttemptRow, "id"
   ]);
 }
 
-/** Across partners, for the cron sweep: pending deliveries whose message seems lost. */
-export function listOverdueDeliveriesAcrossPartners(db: Database, dueBefore: number, limit: number) {
+/**
+ * Across partners, for the cron sweep: pending deliveries due before `dueBefore` (their message
+ * seems lost), rescheduled to `now` in the same statement that picks them, so the next sweeps pass
+ * them over for a whole window and the consumer drops any older message for them as stale.
+ */
+export function takeOverdueDeliveriesAcrossPartners(db: Database, dueBefore: number, now: number, limit: number) {
+  const overdue = and(eq(webhookDeliveries.status, "pending"), lte(webhookDeliveries.nextAttemptAt, dueBefore));
+  const picked = db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(overdue).limit(limit);
   return db
-    .select({ id: webhookDeliveries.id })
-    .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.status, "pending"), lte(webhookDeliveries.nextAttemptAt, dueBefore)))
-    .limit(limit)
-    .all();
+    .update(webhookDeliveries)
+    .set({ nextAttemptAt: now, updatedAt: now })
+    .where(and(inArray(webhookDeliveries.id, picked), overdue))
+    .returning({ id: webhookDeliveries.id, attempts: webhookDeliveries.attempts });
 }
 
 export interface AttemptListFilter {

@@ -2,9 +2,7 @@
 // queue never accepted are sent again; deliveries whose message seems lost are re-queued.
 // Repeats are harmless: the fan-out is unique per endpoint and each attempt is claimed in D1.
 // A delivery is re-queued at most once per DELIVERY_OVERDUE_MS, never once per cron minute.
-import { and, eq, inArray, lte } from "drizzle-orm";
-import type { Database } from "../db/client";
-import { webhookDeliveries } from "../db/schema";
+import { takeOverdueDeliveriesAcrossPartners } from "../db/webhook-deliveries";
 import { listUnqueuedEventsAcrossPartners } from "../db/webhook-events";
 import { enqueueDeliveries, publishEvents, type WriteContext } from "./outbox";
 
@@ -31,21 +29,4 @@ export async function sweepDeliveries(ctx: WriteContext, now: number): Promise<n
     rows.map((r) => ({ id: r.id, attempts: r.attempts, dueAt: now })),
   );
   return rows.length;
-}
-
-/**
- * Across partners: pending deliveries due before `dueBefore`, rescheduled to `now` in the same
- * statement that picks them, so the next sweeps pass them over for a whole window and the
- * consumer drops any older message for them as stale (it was queued for an earlier `due_at`).
- * (A query, so it belongs in src/db/webhook-deliveries.ts; it is here until that file's owner
- * takes it, replacing listOverdueDeliveriesAcrossPartners.)
- */
-export function takeOverdueDeliveriesAcrossPartners(db: Database, dueBefore: number, now: number, limit: number) {
-  const overdue = and(eq(webhookDeliveries.status, "pending"), lte(webhookDeliveries.nextAttemptAt, dueBefore));
-  const picked = db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(overdue).limit(limit);
-  return db
-    .update(webhookDeliveries)
-    .set({ nextAttemptAt: now, updatedAt: now })
-    .where(and(inArray(webhookDeliveries.id, picked), overdue))
-    .returning({ id: webhookDeliveries.id, attempts: webhookDeliveries.attempts });
 }
