@@ -152,7 +152,8 @@ export const sandboxSmsMessages = sqliteTable(
     text: text("text").notNull(),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [index("sandbox_sms_partner_phone").on(t.partnerId, t.phoneHash, t.createdAt)],
+  // The second index serves the cron's 24-hour sweep, which would otherwise read the whole table.
+  (t) => [index("sandbox_sms_partner_phone").on(t.partnerId, t.phoneHash, t.createdAt), index("sandbox_sms_created").on(t.createdAt)],
 );
 
 // Where a partner wants webhooks, per mode. Secrets are stored encrypted (we must sign with

@@ -1,0 +1,1 @@
+CREATE INDEX `sandbox_sms_created` ON `sandbox_sms_messages` (`created_at`);
