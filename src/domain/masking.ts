@@ -3,6 +3,8 @@
 // the shape stays recognisable. They must never return the whole input unmasked: a value too
 // short to keep its head and tail is masked entirely.
 
+import { parseIpv4, parseIpv6 } from "./ip";
+
 const MASK = "*";
 
 // Keeps `head` leading and `tail` trailing characters. Counted in code points so a character
@@ -52,17 +54,10 @@ export function maskName(name: string): string {
  * `unknown`, never echoed.
  */
 export function maskIp(ip: string): string {
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip.trim());
-  if (v4 && v4.slice(1).every((part) => Number(part) <= 255)) return `${v4[1]}.${v4[2]}.${v4[3]}.0/24`;
-  const v6 = ip.trim().toLowerCase();
-  if (/^[0-9a-f:]+$/.test(v6) && v6.includes(":")) {
-    const [head = "", tail = ""] = v6.split("::");
-    if (v6.split("::").length > 2) return "unknown";
-    const left = head ? head.split(":") : [];
-    const right = tail ? tail.split(":") : [];
-    const groups = v6.includes("::") ? [...left, ...new Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
-    if (groups.length !== 8 || groups.some((g) => g.length === 0 || g.length > 4)) return "unknown";
-    return `${groups.slice(0, 3).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/48`;
-  }
+  const text = ip.trim();
+  const v4 = parseIpv4(text);
+  if (v4 !== null) return `${v4 >>> 24}.${(v4 >>> 16) & 255}.${(v4 >>> 8) & 255}.0/24`;
+  const v6 = parseIpv6(text);
+  if (v6 !== null) return `${v6.slice(0, 3).map((g) => g.toString(16)).join(":")}::/48`;
   return "unknown";
 }

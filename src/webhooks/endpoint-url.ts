@@ -3,6 +3,7 @@
 // `0x7f.1`, `2130706433` and `[::ffff:127.0.0.1]` are all seen as the 127.0.0.1 they are.
 // It never resolves names: a public name pointing inward is left to the platform (Workers'
 // fetch does not reach private networks) and to deliver.ts not following redirects.
+import { parseIpv4, parseIpv6 } from "../domain/ip";
 
 export type EndpointUrlProblem = "invalid_format" | "insecure_url" | "url_credentials" | "test_mode_only" | "private_address" | "internal_host";
 
@@ -47,42 +48,22 @@ export function endpointUrlProblem(raw: string, livemode: boolean): EndpointUrlP
 /** `host` as URL.hostname gives it, without a trailing dot. */
 export function hostnameProblem(host: string): "private_address" | "internal_host" | null {
   if (host.startsWith("[")) return blockedV6(host.slice(1, -1)) ? "private_address" : null;
-  const v4 = parseV4(host);
+  // The parser has already turned every IPv4 form into a dotted quad, so only that form is read.
+  const v4 = parseIpv4(host);
   if (v4 !== null) return blockedV4(v4) ? "private_address" : null;
   if (!host.includes(".")) return "internal_host";
   return INTERNAL_SUFFIXES.some((s) => host.endsWith(s)) ? "internal_host" : null;
 }
 
-// The parser has already turned every IPv4 form into a dotted quad, so only that form is read.
-function parseV4(host: string): number | null {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
-  if (!m) return null;
-  const parts = m.slice(1).map(Number);
-  if (parts.some((p) => p > 255)) return null;
-  return parts.reduce((n, p) => n * 256 + p, 0);
-}
-
 function blockedV4(ip: number): boolean {
   return BLOCKED_V4.some(([base, bits]) => {
     const size = 2 ** (32 - bits);
-    return Math.floor(ip / size) === Math.floor((parseV4(base) ?? 0) / size);
+    return Math.floor(ip / size) === Math.floor((parseIpv4(base) ?? 0) / size);
   });
 }
 
-/** Eight 16-bit groups of a compressed IPv6 address as the parser prints it (hex, `::`, no zone). */
-function parseV6(text: string): number[] | null {
-  const halves = text.split("::");
-  if (halves.length > 2) return null;
-  const groups = halves.map((h) => (h === "" ? [] : h.split(":").map((g) => Number.parseInt(g, 16))));
-  const head = groups[0] ?? [];
-  const tail = groups[1] ?? [];
-  const fill = halves.length === 2 ? 8 - head.length - tail.length : 0;
-  const all = [...head, ...Array<number>(Math.max(0, fill)).fill(0), ...tail];
-  return all.length === 8 && all.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff) ? all : null;
-}
-
 function blockedV6(text: string): boolean {
-  const g = parseV6(text);
+  const g = parseIpv6(text);
   if (!g) return true; // not an address we can judge: refuse rather than guess
   const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = g;
   const embedded = g6 * 65536 + g7;
