@@ -16,8 +16,8 @@ import { faceStepOpen, type PhoneSession, settleFaceAnswer } from "./phone";
 
 export const ALIPAY_RETURN_PATH = "/p/alipay/return";
 
-/** The answer to "query the result" when it settled nothing: no check yet, no pass (yet), or Alipay could not be asked. */
-export type AlipayQueryNotice = "alipay_not_started" | "alipay_not_passed_yet" | "provider_unavailable";
+/** The answer to "query the result" when it settled nothing: no check yet, no pass (yet), asked too often, or Alipay could not be asked. */
+export type AlipayQueryNotice = "alipay_not_started" | "alipay_not_passed_yet" | "alipay_query_too_soon" | "provider_unavailable";
 
 export type AlipayStartOutcome = { kind: "started"; certifyUrl: string } | { kind: "unavailable" } | { kind: "closed" };
 
@@ -108,6 +108,7 @@ export async function queryAlipayCheck(ctx: HostedContext, s: PhoneSession): Pro
   if (!ctx.providers.alipayFace || !pending) return null;
   const check = record.alipay;
   if (!check) return record.state === "waiting" || record.state === "opened" || record.state === "capturing" ? "alipay_not_started" : null;
+  if (!(await handoffStub(ctx, record.handoffId).allowAlipayQuery())) return "alipay_query_too_soon";
   const answer = await ctx.providers.alipayFace.query(check.certifyId);
   if (answer.outcome === "unavailable") return "provider_unavailable";
   if (answer.outcome === "no_match") return "alipay_not_passed_yet";

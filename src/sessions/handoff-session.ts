@@ -31,6 +31,8 @@ export interface HandoffRecord {
   alipay?: AlipayCheck | null;
   /** A start of an Alipay check under way (registering it at Alipay), so a double tap registers one. */
   alipayClaim?: { outerOrderNo: string; until: number } | null;
+  /** When the phone or the desktop last asked Alipay for the result. */
+  alipayQueriedAt?: number | null;
   expiresAt: number;
   updatedAt: number;
 }
@@ -43,6 +45,9 @@ export interface AlipayCheck {
 
 /** How long an ended handoff stays readable before the object forgets it. */
 export const KEEP_AFTER_END_MS = 60 * 60_000;
+
+/** The least time between two "query the result" asks of one handoff: each is a call to Alipay. */
+export const ALIPAY_QUERY_INTERVAL_MS = 5_000;
 
 /** How long one start of an Alipay check may hold the handoff before another may try. */
 export const ALIPAY_CLAIM_MS = 20_000;
@@ -68,10 +73,10 @@ export class HandoffSession extends DurableObject<Env> {
     return record;
   }
 
-  async init(record: Omit<HandoffRecord, "state" | "currentJti" | "currentLink" | "usedJtis" | "sessionHash" | "prompts" | "tries" | "lastFailure" | "alipay" | "alipayClaim" | "updatedAt">): Promise<HandoffRecord> {
+  async init(record: Omit<HandoffRecord, "state" | "currentJti" | "currentLink" | "usedJtis" | "sessionHash" | "prompts" | "tries" | "lastFailure" | "alipay" | "alipayClaim" | "alipayQueriedAt" | "updatedAt">): Promise<HandoffRecord> {
     const existing = await this.load();
     if (existing) return existing;
-    const created: HandoffRecord = { ...record, state: "waiting", currentJti: null, currentLink: null, usedJtis: [], sessionHash: null, prompts: null, tries: 0, lastFailure: null, alipay: null, alipayClaim: null, updatedAt: Date.now() };
+    const created: HandoffRecord = { ...record, state: "waiting", currentJti: null, currentLink: null, usedJtis: [], sessionHash: null, prompts: null, tries: 0, lastFailure: null, alipay: null, alipayClaim: null, alipayQueriedAt: null, updatedAt: Date.now() };
     await this.ctx.storage.setAlarm(record.expiresAt);
     return this.save(created);
   }
@@ -129,6 +134,16 @@ export class HandoffSession extends DurableObject<Env> {
     if (state === null) return null;
     const kept = "alipay" in outcome ? { alipay: outcome.alipay, lastFailure: null } : { lastFailure: outcome.lastFailure };
     return this.save({ ...record, ...kept, alipayClaim: null, state, updatedAt: Date.now() });
+  }
+
+  /** Whether asking Alipay for the result is allowed now (and counts this ask); an impatient button is not. */
+  async allowAlipayQuery(): Promise<boolean> {
+    const record = await this.load();
+    const now = Date.now();
+    if (!record || (record.alipayQueriedAt && now - record.alipayQueriedAt < ALIPAY_QUERY_INTERVAL_MS)) return false;
+    // Not broadcast: nothing a desktop shows has changed.
+    await this.ctx.storage.put("record", { ...record, alipayQueriedAt: now });
+    return true;
   }
 
   /** Moves to `submitted` for the named check only: a stale return, or a query of an older check, moves nothing. */

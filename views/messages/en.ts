@@ -229,6 +229,7 @@ export const en: Record<MessageKey, string> = {
   "handoff.alipay.query": "I finished in Alipay: show the result",
   "handoff.alipay.notice.alipay_not_started": "The Alipay check has not started on your phone yet: scan the QR code with the Alipay app first.",
   "handoff.alipay.notice.alipay_not_passed_yet": "Alipay has not reported a pass yet. If you are still in the check, finish it on your phone; if it did not pass, try again on your phone.",
+  "handoff.alipay.notice.alipay_query_too_soon": "Asked a moment ago: try again in a few seconds.",
   "handoff.alipay.notice.provider_unavailable": "Alipay cannot be asked for the result right now. Try again in a minute.",
   "reason.not_passed": "The Alipay face check did not pass; Alipay showed the reason on your phone.",
   "error.another_applicant": "Another mobile number already signed in to this verification. Continue with that number, or start again from the site that sent you.",

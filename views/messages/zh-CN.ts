@@ -227,6 +227,7 @@ export const zhCN = {
   "handoff.alipay.query": "我已在支付宝完成，查询认证结果",
   "handoff.alipay.notice.alipay_not_started": "手机上还没有开始支付宝刷脸：请先用支付宝 App 扫描二维码。",
   "handoff.alipay.notice.alipay_not_passed_yet": "支付宝尚未返回通过的结果。如果还在刷脸，请在手机上完成；如果未通过，请在手机上重试。",
+  "handoff.alipay.notice.alipay_query_too_soon": "刚刚查询过，请几秒后再试。",
   "handoff.alipay.notice.provider_unavailable": "暂时无法向支付宝查询结果，请稍后再试。",
   "reason.not_passed": "支付宝刷脸未通过，具体原因已在支付宝中显示。",
   "error.another_applicant": "这次认证已由另一个手机号登录。请用最初登录的手机号继续，或回到原网站重新发起认证。",

@@ -59,4 +59,4 @@ export type StepKind = StepView["kind"];
 export const STEP_ID = "step";
 
 /** What asking Alipay for a result answered when it settled nothing. */
-export type AlipayNotice = "alipay_not_started" | "alipay_not_passed_yet" | "provider_unavailable";
+export type AlipayNotice = "alipay_not_started" | "alipay_not_passed_yet" | "alipay_query_too_soon" | "provider_unavailable";

@@ -138,6 +138,10 @@ describe("Alipay face (sandbox)", () => {
     const asked = await desktop.post("/handoff/alipay-result", {});
     expect(asked.html).toContain('data-notice="alipay_not_passed_yet"');
     expect(textOf(asked.html)).toContain("支付宝尚未返回通过的结果");
+    // Each ask is a call to Alipay: a second one within seconds is refused without calling.
+    const again = await desktop.post("/handoff/alipay-result", {});
+    expect(again.html).toContain('data-notice="alipay_query_too_soon"');
+    expect(textOf(again.html)).toContain("刚刚查询过");
     expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json).toMatchObject({ status: "in_progress", failed_attempts: 0 });
   });
 
