@@ -27,7 +27,6 @@ export interface EventInput {
   data?: Record<string, unknown>;
 }
 
-/** Inserts the row, its first event and (when given) its webhook outbox row in one batch. */
 /** Inserts a verification with its first event (and webhook event) in one batch; answers the stored row, defaults included. */
 export async function insertVerification(db: Database, row: NewVerificationRow, event: EventInput, outbox: OutboxEntry | null = null): Promise<VerificationRow> {
   const rest = outbox ? [outboxInsert(db, outbox)] : [];
@@ -165,7 +164,9 @@ function updateBatch(
     .returning({ id: verifications.id });
   if (!event) {
     if (outbox) throw new Error("a webhook event needs its verification event");
-    return { items: [update, ...extra], updateAt: 0 };
+    // Extras first here too: one that is guarded must run while the version still matches.
+    const [first = update, ...rest] = [...extra, update];
+    return { items: [first, ...rest], updateAt: extra.length };
   }
   const insertEvent = guardedEventInsert(db, current, event, patch.updatedAt, guard);
   // Guarded inserts run before the update: after it, the version no longer matches. The extras
@@ -195,7 +196,6 @@ export async function appendEvents(db: Database, v: Pick<VerificationRow, "id" |
   if (first) await db.batch([first, ...rest]);
 }
 
-/** The insert of an event that changes no status, to run alone or inside another write's batch. */
 /** An event that is written only if `guard` (a version check) still holds: it must run before the update it guards. */
 export function guardedEventInsert(db: Database, v: Pick<VerificationRow, "id" | "partnerId">, event: EventInput, now: number, guard: SQL) {
   const e = eventRow({ id: v.id, partnerId: v.partnerId, createdAt: now }, event);
@@ -217,6 +217,7 @@ export function guardedEventInsert(db: Database, v: Pick<VerificationRow, "id" |
   );
 }
 
+/** The insert of an event that changes no status, to run alone or inside another write's batch. */
 export function eventInsert(db: Database, v: Pick<VerificationRow, "id" | "partnerId">, event: EventInput, now: number) {
   // Only id and partner: a whole row's updatedAt would win over `now` in eventRow.
   return db.insert(verificationEvents).values(eventRow({ id: v.id, partnerId: v.partnerId, createdAt: now }, event));

@@ -14,7 +14,7 @@ import type { ApplicantSession } from "./applicant-session";
 import type { HostedContext } from "./context";
 import { desktopHandoff } from "./handoff";
 import { openPending } from "./pending";
-import { prefilledMasks } from "./prefill";
+import { prefilledMasks, withoutPrefilled } from "./prefill";
 import { resultTokenFor } from "../tokens/result-token";
 import { returnUrl } from "./return-url";
 
@@ -110,18 +110,20 @@ export async function currentStep(ctx: HostedContext, row: ApplicantRow, session
 async function methodFormStep(ctx: HostedContext, row: ApplicantRow, method: string, pending: Awaited<ReturnType<typeof openPending>>): Promise<StepView> {
   const flow = findMethod(method)?.person;
   const fields = flow?.fields(row.options) ?? [];
-  // Back to edit what this applicant typed: their own values. Otherwise the partner's, masked.
+  // Back to edit what this applicant typed: their own values. What the partner pre-filled stays
+  // masked either way, even once it went through the checks.
   const own = pending && pending.method === method;
-  const values: Partial<Record<FieldName, string>> = own
+  const typed: Partial<Record<FieldName, string>> = own
     ? { name: pending.name, id_number: pending.idNumber, phone: pending.phone, card_number: pending.cardNumber, valid_from: pending.validFrom, valid_to: pending.validTo }
     : {};
+  const fromPartner = new Set<FieldName>(own ? ((pending.prefilled ?? []) as FieldName[]) : []);
   return {
     ...stepBase(row),
     kind: "method_form",
     method,
     fields,
-    values,
-    prefilled: own ? {} : prefilledMasks(row, fields),
+    values: withoutPrefilled(typed, fromPartner),
+    prefilled: prefilledMasks(row, own ? [...fromPartner] : fields),
     errors: {},
     attemptsLeft: MAX_FAILED_ATTEMPTS - row.failedAttempts,
     canChangeMethod: personMethods(row).length > 1,

@@ -55,11 +55,16 @@ export async function submitMethodForm(ctx: HostedContext, row: ApplicantRow, me
   const evidence = result.calls.map((call) => eventInsert(ctx.db, row, { type: "provider.call", actor: "system", data: { ...call } }, ctx.now));
   const items = (guard: SQL) => [...(starting?.items(guard) ?? []), ...evidence];
   if (result.kind === "unavailable") {
-    // A vendor fault is no attempt: the method starts (so a reload comes back to its form) and the evidence stays.
+    // A vendor fault is no attempt: the method starts (so a reload comes back to its form, and
+    // whatever another method left waiting is cleared) and the evidence stays, after the start.
     if (!starting) await recordCalls(ctx, row, result.calls);
-    else if (!(await updateVerification(ctx.db, row, { ...starting.patch, updatedAt: ctx.now }, starting.event, evidence))) return { kind: "error", error: "conflict" };
-    const next = starting ? { ...current, ...starting.patch, updatedAt: ctx.now, version: row.version + 1 } : row;
-    return { kind: "retry", reason: "provider_unavailable", values: typed, row: next };
+    else {
+      const patch = { ...starting.patch, step: null, pendingEnc: null, updatedAt: ctx.now };
+      const event = { type: "method.checks_unavailable", actor: "system" as const, data: { method } };
+      if (!(await updateVerification(ctx.db, row, patch, event, items))) return { kind: "error", error: "conflict" };
+      return { kind: "retry", reason: "provider_unavailable", values: typed, row: { ...current, ...patch, version: row.version + 1 } };
+    }
+    return { kind: "retry", reason: "provider_unavailable", values: typed, row };
   }
   if (result.kind === "rejected") {
     const failed = await applyEvent(ctx, current, { type: "attempt_failed", reason: result.reason }, "system", ctx.now, { patch: { step: null, pendingEnc: null }, extra: items });
@@ -67,7 +72,7 @@ export async function submitMethodForm(ctx: HostedContext, row: ApplicantRow, me
     const next = withPartner(row)(failed.row);
     return next.status === "failed" ? { kind: "ended", row: next } : { kind: "retry", reason: result.reason, values: typed, row: next };
   }
-  const pendingEnc = await sealPending(ctx.cipher, method, parsed.input);
+  const pendingEnc = await sealPending(ctx.cipher, method, parsed.input, [...filled]);
   const nextStep = flow.then === "sms_code" ? "awaiting_code" : "awaiting_phone";
   // The code goes out before the step is written, so its record joins the same write. Sent or
   // not, the applicant lands on the code step (from where a new code can be asked for).

@@ -14,13 +14,15 @@ const pendingSchema = z.object({
   cardNumber: z.string().optional(),
   validFrom: z.string().optional(),
   validTo: z.string().optional(),
+  /** Fields that came from the partner's pre-fill, not from the applicant: never shown in full. */
+  prefilled: z.array(z.string()).optional(),
 });
 
 export type Pending = z.infer<typeof pendingSchema>;
 
-export function sealPending(cipher: DataCipher, method: string, input: Collected): Promise<string> {
+export function sealPending(cipher: DataCipher, method: string, input: Collected, prefilled: readonly string[] = []): Promise<string> {
   const { idFront: _f, idBack: _b, ...fields } = input;
-  return cipher.encrypt(JSON.stringify({ method, ...fields }));
+  return cipher.encrypt(JSON.stringify({ method, ...fields, ...(prefilled.length > 0 ? { prefilled } : {}) }));
 }
 
 export async function openPending(cipher: DataCipher, row: Pick<VerificationRow, "pendingEnc">): Promise<Pending | null> {

@@ -108,6 +108,20 @@ describe("mobile3 journey", () => {
     expect(textOf(page.html)).toContain("不计入失败次数");
     expect(page.html).toContain('value="李超时"');
     expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json.failed_attempts).toBe(0);
+    // The method started, then its check was unavailable: the log says so in that order.
+    const log = await env.DB.prepare("select type from verification_events where verification_id = ? order by created_at, rowid").bind(v.id).all<{ type: string }>();
+    expect(log.results.map((e) => e.type).slice(-3)).toEqual(["verification.start", "provider.call", "method.checks_unavailable"]);
+  });
+
+  it("should not let a code of one method verify after another method was started from a stale tab", async () => {
+    const { testKey, v, a } = await startMobile3({ methods: ["mobile3", "bankcard4"] });
+    await a.post("/method", { method: "mobile3" });
+    await a.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: me.phone });
+    const code = await latestCode(testKey, me.phone);
+    // The other tab still shows the bank card form; its check is unavailable.
+    await a.post("/methods/bankcard4", { name: "李超时", id_number: me.idNumber, card_number: identity.cardNumber, phone: me.phone });
+    await a.post("/methods/mobile3/code", { action: "confirm", code });
+    expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json).toMatchObject({ status: "in_progress", method: "bankcard4" });
   });
 
   it("should fail the verification on the third failed check", async () => {
@@ -163,6 +177,11 @@ describe("what the partner pre-filled", () => {
 
     const checked = await a.post("/methods/mobile3", { name: "", id_number: "", phone: "" });
     expect(checked.step).toBe("code");
+    // Back to edit from the code step: still masked, never the full pre-filled values.
+    const edit = await a.open("?edit=1");
+    expect(edit.step).toBe("method_form");
+    for (const full of [identity.idNumber, identity.name, phone]) expect(edit.html).not.toContain(full);
+    expect(textOf(edit.html)).toContain("已预填：1101************33");
     await a.post("/methods/mobile3/code", { action: "confirm", code: await latestCode(testKey, phone) });
     expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json).toMatchObject({ status: "verified", person: { id_number: "1101************33" } });
   });
