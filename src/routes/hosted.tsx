@@ -187,7 +187,7 @@ hosted.get("/:id/handoff/status", async (c) => {
   const state = record?.state ?? "expired";
   c.header("Cache-Control", "no-store");
   if (state === "verified" || state === "failed" || state === "expired") c.header("HX-Refresh", "true");
-  return c.html(<HandoffStatus locale={localeOf(s.row)} verificationId={s.row.id} state={state} lastFailure={record?.lastFailure} purpose={record?.purpose} />);
+  return c.html(<HandoffStatus locale={localeOf(s.row)} verificationId={s.row.id} state={state} lastFailure={record?.lastFailure} purpose={record?.purpose} polling />);
 });
 
 hosted.post("/:id/handoff/refresh", async (c) => {

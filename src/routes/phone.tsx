@@ -66,7 +66,7 @@ phone.get("/p", async (c) => {
     case "capturing":
       return c.html(<CapturePage locale={locale} prompts={record.prompts ?? []} lastFailure={record.lastFailure} />);
     default:
-      return c.html(<PhoneStatusPage locale={locale} status={record.state} />);
+      return c.html(<PhoneStatusPage locale={locale} status={record.state} purpose={record.purpose} />);
   }
 });
 

@@ -36,12 +36,12 @@ export function AlipayStartPage(p: { locale: Locale; lastFailure?: string | null
             </p>
             <p class="hint">{t(locale, "phone.alipay.open_hint")}</p>
             {notice && (
-              <p class="alert" role="alert" data-notice={notice}>
+              <p class="alert" role="alert" id="alipay-notice" data-notice={notice}>
                 {t(locale, `handoff.alipay.notice.${notice}`)}
               </p>
             )}
             <form method="post" action="/p/alipay/result">
-              <button type="submit" class="secondary wide">
+              <button type="submit" class="secondary wide" autofocus={notice ? true : undefined} aria-describedby={notice ? "alipay-notice" : undefined}>
                 {t(locale, "handoff.alipay.query")}
               </button>
             </form>

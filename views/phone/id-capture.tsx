@@ -11,10 +11,11 @@ const RESIZE_SCRIPT = `(function(){var f=document.getElementById("id-capture");i
 async function shrink(file){if(!file||!file.size||!window.createImageBitmap)return file;var img=await createImageBitmap(file),k=Math.min(1,1600/Math.max(img.width,img.height)),c=document.createElement("canvas");
 c.width=Math.round(img.width*k);c.height=Math.round(img.height*k);c.getContext("2d").drawImage(img,0,0,c.width,c.height);
 for(var q=0.85;q>=0.45;q-=0.1){var b=await new Promise(function(r){c.toBlob(r,"image/jpeg",q)});if(b&&(b.size<=307200||q<0.5))return new File([b],"id.jpg",{type:"image/jpeg"})}return file}
-f.addEventListener("submit",async function(e){e.preventDefault();status.textContent=f.dataset.busy;var fd=new FormData();
+var btn=f.querySelector("button[type=submit]");
+f.addEventListener("submit",async function(e){e.preventDefault();if(btn.disabled)return;btn.disabled=true;status.textContent=f.dataset.busy;var fd=new FormData();
 for(var n of ["id_front","id_back"]){var input=f.elements[n];fd.append(n,await shrink(input.files&&input.files[0]))}
 try{var r=await fetch(f.action,{method:"POST",body:fd,headers:{accept:"application/json"},credentials:"same-origin"});var j=await r.json();
-if(j.errors){status.textContent=Object.values(j.errors).join(" ");return}location.replace("/p")}catch(x){status.textContent=f.dataset.neterror}})})();`;
+if(j.errors){status.textContent=Object.values(j.errors).join(" ");btn.disabled=false;return}location.replace("/p")}catch(x){status.textContent=f.dataset.neterror;btn.disabled=false}})})();`;
 
 export function IdCapturePage({ locale, errors = {}, lastFailure }: { locale: Locale; errors?: Partial<Record<"id_front" | "id_back", string>>; lastFailure?: string | null }) {
   const side = (field: "id_front" | "id_back", hint: "phone.photos.front_guide" | "phone.photos.back_guide") => (
@@ -29,7 +30,7 @@ export function IdCapturePage({ locale, errors = {}, lastFailure }: { locale: Lo
             {t(locale, "phone.capture.retry", { reason: reasonText(locale, lastFailure) })}
           </p>
         )}
-        <form id="id-capture" method="post" action="/p/id-photos" enctype="multipart/form-data" data-busy={t(locale, "phone.photos.resizing")} data-neterror={t(locale, "reason.provider_unavailable")}>
+        <form id="id-capture" method="post" action="/p/id-photos" enctype="multipart/form-data" data-busy={t(locale, "phone.photos.resizing")} data-neterror={t(locale, "phone.upload_failed")}>
           {side("id_front", "phone.photos.front_guide")}
           {side("id_back", "phone.photos.back_guide")}
           <p id="id-status" role="status" aria-live="polite"></p>

@@ -31,15 +31,14 @@ export function ConsentPage({ locale }: { locale: Locale }) {
             {t(locale, "phone.consent.agree")}
           </button>
         </form>
-        <NoCameraHelp locale={locale} hidden={false} />
       </section>
     </Layout>
   );
 }
 
-function NoCameraHelp({ locale, hidden }: { locale: Locale; hidden: boolean }) {
+function NoCameraHelp({ locale, hidden, id = "no-camera" }: { locale: Locale; hidden: boolean; id?: string | null }) {
   return (
-    <div id="no-camera" hidden={hidden}>
+    <div id={id ?? undefined} hidden={hidden}>
       <h2>{t(locale, "phone.no_camera.heading")}</h2>
       <p>{t(locale, "phone.no_camera.body")}</p>
       <ul>
@@ -87,7 +86,7 @@ export function CapturePage({ locale, prompts, lastFailure }: { locale: Locale; 
           data-lang={locale}
           data-denied={t(locale, "phone.capture.denied")}
           data-uploading={t(locale, "phone.capture.uploading")}
-          data-neterror={t(locale, "reason.provider_unavailable")}
+          data-neterror={t(locale, "phone.upload_failed")}
         >
           <p>{t(locale, "phone.capture.instructions")}</p>
           <p class="visually-hidden">{t(locale, "phone.capture.sr")}</p>
@@ -102,6 +101,10 @@ export function CapturePage({ locale, prompts, lastFailure }: { locale: Locale; 
           </button>
         </div>
         <NoCameraHelp locale={locale} hidden={true} />
+        {/* Without script the capture cannot run: say so, and what works instead. */}
+        <noscript>
+          <NoCameraHelp locale={locale} hidden={false} id={null} />
+        </noscript>
       </section>
       <script>{raw(CAPTURE_SCRIPT)}</script>
     </Layout>
@@ -110,12 +113,20 @@ export function CapturePage({ locale, prompts, lastFailure }: { locale: Locale; 
 
 export type PhoneStatus = "submitted" | "verified" | "failed" | "expired";
 
-export function PhoneStatusPage({ locale, status }: { locale: Locale; status: PhoneStatus }) {
-  const key = ({ submitted: "phone.checking", verified: "phone.verified", failed: "phone.failed", expired: "phone.expired" } as const)[status];
+const STATUS_TEXT = {
+  face: { submitted: "phone.checking", verified: "phone.verified", failed: "phone.failed", expired: "phone.expired" },
+  id_capture: { submitted: "phone.checking", verified: "phone.photos.done", failed: "phone.photos.failed", expired: "phone.expired" },
+} as const;
+
+/** Where the phone's step stands once there is nothing left to do on it; ID photos have their own words. */
+export function PhoneStatusPage({ locale, status, purpose = "face" }: { locale: Locale; status: PhoneStatus; purpose?: string }) {
+  const photos = purpose === "id_capture";
+  const key = STATUS_TEXT[photos ? "id_capture" : "face"][status];
+  const title = t(locale, photos ? "phone.photos.heading" : "phone.title");
   return (
-    <Layout locale={locale} title={t(locale, "phone.title")} scripts={false}>
+    <Layout locale={locale} title={title} scripts={false}>
       <section class="card" aria-labelledby="phone-title" data-phone={status}>
-        <h1 id="phone-title">{t(locale, "phone.title")}</h1>
+        <h1 id="phone-title">{title}</h1>
         <p class={status === "verified" ? "success" : status === "submitted" ? "notice" : "alert"} role="status">
           {t(locale, key)}
         </p>

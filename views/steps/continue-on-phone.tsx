@@ -20,17 +20,21 @@ function stateText(locale: Locale, state: string, purpose?: string) {
   return isMessageKey(own) ? t(locale, own) : isMessageKey(key) ? t(locale, key) : state;
 }
 
-// Small on purpose (it ships in the first flight): open the socket, show each state, move on at the end.
+// Small on purpose (it ships in the first flight): open the socket, show each state, move on at the
+// end. Where there is no WebSocket, or it keeps failing, htmx polls the status fragment instead; the
+// fragment it gets back carries the same polling attributes, so the polling goes on.
 const LIVE_SCRIPT = `(function(){var el=document.getElementById("${HANDOFF_STATUS_ID}");if(!el||el.dataset.live)return;el.dataset.live="1";
 var m=JSON.parse(el.dataset.msgs),vid=el.dataset.vid,qr=document.getElementById("handoff-qr");
 function show(u){el.dataset.state=u.state;el.querySelector("[data-text]").textContent=m[u.state]||u.state;
 if(qr&&u.state!=="waiting")qr.hidden=true;if(u.state==="verified"||u.state==="failed")location.replace("/v/"+vid)}
 if("WebSocket" in window){var tries=0;(function connect(){var ws=new WebSocket((location.protocol==="https:"?"wss://":"ws://")+location.host+el.dataset.ws);
-ws.onmessage=function(e){tries=0;try{show(JSON.parse(e.data))}catch(x){}};ws.onclose=function(){if(tries++<20)setTimeout(connect,1000*tries)}})()}
-else if(window.htmx){el.setAttribute("hx-get",el.dataset.poll);el.setAttribute("hx-trigger","every 3s");el.setAttribute("hx-swap","outerHTML");htmx.process(el)}})();`;
+ws.onmessage=function(e){tries=0;try{show(JSON.parse(e.data))}catch(x){}};ws.onclose=function(){if(tries++<20)setTimeout(connect,1000*tries);else poll()}})()}
+else poll();
+function poll(){if(!window.htmx)return;el.setAttribute("hx-get",el.dataset.poll);el.setAttribute("hx-trigger","every 3s");el.setAttribute("hx-swap","outerHTML");htmx.process(el)}})();`;
 
-export function HandoffStatus(p: { locale: Locale; verificationId: string; state: string; lastFailure?: string | null | undefined; purpose?: string | undefined }) {
+export function HandoffStatus(p: { locale: Locale; verificationId: string; state: string; lastFailure?: string | null | undefined; purpose?: string | undefined; polling?: boolean }) {
   const { locale, verificationId, state, lastFailure, purpose } = p;
+  const poll = `/v/${verificationId}/handoff/status`;
   const msgs = Object.fromEntries(STATES.map((s) => [s, stateText(locale, s, purpose)]));
   return (
     <div
@@ -41,8 +45,9 @@ export function HandoffStatus(p: { locale: Locale; verificationId: string; state
       data-state={state}
       data-vid={verificationId}
       data-ws={`/v/${verificationId}/handoff/live`}
-      data-poll={`/v/${verificationId}/handoff/status`}
+      data-poll={poll}
       data-msgs={JSON.stringify(msgs)}
+      {...(p.polling ? { "hx-get": poll, "hx-trigger": "every 3s", "hx-swap": "outerHTML" } : {})}
     >
       <span data-text>{stateText(locale, state, purpose)}</span>
       {lastFailure && state === "capturing" && <span>{` ${t(locale, "handoff.retry_notice", { reason: reasonText(locale, lastFailure) })}`}</span>}
@@ -53,11 +58,12 @@ export function HandoffStatus(p: { locale: Locale; verificationId: string; state
 /** The QR code with its link as text, the live status, and the way to a fresh code. */
 export function PhoneHandoff({ locale, verificationId, handoff }: { locale: Locale; verificationId: string; handoff: Props["handoff"] }) {
   const link = handoff.link;
+  const alipay = handoff.purpose === "alipay_face";
   return (
     <>
       {link && (
         <div id="handoff-qr">
-          <p>{t(locale, "handoff.scan")}</p>
+          <p data-channel={alipay ? "alipay_face" : undefined}>{t(locale, alipay ? "handoff.alipay.scan" : "handoff.scan")}</p>
           <p class="qr">
             <QrCode text={link.url} label={t(locale, "handoff.qr_alt")} />
           </p>
@@ -91,12 +97,13 @@ function AlipayQuery({ locale, verificationId, notice }: { locale: Locale; verif
   return (
     <>
       {notice && (
-        <p class="alert" role="alert" data-notice={notice}>
+        <p class="alert" role="alert" id="alipay-notice" data-notice={notice}>
           {t(locale, `handoff.alipay.notice.${notice}`)}
         </p>
       )}
+      {/* After the swap that brings a notice, focus stays on the button that asked, described by it. */}
       <StepForm action={`/v/${verificationId}/handoff/alipay-result`}>
-        <button type="submit" class="secondary">
+        <button type="submit" class="secondary" autofocus={notice ? true : undefined} aria-describedby={notice ? "alipay-notice" : undefined}>
           {t(locale, "handoff.alipay.query")}
         </button>
       </StepForm>
@@ -110,7 +117,6 @@ export function ContinueOnPhoneStep(p: Props) {
     <>
       <h1 id="step-title">{t(locale, "phone.heading")}</h1>
       <p class="success">{t(locale, "phone.body")}</p>
-      {p.handoff.purpose === "alipay_face" && <p data-channel="alipay_face">{t(locale, "handoff.alipay.scan")}</p>}
       <PhoneHandoff locale={locale} verificationId={p.verificationId} handoff={p.handoff} />
       {p.handoff.purpose === "alipay_face" && <AlipayQuery locale={locale} verificationId={p.verificationId} notice={p.alipayNotice} />}
       {p.alipay && (

@@ -158,6 +158,8 @@ describe("desktop-to-phone handoff", () => {
     const res = await worker.fetch(new Request(`${BASE}/v/${desktop.verificationId}/handoff/status`, { headers: { cookie: [...desktop.cookies].map(([k, v]) => `${k}=${v}`).join("; "), "hx-request": "true" } }));
     const html = await res.text();
     expect(html).toMatch(/^<div id="handoff-status"[^>]*data-state="waiting"/);
+    // The fragment carries its own polling, so the swap that brings it keeps the polling going.
+    expect(html).toMatch(/hx-get="\/v\/ver_\w+\/handoff\/status" hx-trigger="every 3s" hx-swap="outerHTML"/);
   });
 });
 
@@ -200,6 +202,10 @@ describe("ID card capture on the phone", () => {
     expect(await res.json()).toEqual({ ok: true, state: "verified" });
     expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json).toMatchObject({ status: "verified", method: "bankcard4" });
     expect((await desktop.open()).html).toContain('data-status="verified"');
+    // The phone's last page speaks of the photos, not of a face check.
+    const after = await phone.get("/p");
+    expect(after.html).toContain('data-phone="verified"');
+    expect(textOf(after.html)).toContain("照片已上传，请回到电脑上查看结果。");
   });
 });
 
