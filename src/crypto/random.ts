@@ -19,6 +19,15 @@ export function newId(prefix: string): string {
   return `${prefix}_${randomString(24)}`;
 }
 
+/** A uniform integer in [0, n), by rejection sampling like randomString. */
+export function randomInt(n: number): number {
+  const limit = 2 ** 32 - (2 ** 32 % n);
+  for (;;) {
+    const x = crypto.getRandomValues(new Uint32Array(1))[0]!;
+    if (x < limit) return x % n;
+  }
+}
+
 export function randomDigits(length: number): string {
   return randomString(length, "0123456789");
 }

@@ -7,11 +7,10 @@ import { applicants, verifications } from "./schema";
 
 /**
  * The account row for a sign-in, unexecuted, to run in the sign-in's batch. The id is derived
- * from the phone by the caller, so it is known before any query; on conflict the row takes it,
- * which only changes accounts made before ids were derived (random ids, development data).
+ * from the phone by the caller, so it is known before any query and an existing row already has it.
  */
 export function applicantUpsert(db: Database, a: { id: string; phoneHash: string; phoneMasked: string; createdAt: number }) {
-  return db.insert(applicants).values(a).onConflictDoUpdate({ target: applicants.phoneHash, set: { id: a.id } });
+  return db.insert(applicants).values(a).onConflictDoNothing({ target: applicants.phoneHash });
 }
 
 /** The applicant's latest few verified verifications that could be reused, newest first. */

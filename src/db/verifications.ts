@@ -104,7 +104,15 @@ function statusCondition(status: string, now: number): SQL | undefined {
   return eq(verifications.status, status);
 }
 
-type Extras = BatchItem<"sqlite">[] | ((guard: SQL) => BatchItem<"sqlite">[]);
+/**
+ * More writes for a change's batch. An array runs whether or not the guard holds (evidence of what
+ * happened); a function gets the guard, for writes that stand or fall with the change.
+ */
+export type Extras = BatchItem<"sqlite">[] | ((guard: SQL) => BatchItem<"sqlite">[]);
+
+export function extrasFor(extra: Extras | undefined, guard: SQL): BatchItem<"sqlite">[] {
+  return typeof extra === "function" ? extra(guard) : (extra ?? []);
+}
 
 /**
  * Optimistic write: applies `patch` only if the row still has `version`, and appends the event
@@ -116,7 +124,7 @@ export async function updateVerification(
   db: Database,
   current: Pick<VerificationRow, "id" | "partnerId" | "version">,
   patch: VerificationPatch & { updatedAt: number },
-  event: EventInput | null,
+  event: EventInput,
   extraItems: Extras = [],
   outbox: OutboxEntry | null = null,
 ): Promise<boolean> {
@@ -150,24 +158,17 @@ function updateBatch(
   db: Database,
   current: Pick<VerificationRow, "id" | "partnerId" | "version">,
   patch: VerificationPatch & { updatedAt: number },
-  event: EventInput | null,
+  event: EventInput,
   extraItems: Extras,
   outbox: OutboxEntry | null,
 ): { items: [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]; updateAt: number } {
   const guard = and(eq(verifications.id, current.id), eq(verifications.version, current.version))!;
-  // A function builds extras that must hold only if this write wins (it gets the same guard).
-  const extra = typeof extraItems === "function" ? extraItems(guard) : extraItems;
+  const extra = extrasFor(extraItems, guard);
   const update = db
     .update(verifications)
     .set({ ...patch, version: current.version + 1 })
     .where(guard)
     .returning({ id: verifications.id });
-  if (!event) {
-    if (outbox) throw new Error("a webhook event needs its verification event");
-    // Extras first here too: one that is guarded must run while the version still matches.
-    const [first = update, ...rest] = [...extra, update];
-    return { items: [first, ...rest], updateAt: extra.length };
-  }
   const insertEvent = guardedEventInsert(db, current, event, patch.updatedAt, guard);
   // Guarded inserts run before the update: after it, the version no longer matches. The extras
   // (unguarded) go first, so what led to the change (a code checked) precedes it in the log.

@@ -36,9 +36,9 @@ export function outboxInsert(db: Database, e: OutboxEntry, guard?: SQL) {
   );
 }
 
-/** At most 50 ids: D1 binds at most 100 parameters per statement. */
-export async function markQueued(db: Database, ids: string[], now: number) {
-  await db.update(webhookEvents).set({ queuedAt: now }).where(and(inArray(webhookEvents.id, ids), isNull(webhookEvents.queuedAt)));
+/** The consumer took the event: the cron sweep stops queueing it again. */
+export async function markQueued(db: Database, id: string, now: number) {
+  await db.update(webhookEvents).set({ queuedAt: now }).where(and(eq(webhookEvents.id, id), isNull(webhookEvents.queuedAt)));
 }
 
 /** Across partners, for the cron sweep: events no consumer has taken yet (refused or lost sends), oldest first. */

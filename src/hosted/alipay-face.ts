@@ -6,13 +6,13 @@
 // tap, an old return URL or a query racing a return cannot settle or fail the wrong check.
 import { timingSafeEqual } from "../crypto/hash";
 import { randomString } from "../crypto/random";
-import { appendEvent, getVerificationForApplicant } from "../db/verifications";
+import { appendEvent } from "../db/verifications";
 import { providerCall } from "../methods/provider-call";
 import type { HandoffRecord } from "../sessions/handoff-session";
 import type { HostedContext } from "./context";
 import type { ApplicantRow } from "./current-step";
 import { handoffStub } from "./handoff";
-import { faceStepOpen, type PhoneSession, settleFaceAnswer } from "./phone";
+import { faceStepOpen, type PhoneSession, sessionOf, settleFaceAnswer } from "./phone";
 
 export const ALIPAY_RETURN_PATH = "/p/alipay/return";
 
@@ -77,9 +77,7 @@ export async function startAlipayFace(ctx: HostedContext, s: PhoneSession): Prom
 export async function returningSession(ctx: HostedContext, handoffId: string, outerOrderNo: string, tag: string): Promise<PhoneSession | null> {
   if (!handoffId || !outerOrderNo || !timingSafeEqual(tag, await returnTag(ctx, handoffId, outerOrderNo))) return null;
   const record = await handoffStub(ctx, handoffId).get();
-  if (!record) return null;
-  const row = await getVerificationForApplicant(ctx.db, record.verificationId);
-  return row && row.handoffId === record.handoffId ? { record, row } : null;
+  return record ? sessionOf(ctx, record) : null;
 }
 
 /**

@@ -1,6 +1,6 @@
 // Choosing a method, and answering the reuse question: both are state-machine events.
 import { updateVerification } from "../db/verifications";
-import { applyEvent } from "../verifications/apply";
+import { applyEvent, foldEvent } from "../verifications/apply";
 import type { HostedContext } from "./context";
 import type { ApplicantSession } from "./applicant-session";
 import { type ApplicantRow, personMethods, reusableVerification } from "./current-step";
@@ -24,9 +24,11 @@ export async function answerReuse(ctx: HostedContext, row: ApplicantRow, session
   if (row.method !== null) return { ok: false, error: "nothing_to_reuse" };
   const previous = await reusableVerification(ctx, row, session.applicantId);
   if (!previous?.method) return { ok: false, error: "nothing_to_reuse" };
-  const started = await applyEvent(ctx, row, { type: "start", method: previous.method }, "applicant", ctx.now);
+  // The start rides in the verify's write: one round trip.
+  const started = foldEvent(ctx.db, row, { type: "start", method: previous.method }, "applicant", ctx.now);
   if (!started.ok) return { ok: false, error: started.error };
-  const verified = await applyEvent(ctx, started.row, { type: "verify", reused: true }, "applicant", ctx.now, {
+  const verified = await applyEvent(ctx, started.folded.row, { type: "verify", reused: true }, "applicant", ctx.now, {
+    extra: started.folded.items,
     patch: {
       personNameMasked: previous.personNameMasked,
       personIdNumberMasked: previous.personIdNumberMasked,

@@ -63,7 +63,7 @@ export async function currentStep(ctx: HostedContext, row: ApplicantRow, session
   const status = effectiveStatus(row, ctx.now);
   // Without the applicant's session, only the outcome: the masked identity and the signed token
   // belong to whoever signed in, not to anyone who holds the link.
-  if (status === "verified" || status === "failed") return resultStep(row, status, session ? await resultTokenFor(ctx, ctx.origin, row) : null, session !== null);
+  if (status === "verified" || status === "failed") return resultStep(row, status, session ? await resultTokenFor(ctx, ctx.origin, row) : null);
   if (!session) return { ...base, kind: "authorize", type: row.type, errors: {} };
 
   const pending = await openPending(ctx.cipher, row);
@@ -107,7 +107,8 @@ export async function currentStep(ctx: HostedContext, row: ApplicantRow, session
   return methodFormStep(ctx, row, chosen, pending);
 }
 
-async function methodFormStep(ctx: HostedContext, row: ApplicantRow, method: string, pending: Awaited<ReturnType<typeof openPending>>): Promise<StepView> {
+/** The method's form; `pending`, when it is this method's, fills in what the applicant typed before. */
+export async function methodFormStep(ctx: HostedContext, row: ApplicantRow, method: string, pending: Awaited<ReturnType<typeof openPending>>): Promise<Extract<StepView, { kind: "method_form" }>> {
   const flow = findMethod(method)?.person;
   const fields = flow?.fields(row.options) ?? [];
   // Back to edit what this applicant typed: their own values. What the partner pre-filled stays
@@ -130,14 +131,14 @@ async function methodFormStep(ctx: HostedContext, row: ApplicantRow, method: str
   };
 }
 
-/** `token` is the signed result the partner receives on the way back (null while none exists). */
-export function resultStep(row: ApplicantRow, status: "verified" | "failed", token: string | null, signedIn = true): StepView {
+/** `token` is the signed result for the signed-in applicant to carry back; without it, the outcome alone. */
+function resultStep(row: ApplicantRow, status: "verified" | "failed", token: string | null): StepView {
   return {
     ...stepBase(row),
     kind: "result",
     status,
     ...(row.failureReason && status === "failed" ? { reason: row.failureReason } : {}),
-    ...(status === "verified" && signedIn ? { summary: { name: row.personNameMasked, idNumber: row.personIdNumberMasked } } : {}),
+    ...(status === "verified" && token ? { summary: { name: row.personNameMasked, idNumber: row.personIdNumberMasked } } : {}),
     ...(row.redirectUrl ? { returnUrl: returnUrl(row.redirectUrl, { id: row.id, status }, token ? { token } : {})! } : {}),
   };
 }

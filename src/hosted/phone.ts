@@ -1,9 +1,9 @@
 // The phone side of the handoff: exchange the link token for a session cookie (once), give the
 // face-processing consent, and submit the liveness clip. The verification's state machine and the
 // handoff's move together; the face provider is called here, never inside the Durable Object.
-import { sha256Hex } from "../crypto/hash";
+import { sha256Hex, timingSafeEqual } from "../crypto/hash";
 import { logError } from "../log";
-import { randomString } from "../crypto/random";
+import { randomInt, randomString } from "../crypto/random";
 import { guardedConsentInsert } from "../db/consents";
 import { appendEvent, getVerificationForApplicant, updateVerification } from "../db/verifications";
 import { choosePrompts, LIVENESS_PROMPTS, type LivenessPrompt } from "../domain/handoff/liveness-actions";
@@ -43,11 +43,22 @@ export async function readPhoneSession(ctx: HostedContext, cookie: string | unde
   const [handoffId, secret] = (cookie ?? "").split(".");
   if (!handoffId || !secret) return null;
   const record = await handoffStub(ctx, handoffId).session(await sha256Hex(secret));
-  if (!record) return null;
+  return record ? sessionOf(ctx, record) : null;
+}
+
+/**
+ * A handoff with its verification, if the verification still follows it: an older one (replaced,
+ * or of another step) keeps its pages but can change nothing.
+ */
+export async function sessionOf(ctx: HostedContext, record: HandoffRecord): Promise<PhoneSession | null> {
   const row = await getVerificationForApplicant(ctx.db, record.verificationId);
-  // Only the handoff the verification follows now may act on it: an older one (replaced, or of
-  // another step) keeps its pages but can change nothing.
   return row && row.handoffId === record.handoffId ? { record, row } : null;
+}
+
+/** Whether the phone cookie is the session of this handoff, without asking the Durable Object again. */
+export async function cookieHolds(cookie: string | undefined, record: HandoffRecord): Promise<boolean> {
+  const [handoffId, secret] = (cookie ?? "").split(".");
+  return handoffId === record.handoffId && !!secret && record.sessionHash !== null && timingSafeEqual(await sha256Hex(secret), record.sessionHash);
 }
 
 /** Whether this phone session may run the face step now (the desktop waits at "continue on your phone"). */
@@ -57,13 +68,11 @@ export async function faceStepOpen(ctx: HostedContext, s: PhoneSession, purpose:
   return pending?.method === "face" ? pending : null;
 }
 
-function randomIndex(n: number): number {
-  return crypto.getRandomValues(new Uint32Array(1))[0]! % n; // n ≤ 5: the bias is below 1e-9
-}
-
 /** Live vendors check only some actions; the sandbox checks all five. */
+const LIVE_PROMPTS = LIVENESS_PROMPTS.filter((p) => (LIVENESS_ACTIONS as readonly string[]).includes(p));
+
 function promptPool(livemode: boolean): readonly LivenessPrompt[] {
-  return livemode ? LIVENESS_PROMPTS.filter((p) => (LIVENESS_ACTIONS as readonly string[]).includes(p)) : LIVENESS_PROMPTS;
+  return livemode ? LIVE_PROMPTS : LIVENESS_PROMPTS;
 }
 
 export async function giveFaceConsent(ctx: HostedContext, s: PhoneSession): Promise<HandoffRecord | null> {
@@ -77,7 +86,7 @@ export async function giveFaceConsent(ctx: HostedContext, s: PhoneSession): Prom
     (guard) => [guardedConsentInsert(ctx.db, consent, guard)],
   );
   if (!written) return null;
-  return handoffStub(ctx, s.record.handoffId).apply({ type: "start_capture" }, { prompts: choosePrompts(randomIndex, promptPool(s.row.livemode)) });
+  return handoffStub(ctx, s.record.handoffId).apply({ type: "start_capture" }, { prompts: choosePrompts(randomInt, promptPool(s.row.livemode)) });
 }
 
 export const MAX_CLIP_BYTES = 4 * 1024 * 1024;
@@ -123,12 +132,12 @@ type FaceAnswer = Parameters<typeof providerCall>[1];
 export async function settleFaceAnswer(ctx: HostedContext, s: PhoneSession, pending: Pending, capability: string, answer: FaceAnswer, patch: HandoffPatch = {}): Promise<HandoffRecord | null> {
   const stub = handoffStub(ctx, s.record.handoffId);
   await appendEvent(ctx.db, s.row, { type: "provider.call", actor: "system", data: { ...providerCall(capability, answer) } }, ctx.now);
-  const nextPrompts = () => choosePrompts(randomIndex, promptPool(s.row.livemode));
+  const nextPrompts = () => choosePrompts(randomInt, promptPool(s.row.livemode));
   if (answer.outcome === "unavailable") return stub.apply({ type: "check_failed", final: false }, { ...patch, lastFailure: "provider_unavailable", prompts: nextPrompts() });
   if (answer.outcome === "no_match") {
     const failed = await applyEvent(ctx, s.row, { type: "attempt_failed", reason: answer.reason }, "system", ctx.now);
     const final = !failed.ok || failed.row.status === "failed";
-    return stub.apply({ type: "check_failed", final }, { ...patch, lastFailure: answer.reason, tries: s.record.tries + 1, prompts: nextPrompts() });
+    return stub.apply({ type: "check_failed", final }, { ...patch, lastFailure: answer.reason, prompts: nextPrompts() });
   }
   const verified = await applyEvent(ctx, s.row, { type: "verify" }, "applicant", ctx.now, { patch: await verifiedIdentity(ctx.cipher, pending) });
   return stub.apply(verified.ok ? { type: "check_passed" } : { type: "check_failed", final: true });

@@ -3,7 +3,7 @@
 // Events record that media existed and was deleted, never what it showed.
 import { inArray } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { appendEvent } from "../db/verifications";
+import { eventInsert } from "../db/verifications";
 import { verifications } from "../db/schema";
 import { isOpen } from "../domain/verification/status";
 import type { Env } from "../env";
@@ -30,11 +30,9 @@ export async function sweepMedia(ctx: RetentionContext, now: number): Promise<{ 
 
   const ids = [...new Set(objects.map((o) => o.verificationId))];
   // D1 binds at most 100 parameters a query, and R2 deletes at most 1,000 keys a call.
-  const rows = [];
-  for (const part of chunks(ids, 90)) {
-    rows.push(...(await ctx.db.select({ id: verifications.id, partnerId: verifications.partnerId, status: verifications.status }).from(verifications).where(inArray(verifications.id, part)).all()));
-  }
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const lookups = chunks(ids, 90).map((part) => ctx.db.select({ id: verifications.id, partnerId: verifications.partnerId, status: verifications.status }).from(verifications).where(inArray(verifications.id, part)));
+  const [first, ...rest] = lookups;
+  const byId = new Map((first ? (await ctx.db.batch([first, ...rest])).flat() : []).map((r) => [r.id, r]));
   const doomed = objects.filter((o) => {
     const row = byId.get(o.verificationId);
     return !row || !isOpen(row.status) || now - o.uploaded >= ctx.retentionMs;
@@ -44,10 +42,12 @@ export async function sweepMedia(ctx: RetentionContext, now: number): Promise<{ 
 
   const perVerification = new Map<string, string[]>();
   for (const o of doomed) perVerification.set(o.verificationId, [...(perVerification.get(o.verificationId) ?? []), o.key.split("/")[0]!]);
-  for (const [id, kinds] of perVerification) {
+  // One round trip for every verification's event, not one each.
+  const events = [...perVerification].flatMap(([id, kinds]) => {
     const row = byId.get(id);
-    if (row) await appendEvent(ctx.db, row, { type: "media.deleted", actor: "system", data: { count: kinds.length, kinds: [...new Set(kinds)] } }, now);
-  }
+    return row ? [eventInsert(ctx.db, row, { type: "media.deleted", actor: "system", data: { count: kinds.length, kinds: [...new Set(kinds)] } }, now)] : [];
+  });
+  for (const part of chunks(events, 50)) await ctx.db.batch(part as [(typeof part)[0], ...typeof part]);
   return { deleted: doomed.length };
 }
 

@@ -12,7 +12,7 @@ export function sandboxSerial(): string {
 }
 
 /** A match when `reason` is undefined, otherwise a no_match for it. */
-export function sandboxVerdict<Reason extends string>(reason: Reason | undefined, serial: string): ProviderAnswer<Reason> {
+export function sandboxVerdict<Reason extends string>(reason: Reason | undefined, serial = sandboxSerial()): ProviderAnswer<Reason> {
   if (reason === undefined) return { outcome: "match", provider: SANDBOX_PROVIDER, serial };
   return sandboxNoMatch(reason, serial);
 }

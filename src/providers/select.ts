@@ -2,7 +2,6 @@
 // whatever secrets exist, so a test key can never reach a paid registry; live mode gets the
 // Tencent Cloud adapters, and Alipay face where its app is configured. It must never read env
 // itself: config.ts parses it and passes it in.
-import { ALIPAY_GATEWAY } from "./alipay/client";
 import { alipayFace } from "./alipay-face/alipay";
 import type { AlipayFaceProvider } from "./alipay-face/index";
 import { sandboxAlipayFace } from "./alipay-face/sandbox";
@@ -92,7 +91,7 @@ export function providersFor(mode: { livemode: boolean }, secrets: ProviderSecre
     credentials: { secretId: present(secrets.TENCENTCLOUD_SECRET_ID), secretKey: present(secrets.TENCENTCLOUD_SECRET_KEY) },
     region: present(secrets.TENCENTCLOUD_REGION) || DEFAULT_TENCENTCLOUD_REGION,
   };
-  const alipayReady = ALIPAY_SECRETS.every((name) => present(secrets[name]) !== "");
+  const alipayReady = allPresent(secrets, ALIPAY_SECRETS);
   return {
     alipayFace: alipayReady
       ? alipayFace({
@@ -100,7 +99,8 @@ export function providersFor(mode: { livemode: boolean }, secrets: ProviderSecre
           appId: present(secrets.ALIPAY_APP_ID),
           appPrivateKey: present(secrets.ALIPAY_PRIVATE_KEY),
           alipayPublicKey: present(secrets.ALIPAY_PUBLIC_KEY),
-          gateway: present(secrets.ALIPAY_GATEWAY) || ALIPAY_GATEWAY,
+          // Unset: the client's own default, Alipay's production gateway.
+          gateway: present(secrets.ALIPAY_GATEWAY) || undefined,
         })
       : null,
     identity: ready("identity") ? tencentCloudIdentity(settings) : notConfigured.notConfiguredIdentity,
@@ -121,8 +121,12 @@ export function providersFor(mode: { livemode: boolean }, secrets: ProviderSecre
 
 /** The live capabilities among `capabilities` that cannot run for want of a secret, in order. */
 export function missingProviders(secrets: ProviderSecrets, capabilities: readonly Capability[]): Capability[] {
-  const missing = capabilities.filter((capability) => REQUIRED_SECRETS[capability].some((name) => present(secrets[name]) === ""));
+  const missing = capabilities.filter((capability) => !allPresent(secrets, REQUIRED_SECRETS[capability]));
   return [...new Set(missing)];
+}
+
+function allPresent(secrets: ProviderSecrets, names: readonly (keyof ProviderSecrets)[]): boolean {
+  return names.every((name) => present(secrets[name]) !== "");
 }
 
 function present(value: string | undefined): string {

@@ -72,11 +72,11 @@ apiV1.get("/verifications/:id", async (c) => {
 });
 
 apiV1.get("/verifications/:id/evidence", async (c) => {
-  const { db, partner, now, cipher } = c.var;
+  const { db, partner, now } = c.var;
   const row = await getVerification(db, partner, c.req.param("id"));
   if (!row) throw notFound(c.req.param("id"));
   const current = await settleExpiry(writer(c), row, now);
-  const record = await evidenceRecord(cipher, baseUrl(c), current, await evidenceSources(db, current), now);
+  const record = evidenceRecord(baseUrl(c), current, await evidenceSources(db, current), now);
   return c.json({ jws: await signEvidence(c.var, record) }, 200, { "cache-control": "no-store" });
 });
 

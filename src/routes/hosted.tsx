@@ -9,14 +9,12 @@ import { readApplicantSession, startApplicantSession } from "../hosted/applicant
 import { authorizeApplicant, sendAuthorizationCode } from "../hosted/authorize";
 import { answerReuse, chooseMethod } from "../hosted/choose";
 import { hostedContext } from "../hosted/context";
-import { type ApplicantRow, currentStep, localeOf, stepBase, type StepFlags } from "../hosted/current-step";
+import { type ApplicantRow, currentStep, localeOf, methodFormStep, stepBase, type StepFlags } from "../hosted/current-step";
 import { confirmCode, resendCode, submitMethodForm } from "../hosted/method-actions";
 import { queryAlipayFromDesktop } from "../hosted/alipay-face";
 import { desktopHandoff, handoffStub } from "../hosted/handoff";
 import { submitIdPhotos } from "../hosted/id-photos";
-import { prefilledMasks } from "../hosted/prefill";
 import { HandoffStatus } from "../../views/steps/continue-on-phone";
-import { MAX_FAILED_ATTEMPTS } from "../domain/verification/machine";
 import { maskPhone } from "../domain/masking";
 import { findMethod } from "../methods";
 import { UnavailablePage } from "../../views/pages/unavailable";
@@ -126,20 +124,11 @@ hosted.post("/:id/methods/:method", async (c) => {
   const method = c.req.param("method");
   if (!findMethod(method)?.person) return done(c, s.row);
   const r = await submitMethodForm(s.ctx, s.row, method, await form(c));
-  const formStep = (row: ApplicantRow) => ({
-    ...stepBase(row),
-    kind: "method_form" as const,
-    method,
-    fields: findMethod(method)!.person!.fields(row.options),
-    prefilled: prefilledMasks(row, findMethod(method)!.person!.fields(row.options)),
-    attemptsLeft: MAX_FAILED_ATTEMPTS - row.failedAttempts,
-    canChangeMethod: row.methods.filter((m) => findMethod(m)?.person).length > 1,
-  });
   switch (r.kind) {
     case "invalid":
-      return render(c, { ...formStep(s.row), values: r.values, errors: r.errors }, 422);
+      return render(c, { ...(await methodFormStep(s.ctx, s.row, method, null)), values: r.values, errors: r.errors }, 422);
     case "retry":
-      return render(c, { ...formStep(r.row), values: r.values, errors: {}, reason: r.reason }, 422);
+      return render(c, { ...(await methodFormStep(s.ctx, r.row, method, null)), values: r.values, reason: r.reason }, 422);
     case "code_not_sent":
       return render(c, { ...stepBase(r.row), kind: "code", method, maskedPhone: r.maskedPhone, error: r.reason, ...(r.retryAfterSeconds ? { retryAfterSeconds: r.retryAfterSeconds } : {}) }, 422);
     case "error":

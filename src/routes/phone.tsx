@@ -6,9 +6,9 @@ import type { AppEnv } from "../api/app-env";
 import { hostedContext } from "../hosted/context";
 import { localeOf } from "../hosted/current-step";
 import { ALIPAY_RETURN_PATH, type AlipayQueryNotice, certifyUrlFor, queryAlipayCheck, returningSession, settleAlipayReturn, startAlipayFace } from "../hosted/alipay-face";
-import { giveFaceConsent, openLink, readPhoneSession, submitClip, submitPhonePhotos } from "../hosted/phone";
+import { cookieHolds, giveFaceConsent, openLink, readPhoneSession, submitClip, submitPhonePhotos } from "../hosted/phone";
 import { alipayAppLink } from "../providers/alipay-face/index";
-import { isSandboxCertifyId } from "../providers/alipay-face/sandbox";
+import { isSandboxCertifyId, SANDBOX_CERTIFY_PATH } from "../providers/alipay-face/sandbox";
 import type { HandoffRecord } from "../sessions/handoff-session";
 import { AlipayReturnedPage, AlipaySandboxPage, AlipayStartPage } from "../../views/phone/alipay";
 import { IdCapturePage } from "../../views/phone/id-capture";
@@ -144,8 +144,8 @@ phone.get(ALIPAY_RETURN_PATH, async (c) => {
   const returning = await returningSession(hostedContext(c, false), c.req.query("h") ?? "", outerOrderNo, c.req.query("t") ?? "");
   if (!returning) return c.html(<LinkProblemPage locale={guessLocale(c)} reason="invalid" />, 400);
   const record = await settleAlipayReturn(hostedContext(c, returning.row.livemode), returning, outerOrderNo);
-  const mine = await readPhoneSession(hostedContext(c, false), getCookie(c, cookieName(c)));
-  if (mine?.record.handoffId === returning.record.handoffId) return c.redirect("/p", 303);
+  // Settling never changes the phone's session, so the record read before tells whose browser this is.
+  if (await cookieHolds(getCookie(c, cookieName(c)), returning.record)) return c.redirect("/p", 303);
   return c.html(<ReturnedElsewhere locale={localeOf(returning.row)} record={record} />);
 });
 
@@ -156,7 +156,7 @@ function ReturnedElsewhere({ locale, record }: { locale: Locale; record: Handoff
 }
 
 /** Test mode's stand-in for the Alipay app: one link back to the return URL, as the app would go. */
-phone.get("/p/alipay/sandbox", async (c) => {
+phone.get(SANDBOX_CERTIFY_PATH, async (c) => {
   noStore(c);
   const ctx = hostedContext(c, false);
   const certifyId = c.req.query("certify_id") ?? "";

@@ -20,19 +20,18 @@ export interface HandoffRecord {
    * That token itself, so a desktop that renders the step again (a reload, a second tab) shows
    * the same QR code instead of voiding the one a phone may be about to scan.
    */
-  currentLink?: { url: string; expiresAt: number } | null;
+  currentLink: { url: string; expiresAt: number } | null;
   /** Tokens already exchanged for a session, to tell "used" from "replaced". */
   usedJtis: string[];
   sessionHash: string | null;
   prompts: string[] | null;
-  tries: number;
   lastFailure: string | null;
   /** Alipay face only: the check registered at Alipay that the phone was sent to; null until then and after a failed try. */
-  alipay?: AlipayCheck | null;
+  alipay: AlipayCheck | null;
   /** A start of an Alipay check under way (registering it at Alipay), so a double tap registers one. */
-  alipayClaim?: { outerOrderNo: string; until: number } | null;
+  alipayClaim: { outerOrderNo: string; until: number } | null;
   /** When the phone or the desktop last asked Alipay for the result. */
-  alipayQueriedAt?: number | null;
+  alipayQueriedAt: number | null;
   expiresAt: number;
   updatedAt: number;
 }
@@ -54,7 +53,7 @@ export const ALIPAY_CLAIM_MS = 20_000;
 
 export type OpenOutcome = { ok: true; record: HandoffRecord } | { ok: false; reason: "used" | "replaced" | "ended" | "unknown" };
 
-export type HandoffPatch = Partial<Pick<HandoffRecord, "prompts" | "tries" | "lastFailure" | "alipay">>;
+export type HandoffPatch = Partial<Pick<HandoffRecord, "prompts" | "lastFailure" | "alipay">>;
 
 export interface HandoffUpdate {
   state: HandoffState;
@@ -73,10 +72,10 @@ export class HandoffSession extends DurableObject<Env> {
     return record;
   }
 
-  async init(record: Omit<HandoffRecord, "state" | "currentJti" | "currentLink" | "usedJtis" | "sessionHash" | "prompts" | "tries" | "lastFailure" | "alipay" | "alipayClaim" | "alipayQueriedAt" | "updatedAt">): Promise<HandoffRecord> {
+  async init(record: Pick<HandoffRecord, "handoffId" | "verificationId" | "purpose" | "expiresAt">): Promise<HandoffRecord> {
     const existing = await this.load();
     if (existing) return existing;
-    const created: HandoffRecord = { ...record, state: "waiting", currentJti: null, currentLink: null, usedJtis: [], sessionHash: null, prompts: null, tries: 0, lastFailure: null, alipay: null, alipayClaim: null, alipayQueriedAt: null, updatedAt: Date.now() };
+    const created: HandoffRecord = { ...record, state: "waiting", currentJti: null, currentLink: null, usedJtis: [], sessionHash: null, prompts: null, lastFailure: null, alipay: null, alipayClaim: null, alipayQueriedAt: null, updatedAt: Date.now() };
     await this.ctx.storage.setAlarm(record.expiresAt);
     return this.save(created);
   }

@@ -4,12 +4,10 @@
 // signed with the result-token keys. It never holds an SMS code, a name or an ID number: the
 // event log it copies carries none.
 import { CompactSign } from "jose";
-import type { DataCipher } from "../crypto/data-key";
 import { utf8 } from "../crypto/encoding";
 import type { EvidenceSources } from "../db/evidence";
 import type { VerificationRow } from "../db/verifications";
 import { iso } from "../domain/clock";
-import { maskIp } from "../domain/masking";
 import { canonicalJson } from "./canonical-json";
 import { signingKeys } from "./keys";
 import { audienceFor, type TokenContext } from "./result-token";
@@ -22,7 +20,7 @@ type EvidenceRow = Pick<
   "id" | "partnerId" | "livemode" | "type" | "status" | "methods" | "method" | "reference" | "failureReason" | "createdAt" | "completedAt"
 >;
 
-export async function evidenceRecord(cipher: DataCipher, issuer: string, row: EvidenceRow, sources: EvidenceSources, now: number) {
+export function evidenceRecord(issuer: string, row: EvidenceRow, sources: EvidenceSources, now: number) {
   return {
     iss: issuer,
     aud: audienceFor(row),
@@ -40,19 +38,17 @@ export async function evidenceRecord(cipher: DataCipher, issuer: string, row: Ev
       created_at: iso(row.createdAt),
       completed_at: iso(row.completedAt),
     },
-    consents: await Promise.all(
-      sources.consents.map(async (c) => ({
-        id: c.id,
-        kind: c.kind,
-        text_version: c.textVersion,
-        text_hash: c.textHash,
-        // The network, not the machine: the full address is personal data we keep only while
-        // the verification is open. (Consents from before ip_masked existed are masked here.)
-        ip: c.ipMasked ?? (c.ipEnc ? maskIp(await cipher.decrypt(c.ipEnc).catch(() => "")) : null),
-        user_agent: c.userAgent,
-        at: iso(c.createdAt),
-      })),
-    ),
+    consents: sources.consents.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      text_version: c.textVersion,
+      text_hash: c.textHash,
+      // The network, not the machine: the full address is personal data we keep only while the
+      // verification is open.
+      ip: c.ipMasked,
+      user_agent: c.userAgent,
+      at: iso(c.createdAt),
+    })),
     events: withMethodInEffect(sources.events).map(({ event: e, method }) => ({
       type: e.type,
       at: iso(e.createdAt),

@@ -5,7 +5,7 @@
 // data minimisation).
 import type { SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { type EventInput, guardedEventInsert, updateVerification, type VerificationPatch, type VerificationRow } from "../db/verifications";
+import { type EventInput, type Extras, extrasFor, guardedEventInsert, updateVerification, type VerificationPatch, type VerificationRow } from "../db/verifications";
 import type { Database } from "../db/client";
 import { consentIpPurge } from "../db/consents";
 import { type TransitionError, type VerificationEvent, transition } from "../domain/verification/machine";
@@ -31,11 +31,8 @@ const PURGED_ON_END: VerificationPatch = {
 export interface ApplyDetails {
   patch?: VerificationPatch;
   data?: Record<string, unknown>;
-  /**
-   * More writes for the same batch. An array runs whether or not the guard holds (evidence of
-   * what happened); a function gets the guard, for writes that stand or fall with this one.
-   */
-  extra?: BatchItem<"sqlite">[] | ((guard: SQL) => BatchItem<"sqlite">[]);
+  /** More writes for the same batch (see Extras). */
+  extra?: Extras;
 }
 
 /**
@@ -70,16 +67,12 @@ export async function applyEvent(
     row,
     patch,
     { type: `verification.${event.type}`, actor, fromStatus: row.status, toStatus: s.status, data: { ...eventData(event), ...details.data } },
-    (guard) => [...extrasWith(details.extra, guard), ...(isOpen(s.status) ? [] : [consentIpPurge(ctx.db, row.id, guard)])],
+    (guard) => [...extrasFor(details.extra, guard), ...(isOpen(s.status) ? [] : [consentIpPurge(ctx.db, row.id, guard)])],
     outbox,
   );
   if (!written) return { ok: false, error: "conflict" };
-  if (outbox) await publishEvents(ctx, [outbox.id], now);
+  if (outbox) await publishEvents(ctx, [outbox.id]);
   return { ok: true, row: next };
-}
-
-function extrasWith(extra: ApplyDetails["extra"], guard: SQL): BatchItem<"sqlite">[] {
-  return typeof extra === "function" ? extra(guard) : (extra ?? []);
 }
 
 export type Folded = {
@@ -87,8 +80,6 @@ export type Folded = {
   row: VerificationRow;
   /** What the next write must set for this event. */
   patch: VerificationPatch;
-  /** The event, to write on its own when nothing else is written. */
-  event: EventInput;
   /** The event's own row, for the next write's batch, written only if that write wins. */
   items: (guard: SQL) => BatchItem<"sqlite">[];
 };
@@ -105,7 +96,7 @@ export function foldEvent(db: Database, row: VerificationRow, event: Verificatio
   if (!isOpen(s.status) || webhookEventFor({ ...row, status: s.status }, row.status, now)) throw new Error(`${event.type} cannot be folded into another write`);
   const patch: VerificationPatch = { status: s.status, method: s.method, failedAttempts: s.failedAttempts, failureReason: s.failureReason, completedAt: s.completedAt };
   const input: EventInput = { type: `verification.${event.type}`, actor, fromStatus: row.status, toStatus: s.status, data: eventData(event) };
-  return { ok: true, folded: { row: { ...row, ...patch }, patch, event: input, items: (guard) => [guardedEventInsert(db, row, input, now, guard)] } };
+  return { ok: true, folded: { row: { ...row, ...patch }, patch, items: (guard) => [guardedEventInsert(db, row, input, now, guard)] } };
 }
 
 function machineState(row: VerificationRow) {

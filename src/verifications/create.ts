@@ -60,6 +60,6 @@ export async function createVerification(
   } satisfies NewVerificationRow;
   const outbox = webhookEventFor(row, null, now);
   const stored = await insertVerification(ctx.db, row, { type: "verification.created", actor: "partner", toStatus: "pending" }, outbox);
-  if (outbox) await publishEvents(ctx, [outbox.id], now);
+  if (outbox) await publishEvents(ctx, [outbox.id]);
   return stored;
 }

@@ -69,7 +69,7 @@ async function fanOut(ctx: ConsumerContext, eventId: string, now: number) {
   // Taken only once fanned out: if the inserts keep failing past the queue's retries, the event
   // stays unmarked and the cron sweep sends it again. (A delivery inserted but not queued is the
   // delivery sweep's.)
-  if (event.queuedAt === null) await markQueued(ctx.db, [event.id], now);
+  if (event.queuedAt === null) await markQueued(ctx.db, event.id, now);
 }
 
 async function attempt(ctx: ConsumerContext, message: DeliveryMessage) {

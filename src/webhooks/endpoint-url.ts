@@ -55,11 +55,14 @@ export function hostnameProblem(host: string): "private_address" | "internal_hos
   return INTERNAL_SUFFIXES.some((s) => host.endsWith(s)) ? "internal_host" : null;
 }
 
+// Each block as the number its addresses share once divided by the block's size, computed once.
+const BLOCKED_V4_RANGES = BLOCKED_V4.map(([base, bits]) => {
+  const size = 2 ** (32 - bits);
+  return { size, prefix: Math.floor((parseIpv4(base) ?? 0) / size) };
+});
+
 function blockedV4(ip: number): boolean {
-  return BLOCKED_V4.some(([base, bits]) => {
-    const size = 2 ** (32 - bits);
-    return Math.floor(ip / size) === Math.floor((parseIpv4(base) ?? 0) / size);
-  });
+  return BLOCKED_V4_RANGES.some(({ size, prefix }) => Math.floor(ip / size) === prefix);
 }
 
 function blockedV6(text: string): boolean {

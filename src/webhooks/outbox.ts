@@ -16,12 +16,12 @@ export interface WriteContext {
 }
 
 /** Queues events already committed to the outbox; returns how many the queue accepted. */
-export async function publishEvents(ctx: WriteContext, eventIds: string[], now: number): Promise<number> {
+export async function publishEvents(ctx: Pick<WriteContext, "env">, eventIds: string[]): Promise<number> {
   if (eventIds.length === 0) return 0;
   try {
     await ctx.env.WEBHOOKS.sendBatch(eventIds.map((id) => ({ body: eventMessage(id) })));
   } catch (error) {
-    log("webhook_queue_send_failed", error, eventIds.length);
+    logError("webhook_queue_send_failed", error, { count: eventIds.length }, "warn");
     return 0;
   }
   return eventIds.length;
@@ -30,8 +30,4 @@ export async function publishEvents(ctx: WriteContext, eventIds: string[], now: 
 /** Queues the next attempt of deliveries just created (fan-out, redelivery) or taken over by the sweep. */
 export async function enqueueDeliveries(env: Pick<Env, "WEBHOOKS">, deliveries: QueuedDelivery[]) {
   if (deliveries.length > 0) await env.WEBHOOKS.sendBatch(deliveries.map((d) => ({ body: deliveryMessage(d) })));
-}
-
-function log(what: string, error: unknown, count: number) {
-  logError(what, error, { count }, "warn");
 }

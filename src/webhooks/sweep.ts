@@ -17,7 +17,6 @@ export async function sweepOutbox(ctx: WriteContext, now: number): Promise<numbe
   return publishEvents(
     ctx,
     rows.map((r) => r.id),
-    now,
   );
 }
 

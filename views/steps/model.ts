@@ -2,6 +2,7 @@
 // Error and reason values are stable codes; the views turn them into text.
 import type { FieldName } from "../../src/methods/fields";
 import type { Locale } from "../messages";
+import type { AlipayQueryNotice } from "../../src/hosted/alipay-face";
 
 export interface StepBase {
   locale: Locale;
@@ -59,4 +60,4 @@ export type StepKind = StepView["kind"];
 export const STEP_ID = "step";
 
 /** What asking Alipay for a result answered when it settled nothing. */
-export type AlipayNotice = "alipay_not_started" | "alipay_not_passed_yet" | "alipay_query_too_soon" | "provider_unavailable";
+export type AlipayNotice = AlipayQueryNotice;

@@ -1,7 +1,7 @@
-// The deterministic twin of the bank 4-element check for test mode: the magic values in
+// The test-mode twin of the bank 4-element check (its verdicts are deterministic): the magic values in
 // sandbox-values.ts steer it to each outcome and every other input matches. It must never call
 // out, read a clock, or re-validate formats (the domain validators run before any provider).
-import { sandboxSerial, sandboxUnavailable, sandboxVerdict } from "../sandbox-answer";
+import { sandboxUnavailable, sandboxVerdict } from "../sandbox-answer";
 import { SANDBOX_CARDS, SANDBOX_NAMES, SANDBOX_PHONE_SUFFIXES } from "../sandbox-values";
 import type { BankProvider, BankQuery, BankReason } from "./index";
 
@@ -11,8 +11,7 @@ export function sandboxBank(): BankProvider {
       if (name === SANDBOX_NAMES.unavailable || phone.endsWith(SANDBOX_PHONE_SUFFIXES.unavailable)) {
         return sandboxUnavailable();
       }
-      const serial = sandboxSerial();
-      return sandboxVerdict(reasonFor({ name, idNumber, cardNumber, phone }), serial);
+      return sandboxVerdict(reasonFor({ name, idNumber, cardNumber, phone }));
     },
   };
 }

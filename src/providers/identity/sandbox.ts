@@ -1,7 +1,7 @@
-// The deterministic twin of the identity registry for test mode: the magic values in
+// The test-mode twin of the identity registry (its verdicts are deterministic): the magic values in
 // sandbox-values.ts steer it to each outcome and every other input matches. It must never call
 // out, read a clock, or re-validate formats (the domain validators run before any provider).
-import { sandboxSerial, sandboxUnavailable, sandboxVerdict } from "../sandbox-answer";
+import { sandboxUnavailable, sandboxVerdict } from "../sandbox-answer";
 import { SANDBOX_ID_NUMBERS, SANDBOX_NAMES } from "../sandbox-values";
 import type { IdentityProvider, IdentityQuery, IdentityReason } from "./index";
 
@@ -9,7 +9,7 @@ export function sandboxIdentity(): IdentityProvider {
   return {
     async check({ name, idNumber }) {
       if (name === SANDBOX_NAMES.unavailable) return sandboxUnavailable();
-      return sandboxVerdict(reasonFor({ name, idNumber }), sandboxSerial());
+      return sandboxVerdict(reasonFor({ name, idNumber }));
     },
   };
 }

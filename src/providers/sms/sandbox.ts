@@ -7,10 +7,8 @@ import type { SmsProvider } from "./index";
 
 export function sandboxSms(): SmsProvider {
   return {
-    async send({ phone, text, templateParams }) {
+    async send({ phone, text }) {
       if (phone.endsWith(SANDBOX_PHONE_SUFFIXES.unavailable)) return sandboxUnavailable();
-      // The serial hashes the text, code included. That is acceptable only because this is test
-      // mode, where the same text is handed back in sandboxCopy for the tester to read anyway.
       const serial = sandboxSerial();
       if (phone.endsWith(SANDBOX_PHONE_SUFFIXES.smsRejected)) {
         return { outcome: "rejected", reason: "phone_rejected", provider: SANDBOX_PROVIDER, serial };

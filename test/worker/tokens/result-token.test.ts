@@ -105,8 +105,8 @@ describe("the evidence record", () => {
     const partner = await newPartner();
     const id = await verified(partner);
     const cipher = await dataCipher(env.DATA_KEY!);
-    await env.DB.prepare("insert into consents (id, verification_id, kind, text_version, text_hash, ip_enc, user_agent, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
-      .bind("cns_test", id, "app_authorization", "2026-11-01", "ab".repeat(32), await cipher.encrypt("203.0.113.9"), "Mozilla/5.0 test", Date.now())
+    await env.DB.prepare("insert into consents (id, verification_id, kind, text_version, text_hash, ip_enc, ip_masked, user_agent, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      .bind("cns_test", id, "app_authorization", "2026-11-01", "ab".repeat(32), await cipher.encrypt("203.0.113.9"), "203.0.113.0/24", "Mozilla/5.0 test", Date.now())
       .run();
     const res = await call(`/v1/verifications/${id}/evidence`, { key: partner.testKey });
     expect(res.status).toBe(200);
