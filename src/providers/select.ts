@@ -25,6 +25,7 @@ import { sandboxSms } from "./sms/sandbox";
 import { tencentCloudSms } from "./sms/tencentcloud";
 import type { SmsProvider } from "./sms/index";
 import type { TencentCloudSettings } from "./tencentcloud/client";
+import type { Transport } from "./deadline";
 
 export const CAPABILITIES = ["identity", "carrier", "bank", "ocr", "sms", "face"] as const;
 export type Capability = (typeof CAPABILITIES)[number];
@@ -81,7 +82,7 @@ export function providersFor(mode: { livemode: boolean }, secrets: ProviderSecre
     return { identity: sandboxIdentity(), carrier: sandboxCarrier(), bank: sandboxBank(), ocr: sandboxOcr(), sms: sandboxSms(), face: sandboxFace(), alipayFace: sandboxAlipayFace() };
   }
   const ready = (capability: Capability) => missingProviders(secrets, [capability]).length === 0;
-  const transport: Pick<TencentCloudSettings, "fetch" | "now"> = {
+  const transport: Transport = {
     // Wrapped rather than passed bare: a detached global fetch throws "Illegal invocation" in Workers.
     fetch: deps.fetch ?? ((input, init) => fetch(input, init)),
     now: deps.now ?? (() => Date.now()),

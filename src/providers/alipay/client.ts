@@ -4,7 +4,7 @@
 // throw for a vendor failure, log a payload (it holds names and ID numbers), or read env.
 import { z } from "zod";
 import { unavailable, type UnavailableAnswer } from "../answer";
-import { deadline, isDeadlineError } from "../deadline";
+import { postForText, type Transport } from "../deadline";
 import { beijingTimestamp } from "./beijing-time";
 import { importAlipayPublicKey, importAppPrivateKey } from "./keys";
 import { rawObjectMember } from "./raw-member";
@@ -18,8 +18,8 @@ export const ALIPAY_SANDBOX_GATEWAY = "https://openapi-sandbox.dl.alipaydev.com/
 const FORM_CONTENT_TYPE = "application/x-www-form-urlencoded;charset=utf-8";
 const SUCCESS = "10000";
 
-/** What the live adapter is built with; `fetch` and `now` are injected so tests can play Alipay. */
-export type AlipaySettings = {
+/** What the live adapter is built with; the transport is injected so tests can play Alipay. */
+export type AlipaySettings = Transport & {
   appId: string;
   /** PKCS#8 or PKCS#1, PEM or bare base64. */
   appPrivateKey: string;
@@ -27,10 +27,6 @@ export type AlipaySettings = {
   alipayPublicKey: string;
   /** Defaults to ALIPAY_GATEWAY. */
   gateway?: string;
-  fetch: typeof fetch;
-  /** Epoch milliseconds. */
-  now: () => number;
-  timeoutMs?: number;
 };
 
 /** A verified `<method>_response` whose code was 10000. */
@@ -75,20 +71,9 @@ export async function callAlipay(settings: AlipaySettings, method: string, bizCo
   if (!privateKey || !publicKey) return unavailable(ALIPAY_PROVIDER, "alipay_key_invalid");
   const body = new URLSearchParams(await signedParams(settings, privateKey, method, bizContent));
 
-  // One deadline for the whole exchange, body included, as with Tencent Cloud.
-  const signal = deadline(settings.timeoutMs);
-  let text: string;
-  try {
-    const response = await settings.fetch(settings.gateway ?? ALIPAY_GATEWAY, { method: "POST", headers: { "Content-Type": FORM_CONTENT_TYPE }, body, signal });
-    if (!response.ok) {
-      await response.body?.cancel().catch(() => undefined);
-      return unavailable(ALIPAY_PROVIDER, `http_${response.status}`);
-    }
-    text = await response.text();
-  } catch (error) {
-    return unavailable(ALIPAY_PROVIDER, isDeadlineError(error) ? "timeout" : "network_error");
-  }
-  return readReply(text, `${method.replaceAll(".", "_")}_response`, publicKey);
+  const sent = await postForText(settings, settings.gateway ?? ALIPAY_GATEWAY, { headers: { "Content-Type": FORM_CONTENT_TYPE }, body });
+  if ("detail" in sent) return unavailable(ALIPAY_PROVIDER, sent.detail);
+  return readReply(sent.text, `${method.replaceAll(".", "_")}_response`, publicKey);
 }
 
 async function readReply(text: string, responseKey: string, publicKey: CryptoKey): Promise<AlipayReply | UnavailableAnswer> {

@@ -4,21 +4,17 @@
 // It must never throw for a vendor failure, log a payload (it holds ID numbers), or read env.
 import { z } from "zod";
 import { unavailable, type UnavailableAnswer } from "../answer";
-import { deadline, isDeadlineError } from "../deadline";
+import { postForText, type Transport } from "../deadline";
 import { signTc3 } from "./tc3";
 
 export const TENCENTCLOUD_PROVIDER = "tencentcloud";
 
 export type TencentCloudCredentials = { secretId: string; secretKey: string };
 
-/** What every real adapter is built with; `fetch` and `now` are injected so tests replay responses. */
-export type TencentCloudSettings = {
+/** What every real adapter is built with; the transport is injected so tests replay responses. */
+export type TencentCloudSettings = Transport & {
   credentials: TencentCloudCredentials;
   region: string;
-  fetch: typeof fetch;
-  /** Epoch milliseconds. */
-  now: () => number;
-  timeoutMs?: number;
 };
 
 export type TencentCloudCall = TencentCloudSettings & {
@@ -84,21 +80,13 @@ export async function callTencentCloud(call: TencentCloudCall): Promise<TencentC
     payload,
   });
 
-  // One deadline for the whole exchange: a vendor that sends headers and then stalls the body
-  // holds the applicant just as long as one that never answers.
-  const signal = deadline(call.timeoutMs);
+  const sent = await postForText(call, `https://${host}/`, { headers: signed.headers, body: payload });
+  if ("detail" in sent) return unavailable(TENCENTCLOUD_PROVIDER, sent.detail);
   let json: unknown;
   try {
-    const response = await call.fetch(`https://${host}/`, { method: "POST", headers: signed.headers, body: payload, signal });
-    if (!response.ok) {
-      // Released rather than left unread: Workers warn about, and hold resources for, unread bodies.
-      await response.body?.cancel().catch(() => undefined);
-      return unavailable(TENCENTCLOUD_PROVIDER, `http_${response.status}`);
-    }
-    json = await response.json();
-  } catch (error) {
-    if (isDeadlineError(error)) return unavailable(TENCENTCLOUD_PROVIDER, "timeout");
-    return unavailable(TENCENTCLOUD_PROVIDER, error instanceof SyntaxError ? "invalid_json" : "network_error");
+    json = JSON.parse(sent.text);
+  } catch {
+    return unavailable(TENCENTCLOUD_PROVIDER, "invalid_json");
   }
 
   const parsed = envelopeSchema.safeParse(json);
