@@ -52,6 +52,14 @@ const page = (r: Reacher, path: string, status = 200): Reached => ({ url: `${r.b
  * A later phone state posts with the session `openOnPhone` answers (`r.post("/p/consent", {}, phone.session)`)
  * and returns the same Reached; a used or replaced link is `{ url: link, cookies: [], status: 410 }`.
  */
+/** A face verification switched to Alipay on the desktop, its link opened on the phone (our page before Alipay). */
+async function alipayOnPhone(r: Reacher, locale: Locale, name: string): Promise<Reached & { session: Session }> {
+  const s = await r.signedIn(locale, { methods: ["face"] });
+  await r.post(`/v/${s.v.id}/methods/face`, { name, id_number: me.idNumber }, s.session);
+  await r.post(`/v/${s.v.id}/handoff/refresh`, { channel: "alipay_face" }, s.session);
+  return r.openOnPhone(await r.handoffLink(s.reached));
+}
+
 export const PAGES: PageRow[] = [
   {
     name: "app authorization",
@@ -248,11 +256,7 @@ export const PAGES: PageRow[] = [
     group: "phone",
     device: "phone",
     reach: async (r, locale) => {
-      const s = await r.signedIn(locale, { methods: ["face"] });
-      await r.post(`/v/${s.v.id}/methods/face`, { name: SANDBOX_NAMES.livenessFailed, id_number: me.idNumber }, s.session);
-      const desktop = { ...s.reached };
-      await r.post(`/v/${s.v.id}/handoff/refresh`, { channel: "alipay_face" }, s.session);
-      const phone = await r.openOnPhone(await r.handoffLink(desktop));
+      const phone = await alipayOnPhone(r, locale, SANDBOX_NAMES.livenessFailed);
       await r.finishAlipay(phone.session);
       return phone;
     },
@@ -261,19 +265,14 @@ export const PAGES: PageRow[] = [
     name: "phone: Alipay face (sandbox)",
     group: "phone",
     device: "phone",
-    reach: async (r, locale) => {
-      const s = await r.signedIn(locale, { methods: ["face"] });
-      await r.post(`/v/${s.v.id}/methods/face`, { name: me.name, id_number: me.idNumber }, s.session);
-      await r.post(`/v/${s.v.id}/handoff/refresh`, { channel: "alipay_face" }, s.session);
-      return r.openOnPhone(await r.handoffLink(s.reached));
-    },
+    reach: async (r, locale) => alipayOnPhone(r, locale, me.name),
   },
   {
     name: "phone: Alipay app (sandbox stand-in)",
     group: "phone",
     device: "phone",
     reach: async (r, locale) => {
-      const phone = (await reachRow("phone: Alipay face (sandbox)", r, locale)) as Reached & { session: Session };
+      const phone = await alipayOnPhone(r, locale, me.name);
       return { ...phone, url: await r.startAlipay(phone.session) };
     },
   },
@@ -282,7 +281,7 @@ export const PAGES: PageRow[] = [
     group: "phone",
     device: "phone",
     reach: async (r, locale) => {
-      const phone = (await reachRow("phone: Alipay face (sandbox)", r, locale)) as Reached & { session: Session };
+      const phone = await alipayOnPhone(r, locale, me.name);
       await r.startAlipay(phone.session);
       return phone;
     },
@@ -292,8 +291,8 @@ export const PAGES: PageRow[] = [
     group: "phone",
     device: "phone",
     reach: async (r, locale) => {
-      const phone = await reachRow("phone: Alipay face (sandbox)", r, locale);
-      await r.finishAlipay((phone as Reached & { session: Session }).session);
+      const phone = await alipayOnPhone(r, locale, me.name);
+      await r.finishAlipay(phone.session);
       return phone;
     },
   },

@@ -2,10 +2,10 @@
 // (the file input's `capture`), resized on the phone to at most 1600 px and about 300 KB before
 // upload. Without script the same form posts the original photos.
 import { raw } from "hono/html";
-import { errorText, reasonText } from "../components/form-errors";
+import { errorText } from "../components/form-errors";
 import { ImageField } from "../components/image-field";
-import { Layout } from "../layout";
 import { type Locale, t } from "../messages";
+import { PhonePage } from "./phone-page";
 
 const RESIZE_SCRIPT = `(function(){var f=document.getElementById("id-capture");if(!f||!window.fetch||!window.FormData)return;var status=document.getElementById("id-status");
 async function shrink(file){if(!file||!file.size||!window.createImageBitmap)return file;var img=await createImageBitmap(file),k=Math.min(1,1600/Math.max(img.width,img.height)),c=document.createElement("canvas");
@@ -22,24 +22,16 @@ export function IdCapturePage({ locale, errors = {}, lastFailure }: { locale: Lo
     <ImageField locale={locale} field={field} hint={hint} guide error={errors[field] ? errorText(locale, field, errors[field]!) : undefined} />
   );
   return (
-    <Layout locale={locale} title={t(locale, "phone.photos.heading")} scripts={false}>
-      <section class="card" aria-labelledby="phone-title" data-phone="id_capture">
-        <h1 id="phone-title">{t(locale, "phone.photos.heading")}</h1>
-        {lastFailure && (
-          <p class="alert" role="alert" data-reason={lastFailure}>
-            {t(locale, "phone.capture.retry", { reason: reasonText(locale, lastFailure) })}
-          </p>
-        )}
-        <form id="id-capture" method="post" action="/p/id-photos" enctype="multipart/form-data" data-busy={t(locale, "phone.photos.resizing")} data-neterror={t(locale, "phone.upload_failed")}>
-          {side("id_front", "phone.photos.front_guide")}
-          {side("id_back", "phone.photos.back_guide")}
-          <p id="id-status" role="status" aria-live="polite"></p>
-          <button type="submit" class="wide">
-            {t(locale, "phone.photos.submit")}
-          </button>
-        </form>
-      </section>
+    <PhonePage locale={locale} title={t(locale, "phone.photos.heading")} phone="id_capture" lastFailure={lastFailure}>
+      <form id="id-capture" method="post" action="/p/id-photos" enctype="multipart/form-data" data-busy={t(locale, "phone.photos.resizing")} data-neterror={t(locale, "phone.upload_failed")}>
+        {side("id_front", "phone.photos.front_guide")}
+        {side("id_back", "phone.photos.back_guide")}
+        <p id="id-status" role="status" aria-live="polite"></p>
+        <button type="submit" class="wide">
+          {t(locale, "phone.photos.submit")}
+        </button>
+      </form>
       <script>{raw(RESIZE_SCRIPT)}</script>
-    </Layout>
+    </PhonePage>
   );
 }

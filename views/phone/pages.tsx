@@ -1,38 +1,31 @@
 // The phone's pages for the camera steps: link problems, the face-processing consent, the capture
 // itself, and where the check stands. Narrow screens first (320 px), no htmx, one small script.
 import { raw } from "hono/html";
-import { reasonText } from "../components/form-errors";
-import { Layout } from "../layout";
 import { isMessageKey, type Locale, t } from "../messages";
+import { PhonePage } from "./phone-page";
 
 export type LinkProblem = "used" | "replaced" | "expired" | "invalid" | "ended";
 
 export function LinkProblemPage({ locale, reason }: { locale: Locale; reason: LinkProblem }) {
   return (
-    <Layout locale={locale} title={t(locale, "phone.link.heading")} scripts={false}>
-      <section class="card" aria-labelledby="phone-title" data-phone="link_problem">
-        <h1 id="phone-title">{t(locale, "phone.link.heading")}</h1>
-        <p class="alert" data-reason={reason}>
-          {t(locale, `phone.link.${reason}`)}
-        </p>
-      </section>
-    </Layout>
+    <PhonePage locale={locale} title={t(locale, "phone.link.heading")} phone="link_problem">
+      <p class="alert" data-reason={reason}>
+        {t(locale, `phone.link.${reason}`)}
+      </p>
+    </PhonePage>
   );
 }
 
 export function ConsentPage({ locale }: { locale: Locale }) {
   return (
-    <Layout locale={locale} title={t(locale, "phone.consent.title")} scripts={false}>
-      <section class="card" aria-labelledby="phone-title" data-phone="consent">
-        <h1 id="phone-title">{t(locale, "phone.consent.title")}</h1>
-        <p>{t(locale, "phone.consent.body")}</p>
-        <form method="post" action="/p/consent">
-          <button type="submit" class="wide">
-            {t(locale, "phone.consent.agree")}
-          </button>
-        </form>
-      </section>
-    </Layout>
+    <PhonePage locale={locale} title={t(locale, "phone.consent.title")} phone="consent">
+      <p>{t(locale, "phone.consent.body")}</p>
+      <form method="post" action="/p/consent">
+        <button type="submit" class="wide">
+          {t(locale, "phone.consent.agree")}
+        </button>
+      </form>
+    </PhonePage>
   );
 }
 
@@ -71,43 +64,35 @@ location.replace("/p")}})();`;
 export function CapturePage({ locale, prompts, lastFailure }: { locale: Locale; prompts: string[]; lastFailure?: string | null }) {
   const texts = Object.fromEntries(ACTIONS.map((a) => [a, t(locale, "phone.capture.prompt", { action: t(locale, `phone.action.${a}`) })]));
   return (
-    <Layout locale={locale} title={t(locale, "phone.capture.heading")} scripts={false}>
-      <section class="card" aria-labelledby="phone-title" data-phone="capture">
-        <h1 id="phone-title">{t(locale, "phone.capture.heading")}</h1>
-        {lastFailure && (
-          <p class="alert" role="alert" data-reason={lastFailure}>
-            {t(locale, "phone.capture.retry", { reason: reasonText(locale, lastFailure) })}
-          </p>
-        )}
-        <div
-          id="capture"
-          data-prompts={JSON.stringify(prompts)}
-          data-texts={JSON.stringify(texts)}
-          data-lang={locale}
-          data-denied={t(locale, "phone.capture.denied")}
-          data-uploading={t(locale, "phone.capture.uploading")}
-          data-neterror={t(locale, "phone.upload_failed")}
-        >
-          <p>{t(locale, "phone.capture.instructions")}</p>
-          <p class="visually-hidden">{t(locale, "phone.capture.sr")}</p>
-          <div class="oval">
-            <video id="capture-video" muted playsinline aria-hidden="true"></video>
-          </div>
-          <p id="capture-status" class="prompt" role="status" aria-live="assertive">
-            {prompts.map((p) => (isMessageKey(`phone.action.${p}`) ? t(locale, `phone.action.${p}` as "phone.action.blink") : p)).join(" → ")}
-          </p>
-          <button type="button" id="capture-start" class="wide" hidden>
-            {t(locale, "phone.capture.start")}
-          </button>
+    <PhonePage locale={locale} title={t(locale, "phone.capture.heading")} phone="capture" lastFailure={lastFailure}>
+      <div
+        id="capture"
+        data-prompts={JSON.stringify(prompts)}
+        data-texts={JSON.stringify(texts)}
+        data-lang={locale}
+        data-denied={t(locale, "phone.capture.denied")}
+        data-uploading={t(locale, "phone.capture.uploading")}
+        data-neterror={t(locale, "phone.upload_failed")}
+      >
+        <p>{t(locale, "phone.capture.instructions")}</p>
+        <p class="visually-hidden">{t(locale, "phone.capture.sr")}</p>
+        <div class="oval">
+          <video id="capture-video" muted playsinline aria-hidden="true"></video>
         </div>
-        <NoCameraHelp locale={locale} hidden={true} />
-        {/* Without script the capture cannot run: say so, and what works instead. */}
-        <noscript>
-          <NoCameraHelp locale={locale} hidden={false} id={null} />
-        </noscript>
-      </section>
+        <p id="capture-status" class="prompt" role="status" aria-live="assertive">
+          {prompts.map((p) => (isMessageKey(`phone.action.${p}`) ? t(locale, `phone.action.${p}` as "phone.action.blink") : p)).join(" → ")}
+        </p>
+        <button type="button" id="capture-start" class="wide" hidden>
+          {t(locale, "phone.capture.start")}
+        </button>
+      </div>
+      <NoCameraHelp locale={locale} hidden={true} />
+      {/* Without script the capture cannot run: say so, and what works instead. */}
+      <noscript>
+        <NoCameraHelp locale={locale} hidden={false} id={null} />
+      </noscript>
       <script>{raw(CAPTURE_SCRIPT)}</script>
-    </Layout>
+    </PhonePage>
   );
 }
 
@@ -124,15 +109,12 @@ export function PhoneStatusPage({ locale, status, purpose = "face" }: { locale: 
   const key = STATUS_TEXT[photos ? "id_capture" : "face"][status];
   const title = t(locale, photos ? "phone.photos.heading" : "phone.title");
   return (
-    <Layout locale={locale} title={title} scripts={false}>
-      <section class="card" aria-labelledby="phone-title" data-phone={status}>
-        <h1 id="phone-title">{title}</h1>
-        <p class={status === "verified" ? "success" : status === "submitted" ? "notice" : "alert"} role="status">
-          {t(locale, key)}
-        </p>
-        {/* While checking, look again every 2 s (a script, not a timed refresh: WCAG 2.2.1). */}
-        {status === "submitted" && <script>{raw("setTimeout(function(){location.reload()},2000)")}</script>}
-      </section>
-    </Layout>
+    <PhonePage locale={locale} title={title} phone={status}>
+      <p class={status === "verified" ? "success" : status === "submitted" ? "notice" : "alert"} role="status">
+        {t(locale, key)}
+      </p>
+      {/* While checking, look again every 2 s (a script, not a timed refresh: WCAG 2.2.1). */}
+      {status === "submitted" && <script>{raw("setTimeout(function(){location.reload()},2000)")}</script>}
+    </PhonePage>
   );
 }

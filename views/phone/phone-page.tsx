@@ -1,0 +1,27 @@
+// The frame every phone page shares: the layout without htmx, one card named by its heading,
+// `data-phone` saying which page it is, and, after a failed try, why it failed.
+import type { Child } from "hono/jsx";
+import { reasonText } from "../components/form-errors";
+import { Layout } from "../layout";
+import { type Locale, t } from "../messages";
+
+export function PhonePage(p: { locale: Locale; title: string; phone: string; lastFailure?: string | null | undefined; children?: Child }) {
+  return (
+    <Layout locale={p.locale} title={p.title} scripts={false}>
+      <section class="card" aria-labelledby="phone-title" data-phone={p.phone}>
+        <h1 id="phone-title">{p.title}</h1>
+        <FailureNotice locale={p.locale} lastFailure={p.lastFailure} />
+        {p.children}
+      </section>
+    </Layout>
+  );
+}
+
+function FailureNotice({ locale, lastFailure }: { locale: Locale; lastFailure?: string | null | undefined }) {
+  if (!lastFailure) return null;
+  return (
+    <p class="alert" role="alert" data-reason={lastFailure}>
+      {t(locale, "phone.capture.retry", { reason: reasonText(locale, lastFailure) })}
+    </p>
+  );
+}
