@@ -5,7 +5,7 @@ import { database } from "../../../src/db/client";
 import { getVerification } from "../../../src/db/verifications";
 import { applyEvent } from "../../../src/verifications/apply";
 import { call } from "../helpers";
-import { consume, createdThroughDomain, drain, partnerWithEndpoint, type Received, receiver, RecordingQueue, testEnv, writeContext } from "./harness";
+import { consume, createdThroughDomain, deliveryRig, drain, partnerWithEndpoint, type Received, receiver, RecordingQueue, testEnv, writeContext } from "./harness";
 
 let restore = () => {};
 afterEach(() => restore());
@@ -22,11 +22,7 @@ function verify(secret: string, r: Received) {
 
 describe("webhook delivery", () => {
   it("should sign each delivery so the standardwebhooks library accepts it, before and after a rotation", async () => {
-    const p = await partnerWithEndpoint();
-    const queue = new RecordingQueue();
-    const worker = testEnv(queue);
-    const hook = receiver();
-    restore = hook.restore;
+    const { p, queue, worker, hook } = await deliveryRig();
 
     const v = await createdThroughDomain(queue, p.id);
     expect(queue.sent).toEqual([{ kind: "event", event_id: expect.stringMatching(/^evt_/) }]);
@@ -68,11 +64,7 @@ describe("webhook delivery", () => {
   });
 
   it("should retry a failing receiver and log three attempts when it succeeds on the third", async () => {
-    const p = await partnerWithEndpoint();
-    const queue = new RecordingQueue();
-    const worker = testEnv(queue);
-    const hook = receiver([500, 503, 200]);
-    restore = hook.restore;
+    const { p, queue, worker, hook } = await deliveryRig({ statuses: [500, 503, 200] });
 
     await createdThroughDomain(queue, p.id);
     await consume(worker, queue.take()); // fan-out
@@ -97,11 +89,7 @@ describe("webhook delivery", () => {
   });
 
   it("should dead-letter and keep a delivery after the last retry fails", async () => {
-    const p = await partnerWithEndpoint();
-    const queue = new RecordingQueue();
-    const worker = testEnv(queue, { WEBHOOK_RETRY_SCHEDULE: "1,1" });
-    const hook = receiver([], 500);
-    restore = hook.restore;
+    const { p, queue, worker, hook } = await deliveryRig({ vars: { WEBHOOK_RETRY_SCHEDULE: "1,1" }, fallback: 500 });
 
     const v = await createdThroughDomain(queue, p.id);
     await drain(queue, worker);
@@ -114,11 +102,7 @@ describe("webhook delivery", () => {
   });
 
   it("should disable an endpoint that answers 410 and send it nothing more", async () => {
-    const p = await partnerWithEndpoint();
-    const queue = new RecordingQueue();
-    const worker = testEnv(queue);
-    const hook = receiver([410]);
-    restore = hook.restore;
+    const { p, queue, worker, hook } = await deliveryRig({ statuses: [410] });
 
     const v = await createdThroughDomain(queue, p.id);
     await drain(queue, worker);
@@ -147,11 +131,7 @@ describe("webhook delivery", () => {
   });
 
   it("should send only the event types an endpoint subscribed to", async () => {
-    const p = await partnerWithEndpoint({ url: "https://receiver.example/only-cancel", events: ["verification.canceled"] });
-    const queue = new RecordingQueue();
-    const worker = testEnv(queue);
-    const hook = receiver();
-    restore = hook.restore;
+    const { p, queue, worker, hook } = await deliveryRig({ endpoint: { url: "https://receiver.example/only-cancel", events: ["verification.canceled"] } });
 
     const v = await createdThroughDomain(queue, p.id);
     await drain(queue, worker);
@@ -162,11 +142,7 @@ describe("webhook delivery", () => {
   });
 
   it("should fan an event out once however often its message arrives", async () => {
-    const p = await partnerWithEndpoint();
-    const queue = new RecordingQueue();
-    const worker = testEnv(queue);
-    const hook = receiver();
-    restore = hook.restore;
+    const { p, queue, worker, hook } = await deliveryRig();
 
     await createdThroughDomain(queue, p.id);
     const [message] = queue.take();

@@ -1,11 +1,9 @@
 // The SSRF rules of endpoint-url.ts through the real route, so the URL parser is workerd's own.
 import { env } from "cloudflare:workers";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { call, newKey, newPartner } from "../helpers";
 import { consume, createdThroughDomain, partnerWithEndpoint, receiver, RecordingQueue, testEnv } from "./harness";
 
-let restore = () => {};
-afterEach(() => restore());
 
 const create = (key: string, url: string) => call("/v1/webhook_endpoints", { key, body: { url } });
 
@@ -84,7 +82,6 @@ describe("webhook endpoint URLs", () => {
     const queue = new RecordingQueue();
     const worker = testEnv(queue);
     const hook = receiver();
-    restore = hook.restore;
     await createdThroughDomain(queue, p.id);
     await consume(worker, queue.take()); // fan-out
     await consume(worker, queue.take()); // the attempt

@@ -1,10 +1,8 @@
 import { env } from "cloudflare:workers";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sweepOutbox } from "../../../src/webhooks/sweep";
-import { consume, createdThroughDomain, drain, partnerWithEndpoint, receiver, RecordingQueue, testEnv, writeContext } from "./harness";
+import { consume, createdThroughDomain, deliveryRig, drain, writeContext } from "./harness";
 
-let restore = () => {};
-afterEach(() => restore());
 
 function event(id: string) {
   return env.DB.prepare("select queued_at from webhook_events where id = ?").bind(id).first<{ queued_at: number | null }>();
@@ -12,11 +10,7 @@ function event(id: string) {
 
 describe("the fan-out", () => {
   it("should leave an event unmarked while its deliveries cannot be written, so the cron sweep sends it again", async () => {
-    const p = await partnerWithEndpoint();
-    const queue = new RecordingQueue();
-    const worker = testEnv(queue);
-    const hook = receiver();
-    restore = hook.restore;
+    const { p, queue, worker, hook } = await deliveryRig();
     await createdThroughDomain(queue, p.id);
     const [message] = queue.take() as { kind: "event"; event_id: string }[];
     const eventId = message!.event_id;

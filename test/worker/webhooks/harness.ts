@@ -2,7 +2,7 @@
 // what is sent, the consumer called with those messages, and a receiver behind a mocked fetch.
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { expect, vi } from "vitest";
+import { expect, vi, onTestFinished } from "vitest";
 import { dataCipher } from "../../../src/crypto/data-key";
 import { database } from "../../../src/db/client";
 import type { Env } from "../../../src/env";
@@ -79,7 +79,16 @@ export function receiver(statuses: number[] = [], fallback = 200) {
     const status = statuses.shift() ?? fallback;
     return new Response(status === 204 ? null : `answer ${status} `.repeat(200), { status });
   });
-  return { received, restore: () => spy.mockRestore() };
+  // Restored when the test ends, pass or fail, so no test sees another's receiver.
+  onTestFinished(() => spy.mockRestore());
+  return { received };
+}
+
+/** The usual delivery set-up: a partner with an endpoint, a recording queue, its env and a receiver. */
+export async function deliveryRig(opts: { endpoint?: Record<string, unknown>; vars?: Partial<Env>; statuses?: number[]; fallback?: number } = {}) {
+  const p = await partnerWithEndpoint(opts.endpoint);
+  const queue = new RecordingQueue();
+  return { p, queue, worker: testEnv(queue, opts.vars), hook: receiver(opts.statuses, opts.fallback) };
 }
 
 /** A new partner with one endpoint made through the API with its test key. */

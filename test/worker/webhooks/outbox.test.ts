@@ -1,6 +1,6 @@
 import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { database } from "../../../src/db/client";
 import { getVerification } from "../../../src/db/verifications";
 import worker from "../../../src/index";
@@ -8,8 +8,6 @@ import { applyEvent } from "../../../src/verifications/apply";
 import { call, newPartner, newVerification } from "../helpers";
 import { consume, receiver, RecordingQueue, testEnv, writeContext } from "./harness";
 
-let restore = () => {};
-afterEach(() => restore());
 
 const ID = "11010519491231002X";
 
@@ -49,7 +47,6 @@ describe("the webhook outbox", () => {
     expect(forPending()).toHaveLength(1);
 
     const hook = receiver();
-    restore = hook.restore;
     await consume(testEnv(queue), queue.take());
     // Taken by the consumer: marked, so the sweep leaves it alone from now on.
     expect((await eventsOf(v.id)).results.find((e) => e.id === pending!.id)?.queued_at).toEqual(expect.any(Number));

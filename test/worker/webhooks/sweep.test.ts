@@ -1,10 +1,8 @@
 import { env } from "cloudflare:workers";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sweepDeliveries } from "../../../src/webhooks/sweep";
 import { consume, createdThroughDomain, partnerWithEndpoint, receiver, RecordingQueue, testEnv, writeContext } from "./harness";
 
-let restore = () => {};
-afterEach(() => restore());
 
 const MINUTE = 60_000;
 
@@ -53,7 +51,6 @@ describe("the delivery sweep and stale messages", () => {
   it("should ack and drop the copy the sweep replaced, and send once on the new one", async () => {
     const { p, queue, worker, lost, id } = await deliveryWithLostMessage();
     const hook = receiver();
-    restore = hook.restore;
     await setDelivery(id, 0, Date.now() - 6 * MINUTE);
     await sweepDeliveries(writeContext(queue), Date.now());
     const [replacement] = queue.take();
@@ -75,7 +72,6 @@ describe("the delivery sweep and stale messages", () => {
   it("should drop, not requeue, a copy that arrives while another consumer holds the attempt", async () => {
     const { queue, worker, lost, id } = await deliveryWithLostMessage();
     const hook = receiver();
-    restore = hook.restore;
     // Claimed elsewhere: one attempt counted, leased for a minute.
     await setDelivery(id, 1, Date.now() + MINUTE);
 
@@ -89,7 +85,6 @@ describe("the delivery sweep and stale messages", () => {
   it("should pass its own message on through a wait longer than the queue's 12 h delay, and drop older copies", async () => {
     const { queue, worker, lost, id } = await deliveryWithLostMessage();
     const hook = receiver();
-    restore = hook.restore;
     const due = Date.now() + 20 * 3600_000;
     await setDelivery(id, 1, due);
     const own = { kind: "delivery", delivery_id: id, attempts: 1, due_at: due };
