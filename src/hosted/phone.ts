@@ -5,7 +5,7 @@ import { sha256Hex, timingSafeEqual } from "../crypto/hash";
 import { logError } from "../log";
 import { randomInt, randomString } from "../crypto/random";
 import { guardedConsentInsert } from "../db/consents";
-import { appendEvent, getVerificationForApplicant, updateVerification } from "../db/verifications";
+import { appendEvent, appendEvents, type EventInput, eventInsert, getVerificationForApplicant, updateVerification } from "../db/verifications";
 import { choosePrompts, LIVENESS_PROMPTS, type LivenessPrompt } from "../domain/handoff/liveness-actions";
 import { isTerminal } from "../domain/handoff/machine";
 import { verifyHandoffToken } from "../handoff/token";
@@ -120,26 +120,48 @@ export async function submitClip(ctx: HostedContext, s: PhoneSession, clip: File
 async function checkClip(ctx: HostedContext, s: PhoneSession, pending: Pending, bytes: Uint8Array, kind: "webm" | "mp4"): Promise<ClipOutcome> {
   const key = `clips/${s.row.id}/${randomString(32)}`;
   await ctx.env.IMAGES.put(key, bytes, { httpMetadata: { contentType: `video/${kind}` }, customMetadata: { verificationId: s.row.id } });
-  await appendEvent(ctx.db, s.row, { type: "media.stored", actor: "applicant", data: { kind: "liveness_clip", bytes: bytes.length } }, ctx.now);
+  const stored: EventInput = { type: "media.stored", actor: "applicant", data: { kind: "liveness_clip", bytes: bytes.length } };
 
   const answer = await ctx.providers.face.checkLiveness({ name: pending.name, idNumber: pending.idNumber, clip: bytes, clipType: `video/${kind}`, expectedActions: s.record.prompts ?? [] });
-  return { kind: "done", record: await settleFaceAnswer(ctx, s, pending, "face", answer) };
+  return { kind: "done", record: await settleFaceAnswer(ctx, s, pending, "face", answer, {}, [stored]) };
 }
 
 type FaceAnswer = Parameters<typeof providerCall>[1];
 
-/** One face verdict (phone browser or Alipay) moves the verification and the handoff together; faults are no attempt. */
-export async function settleFaceAnswer(ctx: HostedContext, s: PhoneSession, pending: Pending, capability: string, answer: FaceAnswer, patch: HandoffPatch = {}): Promise<HandoffRecord | null> {
+/**
+ * One face verdict (phone browser or Alipay) moves the verification and the handoff together;
+ * faults are no attempt. The evidence (what led here, then the provider call) rides in the
+ * verdict's own write: one round trip, not one per event.
+ */
+export async function settleFaceAnswer(
+  ctx: HostedContext,
+  s: PhoneSession,
+  pending: Pending,
+  capability: string,
+  answer: FaceAnswer,
+  patch: HandoffPatch = {},
+  before: EventInput[] = [],
+): Promise<HandoffRecord | null> {
   const stub = handoffStub(ctx, s.record.handoffId);
-  await appendEvent(ctx.db, s.row, { type: "provider.call", actor: "system", data: { ...providerCall(capability, answer) } }, ctx.now);
+  const evidence = [...before, { type: "provider.call", actor: "system", data: { ...providerCall(capability, answer) } } satisfies EventInput];
   const nextPrompts = () => choosePrompts(randomInt, promptPool(s.row.livemode));
-  if (answer.outcome === "unavailable") return stub.apply({ type: "check_failed", final: false }, { ...patch, lastFailure: "provider_unavailable", prompts: nextPrompts() });
+  if (answer.outcome === "unavailable") {
+    await appendEvents(ctx.db, s.row, evidence, ctx.now);
+    return stub.apply({ type: "check_failed", final: false }, { ...patch, lastFailure: "provider_unavailable", prompts: nextPrompts() });
+  }
+  const extra = evidence.map((e) => eventInsert(ctx.db, s.row, e, ctx.now));
+  // A refused move writes nothing of its batch (a lost race still writes the unguarded evidence).
+  const keepEvidence = async (r: { ok: boolean; error?: string }) => {
+    if (!r.ok && r.error !== "conflict") await appendEvents(ctx.db, s.row, evidence, ctx.now);
+  };
   if (answer.outcome === "no_match") {
-    const failed = await applyEvent(ctx, s.row, { type: "attempt_failed", reason: answer.reason }, "system", ctx.now);
+    const failed = await applyEvent(ctx, s.row, { type: "attempt_failed", reason: answer.reason }, "system", ctx.now, { extra });
+    await keepEvidence(failed);
     const final = !failed.ok || failed.row.status === "failed";
     return stub.apply({ type: "check_failed", final }, { ...patch, lastFailure: answer.reason, prompts: nextPrompts() });
   }
-  const verified = await applyEvent(ctx, s.row, { type: "verify" }, "applicant", ctx.now, { patch: await verifiedIdentity(ctx.cipher, pending) });
+  const verified = await applyEvent(ctx, s.row, { type: "verify" }, "applicant", ctx.now, { patch: await verifiedIdentity(ctx.cipher, pending), extra });
+  await keepEvidence(verified);
   return stub.apply(verified.ok ? { type: "check_passed" } : { type: "check_failed", final: true });
 }
 
