@@ -26,12 +26,13 @@ export async function insertDeliveries(db: Database, eventId: string, endpointId
     createdAt: now,
     updatedAt: now,
   }));
-  const created: { id: string; endpointId: string }[] = [];
-  // Ten rows per statement: D1 binds at most 100 parameters.
+  // Ten rows per statement (D1 binds at most 100 parameters), all statements in one round trip.
+  const inserts = [];
   for (let i = 0; i < rows.length; i += 10) {
-    created.push(...(await db.insert(webhookDeliveries).values(rows.slice(i, i + 10)).onConflictDoNothing().returning({ id: webhookDeliveries.id, endpointId: webhookDeliveries.endpointId })));
+    inserts.push(db.insert(webhookDeliveries).values(rows.slice(i, i + 10)).onConflictDoNothing().returning({ id: webhookDeliveries.id, endpointId: webhookDeliveries.endpointId }));
   }
-  return created;
+  const [first, ...rest] = inserts;
+  return first ? (await db.batch([first, ...rest])).flat() : [];
 }
 
 /** By id alone, for the queue consumer: the message names the delivery, not the partner. */
