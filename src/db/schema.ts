@@ -3,6 +3,7 @@
 // holds AES-GCM ciphertext, `*_hash` a keyed HMAC for look-ups, `*_masked` what may be shown.
 // Ciphertext is purged when a verification ends; masked forms and hashes remain.
 import { sql } from "drizzle-orm";
+import type { FlowState } from "../domain/flow/state";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const partners = sqliteTable("partners", {
@@ -53,9 +54,14 @@ export const verifications = sqliteTable(
     orgLegalRepNameEnc: text("org_legal_rep_name_enc"),
     orgLegalRepNameMasked: text("org_legal_rep_name_masked"),
     applicantId: text("applicant_id"),
-    // Where the applicant stands inside the chosen method (e.g. awaiting_code), and the
-    // encrypted form values that a pending step still needs; cleared when the step ends.
-    step: text("step"),
+    // The flow's position (src/domain/flow/state.ts), one typed value; `status` and `method`
+    // are derived from it and written beside it by the flow writer only.
+    state: text("state", { mode: "json" }).$type<FlowState>().notNull().default(sql`'{"kind":"start"}'`),
+    // A child verification (a person step inside an organization, a roster entry) names the
+    // verification that waits on it and the role it plays there.
+    parentId: text("parent_id"),
+    parentRole: text("parent_role"),
+    // The encrypted form values that a pending step still needs; cleared when the method ends.
     pendingEnc: text("pending_enc"),
     idImages: text("id_images", { mode: "json" }).$type<{ front?: string; back?: string }>(),
     // The desktop-to-phone handoff in progress (its Durable Object's name), if any.
@@ -74,6 +80,7 @@ export const verifications = sqliteTable(
     index("verifications_open_expiry").on(t.status, t.expiresAt),
     // App authorization looks up an applicant's earlier verifications for reuse.
     index("verifications_applicant").on(t.applicantId, t.status, t.completedAt),
+    index("verifications_parent").on(t.parentId),
   ],
 );
 

@@ -1,11 +1,12 @@
-// The catalogue of verification methods: the only list of them in the code.
+// The catalogue of verification methods: the only list of them in the code. Each registers
+// into the flow's method registry (src/flow/methods.ts), which the steps look them up in.
 import type { VerificationType } from "../domain/verification/status";
+import { type Capability, findMethod, registerMethod } from "../flow/methods";
 import { bankcard4 } from "./bankcard4";
 import { face } from "./face";
 import { legalRepAuthorization } from "./legal_rep_authorization";
 import { legalRepPersonal } from "./legal_rep_personal";
 import { legalRepQuick } from "./legal_rep_quick";
-import type { Capability, VerificationMethod } from "./method";
 import { mobile3 } from "./mobile3";
 import { transferForward } from "./transfer_forward";
 import { transferReverse } from "./transfer_reverse";
@@ -21,13 +22,13 @@ export const METHODS = [
   transferReverse,
 ] as const;
 
+for (const method of METHODS) registerMethod(method);
+
 export type MethodName = (typeof METHODS)[number]["name"];
 
 export const METHOD_NAMES = METHODS.map((m) => m.name) as [MethodName, ...MethodName[]];
 
-export function findMethod(name: string): VerificationMethod | undefined {
-  return METHODS.find((m) => m.name === name);
-}
+export { findMethod };
 
 export function methodsFor(type: VerificationType): MethodName[] {
   return METHODS.filter((m) => m.verificationType === type).map((m) => m.name);

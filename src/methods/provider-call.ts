@@ -1,10 +1,10 @@
 // Turns a provider's answer into the evidence record of the call: who answered, their serial,
 // and the outcome. It never copies what was sent.
-import type { CheckResult, ProviderCall } from "./method";
+import type { CheckResult, ProviderCall } from "../flow/methods";
 
-type AnyAnswer =
+type AnyAnswer<Reason extends string = string> =
   | { outcome: "match"; provider: string; serial: string }
-  | { outcome: "no_match"; reason: string; provider: string; serial: string }
+  | { outcome: "no_match"; reason: Reason; provider: string; serial: string }
   | { outcome: "unavailable"; provider: string; detail: string };
 
 export function providerCall(capability: string, answer: AnyAnswer): ProviderCall {
@@ -14,7 +14,7 @@ export function providerCall(capability: string, answer: AnyAnswer): ProviderCal
 }
 
 /** The check result of a method whose whole check is one provider call. */
-export function singleCheck(capability: string, answer: AnyAnswer): CheckResult {
+export function singleCheck<Reason extends string>(capability: string, answer: AnyAnswer<Reason>): CheckResult<Reason> {
   const calls = [providerCall(capability, answer)];
   if (answer.outcome === "unavailable") return { kind: "unavailable", calls };
   if (answer.outcome === "no_match") return { kind: "rejected", reason: answer.reason, calls };

@@ -11,7 +11,7 @@ import { evidenceSources } from "../db/evidence";
 import { getVerification, listVerifications, type VerificationRow } from "../db/verifications";
 import { evidenceRecord, signEvidence } from "../tokens/evidence";
 import { resultTokenFor } from "../tokens/result-token";
-import { applyEvent, settleExpiry } from "../verifications/apply";
+import { moveAndWrite, settleExpiry } from "../flow/writer";
 import { assertProvidersConfigured } from "../verifications/providers-check";
 import { createVerification } from "../verifications/create";
 import { serializeVerification } from "../verifications/serialize";
@@ -85,7 +85,7 @@ apiV1.post("/verifications/:id/cancel", async (c) => {
   const row = await getVerification(db, partner, c.req.param("id"));
   if (!row) throw notFound(c.req.param("id"));
   const current = await settleExpiry(writer(c), row, now);
-  const result = await applyEvent(writer(c), current, { type: "cancel" }, "partner", now);
+  const result = await moveAndWrite(writer(c), current, { type: "cancel" }, { actor: "partner" }, now);
   if (!result.ok) {
     if (result.error === "conflict") throw new ProblemError("conflict", "The verification changed while canceling it. Fetch it and try again.");
     throw new ProblemError("invalid_state", `The verification is ${current.status}; only pending or in_progress verifications can be canceled.`, {

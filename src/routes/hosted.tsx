@@ -1,26 +1,27 @@
 // Hosted pages for applicants: /v/{verification id}. Every POST works as a plain form (success
 // answers 303 back to the step page) and under htmx (the response is the next step's fragment,
-// one request per action). Handlers parse, call src/hosted, and render.
+// one request per action). Sign-in, the method choice and reuse are the journey's own; every
+// step's actions go through one dispatcher that asks the registered steps (src/steps).
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../api/app-env";
 import { getVerificationForApplicant } from "../db/verifications";
-import { effectiveStatus } from "../domain/verification/status";
-import { readApplicantSession, startApplicantSession } from "../hosted/applicant-session";
-import { authorizeApplicant, sendAuthorizationCode } from "../hosted/authorize";
-import { answerReuse, chooseMethod } from "../hosted/choose";
-import { hostedContext } from "../hosted/context";
-import { type ApplicantRow, currentStep, localeOf, methodFormStep, stepBase, type StepFlags } from "../hosted/current-step";
-import { confirmCode, resendCode, submitMethodForm } from "../hosted/method-actions";
-import { queryAlipayFromDesktop } from "../hosted/alipay-face";
-import { desktopHandoff, handoffStub } from "../hosted/handoff";
-import { submitIdPhotos } from "../hosted/id-photos";
-import { HandoffStatus } from "../../views/steps/continue-on-phone";
+import { effectiveStatus, isOpen } from "../domain/verification/status";
+import { type ApplicantRow, localeOf } from "../flow/applicant";
+import { handoffStub } from "../flow/handoff";
+import { allSteps, type ActionOutcome, type StepAction } from "../flow/steps";
+import { authorizeApplicant, sendAuthorizationCode } from "../journey/authorize";
+import { answerReuse, chooseMethod } from "../journey/choose";
+import { currentStep, stepBase, type StepFlags } from "../journey/current-step";
 import { maskPhone } from "../domain/masking";
-import { findMethod } from "../methods";
+import { currentMethodStep } from "../domain/flow/state";
+import { HandoffStatus } from "../../views/steps/continue-on-phone";
 import { UnavailablePage } from "../../views/pages/unavailable";
 import type { StepView } from "../../views/steps/model";
 import { HostedPage, Step } from "../../views/steps/step";
+import { readApplicantSession, startApplicantSession } from "./applicant-session";
+import { flowContext } from "./flow-context";
 import { wantsFragment } from "./htmx";
+import "../steps";
 
 export const hosted = new Hono<AppEnv>();
 
@@ -53,10 +54,16 @@ async function sessionFor(c: Context<AppEnv>, row: ApplicantRow) {
   return session && session.applicantId === row.applicantId ? session : null;
 }
 
-/** After a successful action: a plain form goes back to the step page (PRG); htmx gets the step now. */
-async function done(c: Context<AppEnv>, row: ApplicantRow) {
+/** After an action: a plain form goes back to the step page (PRG); htmx gets the step now. */
+async function done(c: Context<AppEnv>, row: ApplicantRow, flags: StepFlags = {}) {
   if (!wantsFragment(c)) return c.redirect(`/v/${row.id}`, 303);
-  return render(c, await currentStep(hostedContext(c, row.livemode), row, await sessionFor(c, row)));
+  return render(c, await currentStep(flowContext(c, row.livemode), row, await sessionFor(c, row), flags));
+}
+
+/** Where the flow stands now, read again: another tab or device moved it first. */
+async function doneFresh(c: Context<AppEnv>, id: string) {
+  const row = await getVerificationForApplicant(c.var.db, id);
+  return row ? done(c, row) : c.redirect(`/v/${id}`, 303);
 }
 
 async function form(c: Context<AppEnv>): Promise<FormData> {
@@ -72,16 +79,16 @@ hosted.get("/:id", async (c) => {
   const { row, response } = await load(c);
   if (!row) return response;
   const flags: StepFlags = { choose: c.req.query("choose") === "1", edit: c.req.query("edit") === "1" };
-  return render(c, await currentStep(hostedContext(c, row.livemode), row, await sessionFor(c, row), flags));
+  return render(c, await currentStep(flowContext(c, row.livemode), row, await sessionFor(c, row), flags));
 });
 
 hosted.post("/:id/authorize", async (c) => {
   const { row, response } = await load(c);
   if (!row) return response;
-  const ctx = hostedContext(c, row.livemode);
+  const ctx = flowContext(c, row.livemode);
   const f = await form(c);
   const base = { ...stepBase(row), kind: "authorize" as const, type: row.type, phone: text(f, "phone") };
-  if (row.status !== "pending" && row.status !== "in_progress") return done(c, row);
+  if (!isOpen(row.status)) return done(c, row);
   if (text(f, "action") === "send_code") {
     const sent = await sendAuthorizationCode(ctx, row, text(f, "phone"));
     if (!sent.ok) return render(c, { ...base, errors: sent.errors, ...(sent.retryAfterSeconds ? { retryAfterSeconds: sent.retryAfterSeconds } : {}) }, 422);
@@ -100,15 +107,15 @@ async function withSession(c: Context<AppEnv>) {
   const { row, response } = await load(c);
   if (!row) return { response };
   const session = await sessionFor(c, row);
-  if (!session || (row.status !== "pending" && row.status !== "in_progress")) return { response: await done(c, row) };
-  return { row, session, ctx: hostedContext(c, row.livemode) };
+  if (!session || !isOpen(row.status)) return { response: await done(c, row) };
+  return { row, session, ctx: flowContext(c, row.livemode) };
 }
 
 hosted.post("/:id/reuse", async (c) => {
   const s = await withSession(c);
   if (!s.row) return s.response;
-  await answerReuse(s.ctx, s.row, s.session, text(await form(c), "choice") === "share");
-  return done(c, (await getVerificationForApplicant(c.var.db, s.row.id))!);
+  const result = await answerReuse(s.ctx, s.row, s.session, text(await form(c), "choice"));
+  return result.ok ? done(c, result.row) : doneFresh(c, s.row.id);
 });
 
 hosted.post("/:id/method", async (c) => {
@@ -116,48 +123,6 @@ hosted.post("/:id/method", async (c) => {
   if (!s.row) return s.response;
   const result = await chooseMethod(s.ctx, s.row, text(await form(c), "method"));
   return done(c, result.ok ? result.row : s.row);
-});
-
-hosted.post("/:id/methods/:method", async (c) => {
-  const s = await withSession(c);
-  if (!s.row) return s.response;
-  const method = c.req.param("method");
-  if (!findMethod(method)?.person) return done(c, s.row);
-  const r = await submitMethodForm(s.ctx, s.row, method, await form(c));
-  switch (r.kind) {
-    case "invalid":
-      return render(c, { ...(await methodFormStep(s.ctx, s.row, method, null)), values: r.values, errors: r.errors }, 422);
-    case "retry":
-      return render(c, { ...(await methodFormStep(s.ctx, r.row, method, null)), values: r.values, reason: r.reason }, 422);
-    case "code_not_sent":
-      return render(c, { ...stepBase(r.row), kind: "code", method, maskedPhone: r.maskedPhone, error: r.reason, ...(r.retryAfterSeconds ? { retryAfterSeconds: r.retryAfterSeconds } : {}) }, 422);
-    case "error":
-      return done(c, (await getVerificationForApplicant(c.var.db, s.row.id))!);
-    default:
-      return done(c, r.row);
-  }
-});
-
-hosted.post("/:id/methods/:method/code", async (c) => {
-  const s = await withSession(c);
-  if (!s.row) return s.response;
-  const method = c.req.param("method");
-  const f = await form(c);
-  const r = text(f, "action") === "resend" ? await resendCode(s.ctx, s.row, method) : await confirmCode(s.ctx, s.row, method, text(f, "code"));
-  // id_photos, verified and ended fall through to `done`: the next step renders from storage.
-  const codeStep = (row: ApplicantRow, maskedPhone: string) => ({ ...stepBase(row), kind: "code" as const, method, maskedPhone });
-  switch (r.kind) {
-    case "wrong":
-      return render(c, { ...codeStep(r.row, r.maskedPhone), error: r.error, triesLeft: r.triesLeft }, 422);
-    case "not_resent":
-      return render(c, { ...codeStep(r.row, r.maskedPhone), error: r.error, ...(r.retryAfterSeconds ? { retryAfterSeconds: r.retryAfterSeconds } : {}) }, 422);
-    case "resent":
-      return render(c, { ...codeStep(r.row, r.maskedPhone), notice: "sent" });
-    case "stale":
-      return done(c, (await getVerificationForApplicant(c.var.db, s.row.id))!);
-    default:
-      return done(c, r.row);
-  }
 });
 
 /** The desktop's live channel to its handoff: a WebSocket, passed through to the Durable Object. */
@@ -179,36 +144,53 @@ hosted.get("/:id/handoff/status", async (c) => {
   return c.html(<HandoffStatus locale={localeOf(s.row)} verificationId={s.row.id} state={state} lastFailure={record?.lastFailure} purpose={record?.purpose} polling />);
 });
 
-hosted.post("/:id/handoff/refresh", async (c) => {
-  const s = await withSession(c);
-  if (!s.row) return s.response;
-  const channel = text(await form(c), "channel");
-  const purpose = channel === "alipay_face" && s.ctx.providers.alipayFace ? "alipay_face" : channel === "face" ? "face" : undefined;
-  if (s.row.step === "awaiting_phone") await desktopHandoff(s.ctx, s.row, s.ctx.origin, { fresh: true, ...(purpose ? { purpose } : {}) });
-  if (s.row.step === "awaiting_id_images") await desktopHandoff(s.ctx, s.row, s.ctx.origin, { fresh: true, purpose: "id_capture" });
-  return done(c, (await getVerificationForApplicant(c.var.db, s.row.id))!);
-});
-
-/** The desktop asks Alipay for the result of the phone's check; a notice when it settled nothing. */
-hosted.post("/:id/handoff/alipay-result", async (c) => {
-  const s = await withSession(c);
-  if (!s.row) return s.response;
-  const notice = await queryAlipayFromDesktop(s.ctx, s.row);
-  const row = (await getVerificationForApplicant(c.var.db, s.row.id))!;
-  if (!notice) return done(c, row);
-  const step = await currentStep(s.ctx, row, s.session);
-  return render(c, step.kind === "continue_on_phone" ? { ...step, alipayNotice: notice } : step);
-});
-
-hosted.post("/:id/id-photos", async (c) => {
-  const s = await withSession(c);
-  if (!s.row) return s.response;
-  const r = await submitIdPhotos(s.ctx, s.row, await form(c));
-  if (r.kind === "invalid" || r.kind === "retry") {
-    const row = r.kind === "retry" ? r.row : s.row;
-    const step = await currentStep(s.ctx, row, s.session);
-    if (step.kind === "id_photos") return render(c, { ...step, ...(r.kind === "invalid" ? { errors: r.errors } : { reason: r.reason }) }, 422);
-    return render(c, step);
+/** A step action's path pattern (`methods/:method/code`) against the posted path, with its parameters. */
+function matchPath(pattern: string, path: string): Record<string, string> | null {
+  const want = pattern.split("/");
+  const got = path.split("/");
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (const [i, part] of want.entries()) {
+    const value = got[i] ?? "";
+    if (part.startsWith(":")) params[part.slice(1)] = decodeURIComponent(value);
+    else if (part !== value) return null;
   }
-  return done(c, r.kind === "stale" ? (await getVerificationForApplicant(c.var.db, s.row.id))! : r.row);
+  return params;
+}
+
+/** The action for a path: the current step's own first (two steps may both offer a new QR code). */
+function findAction(path: string, currentKind: string | undefined): { action: StepAction; params: Record<string, string> } | null {
+  const steps = allSteps().sort((a, b) => Number(b.kind === currentKind) - Number(a.kind === currentKind));
+  for (const step of steps) {
+    for (const action of step.actions ?? []) {
+      const params = matchPath(action.path, path);
+      if (params) return { action, params };
+    }
+  }
+  return null;
+}
+
+async function answer(c: Context<AppEnv>, row: ApplicantRow, outcome: ActionOutcome) {
+  switch (outcome.kind) {
+    case "render":
+      return render(c, outcome.view, outcome.status);
+    case "stale":
+      return doneFresh(c, row.id);
+    case "moved": {
+      if (!outcome.notice) return done(c, outcome.row);
+      // What the entered step has to say (a code that could not be sent) is shown at once, not after a redirect.
+      const step = await currentStep(flowContext(c, outcome.row.livemode), outcome.row, await sessionFor(c, outcome.row), { notice: outcome.notice });
+      return render(c, step, "error" in outcome.notice ? 422 : 200);
+    }
+  }
+}
+
+/** Every step's desktop actions: `POST /v/{id}/{path}`, as the step registered it. */
+hosted.post("/:id/*", async (c) => {
+  const path = c.req.path.split("/").slice(3).join("/");
+  const s = await withSession(c);
+  if (!s.row) return s.response;
+  const found = findAction(path, currentMethodStep(s.row.state)?.step);
+  if (!found) return c.notFound();
+  return answer(c, s.row, await found.action.handle(s.ctx, s.row, s.session, await form(c), found.params));
 });

@@ -3,10 +3,12 @@
 import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../api/app-env";
-import { hostedContext } from "../hosted/context";
-import { localeOf } from "../hosted/current-step";
-import { ALIPAY_RETURN_PATH, type AlipayQueryNotice, certifyUrlFor, queryAlipayCheck, returningSession, settleAlipayReturn, startAlipayFace } from "../hosted/alipay-face";
-import { cookieHolds, giveFaceConsent, openLink, readPhoneSession, submitClip, submitPhonePhotos } from "../hosted/phone";
+import { localeOf } from "../flow/applicant";
+import { cookieHolds, openLink, readPhoneSession } from "../flow/handoff";
+import { ALIPAY_RETURN_PATH, type AlipayQueryNotice, certifyUrlFor, queryAlipayCheck, returningSession, settleAlipayReturn, startAlipayFace } from "../steps/handoff/alipay";
+import { giveFaceConsent, submitClip } from "../steps/handoff/face";
+import { submitPhonePhotos } from "../steps/id-photos/phone";
+import { flowContext } from "./flow-context";
 import { alipayAppLink } from "../providers/alipay-face/index";
 import { isSandboxCertifyId, SANDBOX_CERTIFY_PATH } from "../providers/alipay-face/sandbox";
 import type { HandoffRecord } from "../sessions/handoff-session";
@@ -29,8 +31,8 @@ function noStore(c: Context<AppEnv>) {
 
 phone.get("/p/:token{[A-Za-z0-9_.-]{20,}}", async (c) => {
   noStore(c);
-  const ctx = hostedContext(c, false);
-  const opened = await openLink(ctx, ctx.origin, c.req.param("token"));
+  const ctx = flowContext(c, false);
+  const opened = await openLink(ctx, c.req.param("token"));
   if (!opened.ok) return c.html(<LinkProblemPage locale={guessLocale(c)} reason={opened.reason} />, opened.reason === "invalid" ? 400 : 410);
   setCookie(c, cookieName(c), opened.cookie, {
     path: "/",
@@ -43,10 +45,10 @@ phone.get("/p/:token{[A-Za-z0-9_.-]{20,}}", async (c) => {
 });
 
 async function session(c: Context<AppEnv>) {
-  const ctx = hostedContext(c, false);
+  const ctx = flowContext(c, false);
   const s = await readPhoneSession(ctx, getCookie(c, cookieName(c)));
   // The session found the verification; its mode decides the providers from here on.
-  return s ? { s, ctx: hostedContext(c, s.row.livemode) } : null;
+  return s ? { s, ctx: flowContext(c, s.row.livemode) } : null;
 }
 
 phone.get("/p", async (c) => {
@@ -141,9 +143,9 @@ phone.post("/p/alipay/result", async (c) => {
 phone.get(ALIPAY_RETURN_PATH, async (c) => {
   noStore(c);
   const outerOrderNo = c.req.query("o") ?? "";
-  const returning = await returningSession(hostedContext(c, false), c.req.query("h") ?? "", outerOrderNo, c.req.query("t") ?? "");
+  const returning = await returningSession(flowContext(c, false), c.req.query("h") ?? "", outerOrderNo, c.req.query("t") ?? "");
   if (!returning) return c.html(<LinkProblemPage locale={guessLocale(c)} reason="invalid" />, 400);
-  const record = await settleAlipayReturn(hostedContext(c, returning.row.livemode), returning, outerOrderNo);
+  const record = await settleAlipayReturn(flowContext(c, returning.row.livemode), returning, outerOrderNo);
   // Settling never changes the phone's session, so the record read before tells whose browser this is.
   if (await cookieHolds(getCookie(c, cookieName(c)), returning.record)) return c.redirect("/p", 303);
   return c.html(<ReturnedElsewhere locale={localeOf(returning.row)} record={record} />);
@@ -158,7 +160,7 @@ function ReturnedElsewhere({ locale, record }: { locale: Locale; record: Handoff
 /** Test mode's stand-in for the Alipay app: one link back to the return URL, as the app would go. */
 phone.get(SANDBOX_CERTIFY_PATH, async (c) => {
   noStore(c);
-  const ctx = hostedContext(c, false);
+  const ctx = flowContext(c, false);
   const certifyId = c.req.query("certify_id") ?? "";
   const returnUrl = URL.parse(c.req.query("return_url") ?? "");
   // Never a redirect to anywhere else: only our own return path on our own origin.

@@ -80,6 +80,19 @@ export class HandoffSession extends DurableObject<Env> {
     return this.save(created);
   }
 
+  /**
+   * Starts an expired (or forgotten) handoff over in the same object, for a desktop that still
+   * waits at its step: a new life with no phone session, so nothing of the old one carries over,
+   * while links it used still answer "used". The verification row names this object throughout.
+   */
+  async renew(record: Pick<HandoffRecord, "handoffId" | "verificationId" | "purpose" | "expiresAt">): Promise<HandoffRecord> {
+    const existing = await this.load();
+    if (existing && existing.state !== "expired") return existing;
+    const renewed: HandoffRecord = { ...record, state: "waiting", currentJti: null, currentLink: null, usedJtis: existing?.usedJtis ?? [], sessionHash: null, prompts: null, lastFailure: null, alipay: null, alipayClaim: null, alipayQueriedAt: null, updatedAt: Date.now() };
+    await this.ctx.storage.setAlarm(record.expiresAt);
+    return this.save(renewed);
+  }
+
   async get(): Promise<HandoffRecord | null> {
     return (await this.load()) ?? null;
   }

@@ -1,7 +1,7 @@
 // The cron's verification half: persists the expiry of open verifications whose time ran out,
 // so partners get `verification.expired` even if nobody reads the verification again.
 import { listOverdueVerificationsAcrossPartners } from "../db/verifications";
-import { settleExpiry, type WriteContext } from "./apply";
+import { settleExpiry, type WriteContext } from "../flow/writer";
 
 const BATCH = 50;
 

@@ -6,14 +6,22 @@ export type { MessageKey };
 export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const TABLES: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
+const TABLES: Record<Locale, Record<string, string>> = { "zh-CN": { ...zhCN }, en: { ...en } };
+
+/**
+ * Adds a method's own texts (src/methods/<name>/messages.ts) to each language's table, so the
+ * table stays one per language while each method keeps its words in its folder.
+ */
+export function addMessages(messages: Readonly<Record<Locale, Readonly<Record<string, string>>>>) {
+  for (const locale of LOCALES) Object.assign(TABLES[locale], messages[locale]);
+}
 
 export function isMessageKey(key: string): key is MessageKey {
-  return key in zhCN;
+  return Object.hasOwn(TABLES["zh-CN"], key);
 }
 
 export function t(locale: Locale, key: MessageKey, params: Record<string, string> = {}): string {
-  return TABLES[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
+  return (TABLES[locale][key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
 }
 
 /** The message for one bad field: its label (from the last path segment) in the code's sentence. */

@@ -5,13 +5,15 @@ import { ImageField } from "../components/image-field";
 import { errorText, reasonText } from "../components/form-errors";
 import { StepForm } from "../components/step-form";
 import { isMessageKey, type Locale, type MessageKey, t } from "../messages";
-import { SUGGESTED_BANKS } from "../../src/methods/bankcard4/banks";
-import type { FieldName } from "../../src/methods/fields";
+import { SUGGESTED_BANKS } from "../components/banks";
 import type { StepView } from "./model";
 
 type Props = Extract<StepView, { kind: "method_form" }>;
 
-const INPUTS: Record<FieldName, { type?: "text" | "tel" | "date"; inputmode?: "numeric" | "tel"; autocomplete?: string; maxlength?: number }> = {
+type InputAttributes = { type?: "text" | "tel" | "date"; inputmode?: "numeric" | "tel"; autocomplete?: string; maxlength?: number };
+
+// How each field a method may collect is typed in; a field not listed is plain text.
+const INPUTS: Readonly<Record<string, InputAttributes>> = {
   name: { autocomplete: "name", maxlength: 64 },
   id_number: { maxlength: 18 },
   phone: { type: "tel", inputmode: "tel", autocomplete: "tel", maxlength: 16 },
@@ -22,8 +24,9 @@ const INPUTS: Record<FieldName, { type?: "text" | "tel" | "date"; inputmode?: "n
   id_back: {},
 };
 
-function hintFor(locale: Locale, method: string, field: FieldName): string | undefined {
-  if (field === "phone") return t(locale, method === "bankcard4" ? "form.phone.bankcard4_hint" : "form.phone.mobile3_hint");
+function hintFor(locale: Locale, hints: Props["hints"], field: string): string | undefined {
+  const key = hints?.[field];
+  if (key && isMessageKey(key)) return t(locale, key);
   if (field === "id_front" || field === "id_back") return t(locale, "form.image.hint");
   return undefined;
 }
@@ -39,7 +42,7 @@ export function MethodFormStep(p: Props) {
       {p.reason && (
         <div class="alert" role="alert" data-reason={p.reason}>
           <p>{reasonText(locale, p.reason)}</p>
-          {p.reason !== "provider_unavailable" && <p>{t(locale, "form.attempts_left", { n: String(p.attemptsLeft) })}</p>}
+          {p.reasonCounted && <p>{t(locale, "form.attempts_left", { n: String(p.attemptsLeft) })}</p>}
         </div>
       )}
       <StepForm action={`/v/${p.verificationId}/methods/${p.method}`} multipart={multipart}>
@@ -47,11 +50,11 @@ export function MethodFormStep(p: Props) {
           const error = p.errors[field] ? errorText(locale, field, p.errors[field]!) : undefined;
           if (field === "id_front" || field === "id_back") return <ImageField locale={locale} field={field} error={error} autofocus={firstError === field} />;
           const prefilled = p.prefilled?.[field];
-          const hint = [hintFor(locale, p.method, field), prefilled && t(locale, "form.prefilled", { value: prefilled })].filter(Boolean).join(" ");
+          const hint = [hintFor(locale, p.hints, field), prefilled && t(locale, "form.prefilled", { value: prefilled })].filter(Boolean).join(" ");
           return (
             <Field
               name={field}
-              label={t(locale, `field.${field}` as MessageKey)}
+              label={fieldLabel(locale, field)}
               hint={hint || undefined}
               value={field === "valid_to" && p.values.valid_to === "long_term" ? "" : p.values[field]}
               error={error}
@@ -69,9 +72,14 @@ export function MethodFormStep(p: Props) {
           <a href={`/v/${p.verificationId}?choose=1`}>{t(locale, "form.change_method")}</a>
         </p>
       )}
-      {p.method === "bankcard4" && <Banks locale={locale} />}
+      {p.note === "banks" && <Banks locale={locale} />}
     </>
   );
+}
+
+function fieldLabel(locale: Locale, field: string): string {
+  const key = `field.${field}`;
+  return isMessageKey(key) ? t(locale, key) : field;
 }
 
 function LongTerm({ locale, checked }: { locale: Locale; checked: boolean }) {
@@ -86,8 +94,8 @@ function LongTerm({ locale, checked }: { locale: Locale; checked: boolean }) {
 function Banks({ locale }: { locale: Locale }) {
   return (
     <section class="banks" aria-labelledby="banks-title">
-      <h2 id="banks-title">{t(locale, "form.banks.heading")}</h2>
-      <p>{t(locale, "form.banks.hint")}</p>
+      <h2 id="banks-title">{t(locale, "method.bankcard4.banks.heading" as MessageKey)}</h2>
+      <p>{t(locale, "method.bankcard4.banks.hint" as MessageKey)}</p>
       <p>{SUGGESTED_BANKS[locale].join(" · ")}</p>
     </section>
   );

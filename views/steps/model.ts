@@ -1,8 +1,7 @@
 // Plain view models for the applicant's steps: what each screen shows, never DB rows.
 // Error and reason values are stable codes; the views turn them into text.
-import type { FieldName } from "../../src/methods/fields";
+// Views own these types; the journey (src/journey, src/steps) builds them and imports them from here.
 import type { Locale } from "../messages";
-import type { AlipayQueryNotice } from "../../src/hosted/alipay-face";
 
 export interface StepBase {
   locale: Locale;
@@ -25,12 +24,19 @@ export type StepView =
   | (StepBase & {
       kind: "method_form";
       method: string;
-      fields: FieldName[];
-      values: Partial<Record<FieldName, string>>;
+      /** The method's input fields, in order (its schema's keys). */
+      fields: string[];
+      values: Partial<Record<string, string>>;
       /** What the partner pre-filled, masked: shown as a hint, used when the field is left blank. */
-      prefilled?: Partial<Record<FieldName, string>>;
-      errors: Partial<Record<FieldName, string>>;
+      prefilled?: Partial<Record<string, string>>;
+      errors: Partial<Record<string, string>>;
+      /** Message keys of hints under fields, from the method. */
+      hints?: Readonly<Record<string, string>>;
+      /** A block the method shows under its form. */
+      note?: string;
       reason?: string;
+      /** Whether the reason used one of the tries (from the method's reason catalogue). */
+      reasonCounted?: boolean;
       attemptsLeft: number;
       canChangeMethod: boolean;
     })
@@ -59,5 +65,5 @@ export type StepKind = StepView["kind"];
 /** The element htmx swaps: every step renders into it, full page or fragment alike. */
 export const STEP_ID = "step";
 
-/** What asking Alipay for a result answered when it settled nothing. */
-export type AlipayNotice = AlipayQueryNotice;
+/** The answer to "query the result" for an Alipay check when it settled nothing: no check yet, no pass (yet), asked too often, or Alipay could not be asked. */
+export type AlipayNotice = "alipay_not_started" | "alipay_not_passed_yet" | "alipay_query_too_soon" | "provider_unavailable";

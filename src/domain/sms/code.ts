@@ -4,7 +4,8 @@ export const CODE_LENGTH = 6;
 export const CODE_TTL_MS = 5 * 60_000;
 export const MAX_WRONG_TRIES = 5;
 
-export type CodePurpose = "app_authorization" | "mobile3" | "bankcard4";
+/** What a code unlocks: `app_authorization`, or the name of the method whose code step sent it. */
+export type CodePurpose = string;
 
 export interface StoredCode {
   codeHash: string;

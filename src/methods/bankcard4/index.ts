@@ -2,29 +2,28 @@
 // checked with the bank, then an SMS code to that phone. The partner may add the Beijing variant:
 // the ID card's validity dates on the form, and photos of both sides after the code, read by OCR
 // (the Beijing guide's order: bank account, phone check, ID card images, result).
-import type { Providers } from "../../providers/select";
-import type { FieldName } from "../fields";
+import type { MethodDefinition } from "../../flow/methods";
+import { hostedBy } from "../hosted-by";
 import { singleCheck } from "../provider-call";
-import type { Collected, CheckResult, VerificationMethod, VerificationOptions } from "../method";
 import { checkIdCardPhotos } from "./id-card-photos";
-
-function fields(options: VerificationOptions): FieldName[] {
-  return [
-    "name",
-    "id_number",
-    ...(options.collect_id_validity ? (["valid_from", "valid_to"] as const) : []),
-    "card_number",
-    "phone",
-  ];
-}
-
-async function check(providers: Providers, input: Collected): Promise<CheckResult> {
-  return singleCheck("bank", await providers.bank.check({ name: input.name, idNumber: input.idNumber, cardNumber: input.cardNumber!, phone: input.phone! }));
-}
+import { messages } from "./messages";
+import { bankcard4Reasons } from "./reasons";
+import { bankcard4Schema } from "./schema";
 
 export const bankcard4 = {
   name: "bankcard4",
   verificationType: "person",
   capabilities: ["bank", "sms", "ocr"],
-  person: { fields, check, then: "sms_code", idPhotosAfterCode: (options) => !!options.collect_id_images, checkIdPhotos: checkIdCardPhotos },
-} as const satisfies VerificationMethod<"bankcard4">;
+  messages,
+  hosted: hostedBy({
+    plan: (options) => (options.collect_id_images ? ["form", "sms_code", "id_photos"] : ["form", "sms_code"]),
+    schema: bankcard4Schema,
+    check: async (providers, input) =>
+      singleCheck("bank", await providers.bank.check({ name: input.name, idNumber: input.id_number, cardNumber: input.card_number, phone: input.phone })),
+    reasons: bankcard4Reasons,
+    sms: { phoneField: "phone", purpose: "银行卡实名认证" },
+    hints: { phone: "method.bankcard4.phone_hint" },
+    formNote: "banks",
+    idPhotos: { check: (providers, input, photos, options) => checkIdCardPhotos(providers, input, photos, !!options.collect_id_validity) },
+  }),
+} as const satisfies MethodDefinition<"bankcard4">;

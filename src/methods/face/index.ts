@@ -1,16 +1,21 @@
 // Method face (人脸识别): name + ID number checked with the identity registry (2-element) on the
-// desktop, then liveness and face comparison happen on a phone.
-import type { Providers } from "../../providers/select";
+// desktop, then liveness and face comparison on a phone (its browser, or Alipay).
+import type { MethodDefinition } from "../../flow/methods";
+import { hostedBy } from "../hosted-by";
 import { singleCheck } from "../provider-call";
-import type { Collected, CheckResult, VerificationMethod } from "../method";
-
-async function check(providers: Providers, input: Collected): Promise<CheckResult> {
-  return singleCheck("identity", await providers.identity.check({ name: input.name, idNumber: input.idNumber }));
-}
+import { messages } from "./messages";
+import { faceReasons } from "./reasons";
+import { faceInput } from "./schema";
 
 export const face = {
   name: "face",
   verificationType: "person",
   capabilities: ["identity", "face"],
-  person: { fields: () => ["name", "id_number"], check, then: "phone_handoff" },
-} as const satisfies VerificationMethod<"face">;
+  messages,
+  hosted: hostedBy({
+    plan: () => ["form", "handoff"],
+    schema: () => faceInput,
+    check: async (providers, input) => singleCheck("identity", await providers.identity.check({ name: input.name, idNumber: input.id_number })),
+    reasons: faceReasons,
+  }),
+} as const satisfies MethodDefinition<"face">;

@@ -1,8 +1,9 @@
 // Method legal_rep_quick (法人快捷认证): the legal representative scans a QR code and completes face verification.
-import type { VerificationMethod } from "../method";
+import type { MethodDefinition } from "../../flow/methods";
 
 export const legalRepQuick = {
   name: "legal_rep_quick",
   verificationType: "organization",
   capabilities: ["business_registry", "face"],
-} as const satisfies VerificationMethod<"legal_rep_quick">;
+  messages: { "zh-CN": {}, en: {} },
+} as const satisfies MethodDefinition<"legal_rep_quick">;

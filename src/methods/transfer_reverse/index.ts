@@ -1,8 +1,9 @@
 // Method transfer_reverse (反向打款): the organization pays 0.01 yuan to our account.
-import type { VerificationMethod } from "../method";
+import type { MethodDefinition } from "../../flow/methods";
 
 export const transferReverse = {
   name: "transfer_reverse",
   verificationType: "organization",
   capabilities: ["business_registry", "bank"],
-} as const satisfies VerificationMethod<"transfer_reverse">;
+  messages: { "zh-CN": {}, en: {} },
+} as const satisfies MethodDefinition<"transfer_reverse">;

@@ -54,8 +54,8 @@ describe("mobile3 journey", () => {
 
     const api = await call(`/v1/verifications/${v.id}`, { key: testKey });
     expect(api.json).toMatchObject({ status: "verified", method: "mobile3", person: { name: "*三", id_number: "1101************33", phone: `${me.phone.slice(0, 3)}****${me.phone.slice(-4)}` } });
-    const row = await env.DB.prepare("select person_name_enc, pending_enc, step from verifications where id = ?").bind(v.id).first();
-    expect(row).toEqual({ person_name_enc: null, pending_enc: null, step: null });
+    const row = await env.DB.prepare("select person_name_enc, pending_enc, state from verifications where id = ?").bind(v.id).first();
+    expect(row).toEqual({ person_name_enc: null, pending_enc: null, state: JSON.stringify({ kind: "verified", method: "mobile3" }) });
   });
 
   it("should record every attempt, provider call and SMS as events without personal data", async () => {

@@ -5,7 +5,7 @@ import { dataCipher } from "../../../src/crypto/data-key";
 import { database } from "../../../src/db/client";
 import { appendEvent, getVerification } from "../../../src/db/verifications";
 import { canonicalJson } from "../../../src/tokens/canonical-json";
-import { applyEvent } from "../../../src/verifications/apply";
+import { moveAndWrite } from "../../../src/flow/writer";
 import { BASE, call, newPartner, newVerification } from "../helpers";
 import { RecordingQueue, writeContext } from "../webhooks/harness";
 
@@ -19,12 +19,12 @@ async function verified(partner: { id: string; testKey: string }, body: Record<s
   const db = database(env.DB);
   const ctx = writeContext(new RecordingQueue());
   const row = await getVerification(db, { partnerId: partner.id, livemode: false }, v.id);
-  const started = await applyEvent(ctx, row!, { type: "start", method: body.type === "person" ? "mobile3" : "legal_rep_quick" }, "applicant", Date.now());
+  const started = await moveAndWrite(ctx, row!, { type: "start", method: body.type === "person" ? "mobile3" : "legal_rep_quick", plan: ["form"] }, { actor: "applicant" }, Date.now());
   if (!started.ok) throw new Error(started.error);
   // What the hosted pages record along the way (the evidence copies the event log as it is).
   await appendEvent(db, row!, { type: "provider.call", actor: "system", data: { capability: "carrier", provider: "sandbox", serial: "sbx-1", outcome: "match" } }, Date.now());
   await appendEvent(db, row!, { type: "sms.checked", actor: "applicant", data: { purpose: "verification", outcome: "correct" } }, Date.now());
-  const done = await applyEvent(ctx, started.row, { type: "verify" }, "applicant", Date.now());
+  const done = await moveAndWrite(ctx, started.row, { type: "step_passed", step: "form" }, { actor: "applicant" }, Date.now());
   if (!done.ok) throw new Error(done.error);
   return v.id;
 }

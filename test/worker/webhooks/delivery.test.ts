@@ -3,7 +3,7 @@ import { Webhook } from "standardwebhooks";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { database } from "../../../src/db/client";
 import { getVerification } from "../../../src/db/verifications";
-import { applyEvent } from "../../../src/verifications/apply";
+import { moveAndWrite } from "../../../src/flow/writer";
 import { call } from "../helpers";
 import { consume, createdThroughDomain, deliveryRig, drain, partnerWithEndpoint, type Received, receiver, RecordingQueue, testEnv, writeContext } from "./harness";
 
@@ -13,7 +13,7 @@ afterEach(() => restore());
 async function cancel(queue: RecordingQueue, partnerId: string, id: string) {
   const db = database(env.DB);
   const row = await getVerification(db, { partnerId, livemode: false }, id);
-  return applyEvent(writeContext(queue), row!, { type: "cancel" }, "partner", Date.now());
+  return moveAndWrite(writeContext(queue), row!, { type: "cancel" }, { actor: "partner" }, Date.now());
 }
 
 function verify(secret: string, r: Received) {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { database } from "../../../src/db/client";
 import { getVerification } from "../../../src/db/verifications";
 import worker from "../../../src/index";
-import { applyEvent } from "../../../src/verifications/apply";
+import { moveAndWrite } from "../../../src/flow/writer";
 import { call, newPartner, newVerification } from "../helpers";
 import { consume, receiver, RecordingQueue, testEnv, writeContext } from "./harness";
 
@@ -31,7 +31,7 @@ describe("the webhook outbox", () => {
     const queue = new RecordingQueue();
     queue.failing = true; // the crash: the batch committed, the queue send did not happen
 
-    const result = await applyEvent(writeContext(queue), await stored(p.id, v.id), { type: "cancel" }, "partner", Date.now());
+    const result = await moveAndWrite(writeContext(queue), await stored(p.id, v.id), { type: "cancel" }, { actor: "partner" }, Date.now());
     expect(result.ok).toBe(true);
     expect((await stored(p.id, v.id)).status).toBe("canceled");
     const pending = (await eventsOf(v.id)).results.find((e) => e.type === "verification.canceled");
@@ -66,7 +66,7 @@ describe("the webhook outbox", () => {
     await call(`/v1/verifications/${v.id}/cancel`, { key: p.testKey, method: "POST" });
     const before = (await eventsOf(v.id)).results.length;
     const queue = new RecordingQueue();
-    const result = await applyEvent(writeContext(queue), { ...stale, expiresAt: Date.now() + 60_000 }, { type: "cancel" }, "partner", Date.now());
+    const result = await moveAndWrite(writeContext(queue), { ...stale, expiresAt: Date.now() + 60_000 }, { type: "cancel" }, { actor: "partner" }, Date.now());
     expect(result).toEqual({ ok: false, error: "conflict" });
     expect((await eventsOf(v.id)).results).toHaveLength(before);
     expect(queue.sent).toEqual([]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decideCheck, MAX_WRONG_TRIES, type StoredCode } from "../../../../src/domain/sms/code";
 import { smsText } from "../../../../src/domain/sms/message";
+import { bankcard4 } from "../../../../src/methods/bankcard4";
 
 const NOW = 1_700_000_000_000;
 const stored: StoredCode = { codeHash: "h", verificationId: "ver_a", purpose: "mobile3", issuedAt: NOW, expiresAt: NOW + 300_000, wrongTries: 0 };
@@ -32,7 +33,7 @@ describe("SMS code checks", () => {
   });
 
   it("should write the message in Chinese with the signature, purpose and validity", () => {
-    const m = smsText("实名认证", "bankcard4", "042137");
+    const m = smsText("实名认证", bankcard4.hosted.sms!.purpose, "042137");
     expect(m.text).toBe("【实名认证】您的验证码为042137，用于银行卡实名认证，5分钟内有效。请勿告诉他人，如非本人操作请忽略。");
     expect(m.templateParams).toEqual(["042137", "银行卡实名认证", "5"]);
   });

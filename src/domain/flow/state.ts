@@ -1,0 +1,71 @@
+// A verification's position, as one typed value stored in one column (`verifications.state`).
+// Its public status is derived from it (statusOf), never kept apart from it. Pure data: this
+// module must never read a clock, the env or storage.
+import type { VerificationStatus } from "../verification/status";
+
+/**
+ * A step of a method: `form`, `sms_code`, `handoff`, `id_photos`, `org_check`,
+ * `awaiting_child`, `awaiting_payment`, `in_review`, … Steps are registered by name (src/steps),
+ * so a method (or a test's fake method) may bring steps of its own without touching the engine.
+ */
+export type StepKind = string;
+
+/** What a step keeps in the state itself: ids and roles, never personal data. */
+export type StepData = Readonly<Record<string, string>>;
+
+export type FlowState =
+  /** Created: the applicant has chosen nothing yet (an earlier verification may be offered). */
+  | { kind: "start" }
+  /** The applicant declined to share an earlier verification: the method list. */
+  | { kind: "choose_method" }
+  /**
+   * Inside a method: `step` of its `plan` (the steps it is made of, fixed when it started, so a
+   * method changed by a deploy never strands a verification half-way).
+   */
+  | { kind: "step"; method: string; step: StepKind; plan: readonly StepKind[]; data?: StepData }
+  | { kind: "verified"; method: string | null }
+  | { kind: "failed"; method: string | null }
+  | { kind: "canceled"; method: string | null }
+  | { kind: "expired"; method: string | null };
+
+export type EndedState = Extract<FlowState, { kind: "verified" | "failed" | "canceled" | "expired" }>;
+export type MethodStep = Extract<FlowState, { kind: "step" }>;
+
+export interface Flow {
+  state: FlowState;
+  /** The methods the partner allowed. */
+  methods: readonly string[];
+  failedAttempts: number;
+  failureReason: string | null;
+  expiresAt: number;
+  completedAt: number | null;
+}
+
+export const START: FlowState = { kind: "start" };
+
+/** The public status: pending until a method starts, in_progress inside one, then how it ended. */
+export function statusOf(state: FlowState): VerificationStatus {
+  switch (state.kind) {
+    case "start":
+    case "choose_method":
+      return "pending";
+    case "step":
+      return "in_progress";
+    default:
+      return state.kind;
+  }
+}
+
+/** The method in use, or the one it ended with. */
+export function methodOf(state: FlowState): string | null {
+  return state.kind === "start" || state.kind === "choose_method" ? null : state.method;
+}
+
+export function isEnded(state: FlowState): state is EndedState {
+  return state.kind === "verified" || state.kind === "failed" || state.kind === "canceled" || state.kind === "expired";
+}
+
+/** The step the applicant stands at, if inside a method. */
+export function currentMethodStep(state: FlowState): MethodStep | null {
+  return state.kind === "step" ? state : null;
+}

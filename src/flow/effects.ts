@@ -1,0 +1,21 @@
+// Runs what a change's moves asked for, in the request that caused them and before the write, so
+// their records ride in the same batch: entering a step (an SMS code sent, a handoff opened).
+// Endings (purge, webhook, parent) are the writer's. An unknown step is a programming error.
+import { hostedMethod } from "./methods";
+import type { ApplicantRow } from "./applicant";
+import type { FlowContext } from "./context";
+import type { MethodInput } from "./methods";
+import { findStep, type StepNotice } from "./steps";
+import type { Change } from "./writer";
+
+export async function runEffects(ctx: FlowContext, ch: Change<ApplicantRow>, input: MethodInput | null = null): Promise<StepNotice | undefined> {
+  let notice: StepNotice | undefined;
+  for (const effect of ch.effects.splice(0)) {
+    if (effect.type !== "enter_step") continue;
+    const step = findStep(effect.step);
+    const method = hostedMethod(effect.method);
+    if (!step || !method) throw new Error(`no step ${effect.step} for ${effect.method}`);
+    notice = (await step.enter?.(ctx, ch, { method, input })) ?? notice;
+  }
+  return notice;
+}

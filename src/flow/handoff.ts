@@ -1,0 +1,123 @@
+// The desktop-to-phone handoff, as every step that needs a phone uses it: open one (in the
+// change that enters the step), show its link to the desktop, and let a phone in. One handoff per
+// verification at a time; the Durable Object holds its state, the row names the current one.
+import { sha256Hex, timingSafeEqual } from "../crypto/hash";
+import { randomString } from "../crypto/random";
+import { appendEvent, getVerificationForApplicant } from "../db/verifications";
+import { isTerminal } from "../domain/handoff/machine";
+import { verifyHandoffToken, signHandoffToken } from "../handoff/token";
+import type { HandoffPurpose, HandoffRecord } from "../sessions/handoff-session";
+import type { ApplicantRow } from "./applicant";
+import type { FlowContext } from "./context";
+import { beginChange, type Change, note, set, write } from "./writer";
+
+/** A handoff outlives one link (5 min) but not the desktop's patience: 30 minutes, at most the verification's life. */
+export const HANDOFF_LIFETIME_MS = 30 * 60_000;
+
+/** A link shown again must still leave the applicant time to scan it; below this, a new one is signed. */
+export const LINK_REUSE_MIN_MS = 2 * 60_000;
+
+export function handoffStub(ctx: Pick<FlowContext, "env">, handoffId: string) {
+  return ctx.env.HANDOFFS.get(ctx.env.HANDOFFS.idFromName(handoffId));
+}
+
+/** Opens a new handoff as part of a change: the row names it and the log says so, in that change's write. */
+export async function openHandoff(ctx: FlowContext, ch: Change<ApplicantRow>, purpose: HandoffPurpose): Promise<HandoffRecord> {
+  const handoffId = randomString(24);
+  const record = await handoffStub(ctx, handoffId).init({ handoffId, verificationId: ch.base.id, purpose, expiresAt: Math.min(ch.base.expiresAt, ctx.now + HANDOFF_LIFETIME_MS) });
+  set(ch, { handoffId });
+  note(ch, { type: "handoff.created", actor: "system", data: { purpose } });
+  return record;
+}
+
+/** A fresh QR code for `purpose`: a new link on the same handoff, or a new handoff. Answers the row as it is now. */
+export async function refreshHandoff(ctx: FlowContext, row: ApplicantRow, purpose: HandoffPurpose): Promise<ApplicantRow | null> {
+  let record = row.handoffId ? await handoffStub(ctx, row.handoffId).get() : null;
+  let current = row;
+  if (!record || record.purpose !== purpose || isTerminal(record.state)) {
+    const ch = beginChange(ctx.db, row, ctx.now);
+    record = await openHandoff(ctx, ch, purpose);
+    const written = await write(ctx, ch);
+    // Another tab made the verification's handoff first: that one stands.
+    if (!written.ok) return null;
+    current = written.row;
+  }
+  const signed = await signHandoffToken(ctx.config.DATA_KEY, ctx.origin, record.handoffId, ctx.now);
+  await handoffStub(ctx, record.handoffId).issueToken(signed.jti, { url: `${ctx.origin}/p/${signed.token}`, expiresAt: signed.expiresAt });
+  return current;
+}
+
+export interface DesktopHandoff {
+  record: HandoffRecord;
+  /** Present while the phone has not opened a link yet. */
+  link?: { url: string; expiresAt: number; minutesLeft: number };
+}
+
+function linkFor(ctx: FlowContext, url: string, expiresAt: number): DesktopHandoff["link"] {
+  return { url, expiresAt, minutesLeft: Math.max(1, Math.ceil((expiresAt - ctx.now) / 60_000)) };
+}
+
+/**
+ * The row's handoff as the desktop shows it. Reading it may write the Durable Object, never D1:
+ * a new 5-minute link token when the shown one is about to lapse (the token's own short life),
+ * and a new life for a handoff that expired while the desktop waited (the same object the row
+ * names, so the flow does not move and a GET of the page still writes nothing to D1).
+ */
+export async function desktopHandoff(ctx: FlowContext, row: ApplicantRow, purpose: HandoffPurpose): Promise<DesktopHandoff | null> {
+  if (!row.handoffId) return null;
+  const stub = handoffStub(ctx, row.handoffId);
+  let record = await stub.get();
+  if (!record || record.state === "expired") {
+    record = await stub.renew({ handoffId: row.handoffId, verificationId: row.id, purpose: record?.purpose ?? purpose, expiresAt: Math.min(row.expiresAt, ctx.now + HANDOFF_LIFETIME_MS) });
+  }
+  if (record.state !== "waiting") return { record };
+  const shown = record.currentLink;
+  // The token names the origin it was signed for; a link from another origin would not open.
+  if (shown?.url.startsWith(`${ctx.origin}/p/`) && shown.expiresAt - ctx.now >= LINK_REUSE_MIN_MS) return { record, link: linkFor(ctx, shown.url, shown.expiresAt) };
+  const signed = await signHandoffToken(ctx.config.DATA_KEY, ctx.origin, record.handoffId, ctx.now);
+  const url = `${ctx.origin}/p/${signed.token}`;
+  const issued = await stub.issueToken(signed.jti, { url, expiresAt: signed.expiresAt });
+  if (!issued) return { record };
+  return { record: issued, link: linkFor(ctx, url, signed.expiresAt) };
+}
+
+export type LinkOutcome = { ok: true; cookie: string; record: HandoffRecord } | { ok: false; reason: "used" | "replaced" | "ended" | "expired" | "invalid" };
+
+/** The phone opens a link: its token is exchanged once for a session secret (kept as a hash). */
+export async function openLink(ctx: FlowContext, token: string): Promise<LinkOutcome> {
+  const checked = await verifyHandoffToken(ctx.config.DATA_KEY, ctx.origin, token, ctx.now);
+  if (!checked.ok) return { ok: false, reason: checked.reason };
+  const secret = randomString(32);
+  const opened = await handoffStub(ctx, checked.claims.handoffId).open(checked.claims.jti, await sha256Hex(secret));
+  if (!opened.ok) return { ok: false, reason: opened.reason === "unknown" ? "invalid" : opened.reason };
+  const row = await getVerificationForApplicant(ctx.db, opened.record.verificationId);
+  if (row) await appendEvent(ctx.db, row, { type: "handoff.opened", actor: "applicant", data: { user_agent: ctx.client.userAgent.slice(0, 120) } }, ctx.now);
+  return { ok: true, cookie: `${checked.claims.handoffId}.${secret}`, record: opened.record };
+}
+
+export interface PhoneSession {
+  record: HandoffRecord;
+  row: ApplicantRow;
+}
+
+export async function readPhoneSession(ctx: FlowContext, cookie: string | undefined): Promise<PhoneSession | null> {
+  const [handoffId, secret] = (cookie ?? "").split(".");
+  if (!handoffId || !secret) return null;
+  const record = await handoffStub(ctx, handoffId).session(await sha256Hex(secret));
+  return record ? sessionOf(ctx, record) : null;
+}
+
+/**
+ * A handoff with its verification, if the verification still follows it: an older one (replaced,
+ * or of another step) keeps its pages but can change nothing.
+ */
+export async function sessionOf(ctx: FlowContext, record: HandoffRecord): Promise<PhoneSession | null> {
+  const row = await getVerificationForApplicant(ctx.db, record.verificationId);
+  return row && row.handoffId === record.handoffId ? { record, row } : null;
+}
+
+/** Whether the phone cookie is the session of this handoff, without asking the Durable Object again. */
+export async function cookieHolds(cookie: string | undefined, record: HandoffRecord): Promise<boolean> {
+  const [handoffId, secret] = (cookie ?? "").split(".");
+  return handoffId === record.handoffId && !!secret && record.sessionHash !== null && timingSafeEqual(await sha256Hex(secret), record.sessionHash);
+}

@@ -1,0 +1,67 @@
+// App authorization (应用授权): the applicant proves a phone with an SMS code and consents to
+// sharing; the phone names their account. Errors come back as field codes for the form.
+import { guardedConsentInsert } from "../db/consents";
+import { applicantUpsert } from "../db/applicants";
+import type { VerificationRow } from "../db/verifications";
+import { maskPhone } from "../domain/masking";
+import { consentRecord } from "../flow/consent";
+import type { FlowContext } from "../flow/context";
+import { alongside, beginChange, evidence, note, set, writeThenRead } from "../flow/writer";
+import { firstIssueCode, mobileNumber } from "../schemas/identifiers";
+import { checkCode, type CodeUse, sendCode } from "../steps/sms-code/send";
+import { reuseCandidates } from "./reuse";
+
+const SIGN_IN: CodeUse = { purpose: "app_authorization", text: "登录并授权" };
+
+export interface AuthorizeInput {
+  phone: string;
+  code: string;
+  consent: boolean;
+}
+
+export type AuthorizeErrors = Partial<Record<"phone" | "code" | "consent", string>>;
+
+export type SendResult = { ok: true; phone: string } | { ok: false; errors: AuthorizeErrors; retryAfterSeconds?: number };
+
+export async function sendAuthorizationCode(ctx: FlowContext, row: VerificationRow, rawPhone: string): Promise<SendResult> {
+  const phone = mobileNumber.safeParse(rawPhone, { reportInput: true });
+  if (!phone.success) return { ok: false, errors: { phone: firstIssueCode(phone.error) } };
+  const sent = await sendCode(ctx, row, phone.data, SIGN_IN);
+  if (!sent.ok) return { ok: false, errors: { phone: sent.reason }, ...(sent.retryAfterSeconds ? { retryAfterSeconds: sent.retryAfterSeconds } : {}) };
+  return { ok: true, phone: phone.data };
+}
+
+export type AuthorizeResult = { ok: true; applicantId: string; row: VerificationRow; reusable: VerificationRow[] } | { ok: false; errors: AuthorizeErrors; triesLeft?: number };
+
+/** A phone's account id: `app_` and 24 hex digits of a keyed hash of the phone, the same on every sign-in. */
+async function applicantIdFor(ctx: FlowContext, phone: string): Promise<string> {
+  return `app_${(await ctx.cipher.hash("applicant_id", phone)).slice(0, 24)}`;
+}
+
+export async function authorizeApplicant(ctx: FlowContext, row: VerificationRow, input: AuthorizeInput): Promise<AuthorizeResult> {
+  const errors: AuthorizeErrors = {};
+  const phone = mobileNumber.safeParse(input.phone, { reportInput: true });
+  if (!phone.success) errors.phone = firstIssueCode(phone.error);
+  if (!/^\d{6}$/.test(input.code.trim())) errors.code = input.code.trim() === "" ? "required" : "code_format";
+  if (!input.consent) errors.consent = "consent_required";
+  if (!phone.success || Object.keys(errors).length > 0) return { ok: false, errors };
+
+  const { outcome, evidence: checked } = await checkCode(ctx, row, phone.data, SIGN_IN.purpose, input.code.trim());
+  if (!outcome.ok) return { ok: false, errors: { code: outcome.reason }, triesLeft: outcome.triesLeft };
+
+  const [phoneHash, applicantId] = await Promise.all([ctx.cipher.hash("phone", phone.data), applicantIdFor(ctx, phone.data)]);
+  // A verification belongs to the first account that signs in to it: another phone holding the
+  // link must not take it over (and with it, what the applicant typed).
+  if (row.applicantId && row.applicantId !== applicantId) return { ok: false, errors: { phone: "another_applicant" } };
+  const consent = await consentRecord(ctx, row.id, applicantId, "app_authorization");
+  // One round trip: the account, the consent, the code's evidence, the change, and what the next
+  // page needs to know (earlier verifications the applicant may reuse).
+  const ch = beginChange(ctx.db, row, ctx.now);
+  alongside(ch, [() => applicantUpsert(ctx.db, { id: applicantId, phoneHash, phoneMasked: maskPhone(phone.data), createdAt: ctx.now }), (guard) => guardedConsentInsert(ctx.db, consent, guard)]);
+  evidence(ch, [checked]);
+  set(ch, { applicantId });
+  note(ch, { type: "applicant.authorized", actor: "applicant", data: { applicant_id: applicantId, consent_id: consent.id, consent_kind: consent.kind, text_version: consent.textVersion, text_hash: consent.textHash } });
+  const written = await writeThenRead(ch, reuseCandidates(ctx, row, applicantId));
+  if (!written.ok) return { ok: false, errors: { code: "conflict" } };
+  return { ok: true, applicantId, row: written.row, reusable: written.read };
+}

@@ -1,0 +1,76 @@
+// Which screen the applicant sees: a read of the flow and their session alone, so a reload, a
+// second tab or a plain GET after a POST always lands on the same screen. It writes nothing to
+// D1; a step's view may read its Durable Object (and refresh a short-lived link token there).
+import type { VerificationRow } from "../db/verifications";
+import { iso } from "../domain/clock";
+import { currentMethodStep } from "../domain/flow/state";
+import { effectiveStatus } from "../domain/verification/status";
+import { type ApplicantRow, type ApplicantSession, localeOf } from "../flow/applicant";
+import type { FlowContext } from "../flow/context";
+import { hostedMethods } from "../flow/methods";
+import { pendingOf } from "../flow/pending";
+import { findStep, type StepNotice } from "../flow/steps";
+import { methodFormView } from "../steps/form/view";
+import { resultTokenFor } from "../tokens/result-token";
+import type { StepBase, StepView } from "../../views/steps/model";
+import { returnUrl } from "./return-url";
+import { reusableVerification } from "./reuse";
+
+export interface StepFlags {
+  /** `?choose=1`: the method list, wherever the flow stands. */
+  choose?: boolean;
+  /** `?edit=1`: back to the method's form with what was typed. */
+  edit?: boolean;
+  /** Reuse candidates already read with the write that led here (sign-in), to save a round trip. */
+  reusable?: VerificationRow[];
+  /** What the step just entered told the page (a code that could not be sent). */
+  notice?: StepNotice;
+}
+
+export function stepBase(row: ApplicantRow): StepBase {
+  return { locale: localeOf(row), verificationId: row.id, partnerName: row.partnerName };
+}
+
+export async function currentStep(ctx: FlowContext, row: ApplicantRow, session: ApplicantSession | null, flags: StepFlags = {}): Promise<StepView> {
+  const base = stepBase(row);
+  const status = effectiveStatus(row, ctx.now);
+  // Without the applicant's session, only the outcome: the masked identity and the signed token
+  // belong to whoever signed in, not to anyone who holds the link.
+  if (status === "verified" || status === "failed") return resultStep(row, status, session ? await resultTokenFor(ctx, ctx.origin, row) : null);
+  if (!session) return { ...base, kind: "authorize", type: row.type, errors: {} };
+
+  const methods = hostedMethods(row.methods);
+  const at = currentMethodStep(row.state);
+  if (flags.choose) return { ...base, kind: "choose_method", methods };
+  if (at) {
+    const step = findStep(at.step);
+    if (flags.edit && at.plan.includes("form")) return methodFormView(row, at.method, await pendingOf(ctx.cipher, row, at.method));
+    if (step) return step.view(ctx, row, { at, session, edit: !!flags.edit }, flags.notice);
+  }
+  if (row.state.kind === "start") {
+    const previous = await reusableVerification(ctx, row, session.applicantId, flags.reusable);
+    if (previous) {
+      return {
+        ...base,
+        kind: "reuse",
+        previous: { name: previous.personNameMasked, idNumber: previous.personIdNumberMasked, method: previous.method ?? "", verifiedAt: iso(previous.completedAt)!.slice(0, 10) },
+      };
+    }
+  }
+  // One method only: its form at once (submitting it starts the method).
+  const [only] = methods;
+  if (methods.length === 1 && only) return methodFormView(row, only, null);
+  return { ...base, kind: "choose_method", methods };
+}
+
+/** `token` is the signed result for the signed-in applicant to carry back; without it, the outcome alone. */
+function resultStep(row: ApplicantRow, status: "verified" | "failed", token: string | null): StepView {
+  return {
+    ...stepBase(row),
+    kind: "result",
+    status,
+    ...(row.failureReason && status === "failed" ? { reason: row.failureReason } : {}),
+    ...(status === "verified" && token ? { summary: { name: row.personNameMasked, idNumber: row.personIdNumberMasked } } : {}),
+    ...(row.redirectUrl ? { returnUrl: returnUrl(row.redirectUrl, { id: row.id, status }, token ? { token } : {})! } : {}),
+  };
+}

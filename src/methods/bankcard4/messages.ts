@@ -1,0 +1,33 @@
+// Bank card 4-element (银行卡认证): its own texts, merged into each language's table when it registers.
+export const messages = {
+  "zh-CN": {
+    "method.bankcard4.title": "银行卡认证",
+    "method.bankcard4.need": "需输入姓名、身份证号、银行卡号、银行预留手机号四要素信息。",
+    "method.bankcard4.phone_hint": "办理银行卡时预留的手机号",
+    "method.bankcard4.banks.heading": "建议使用下列银行进行认证",
+    "method.bankcard4.banks.hint": "请使用带有银联标识的银行卡。如果没有在银行预留手机号或已遗忘，请联系发卡行。",
+    "reason.card_phone_mismatch": "银行卡与预留手机号不匹配。请确认手机号是办理银行卡时预留的号码。",
+    "reason.card_not_supported": "暂不支持这张银行卡，请换一张带银联标识的银行卡。",
+    "reason.id_photo_mismatch": "身份证照片上的姓名或号码与填写的不一致。",
+    "reason.id_validity_mismatch": "身份证照片上的有效期与填写的不一致。",
+    "reason.id_front_unreadable": "无法识别人像面照片，请在光线充足处重新拍摄。",
+    "reason.id_front_wrong_side": "“人像面”处上传的是国徽面，请检查。",
+    "reason.id_back_unreadable": "无法识别国徽面照片，请在光线充足处重新拍摄。",
+    "reason.id_back_wrong_side": "“国徽面”处上传的是人像面，请检查。",
+  },
+  "en": {
+    "method.bankcard4.title": "Bank card",
+    "method.bankcard4.need": "Your name, ID number, bank card number and the phone number the bank holds for the card.",
+    "method.bankcard4.phone_hint": "The phone number the bank holds for this card",
+    "method.bankcard4.banks.heading": "Banks we suggest for this check",
+    "method.bankcard4.banks.hint": "Use a card with the UnionPay logo. If you have no phone number registered with the bank, or forgot it, ask the bank that issued the card.",
+    "reason.card_phone_mismatch": "The bank card and the phone number do not match. Use the phone number you gave the bank for this card.",
+    "reason.card_not_supported": "This card cannot be used. Try another card with the UnionPay logo.",
+    "reason.id_photo_mismatch": "The name or number on the ID photo does not match what you typed.",
+    "reason.id_validity_mismatch": "The validity dates on the ID photo do not match what you typed.",
+    "reason.id_front_unreadable": "We could not read the portrait side. Take the photo again in good light.",
+    "reason.id_front_wrong_side": "The portrait-side photo shows the emblem side. Check the photos.",
+    "reason.id_back_unreadable": "We could not read the emblem side. Take the photo again in good light.",
+    "reason.id_back_wrong_side": "The emblem-side photo shows the portrait side. Check the photos.",
+  },
+} as const;

@@ -1,0 +1,21 @@
+// Face (人脸识别): its own texts, merged into each language's table when it registers.
+export const messages = {
+  "zh-CN": {
+    "method.face.title": "人脸识别",
+    "method.face.need": "需输入姓名、身份证号二要素信息，再用手机完成刷脸。",
+    "reason.id_not_found": "身份信息库中查询不到该身份证号，请核对。",
+    "reason.id_expired": "该身份证已过有效期，请使用有效证件。",
+    "reason.liveness_failed": "活体检测未通过，请正对摄像头并按提示做动作。",
+    "reason.face_mismatch": "人脸与身份证照片不一致。",
+    "reason.not_passed": "支付宝刷脸未通过，具体原因已在支付宝中显示。",
+  },
+  "en": {
+    "method.face.title": "Face recognition",
+    "method.face.need": "Your name and ID number, then a face check with your phone's camera.",
+    "reason.id_not_found": "The identity registry has no record of this ID number. Check it.",
+    "reason.id_expired": "This ID card has expired. Use a valid ID card.",
+    "reason.liveness_failed": "The liveness check did not pass: face the camera and do the actions as prompted.",
+    "reason.face_mismatch": "The face does not match the ID photo.",
+    "reason.not_passed": "The Alipay face check did not pass; Alipay showed the reason on your phone.",
+  },
+} as const;

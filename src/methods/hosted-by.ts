@@ -1,0 +1,37 @@
+// Builds a method's hosted part from its typed pieces: the check sees its schema's own output
+// type, re-parsed from the stored input (cheap, and no cast on what came from outside).
+import type { z } from "zod";
+import type { StepKind } from "../domain/flow/state";
+import type { CheckResult, HostedMethod, IdPhotosCheck, MethodInput, VerificationOptions } from "../flow/methods";
+import type { ReasonCatalogue } from "../flow/reasons";
+import type { Providers } from "../providers/select";
+
+interface TypedHosted<S extends z.ZodObject, Reason extends string> {
+  plan(options: VerificationOptions): readonly StepKind[];
+  schema(options: VerificationOptions): S;
+  check(providers: Providers, input: z.output<S>, options: VerificationOptions): Promise<CheckResult<Reason>>;
+  reasons: ReasonCatalogue<Reason>;
+  sms?: HostedMethod["sms"];
+  hints?: HostedMethod["hints"];
+  formNote?: string;
+  idPhotos?: {
+    check(providers: Providers, input: z.output<S>, photos: { front: File; back: File }, options: VerificationOptions): Promise<CheckResult<Reason>>;
+  };
+}
+
+export function hostedBy<S extends z.ZodObject, Reason extends string>(m: TypedHosted<S, Reason>): HostedMethod {
+  const typed = (input: MethodInput, options: VerificationOptions) => m.schema(options).parse(input);
+  const idPhotos: IdPhotosCheck | undefined = m.idPhotos && {
+    check: (providers, input, photos, options) => m.idPhotos!.check(providers, typed(input, options), photos, options),
+  };
+  return {
+    plan: m.plan,
+    schema: m.schema,
+    check: (providers, input, options) => m.check(providers, typed(input, options), options),
+    reasons: m.reasons,
+    ...(m.sms ? { sms: m.sms } : {}),
+    ...(m.hints ? { hints: m.hints } : {}),
+    ...(m.formNote ? { formNote: m.formNote } : {}),
+    ...(idPhotos ? { idPhotos } : {}),
+  };
+}

@@ -1,0 +1,85 @@
+// The form step: the method's input, checked with its registries. Submitting it starts the method
+// (or switches to it from another), and the check's outcome moves the flow: a fault changes
+// nothing (not an attempt, nothing typed lost), a rejection counts an attempt, a pass seals the
+// input and enters the next step in the same write.
+import { appendEvents } from "../../db/verifications";
+import { currentMethodStep } from "../../domain/flow/state";
+import type { ApplicantRow } from "../../flow/applicant";
+import type { FlowContext } from "../../flow/context";
+import { runEffects } from "../../flow/effects";
+import { formFields, hostedMethod } from "../../flow/methods";
+import { pendingOf, sealPending } from "../../flow/pending";
+import type { ActionOutcome, StepModule } from "../../flow/steps";
+import { beginChange, evidence, move, note, set, write } from "../../flow/writer";
+import { methodFormView, withReason } from "./view";
+import { parseFields } from "./parse";
+import { fillPrefilled, withoutPrefilled } from "./prefill";
+
+export const FORM_STEP = "form";
+
+async function submit(ctx: FlowContext, row: ApplicantRow, name: string, form: FormData): Promise<ActionOutcome> {
+  const method = hostedMethod(name);
+  if (!method || !row.methods.includes(name)) return { kind: "stale" };
+  if (form.get("valid_to_long_term") === "yes") form.set("valid_to", "long_term");
+  const schema = method.schema(row.options);
+  const filled = await fillPrefilled(ctx.cipher, row, formFields(method, row.options), form);
+  const parsed = parseFields(schema, form);
+  const view = methodFormView(row, name, null);
+  if (!parsed.ok) return { kind: "render", view: { ...view, values: withoutPrefilled(parsed.values, filled), errors: parsed.errors }, status: 422 };
+  const typed = withoutPrefilled(parsed.values, filled);
+
+  // The method starts with its first form (or comes back to it from a later step); that move
+  // rides in the write of the check's outcome, with the evidence of every provider call, so a
+  // submission costs one write, not three.
+  const ch = beginChange(ctx.db, row, ctx.now);
+  const at = currentMethodStep(row.state);
+  const refused =
+    at?.method === name
+      ? at.step === FORM_STEP
+        ? null
+        : move(ch, { type: "step_back", to: FORM_STEP }, { actor: "applicant" })
+      : move(ch, { type: "start", method: name, plan: method.plan(row.options) }, { actor: "applicant" });
+  if (refused) return { kind: "stale" };
+  const result = await method.check(ctx.providers, parsed.input, row.options);
+  evidence(
+    ch,
+    result.calls.map((call) => ({ type: "provider.call", actor: "system", data: { ...call } })),
+  );
+  if (result.kind === "unavailable") {
+    // A vendor fault is no attempt. A method that starts now still starts (a reload comes back to
+    // its form, and whatever another method left waiting is cleared); otherwise only the evidence.
+    if (ch.row === row) await appendEvents(ctx.db, row, result.calls.map((call) => ({ type: "provider.call", actor: "system", data: { ...call } })), ctx.now);
+    else {
+      note(ch, { type: "method.checks_unavailable", actor: "system", data: { method: name } });
+      const written = await write(ctx, ch);
+      if (!written.ok) return { kind: "stale" };
+      return { kind: "render", view: withReason({ ...methodFormView(written.row, name, null), values: typed }, "provider_unavailable"), status: 422 };
+    }
+    return { kind: "render", view: withReason({ ...view, values: typed }, "provider_unavailable"), status: 422 };
+  }
+  if (result.kind === "rejected") {
+    if (move(ch, { type: "attempt_failed", reason: result.reason }, { actor: "system" })) return { kind: "stale" };
+    set(ch, { pendingEnc: null });
+    const written = await write(ctx, ch);
+    if (!written.ok) return { kind: "stale" };
+    if (written.row.status === "failed") return { kind: "moved", row: written.row };
+    return { kind: "render", view: withReason({ ...methodFormView(written.row, name, null), values: typed }, result.reason), status: 422 };
+  }
+  const next = method.plan(row.options)[1] ?? "verified";
+  if (move(ch, { type: "step_passed", step: FORM_STEP }, { actor: "system", label: "method.checks_passed", data: { method: name, next } })) return { kind: "stale" };
+  set(ch, { pendingEnc: await sealPending(ctx.cipher, name, parsed.input, [...filled]) });
+  // The next step's entry (an SMS code sent, a handoff opened) goes out before the write, so its
+  // record joins it. Sent or not, the applicant lands on that step.
+  const notice = await runEffects(ctx, ch, parsed.input);
+  const written = await write(ctx, ch);
+  if (!written.ok) return { kind: "stale" };
+  return { kind: "moved", row: written.row, ...(notice ? { notice } : {}) };
+}
+
+export const formStep: StepModule = {
+  kind: FORM_STEP,
+  async view(ctx, row, { at }) {
+    return methodFormView(row, at.method, await pendingOf(ctx.cipher, row, at.method));
+  },
+  actions: [{ path: "methods/:method", handle: (ctx, row, _session, form, params) => submit(ctx, row, params.method ?? "", form) }],
+};

@@ -1,0 +1,69 @@
+// The handoff step: the method continues on a phone (face in its browser, or in Alipay). Entering
+// it opens the handoff in the same write; the desktop shows the QR code and follows the phone live.
+import { currentMethodStep } from "../../domain/flow/state";
+import { type ApplicantRow, localeOf } from "../../flow/applicant";
+import type { FlowContext } from "../../flow/context";
+import { desktopHandoff, handoffStub, openHandoff, refreshHandoff } from "../../flow/handoff";
+import { hostedMethods } from "../../flow/methods";
+import type { ActionOutcome, StepModule } from "../../flow/steps";
+import type { StepView } from "../../../views/steps/model";
+import { queryAlipayFromDesktop } from "./alipay";
+
+import { HANDOFF_STEP } from "./face";
+
+export { HANDOFF_STEP };
+
+type HandoffView = Extract<StepView, { kind: "continue_on_phone" }>;
+
+async function handoffView(ctx: FlowContext, row: ApplicantRow, method: string): Promise<HandoffView> {
+  const shown = await desktopHandoff(ctx, row, "face");
+  const record = shown?.record;
+  return {
+    locale: localeOf(row),
+    verificationId: row.id,
+    partnerName: row.partnerName,
+    kind: "continue_on_phone",
+    method,
+    canChangeMethod: hostedMethods(row.methods).length > 1,
+    // No handoff left (it expired, or the object forgot it): the page offers a new QR code.
+    handoff: { state: record?.state ?? "expired", link: shown?.link, lastFailure: record?.lastFailure ?? null, purpose: record?.purpose ?? "face" },
+    alipay: ctx.providers.alipayFace !== null,
+  };
+}
+
+async function refresh(ctx: FlowContext, row: ApplicantRow, form: FormData): Promise<ActionOutcome> {
+  const at = currentMethodStep(row.state);
+  if (at?.step !== HANDOFF_STEP) return { kind: "stale" };
+  const channel = form.get("channel");
+  const record = row.handoffId ? await handoffStub(ctx, row.handoffId).get() : null;
+  // The face step keeps whichever channel (phone browser or Alipay) the applicant last chose.
+  const purpose = channel === "alipay_face" && ctx.providers.alipayFace ? "alipay_face" : channel === "face" ? "face" : record?.purpose === "alipay_face" ? "alipay_face" : "face";
+  const next = await refreshHandoff(ctx, row, purpose);
+  return next ? { kind: "moved", row: next } : { kind: "stale" };
+}
+
+/** The desktop asks Alipay for the result of the phone's check; a notice when it settled nothing. */
+async function alipayResult(ctx: FlowContext, row: ApplicantRow): Promise<ActionOutcome> {
+  const at = currentMethodStep(row.state);
+  if (at?.step !== HANDOFF_STEP) return { kind: "stale" };
+  const notice = await queryAlipayFromDesktop(ctx, row);
+  if (!notice) return { kind: "stale" };
+  return { kind: "moved", row, notice: { alipayNotice: notice } };
+}
+
+export const handoffStep: StepModule = {
+  kind: HANDOFF_STEP,
+  async enter(ctx, ch) {
+    await openHandoff(ctx, ch, "face");
+    return undefined;
+  },
+  async view(ctx, row, { at }, notice) {
+    const view = await handoffView(ctx, row, at.method);
+    const alipayNotice = notice?.alipayNotice;
+    return typeof alipayNotice === "string" ? { ...view, alipayNotice: alipayNotice as HandoffView["alipayNotice"] } : view;
+  },
+  actions: [
+    { path: "handoff/refresh", handle: (ctx, row, _s, form) => refresh(ctx, row, form) },
+    { path: "handoff/alipay-result", handle: (ctx, row) => alipayResult(ctx, row) },
+  ],
+};
