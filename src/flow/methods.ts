@@ -49,7 +49,7 @@ export interface MethodDefinition<Name extends string = string> {
 export interface HostedMethod {
   /** The steps it is made of, in order (see src/steps). */
   plan(options: VerificationOptions): readonly StepKind[];
-  /** Its form's input, one zod object per option set: the field list is its shape's keys. */
+  /** Its form's input, one zod object per option set: the field list is its shape's keys (a method without a form: an empty object). */
   schema(options: VerificationOptions): z.ZodObject;
   /** The registry checks its form's input goes through. */
   check(providers: Providers, input: MethodInput, options: VerificationOptions): Promise<CheckResult>;
@@ -63,6 +63,8 @@ export interface HostedMethod {
   formNote?: string;
   /** The ID photos step's check against the form (Beijing's variant of bankcard4). */
   idPhotos?: IdPhotosCheck;
+  /** The awaiting_child step's child: a person verification by these methods, in this role. */
+  child?: { role: string; methods: readonly string[] };
 }
 
 export interface IdPhotosCheck {

@@ -3,6 +3,7 @@
 import { currentMethodStep } from "../domain/flow/state";
 import type { ApplicantRow, ApplicantSession } from "../flow/applicant";
 import type { FlowContext } from "../flow/context";
+import { runEffects } from "../flow/effects";
 import { hostedMethod, hostedMethods } from "../flow/methods";
 import { beginChange, move, set, write } from "../flow/writer";
 import { reusableVerification } from "./reuse";
@@ -17,6 +18,8 @@ export async function chooseMethod(ctx: FlowContext, row: ApplicantRow, name: st
   const ch = beginChange(ctx.db, row, ctx.now);
   const refused = move(ch, { type: "start", method: name, plan: method.plan(row.options) }, { actor: "applicant" });
   if (refused) return { ok: false, error: refused };
+  // A plan that does not open with a form enters its first step now (a child verification made).
+  await runEffects(ctx, ch);
   const written = await write(ctx, ch);
   return written.ok ? { ok: true, row: written.row } : written;
 }

@@ -7,7 +7,7 @@ import { currentMethodStep } from "../domain/flow/state";
 import { effectiveStatus } from "../domain/verification/status";
 import { type ApplicantRow, type ApplicantSession, localeOf } from "../flow/applicant";
 import type { FlowContext } from "../flow/context";
-import { hostedMethods } from "../flow/methods";
+import { hostedMethod, hostedMethods } from "../flow/methods";
 import { pendingOf } from "../flow/pending";
 import { findStep, type StepNotice } from "../flow/steps";
 import { methodFormView } from "../steps/form/view";
@@ -57,9 +57,9 @@ export async function currentStep(ctx: FlowContext, row: ApplicantRow, session: 
       };
     }
   }
-  // One method only: its form at once (submitting it starts the method).
+  // One method only, opening with a form: that form at once (submitting it starts the method).
   const [only] = methods;
-  if (methods.length === 1 && only) return methodFormView(row, only, null);
+  if (methods.length === 1 && only && hostedMethod(only)?.plan(row.options)[0] === "form") return methodFormView(row, only, null);
   return { ...base, kind: "choose_method", methods };
 }
 

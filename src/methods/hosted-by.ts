@@ -14,6 +14,7 @@ interface TypedHosted<S extends z.ZodObject, Reason extends string> {
   sms?: HostedMethod["sms"];
   hints?: HostedMethod["hints"];
   formNote?: string;
+  child?: HostedMethod["child"];
   idPhotos?: {
     check(providers: Providers, input: z.output<S>, photos: { front: File; back: File }, options: VerificationOptions): Promise<CheckResult<Reason>>;
   };
@@ -33,5 +34,6 @@ export function hostedBy<S extends z.ZodObject, Reason extends string>(m: TypedH
     ...(m.hints ? { hints: m.hints } : {}),
     ...(m.formNote ? { formNote: m.formNote } : {}),
     ...(idPhotos ? { idPhotos } : {}),
+    ...(m.child ? { child: m.child } : {}),
   };
 }

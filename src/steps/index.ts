@@ -1,9 +1,10 @@
 // The steps the hosted pages know, registered by name: a method's plan names them, and the engine
 // finds each here. Adding a step is a folder and one line.
 import { registerStep } from "../flow/steps";
+import { childStep } from "./child";
 import { formStep } from "./form";
 import { handoffStep } from "./handoff";
 import { idPhotosStep } from "./id-photos";
 import { smsCodeStep } from "./sms-code";
 
-for (const step of [formStep, smsCodeStep, handoffStep, idPhotosStep]) registerStep(step);
+for (const step of [formStep, smsCodeStep, handoffStep, idPhotosStep, childStep]) registerStep(step);

@@ -11,11 +11,17 @@ import { publishEvents, type WriteContext } from "../webhooks/outbox";
 
 export const VERIFICATION_LIFETIME = DAY;
 
+/** A partner's request, or a child that a parent's step creates (any registered methods, and the parent it reports to). */
+export type NewVerification = Omit<CreateVerificationRequest, "methods"> & {
+  methods?: readonly string[] | undefined;
+  parent?: { id: string; role: string };
+};
+
 export async function createVerification(
   ctx: WriteContext,
   cipher: DataCipher,
   scope: PartnerScope,
-  input: CreateVerificationRequest,
+  input: NewVerification,
   now: number,
 ): Promise<VerificationRow> {
   const person = input.person ?? {};
@@ -36,7 +42,9 @@ export async function createVerification(
     livemode: scope.livemode,
     type: input.type,
     status: "pending",
-    methods: input.methods ?? methodsFor(input.type),
+    methods: [...(input.methods ?? methodsFor(input.type))],
+    parentId: input.parent?.id ?? null,
+    parentRole: input.parent?.role ?? null,
     method: null,
     options: { collect_id_validity: input.options?.collect_id_validity ?? false, collect_id_images: input.options?.collect_id_images ?? false },
     reference: input.reference ?? null,
@@ -59,7 +67,8 @@ export async function createVerification(
     updatedAt: now,
   } satisfies NewVerificationRow;
   const outbox = webhookEventFor(row, null, now);
-  const stored = await insertVerification(ctx.db, row, { type: "verification.created", actor: "partner", toStatus: "pending" }, outbox);
+  const created = input.parent ? { type: "verification.created", actor: "system" as const, toStatus: "pending", data: { parent_id: input.parent.id, role: input.parent.role } } : { type: "verification.created", actor: "partner" as const, toStatus: "pending" };
+  const stored = await insertVerification(ctx.db, row, created, outbox);
   if (outbox) await publishEvents(ctx, [outbox.id]);
   return stored;
 }

@@ -58,6 +58,13 @@ export type StepView =
       attemptsLeft: number;
       handoff: { state: string; link?: { url: string; minutesLeft?: number } | undefined; lastFailure?: string | null };
     })
+  | (StepBase & {
+      kind: "awaiting_child";
+      method: string;
+      /** The role the child verification plays (e.g. legal_representative). */
+      role: string;
+      child: { url: string; status: string } | null;
+    })
   | (StepBase & { kind: "result"; status: "verified" | "failed"; reason?: string; summary?: { name: string | null; idNumber: string | null }; returnUrl?: string });
 
 export type StepKind = StepView["kind"];

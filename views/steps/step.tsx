@@ -3,6 +3,7 @@
 import { Layout } from "../layout";
 import { isMessageKey, t } from "../messages";
 import { AuthorizeStep } from "./authorize";
+import { AwaitingChildStep } from "./awaiting-child";
 import { ChooseMethodStep } from "./choose-method";
 import { CodeStep } from "./code";
 import { ContinueOnPhoneStep } from "./continue-on-phone";
@@ -28,6 +29,8 @@ function Body({ step }: { step: StepView }) {
       return <ContinueOnPhoneStep {...step} />;
     case "id_photos":
       return <IdPhotosStep {...step} />;
+    case "awaiting_child":
+      return <AwaitingChildStep {...step} />;
     case "result":
       return <ResultStep {...step} />;
   }
@@ -50,6 +53,7 @@ export function stepTitle(step: StepView): string {
     code: "code.heading",
     continue_on_phone: "phone.heading",
     id_photos: "photos.heading",
+    awaiting_child: "child.heading",
     result: step.kind === "result" && step.status === "verified" ? "result.verified.heading" : "result.failed.heading",
   }[step.kind];
   return isMessageKey(key) ? t(step.locale, key) : t(step.locale, "app.name");
