@@ -109,6 +109,7 @@ export const en: Record<MessageKey, string> = {
   "field.id_front": "Photo of the ID card's portrait side",
   "field.id_back": "Photo of the ID card's national emblem side",
   "form.image.hint": "JPG or PNG, at most 5 MB",
+  "reason.not_matched": "The check did not pass. Check what you entered.",
   "reason.name_id_mismatch": "The name and the ID number do not match. Check them and try again.",
   "reason.code_tries_exhausted": "The SMS code was wrong too many times.",
   "reason.provider_unavailable": "The check is unavailable right now. Try again later: this does not count as a failed check, and what you typed is kept.",

@@ -107,6 +107,7 @@ export const zhCN = {
   "field.id_front": "身份证人像面照片",
   "field.id_back": "身份证国徽面照片",
   "form.image.hint": "JPG 或 PNG，不超过 5 MB",
+  "reason.not_matched": "核验未通过，请核对填写的信息。",
   "reason.name_id_mismatch": "姓名与身份证号不一致，请核对后重试。",
   "reason.code_tries_exhausted": "短信验证码错误次数过多。",
   "reason.provider_unavailable": "核验服务暂时不可用，请稍后再试。本次不计入失败次数，您填写的内容已保留。",

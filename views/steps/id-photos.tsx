@@ -18,7 +18,7 @@ export function IdPhotosStep(p: Props) {
       {p.reason && (
         <div class="alert" role="alert" data-reason={p.reason}>
           <p>{reasonText(locale, p.reason)}</p>
-          {p.reason !== "provider_unavailable" && <p>{t(locale, "form.attempts_left", { n: String(p.attemptsLeft) })}</p>}
+          {p.reasonCounted && <p>{t(locale, "form.attempts_left", { n: String(p.attemptsLeft) })}</p>}
         </div>
       )}
       <p>{t(locale, "photos.intro")}</p>

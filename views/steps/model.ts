@@ -55,6 +55,8 @@ export type StepView =
       kind: "id_photos";
       errors: Partial<Record<"id_front" | "id_back", string>>;
       reason?: string;
+      /** Whether the reason used one of the tries (from the method's reason catalogue). */
+      reasonCounted?: boolean;
       attemptsLeft: number;
       handoff: { state: string; link?: { url: string; minutesLeft?: number } | undefined; lastFailure?: string | null };
     })

@@ -5,6 +5,7 @@ import { currentMethodStep } from "../../domain/flow/state";
 import { type ApplicantRow, localeOf } from "../../flow/applicant";
 import type { FlowContext } from "../../flow/context";
 import { desktopHandoff, openHandoff, refreshHandoff } from "../../flow/handoff";
+import { reasonEntry } from "../../flow/methods";
 import type { ActionOutcome, StepModule } from "../../flow/steps";
 import type { StepView } from "../../../views/steps/model";
 
@@ -29,7 +30,10 @@ async function photosView(ctx: FlowContext, row: ApplicantRow, extra: Partial<Ph
 async function upload(ctx: FlowContext, row: ApplicantRow, form: FormData): Promise<ActionOutcome> {
   const r = await submitIdPhotos(ctx, row, form);
   if (r.kind === "invalid") return { kind: "render", view: await photosView(ctx, row, { errors: r.errors }), status: 422 };
-  if (r.kind === "retry") return { kind: "render", view: await photosView(ctx, r.row, { reason: r.reason }), status: 422 };
+  if (r.kind === "retry") {
+    const method = currentMethodStep(r.row.state)?.method ?? null;
+    return { kind: "render", view: await photosView(ctx, r.row, { reason: r.reason, reasonCounted: reasonEntry(method, r.reason)?.countsAsAttempt ?? true }), status: 422 };
+  }
   return r.kind === "stale" ? { kind: "stale" } : { kind: "moved", row: r.row };
 }
 
