@@ -1,5 +1,6 @@
 // The verification as the applicant's pages read it (with the partner's name), and the
 // applicant's signed-in session for it. Types only: the cookie itself is src/journey's.
+import type { DataCipher } from "../crypto/data-key";
 import type { VerificationRow } from "../db/verifications";
 
 export type ApplicantRow = VerificationRow & { partnerName: string };
@@ -7,6 +8,13 @@ export type ApplicantRow = VerificationRow & { partnerName: string };
 export interface ApplicantSession {
   verificationId: string;
   applicantId: string;
+  /** When this browser proved the account's phone with the sign-in code (ms). */
+  signedInAt: number;
+}
+
+/** A phone's account id: `app_` and 24 hex digits of a keyed hash of the phone, the same on every sign-in. */
+export async function applicantIdFor(cipher: DataCipher, phone: string): Promise<string> {
+  return `app_${(await cipher.hash("applicant_id", phone)).slice(0, 24)}`;
 }
 
 export function localeOf(row: Pick<VerificationRow, "locale">): "zh-CN" | "en" {

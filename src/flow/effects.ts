@@ -2,20 +2,21 @@
 // their records ride in the same batch: entering a step (an SMS code sent, a handoff opened).
 // Endings (purge, webhook, parent) are the writer's. An unknown step is a programming error.
 import { hostedMethod } from "./methods";
-import type { ApplicantRow } from "./applicant";
+import type { ApplicantRow, ApplicantSession } from "./applicant";
 import type { FlowContext } from "./context";
 import type { MethodInput } from "./methods";
 import { findStep, type StepNotice } from "./steps";
 import type { Change } from "./writer";
 
-export async function runEffects(ctx: FlowContext, ch: Change<ApplicantRow>, input: MethodInput | null = null): Promise<StepNotice | undefined> {
+export async function runEffects(ctx: FlowContext, ch: Change<ApplicantRow>, input: MethodInput | null = null, session: ApplicantSession | null = null): Promise<StepNotice | undefined> {
   let notice: StepNotice | undefined;
-  for (const effect of ch.effects.splice(0)) {
+  // A step's entry may move the flow on (a code step that needs no code): its effects run too.
+  for (let effect = ch.effects.shift(); effect; effect = ch.effects.shift()) {
     if (effect.type !== "enter_step") continue;
     const step = findStep(effect.step);
     const method = hostedMethod(effect.method);
     if (!step || !method) throw new Error(`no step ${effect.step} for ${effect.method}`);
-    notice = (await step.enter?.(ctx, ch, { method, input })) ?? notice;
+    notice = (await step.enter?.(ctx, ch, { method, input, session })) ?? notice;
   }
   return notice;
 }

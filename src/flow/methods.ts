@@ -4,12 +4,12 @@
 import type { z } from "zod";
 import type { StepKind } from "../domain/flow/state";
 import type { VerificationType } from "../domain/verification/status";
-import type { Providers } from "../providers/select";
+import type { Capability as ProviderCapability, Providers } from "../providers/select";
 import { addMessages } from "../../views/messages";
 import type { ReasonCatalogue } from "./reasons";
 
-/** Provider capabilities a method calls in live mode (see src/providers). */
-export type Capability = "identity" | "carrier" | "bank" | "ocr" | "sms" | "face" | "business_registry" | "payout";
+/** Provider capabilities a method calls in live mode: those src/providers has adapters for, and those still to come. */
+export type Capability = ProviderCapability | "business_registry" | "payout";
 
 export interface VerificationOptions {
   collect_id_validity?: boolean;

@@ -16,6 +16,8 @@ export interface EnterArgs {
   method: HostedMethod;
   /** The method's checked input, when the request that moved here holds it in memory. */
   input: MethodInput | null;
+  /** The applicant's session, when an applicant's request moved here (not a phone's, nor the system's). */
+  session: ApplicantSession | null;
 }
 
 export interface ViewArgs {

@@ -4,6 +4,7 @@ import { guardedConsentInsert } from "../db/consents";
 import { applicantUpsert } from "../db/applicants";
 import type { VerificationRow } from "../db/verifications";
 import { maskPhone } from "../domain/masking";
+import { applicantIdFor } from "../flow/applicant";
 import { consentRecord } from "../flow/consent";
 import type { FlowContext } from "../flow/context";
 import { alongside, beginChange, evidence, note, set, writeThenRead } from "../flow/writer";
@@ -33,10 +34,6 @@ export async function sendAuthorizationCode(ctx: FlowContext, row: VerificationR
 
 export type AuthorizeResult = { ok: true; applicantId: string; row: VerificationRow; reusable: VerificationRow[] } | { ok: false; errors: AuthorizeErrors; triesLeft?: number };
 
-/** A phone's account id: `app_` and 24 hex digits of a keyed hash of the phone, the same on every sign-in. */
-async function applicantIdFor(ctx: FlowContext, phone: string): Promise<string> {
-  return `app_${(await ctx.cipher.hash("applicant_id", phone)).slice(0, 24)}`;
-}
 
 export async function authorizeApplicant(ctx: FlowContext, row: VerificationRow, input: AuthorizeInput): Promise<AuthorizeResult> {
   const errors: AuthorizeErrors = {};
@@ -49,7 +46,7 @@ export async function authorizeApplicant(ctx: FlowContext, row: VerificationRow,
   const { outcome, evidence: checked } = await checkCode(ctx, row, phone.data, SIGN_IN.purpose, input.code.trim());
   if (!outcome.ok) return { ok: false, errors: { code: outcome.reason }, triesLeft: outcome.triesLeft };
 
-  const [phoneHash, applicantId] = await Promise.all([ctx.cipher.hash("phone", phone.data), applicantIdFor(ctx, phone.data)]);
+  const [phoneHash, applicantId] = await Promise.all([ctx.cipher.hash("phone", phone.data), applicantIdFor(ctx.cipher, phone.data)]);
   // A verification belongs to the first account that signs in to it: another phone holding the
   // link must not take it over (and with it, what the applicant typed).
   if (row.applicantId && row.applicantId !== applicantId) return { ok: false, errors: { phone: "another_applicant" } };

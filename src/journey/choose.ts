@@ -10,7 +10,7 @@ import { reusableVerification } from "./reuse";
 
 export type ActionResult = { ok: true; row: ApplicantRow } | { ok: false; error: string };
 
-export async function chooseMethod(ctx: FlowContext, row: ApplicantRow, name: string): Promise<ActionResult> {
+export async function chooseMethod(ctx: FlowContext, row: ApplicantRow, session: ApplicantSession, name: string): Promise<ActionResult> {
   const method = hostedMethod(name);
   if (!method || !hostedMethods(row.methods).includes(name)) return { ok: false, error: "method_not_allowed" };
   const at = currentMethodStep(row.state);
@@ -19,7 +19,7 @@ export async function chooseMethod(ctx: FlowContext, row: ApplicantRow, name: st
   const refused = move(ch, { type: "start", method: name, plan: method.plan(row.options) }, { actor: "applicant" });
   if (refused) return { ok: false, error: refused };
   // A plan that does not open with a form enters its first step now (a child verification made).
-  await runEffects(ctx, ch);
+  await runEffects(ctx, ch, null, session);
   const written = await write(ctx, ch);
   return written.ok ? { ok: true, row: written.row } : written;
 }

@@ -19,7 +19,7 @@ async function mac(c: Context<AppEnv>, payload: string) {
 }
 
 export async function startApplicantSession(c: Context<AppEnv>, session: ApplicantSession, expiresAt: number) {
-  const payload = `${session.verificationId}.${session.applicantId}.${expiresAt}`;
+  const payload = `${session.verificationId}.${session.applicantId}.${expiresAt}.${session.signedInAt}`;
   setCookie(c, cookieName(c), `${payload}.${await mac(c, payload)}`, {
     path: "/",
     httpOnly: true,
@@ -32,11 +32,11 @@ export async function startApplicantSession(c: Context<AppEnv>, session: Applica
 export async function readApplicantSession(c: Context<AppEnv>, verificationId: string): Promise<ApplicantSession | null> {
   const raw = getCookie(c, cookieName(c));
   const parts = raw?.split(".");
-  if (!parts || parts.length !== 4) return null;
-  const [vid, applicantId, expiresAt, tag] = parts as [string, string, string, string];
+  if (!parts || parts.length !== 5) return null;
+  const [vid, applicantId, expiresAt, signedInAt, tag] = parts as [string, string, string, string, string];
   if (vid !== verificationId || Number(expiresAt) < c.var.now) return null;
-  if (!timingSafeEqual(tag, await mac(c, `${vid}.${applicantId}.${expiresAt}`))) return null;
-  return { verificationId: vid, applicantId };
+  if (!timingSafeEqual(tag, await mac(c, `${vid}.${applicantId}.${expiresAt}.${signedInAt}`))) return null;
+  return { verificationId: vid, applicantId, signedInAt: Number(signedInAt) };
 }
 
 export function endApplicantSession(c: Context<AppEnv>) {

@@ -96,10 +96,11 @@ hosted.post("/:id/authorize", async (c) => {
   }
   const result = await authorizeApplicant(ctx, row, { phone: text(f, "phone"), code: text(f, "code"), consent: text(f, "consent") === "yes" });
   if (!result.ok) return render(c, { ...base, errors: result.errors, ...(result.triesLeft !== undefined ? { triesLeft: result.triesLeft } : {}) }, 422);
-  await startApplicantSession(c, { verificationId: row.id, applicantId: result.applicantId }, row.expiresAt);
+  const session = { verificationId: row.id, applicantId: result.applicantId, signedInAt: ctx.now };
+  await startApplicantSession(c, session, row.expiresAt);
   if (!wantsFragment(c)) return c.redirect(`/v/${row.id}`, 303);
   const next = { ...result.row, partnerName: row.partnerName };
-  return render(c, await currentStep(ctx, next, { verificationId: row.id, applicantId: result.applicantId }, { reusable: result.reusable }));
+  return render(c, await currentStep(ctx, next, session, { reusable: result.reusable }));
 });
 
 /** The remaining actions need the applicant signed in for this verification. */
@@ -121,7 +122,7 @@ hosted.post("/:id/reuse", async (c) => {
 hosted.post("/:id/method", async (c) => {
   const s = await withSession(c);
   if (!s.row) return s.response;
-  const result = await chooseMethod(s.ctx, s.row, text(await form(c), "method"));
+  const result = await chooseMethod(s.ctx, s.row, s.session, text(await form(c), "method"));
   return done(c, result.ok ? result.row : s.row);
 });
 

@@ -4,7 +4,7 @@
 // input and enters the next step in the same write.
 import { appendEvents } from "../../db/verifications";
 import { currentMethodStep } from "../../domain/flow/state";
-import type { ApplicantRow } from "../../flow/applicant";
+import type { ApplicantRow, ApplicantSession } from "../../flow/applicant";
 import type { FlowContext } from "../../flow/context";
 import { runEffects } from "../../flow/effects";
 import { formFields, hostedMethod } from "../../flow/methods";
@@ -17,7 +17,7 @@ import { fillPrefilled, withoutPrefilled } from "./prefill";
 
 export const FORM_STEP = "form";
 
-async function submit(ctx: FlowContext, row: ApplicantRow, name: string, form: FormData): Promise<ActionOutcome> {
+async function submit(ctx: FlowContext, row: ApplicantRow, session: ApplicantSession, name: string, form: FormData): Promise<ActionOutcome> {
   const method = hostedMethod(name);
   if (!method || !row.methods.includes(name)) return { kind: "stale" };
   if (form.get("valid_to_long_term") === "yes") form.set("valid_to", "long_term");
@@ -70,7 +70,7 @@ async function submit(ctx: FlowContext, row: ApplicantRow, name: string, form: F
   set(ch, { pendingEnc: await sealPending(ctx.cipher, name, parsed.input, [...filled]) });
   // The next step's entry (an SMS code sent, a handoff opened) goes out before the write, so its
   // record joins it. Sent or not, the applicant lands on that step.
-  const notice = await runEffects(ctx, ch, parsed.input);
+  const notice = await runEffects(ctx, ch, parsed.input, session);
   const written = await write(ctx, ch);
   if (!written.ok) return { kind: "stale" };
   return { kind: "moved", row: written.row, ...(notice ? { notice } : {}) };
@@ -81,5 +81,5 @@ export const formStep: StepModule = {
   async view(ctx, row, { at }) {
     return methodFormView(row, at.method, await pendingOf(ctx.cipher, row, at.method));
   },
-  actions: [{ path: "methods/:method", handle: (ctx, row, _session, form, params) => submit(ctx, row, params.method ?? "", form) }],
+  actions: [{ path: "methods/:method", handle: (ctx, row, session, form, params) => submit(ctx, row, session, params.method ?? "", form) }],
 };

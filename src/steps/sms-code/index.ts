@@ -4,13 +4,13 @@
 import { getVerificationForApplicant } from "../../db/verifications";
 import { maskPhone } from "../../domain/masking";
 import { currentMethodStep } from "../../domain/flow/state";
-import { type ApplicantRow, localeOf } from "../../flow/applicant";
+import { type ApplicantRow, type ApplicantSession, applicantIdFor, localeOf } from "../../flow/applicant";
 import type { FlowContext } from "../../flow/context";
 import { runEffects } from "../../flow/effects";
 import { type HostedMethod, hostedMethod } from "../../flow/methods";
 import { pendingOf, verifiedIdentity } from "../../flow/pending";
 import type { ActionOutcome, StepModule } from "../../flow/steps";
-import { alongside, beginChange, evidence, move, set, write } from "../../flow/writer";
+import { alongside, beginChange, evidence, move, note, set, write } from "../../flow/writer";
 import type { StepView } from "../../../views/steps/model";
 import { checkCode, type CodeUse, issueAndSend, sendCode } from "./send";
 
@@ -73,13 +73,33 @@ async function resend(ctx: FlowContext, row: ApplicantRow, name: string): Promis
   return { kind: "render", view: codeView(row, name, target.phone, { notice: "sent" }), status: 200 };
 }
 
+/** How recent the sign-in code must be to stand for possession of the phone. */
+export const SIGN_IN_PROOF_MS = 30 * 60_000;
+
+export async function provenAtSignIn(ctx: Pick<FlowContext, "now" | "cipher">, row: ApplicantRow, session: ApplicantSession, phone: string): Promise<boolean> {
+  if (ctx.now - session.signedInAt >= SIGN_IN_PROOF_MS || session.applicantId !== row.applicantId) return false;
+  return (await applicantIdFor(ctx.cipher, phone)) === session.applicantId;
+}
+
 export const smsCodeStep: StepModule = {
   kind: SMS_CODE_STEP,
-  /** The code goes out as the step is entered; its records ride in the write that enters it. */
-  async enter(ctx, ch, { method, input }) {
+  /**
+   * The code goes out as the step is entered; its records ride in the write that enters it. When
+   * the phone is the one this browser proved at sign-in a moment ago, that code already proved
+   * it: no second code, and the step passes with the sign-in named as the proof.
+   */
+  async enter(ctx, ch, { method, input, session }) {
     const phone = method.sms && input?.[method.sms.phoneField];
     const name = currentMethodStep(ch.row.state)?.method;
-    if (!phone || !name) throw new Error("the sms_code step needs a method with an SMS phone field");
+    if (!phone || !name || !input) throw new Error("the sms_code step needs a method with an SMS phone field");
+    if (session && (await provenAtSignIn(ctx, ch.row, session, phone))) {
+      note(ch, { type: "method.phone_proven", actor: "applicant", data: { method: name, by: "app_authorization", signed_in_at: new Date(session.signedInAt).toISOString() } });
+      const plan = currentMethodStep(ch.row.state)?.plan ?? [];
+      const next = plan[plan.indexOf(SMS_CODE_STEP) + 1] ?? "verified";
+      if (move(ch, { type: "step_passed", step: SMS_CODE_STEP }, { actor: "applicant", label: "method.code_confirmed", data: { method: name, next, proven_by: "app_authorization" } })) throw new Error("the code step could not pass");
+      if (ch.row.status === "verified") set(ch, await verifiedIdentity(ctx.cipher, input, method.sms?.phoneField));
+      return undefined;
+    }
     const { outcome, records } = await issueAndSend(ctx, ch.base, phone, codeUse(name, method));
     alongside(ch, records.map((record) => () => record));
     return outcome.ok ? undefined : { error: outcome.reason, ...(outcome.retryAfterSeconds ? { retryAfterSeconds: outcome.retryAfterSeconds } : {}) };
