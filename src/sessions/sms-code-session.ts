@@ -6,7 +6,7 @@ import { readConfig } from "../config";
 import { type DataCipher, dataCipher } from "../crypto/data-key";
 import { timingSafeEqual } from "../crypto/hash";
 import { randomDigits } from "../crypto/random";
-import { CODE_LENGTH, CODE_TTL_MS, type CodePurpose, type CheckOutcome, decideCheck, type StoredCode } from "../domain/sms/code";
+import { CODE_LENGTH, CODE_TTL_MS, type CodePurpose, type CheckOutcome, decideCheck, MAX_WRONG_TRIES, type StoredCode } from "../domain/sms/code";
 import { decideSend, IP_SEND_RULES, keepRecent, PHONE_SEND_RULES, type SendRules } from "../domain/sms/send-limits";
 import type { Env } from "../env";
 
@@ -83,6 +83,18 @@ export class SmsCodeSession extends DurableObject<Env> {
       await this.ctx.storage.put("code", next);
     }
     return outcome;
+  }
+
+  /**
+   * What a code step shows on a reload, without changing anything: whether a code for this
+   * verification and purpose can still be entered, and how long until another may be sent.
+   */
+  async status(verificationId: string, purpose: CodePurpose): Promise<{ codeLive: boolean; nextSendInMs: number }> {
+    const now = Date.now();
+    const stored = await this.ctx.storage.get<StoredCode>("code");
+    const codeLive = !!stored && stored.codeHash !== "" && stored.verificationId === verificationId && stored.purpose === purpose && stored.expiresAt > now && stored.wrongTries < MAX_WRONG_TRIES;
+    const decision = decideSend(keepRecent(await this.history(), now, RULES.phone), now, RULES.phone);
+    return { codeLive, nextSendInMs: decision.ok ? 0 : decision.retryAfterMs };
   }
 
   /**

@@ -114,6 +114,8 @@ export const en: Record<MessageKey, string> = {
   "reason.code_tries_exhausted": "The SMS code was wrong too many times.",
   "reason.provider_unavailable": "The check is unavailable right now. Try again later: this does not count as a failed check, and what you typed is kept.",
   "reason.attempts_exhausted": "Three checks failed, so this verification has ended.",
+  "code.not_live": "There is no code to enter: the SMS could not be sent, or the code is no longer valid. Ask for a new one.",
+  "code.resend_in": "New code in {seconds} s",
   "code.heading": "SMS code",
   "code.submit": "Submit",
   "code.resend": "Get a new code",

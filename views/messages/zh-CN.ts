@@ -112,6 +112,8 @@ export const zhCN = {
   "reason.code_tries_exhausted": "短信验证码错误次数过多。",
   "reason.provider_unavailable": "核验服务暂时不可用，请稍后再试。本次不计入失败次数，您填写的内容已保留。",
   "reason.attempts_exhausted": "核验失败次数已达 3 次，本次认证已结束。",
+  "code.not_live": "没有可用的验证码：短信未能发出，或验证码已失效。请重新获取。",
+  "code.resend_in": "{seconds} 秒后可重新获取",
   "code.heading": "短信验证",
   "code.submit": "提交验证",
   "code.resend": "重新获取验证码",

@@ -40,7 +40,19 @@ export type StepView =
       attemptsLeft: number;
       canChangeMethod: boolean;
     })
-  | (StepBase & { kind: "code"; method: string; maskedPhone: string; error?: string; triesLeft?: number; retryAfterSeconds?: number; notice?: "sent" })
+  | (StepBase & {
+      kind: "code";
+      method: string;
+      maskedPhone: string;
+      error?: string;
+      triesLeft?: number;
+      retryAfterSeconds?: number;
+      notice?: "sent";
+      /** Whether a code can still be entered: false after a refused send, or once the code expired or was voided. */
+      codeLive?: boolean;
+      /** Seconds until a new code may be asked for (0: now). */
+      resendInSeconds?: number;
+    })
   | (StepBase & {
       kind: "continue_on_phone";
       method: string;

@@ -12,7 +12,7 @@ import { pendingOf, verifiedIdentity } from "../../flow/pending";
 import type { ActionOutcome, StepModule } from "../../flow/steps";
 import { alongside, beginChange, evidence, move, note, set, write } from "../../flow/writer";
 import type { StepView } from "../../../views/steps/model";
-import { checkCode, type CodeUse, issueAndSend, sendCode } from "./send";
+import { checkCode, type CodeUse, codeStatus, issueAndSend, sendCode } from "./send";
 
 export const SMS_CODE_STEP = "sms_code";
 
@@ -36,6 +36,12 @@ async function codeTarget(ctx: FlowContext, row: ApplicantRow, name: string) {
   return pending && phone ? { method, pending, phone } : null;
 }
 
+/** What the page must say of the code itself: still valid or not, and when a new one may be asked for. */
+async function liveness(ctx: FlowContext, row: ApplicantRow, phone: string, method: string): Promise<Partial<CodeView>> {
+  const status = await codeStatus(ctx, row, phone, method);
+  return { codeLive: status.codeLive, resendInSeconds: Math.ceil(status.nextSendInMs / 1000) };
+}
+
 async function confirm(ctx: FlowContext, row: ApplicantRow, name: string, code: string): Promise<ActionOutcome> {
   const target = await codeTarget(ctx, row, name);
   if (!target) return { kind: "stale" };
@@ -45,13 +51,13 @@ async function confirm(ctx: FlowContext, row: ApplicantRow, name: string, code: 
   if (!outcome.ok) {
     // A code consumed a moment ago by another tab: that tab's result is the one to show.
     if (outcome.reason === "no_code" && currentMethodStep((await getVerificationForApplicant(ctx.db, row.id))?.state ?? { kind: "start" })?.step !== SMS_CODE_STEP) return { kind: "stale" };
-    if (outcome.reason !== "too_many_tries") return { kind: "render", view: codeView(row, name, phone, { error: outcome.reason, triesLeft: outcome.triesLeft }), status: 422 };
+    if (outcome.reason !== "too_many_tries") return { kind: "render", view: codeView(row, name, phone, { ...(await liveness(ctx, row, phone, name)), error: outcome.reason, triesLeft: outcome.triesLeft }), status: 422 };
     const ch = beginChange(ctx.db, row, ctx.now);
     if (move(ch, { type: "attempt_failed", reason: "code_tries_exhausted" }, { actor: "system" })) return { kind: "stale" };
     const written = await write(ctx, ch);
     if (!written.ok) return { kind: "stale" };
     if (written.row.status === "failed") return { kind: "moved", row: written.row };
-    return { kind: "render", view: codeView(written.row, name, phone, { error: "too_many_tries", triesLeft: 0 }), status: 422 };
+    return { kind: "render", view: codeView(written.row, name, phone, { ...(await liveness(ctx, row, phone, name)), error: "too_many_tries", triesLeft: 0 }), status: 422 };
   }
   const ch = beginChange(ctx.db, row, ctx.now);
   evidence(ch, [checked]);
@@ -69,8 +75,9 @@ async function resend(ctx: FlowContext, row: ApplicantRow, name: string): Promis
   const target = await codeTarget(ctx, row, name);
   if (!target) return { kind: "stale" };
   const sent = await sendCode(ctx, row, target.phone, codeUse(name, target.method));
-  if (!sent.ok) return { kind: "render", view: codeView(row, name, target.phone, { error: sent.reason, ...(sent.retryAfterSeconds ? { retryAfterSeconds: sent.retryAfterSeconds } : {}) }), status: 422 };
-  return { kind: "render", view: codeView(row, name, target.phone, { notice: "sent" }), status: 200 };
+  const live = await liveness(ctx, row, target.phone, name);
+  if (!sent.ok) return { kind: "render", view: codeView(row, name, target.phone, { ...live, error: sent.reason, ...(sent.retryAfterSeconds ? { retryAfterSeconds: sent.retryAfterSeconds } : {}) }), status: 422 };
+  return { kind: "render", view: codeView(row, name, target.phone, { ...live, notice: "sent" }), status: 200 };
 }
 
 /** How recent the sign-in code must be to stand for possession of the phone. */
@@ -107,7 +114,11 @@ export const smsCodeStep: StepModule = {
   async view(ctx, row, { at }, notice) {
     const target = await codeTarget(ctx, row, at.method);
     if (!target) throw new Error("the code step without its sealed phone");
-    return codeView(row, at.method, target.phone, { ...(typeof notice?.error === "string" ? { error: notice.error } : {}), ...(typeof notice?.retryAfterSeconds === "number" ? { retryAfterSeconds: notice.retryAfterSeconds } : {}) });
+    return codeView(row, at.method, target.phone, {
+      ...(await liveness(ctx, row, target.phone, at.method)),
+      ...(typeof notice?.error === "string" ? { error: notice.error } : {}),
+      ...(typeof notice?.retryAfterSeconds === "number" ? { retryAfterSeconds: notice.retryAfterSeconds } : {}),
+    });
   },
   actions: [
     {

@@ -76,3 +76,8 @@ export async function checkCode(ctx: FlowContext, owner: Owner, phone: string, p
   if (!outcome.ok) await appendEvent(ctx.db, owner, evidence, ctx.now);
   return { outcome, evidence };
 }
+
+/** Whether a code for this verification and purpose can still be entered, and when another may be sent (a read). */
+export async function codeStatus(ctx: FlowContext, owner: Owner, phone: string, purpose: CodePurpose) {
+  return (await phoneSession(ctx, phone)).status(owner.id, purpose);
+}

@@ -1,0 +1,53 @@
+// The code step tells the truth about its code: never "sent" for a refused send or a void code,
+// and the button for a new code waits, with its seconds, until the send limits allow one.
+import { describe, expect, it } from "vitest";
+import { TEST_IDENTITIES } from "../../../src/providers/sandbox-values";
+import { Applicant, latestCode, textOf, uniquePhone } from "../applicant";
+import { newPartner, newVerification } from "../helpers";
+
+const identity = TEST_IDENTITIES[0];
+
+async function atCode(phone: string) {
+  const { testKey } = await newPartner();
+  const v = await newVerification(testKey, { type: "person", methods: ["mobile3"] });
+  const a = new Applicant(v.id);
+  await a.signIn(testKey);
+  const page = await a.post("/methods/mobile3", { name: identity.name, id_number: identity.idNumber, phone });
+  return { testKey, a, page };
+}
+
+describe("the SMS code step", () => {
+  it("should not say a code was sent when the SMS could not be sent", async () => {
+    const { page, a } = await atCode("13800000006");
+    expect(page.step).toBe("code");
+    expect(page.status).toBe(422);
+    expect(textOf(page.html)).not.toContain("验证码已发送至");
+    expect(page.html).toContain('data-code-live="no"');
+    const reload = await a.open();
+    expect(textOf(reload.html)).not.toContain("验证码已发送至");
+    expect(textOf(reload.html)).toContain("没有可用的验证码");
+  });
+
+  it("should hold the new-code button until the cooldown ends, with the seconds, without JavaScript", async () => {
+    const phone = uniquePhone();
+    const { a } = await atCode(phone);
+    const page = await a.open();
+    expect(textOf(page.html)).toContain("验证码已发送至");
+    const button = /<button[^>]*value="resend"[^>]*>([^<]*)<\/button>/.exec(page.html);
+    expect(button?.[0]).toContain("disabled");
+    const seconds = Number(/(\d+) 秒后可重新获取/.exec(button![1]!)?.[1]);
+    expect(seconds).toBeGreaterThan(50);
+    expect(seconds).toBeLessThanOrEqual(60);
+  });
+
+  it("should say the code is void after five wrong tries, on the answer and on a reload", async () => {
+    const phone = uniquePhone();
+    const { a, testKey } = await atCode(phone);
+    const right = await latestCode(testKey, phone);
+    const wrong = right === "000000" ? "111111" : "000000";
+    let last = await a.post("/methods/mobile3/code", { action: "confirm", code: wrong });
+    for (let i = 0; i < 4; i++) last = await a.post("/methods/mobile3/code", { action: "confirm", code: wrong });
+    expect(last.html).toContain('data-code-live="no"');
+    expect(textOf((await a.open()).html)).not.toContain("验证码已发送至");
+  });
+});
