@@ -13,6 +13,7 @@ import { findStep, type StepNotice } from "../flow/steps";
 import { methodFormView } from "../steps/form/view";
 import { resultTokenFor } from "../tokens/result-token";
 import type { StepBase, StepView } from "../../views/steps/model";
+import { methodOfState, progressOf } from "./progress";
 import { returnUrl } from "./return-url";
 import { reusableVerification } from "./reuse";
 
@@ -32,6 +33,18 @@ export function stepBase(row: ApplicantRow): StepBase {
 }
 
 export async function currentStep(ctx: FlowContext, row: ApplicantRow, session: ApplicantSession | null, flags: StepFlags = {}): Promise<StepView> {
+  return withProgress(row, await screen(ctx, row, session, flags));
+}
+
+/** The step list beside a method's screens (and its result), from the method's plan. */
+export function withProgress(row: ApplicantRow, view: StepView): StepView {
+  const method = "method" in view && typeof view.method === "string" ? view.method : methodOfState(row.state);
+  if (!method || view.kind === "authorize" || view.kind === "choose_method" || view.kind === "reuse") return view;
+  const at = view.kind === "result" ? "result" : view.kind === "method_form" ? "form" : (currentMethodStep(row.state)?.step ?? "form");
+  return { ...view, progress: progressOf(method, row.options, at) };
+}
+
+async function screen(ctx: FlowContext, row: ApplicantRow, session: ApplicantSession | null, flags: StepFlags): Promise<StepView> {
   const base = stepBase(row);
   const status = effectiveStatus(row, ctx.now);
   // Without the applicant's session, only the outcome: the masked identity and the signed token

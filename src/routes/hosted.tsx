@@ -11,7 +11,7 @@ import { handoffStub } from "../flow/handoff";
 import { allSteps, type ActionOutcome, type StepAction } from "../flow/steps";
 import { authorizeApplicant, sendAuthorizationCode } from "../journey/authorize";
 import { answerReuse, chooseMethod } from "../journey/choose";
-import { currentStep, stepBase, type StepFlags } from "../journey/current-step";
+import { currentStep, stepBase, type StepFlags, withProgress } from "../journey/current-step";
 import { maskPhone } from "../domain/masking";
 import { currentMethodStep } from "../domain/flow/state";
 import { HandoffStatus } from "../../views/steps/continue-on-phone";
@@ -174,7 +174,7 @@ function findAction(path: string, currentKind: string | undefined): { action: St
 async function answer(c: Context<AppEnv>, row: ApplicantRow, outcome: ActionOutcome) {
   switch (outcome.kind) {
     case "render":
-      return render(c, outcome.view, outcome.status);
+      return render(c, withProgress(row, outcome.view), outcome.status);
     case "stale":
       return doneFresh(c, row.id);
     case "moved": {

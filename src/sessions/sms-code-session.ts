@@ -48,7 +48,8 @@ export class SmsCodeSession extends DurableObject<Env> {
   async issueCode(verificationId: string, purpose: CodePurpose): Promise<IssueResult> {
     const slot = await this.takeSendSlot("phone");
     if (!slot.ok) return slot;
-    const now = Date.now();
+    // The send's own time: releaseSend finds the code by it, and the clock may move on after I/O.
+    const now = Number(slot.sendId);
     const code = randomDigits(CODE_LENGTH);
     const stored: StoredCode = {
       codeHash: await (await this.cipher()).hash("sms_code", `${verificationId}:${purpose}:${code}`),

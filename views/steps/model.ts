@@ -7,6 +7,8 @@ export interface StepBase {
   locale: Locale;
   verificationId: string;
   partnerName: string;
+  /** Where the applicant is in the method: its steps (message keys) and the current one. */
+  progress?: { steps: string[]; current: number };
 }
 
 export type StepView =

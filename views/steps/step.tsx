@@ -1,5 +1,6 @@
 // The step container htmx swaps, and the full hosted page around it. The same component renders
 // both, so a fragment and a full page can never disagree.
+import { Progress } from "../components/progress";
 import { Layout } from "../layout";
 import { isMessageKey, t } from "../messages";
 import { AuthorizeStep } from "./authorize";
@@ -39,6 +40,7 @@ function Body({ step }: { step: StepView }) {
 export function Step({ step }: { step: StepView }) {
   return (
     <section class="card" id={STEP_ID} aria-labelledby="step-title" data-step={step.kind}>
+      <Progress locale={step.locale} progress={step.progress} />
       <Body step={step} />
     </section>
   );

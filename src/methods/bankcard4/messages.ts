@@ -1,6 +1,7 @@
 // Bank card 4-element (银行卡认证): its own texts, merged into each language's table when it registers.
 export const messages = {
   "zh-CN": {
+    "method.bankcard4.progress.form": "银行账户认证",
     "method.bankcard4.title": "银行卡认证",
     "method.bankcard4.need": "需输入姓名、身份证号、银行卡号、银行预留手机号四要素信息。",
     "method.bankcard4.phone_hint": "办理银行卡时预留的手机号",
@@ -16,6 +17,7 @@ export const messages = {
     "reason.id_back_wrong_side": "“国徽面”处上传的是人像面，请检查。",
   },
   "en": {
+    "method.bankcard4.progress.form": "Bank account",
     "method.bankcard4.title": "Bank card",
     "method.bankcard4.need": "Your name, ID number, bank card number and the phone number the bank holds for the card.",
     "method.bankcard4.phone_hint": "The phone number the bank holds for this card",

@@ -51,3 +51,18 @@ describe("the SMS code step", () => {
     expect(textOf((await a.open()).html)).not.toContain("验证码已发送至");
   });
 });
+
+describe("where am I", () => {
+  it("should show the method's steps with the current one marked, on every screen of it", async () => {
+    const { testKey } = await newPartner();
+    const v = await newVerification(testKey, { type: "person", methods: ["bankcard4"], options: { collect_id_images: true } });
+    const a = new Applicant(v.id);
+    const form = await a.signIn(testKey);
+    const steps = (html: string) => [...html.matchAll(/<li( aria-current="step")? data-progress="[^"]+">([^<]+)<\/li>/g)].map((m) => (m[1] ? `[${m[2]}]` : m[2]));
+    expect(steps(form.html)).toEqual(["[银行账户认证]", "手机验证", "上传身份证件", "认证结果"]);
+    const code = await a.post("/methods/bankcard4", { name: identity.name, id_number: identity.idNumber, card_number: identity.cardNumber, phone: uniquePhone() });
+    expect(steps(code.html)).toEqual(["银行账户认证", "[手机验证]", "上传身份证件", "认证结果"]);
+    const wrong = await a.post("/methods/bankcard4/code", { action: "confirm", code: "12345" });
+    expect(steps(wrong.html)).toEqual(["银行账户认证", "[手机验证]", "上传身份证件", "认证结果"]);
+  });
+});
