@@ -1,11 +1,11 @@
 // The Hono app: middleware order, route mounts, and the one error mapper.
 import { Hono } from "hono";
-import type { AppEnv } from "./api/app-env";
-import { apiBodyLimit } from "./api/body-limit";
-import { requestContext } from "./api/context";
+import type { AppEnv } from "./http/app-env";
+import { apiBodyLimit } from "./http/body-limit";
+import { requestContext } from "./http/context";
 import { benchInstrumentation } from "./bench/instrument";
-import { mapError } from "./api/error-mapper";
-import { problemBody, problemResponse } from "./api/problem";
+import { mapError } from "./http/error-mapper";
+import { problemBody, problemResponse } from "./http/problem";
 import { adminV1 } from "./routes/admin";
 import { apiV1 } from "./routes/api-v1";
 import { docs } from "./routes/docs";

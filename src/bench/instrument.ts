@@ -4,7 +4,7 @@
 // or test environment; it never changes what a request does or answers, the headers aside.
 import { createMiddleware } from "hono/factory";
 import { contextStorage, tryGetContext } from "hono/context-storage";
-import type { AppEnv } from "../api/app-env";
+import type { AppEnv } from "../http/app-env";
 import type { Env } from "../env";
 
 export interface BenchCounts {

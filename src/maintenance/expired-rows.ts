@@ -1,10 +1,10 @@
 // Cron steps that delete D1 rows past their keep-by date: idempotency replays (24 h window, see
-// src/api/idempotency.ts) and sandbox SMS copies (24 h, schema.ts). Each run deletes at most one
+// src/http/idempotency.ts) and sandbox SMS copies (24 h, schema.ts). Each run deletes at most one
 // batch per table, so a backlog drains over several minutes instead of one long write that
 // holds the database; the oldest rows go first. Never touches anything younger than its window.
 import { type SQL, sql } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import { IDEMPOTENCY_WINDOW_MS } from "../api/idempotency";
+import { IDEMPOTENCY_WINDOW_MS } from "../http/idempotency";
 import type { Database } from "../db/client";
 import { idempotencyKeys, sandboxSmsMessages } from "../db/schema";
 import { DAY } from "../domain/clock";

@@ -1,10 +1,10 @@
 // Operator API: partners and their keys. Guarded by ADMIN_TOKEN; a key is shown once, here.
 import { Hono } from "hono";
-import { createKeyRequest, createPartnerRequest } from "../api/admin-schemas";
-import { adminAuth } from "../api/admin-auth";
-import type { AppEnv } from "../api/app-env";
-import { ProblemError } from "../api/problem";
-import { parseOrThrow, readJson } from "../api/validation";
+import { createKeyRequest, createPartnerRequest } from "../http/admin-schemas";
+import { adminAuth } from "../http/admin-auth";
+import type { AppEnv } from "../http/app-env";
+import { ProblemError } from "../http/problem";
+import { parseOrThrow, readJson } from "../http/validation";
 import { createKey, createPartnerWithKey, type IssuedKey, partnerExists, revokeKey } from "../db/api-keys";
 import { iso } from "../domain/clock";
 

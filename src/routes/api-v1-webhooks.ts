@@ -2,10 +2,10 @@
 // apiV1 (api-v1.ts), so partner auth and Idempotency-Key apply exactly once. Handlers parse
 // with zod, call src/webhooks, serialize. Responses that carry a secret are marked no-store.
 import { Hono } from "hono";
-import type { AppEnv } from "../api/app-env";
-import { ProblemError } from "../api/problem";
-import { parseOrThrow, readJson } from "../api/validation";
-import { createWebhookEndpointRequest, listAttemptsQuery, listEventsQuery, redeliverRequest } from "../api/v1/webhook-schemas";
+import type { AppEnv } from "../http/app-env";
+import { ProblemError } from "../http/problem";
+import { parseOrThrow, readJson } from "../http/validation";
+import { createWebhookEndpointRequest, listAttemptsQuery, listEventsQuery, redeliverRequest } from "../http/v1/webhook-schemas";
 import { getAttempt, listAttempts } from "../db/webhook-deliveries";
 import { getEndpoint, listEndpoints, updateEndpoint } from "../db/webhook-endpoints";
 import { getEvent, listEventsForPartner } from "../db/webhook-events";

@@ -1,12 +1,12 @@
 // Partner API, version 1: verifications, their result tokens and evidence. Handlers parse with
 // zod, call the domain, serialize. Other /v1 areas mount here, under the same middleware.
 import { type Context, Hono } from "hono";
-import type { AppEnv } from "../api/app-env";
-import { idempotency } from "../api/idempotency";
-import { partnerAuth } from "../api/partner-auth";
-import { ProblemError } from "../api/problem";
-import { createVerificationRequest, listVerificationsQuery } from "../api/v1/schemas";
-import { parseOrThrow, readJson } from "../api/validation";
+import type { AppEnv } from "../http/app-env";
+import { idempotency } from "../http/idempotency";
+import { partnerAuth } from "../http/partner-auth";
+import { ProblemError } from "../http/problem";
+import { createVerificationRequest, listVerificationsQuery } from "../http/v1/schemas";
+import { parseOrThrow, readJson } from "../http/validation";
 import { evidenceSources } from "../db/evidence";
 import { getVerification, listVerifications, type VerificationRow } from "../db/verifications";
 import { evidenceRecord, signEvidence } from "../tokens/evidence";

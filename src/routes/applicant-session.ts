@@ -3,7 +3,7 @@
 // The `__Host-` prefix needs Secure, so plain-http local dev uses the unprefixed name.
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import type { AppEnv } from "../api/app-env";
+import type { AppEnv } from "../http/app-env";
 import { timingSafeEqual } from "../crypto/hash";
 import type { ApplicantSession } from "../flow/applicant";
 

@@ -1,7 +1,7 @@
 // The OpenAPI document (generated from the route schemas) and a readable rendering of it.
 import { Hono } from "hono";
-import type { AppEnv } from "../api/app-env";
-import { openApiDocument } from "../api/v1/openapi";
+import type { AppEnv } from "../http/app-env";
+import { openApiDocument } from "../http/v1/openapi";
 import { ApiDocsPage } from "../../views/pages/api-docs";
 
 export const docs = new Hono<AppEnv>();

@@ -1,7 +1,7 @@
 // The journey's context, gathered once from a request: the one place Hono's context becomes the
 // plain FlowContext the steps take.
 import type { Context } from "hono";
-import type { AppEnv } from "../api/app-env";
+import type { AppEnv } from "../http/app-env";
 import type { FlowContext } from "../flow/context";
 import { providersFor } from "../providers/select";
 import { baseUrl } from "./base-url";

@@ -1,6 +1,6 @@
 // Liveness that means something: answers ok only once D1 answers a query.
 import { Hono } from "hono";
-import type { AppEnv } from "../api/app-env";
+import type { AppEnv } from "../http/app-env";
 
 export const health = new Hono<AppEnv>();
 

@@ -3,7 +3,7 @@
 // one request per action). Sign-in, the method choice and reuse are the journey's own; every
 // step's actions go through one dispatcher that asks the registered steps (src/steps).
 import { type Context, Hono } from "hono";
-import type { AppEnv } from "../api/app-env";
+import type { AppEnv } from "../http/app-env";
 import { getVerificationForApplicant } from "../db/verifications";
 import { effectiveStatus, isOpen } from "../domain/verification/status";
 import { type ApplicantRow, localeOf } from "../flow/applicant";

@@ -1,6 +1,6 @@
 // The texts an applicant agrees to at app authorization, in the verification's language.
 import { Hono } from "hono";
-import type { AppEnv } from "../api/app-env";
+import type { AppEnv } from "../http/app-env";
 import { Layout } from "../../views/layout";
 import { type Locale, t } from "../../views/messages";
 

@@ -2,7 +2,7 @@
 // redirects, so the token never stays in the address bar; /p renders where the handoff stands.
 import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import type { AppEnv } from "../api/app-env";
+import type { AppEnv } from "../http/app-env";
 import { localeOf } from "../flow/applicant";
 import { cookieHolds, openLink, readPhoneSession } from "../flow/handoff";
 import { ALIPAY_RETURN_PATH, type AlipayQueryNotice, certifyUrlFor, queryAlipayCheck, returningSession, settleAlipayReturn, startAlipayFace } from "../steps/handoff/alipay";

@@ -3,9 +3,9 @@
 import { and, desc, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../api/app-env";
-import { ProblemError } from "../api/problem";
-import { parseOrThrow } from "../api/validation";
+import type { AppEnv } from "../http/app-env";
+import { ProblemError } from "../http/problem";
+import { parseOrThrow } from "../http/validation";
 import { sandboxSmsMessages } from "../db/schema";
 import { iso } from "../domain/clock";
 import { maskPhone } from "../domain/masking";

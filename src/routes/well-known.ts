@@ -1,7 +1,7 @@
 // /.well-known/jwks.json: the public keys that verify result tokens and evidence, current and
 // retired. Public and cacheable; it must only ever hold public key members.
 import { Hono } from "hono";
-import type { AppEnv } from "../api/app-env";
+import type { AppEnv } from "../http/app-env";
 import { signingKeys } from "../tokens/keys";
 
 export const wellKnown = new Hono<AppEnv>();

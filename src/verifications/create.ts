@@ -1,5 +1,5 @@
 // Creating a verification: prefills are encrypted, hashed and masked before they touch D1.
-import type { CreateVerificationRequest } from "../api/v1/schemas";
+import type { CreateVerificationRequest } from "../http/v1/schemas";
 import type { DataCipher } from "../crypto/data-key";
 import { newId } from "../crypto/random";
 import { DAY } from "../domain/clock";

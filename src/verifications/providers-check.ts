@@ -1,6 +1,6 @@
 // Live verifications must not start with a method whose provider is missing: better a clear
 // refusal at creation than a failure halfway through the applicant's flow.
-import { ProblemError } from "../api/problem";
+import { ProblemError } from "../http/problem";
 import type { Config } from "../config";
 import { capabilitiesOf, methodsFor } from "../methods";
 import { CAPABILITIES, type Capability as ProviderCapability, missingProviders } from "../providers/select";

@@ -1,7 +1,7 @@
 // A verification row as partners see it: masked personal data only, effective status, ISO times.
 import { iso } from "../domain/clock";
 import { effectiveStatus } from "../domain/verification/status";
-import type { VerificationObject } from "../api/v1/schemas";
+import type { VerificationObject } from "../http/v1/schemas";
 import type { VerificationRow } from "../db/verifications";
 import type { MethodName } from "../methods";
 

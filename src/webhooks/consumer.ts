@@ -5,7 +5,7 @@
 // A stale delivery message (already served, or replaced by the sweep) is acked and dropped,
 // never requeued, so copies cannot pile up during a backlog.
 import { readConfig } from "../config";
-import { cipherFor } from "../api/context";
+import { cipherFor } from "../http/context";
 import type { DataCipher } from "../crypto/data-key";
 import { database, type Database } from "../db/client";
 import { abandonDelivery, claimAttempt, getDeliveryForConsumer, insertDeliveries, recordAttempt } from "../db/webhook-deliveries";

@@ -2,7 +2,7 @@
 // generated here, stored only encrypted, and returned to the caller once to show the partner.
 // After a rotation the old secret keeps signing for 24 h, beside the new one. An endpoint's URL
 // passes endpoint-url.ts here, where the key's mode is known: localhost is for test keys only.
-import { ProblemError } from "../api/problem";
+import { ProblemError } from "../http/problem";
 import type { DataCipher } from "../crypto/data-key";
 import { newId } from "../crypto/random";
 import { DAY } from "../domain/clock";

@@ -1,7 +1,7 @@
 // Webhook rows as partners see them: never a secret (except the one returned at creation or
 // rotation, added by the route), ISO times, and events exactly as their signed body says.
 import type { z } from "zod";
-import type { eventObject, webhookAttemptObject, webhookEndpointObject } from "../api/v1/webhook-schemas";
+import type { eventObject, webhookAttemptObject, webhookEndpointObject } from "../http/v1/webhook-schemas";
 import type { AttemptRow } from "../db/webhook-deliveries";
 import type { WebhookEndpointRow } from "../db/webhook-endpoints";
 import type { WebhookEventRow } from "../db/webhook-events";

@@ -2,7 +2,7 @@
 // just over and just under, answered as problem+json before Idempotency-Key claims anything.
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { MAX_BODY_BYTES } from "../../../src/api/body-limit";
+import { MAX_BODY_BYTES } from "../../../src/http/body-limit";
 import { ADMIN, BASE, call, newPartner } from "../helpers";
 
 const worker = (exports as unknown as { default: Fetcher }).default;

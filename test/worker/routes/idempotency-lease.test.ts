@@ -4,10 +4,10 @@
 import { env } from "cloudflare:workers";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
-import type { AppEnv } from "../../../src/api/app-env";
-import { cipherFor } from "../../../src/api/context";
-import { mapError } from "../../../src/api/error-mapper";
-import { IDEMPOTENCY_LEASE_MS, idempotency } from "../../../src/api/idempotency";
+import type { AppEnv } from "../../../src/http/app-env";
+import { cipherFor } from "../../../src/http/context";
+import { mapError } from "../../../src/http/error-mapper";
+import { IDEMPOTENCY_LEASE_MS, idempotency } from "../../../src/http/idempotency";
 import { readConfig } from "../../../src/config";
 import { database } from "../../../src/db/client";
 import { call, newPartner } from "../helpers";

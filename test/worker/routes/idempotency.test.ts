@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { cipherFor } from "../../../src/api/context";
+import { cipherFor } from "../../../src/http/context";
 import { readConfig } from "../../../src/config";
 import { sha256Hex } from "../../../src/crypto/hash";
 import { call, newPartner } from "../helpers";

@@ -1,6 +1,6 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
-import { openApiDocument } from "../../../src/api/v1/openapi";
+import { openApiDocument } from "../../../src/http/v1/openapi";
 
 describe("the OpenAPI document", () => {
   it("should validate as OpenAPI 3.1 with a standard validator", async () => {
