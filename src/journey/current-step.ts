@@ -4,6 +4,7 @@
 import type { VerificationRow } from "../db/verifications";
 import { iso } from "../domain/clock";
 import { currentMethodStep } from "../domain/flow/state";
+import { MAX_FAILED_ATTEMPTS } from "../domain/flow/transition";
 import { effectiveStatus } from "../domain/verification/status";
 import { type ApplicantRow, type ApplicantSession, localeOf } from "../flow/applicant";
 import type { FlowContext } from "../flow/context";
@@ -76,14 +77,21 @@ async function screen(ctx: FlowContext, row: ApplicantRow, session: ApplicantSes
   return { ...base, kind: "choose_method", methods };
 }
 
+/** The day and minute in Beijing time (UTC+8), as the guide's 认证日期 shows it. */
+function beijingDate(ms: number): string {
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+}
+
 /** `token` is the signed result for the signed-in applicant to carry back; without it, the outcome alone. */
 function resultStep(row: ApplicantRow, status: "verified" | "failed", token: string | null): StepView {
   return {
     ...stepBase(row),
     kind: "result",
     status,
-    ...(row.failureReason && status === "failed" ? { reason: row.failureReason } : {}),
-    ...(status === "verified" && token ? { summary: { name: row.personNameMasked, idNumber: row.personIdNumberMasked } } : {}),
+    ...(row.failureReason && status === "failed" ? { reason: row.failureReason, attemptsUsed: row.failedAttempts >= MAX_FAILED_ATTEMPTS } : {}),
+    ...(status === "verified" && token
+      ? { summary: { name: row.personNameMasked, idNumber: row.personIdNumberMasked, ...(row.method ? { method: row.method } : {}), ...(row.completedAt ? { verifiedAt: beijingDate(row.completedAt) } : {}) } }
+      : {}),
     ...(row.redirectUrl ? { returnUrl: returnUrl(row.redirectUrl, { id: row.id, status }, token ? { token } : {})! } : {}),
   };
 }

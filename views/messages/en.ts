@@ -123,6 +123,8 @@ export const en: Record<MessageKey, string> = {
   "progress.id_photos": "ID card photos",
   "progress.awaiting_child": "Person verification",
   "progress.result": "Result",
+  "result.failed.last": "The last check: {reason}",
+  "summary.verified_at": "Verified on",
   "code.heading": "SMS code",
   "code.submit": "Submit",
   "code.resend": "Get a new code",

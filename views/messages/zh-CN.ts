@@ -121,6 +121,8 @@ export const zhCN = {
   "progress.id_photos": "上传身份证件",
   "progress.awaiting_child": "本人认证",
   "progress.result": "认证结果",
+  "result.failed.last": "最后一次核验：{reason}",
+  "summary.verified_at": "认证时间",
   "code.heading": "短信验证",
   "code.submit": "提交验证",
   "code.resend": "重新获取验证码",

@@ -81,7 +81,15 @@ export type StepView =
       role: string;
       child: { url: string; status: string } | null;
     })
-  | (StepBase & { kind: "result"; status: "verified" | "failed"; reason?: string; summary?: { name: string | null; idNumber: string | null }; returnUrl?: string });
+  | (StepBase & {
+      kind: "result";
+      status: "verified" | "failed";
+      reason?: string;
+      /** Whether it failed because the three tries were used up. */
+      attemptsUsed?: boolean;
+      summary?: { name: string | null; idNumber: string | null; method?: string; verifiedAt?: string };
+      returnUrl?: string;
+    });
 
 export type StepKind = StepView["kind"];
 

@@ -2,7 +2,7 @@
 // back to the partner when it gave a redirect_url.
 import { raw } from "hono/html";
 import { reasonText } from "../components/form-errors";
-import { t } from "../messages";
+import { isMessageKey, type MessageKey, t } from "../messages";
 import type { StepView } from "./model";
 
 export const RETURN_AFTER_SECONDS = 5;
@@ -17,6 +17,23 @@ b.addEventListener("click",function(){clearTimeout(t);s.textContent=b.dataset.st
 
 type Props = Extract<StepView, { kind: "result" }>;
 
+/** The first sentence of a reason (what happened), without its advice to try again, which no longer applies. */
+function fact(text: string): string {
+  const end = text.search(/[，。]|\. /);
+  if (end < 0) return text;
+  return text[end] === "，" ? `${text.slice(0, end)}。` : text.slice(0, end + 1);
+}
+
+function Failed({ locale, reason, attemptsUsed }: { locale: Props["locale"]; reason: string | undefined; attemptsUsed: boolean | undefined }) {
+  return (
+    <div class="alert" role="alert" data-reason={reason}>
+      {attemptsUsed && <p>{t(locale, "reason.attempts_exhausted")}</p>}
+      {reason && <p>{attemptsUsed ? t(locale, "result.failed.last", { reason: fact(reasonText(locale, reason)) }) : reasonText(locale, reason)}</p>}
+      <p>{t(locale, "result.failed.next")}</p>
+    </div>
+  );
+}
+
 export function ResultStep(p: Props) {
   const { locale } = p;
   const verified = p.status === "verified";
@@ -25,16 +42,27 @@ export function ResultStep(p: Props) {
       <h1 id="step-title" data-status={p.status}>
         {t(locale, verified ? "result.verified.heading" : "result.failed.heading")}
       </h1>
-      {verified ? <p class="success">{t(locale, "result.verified.body")}</p> : <p class="alert" data-reason={p.reason}>{reasonText(locale, p.reason ?? "attempts_exhausted")}</p>}
+      {verified ? <p class="success">{t(locale, "result.verified.body")}</p> : <Failed locale={locale} reason={p.reason} attemptsUsed={p.attemptsUsed} />}
       {p.summary && (
         <dl class="summary">
           <dt>{t(locale, "summary.name")}</dt>
           <dd>{p.summary.name ?? "—"}</dd>
           <dt>{t(locale, "summary.id_number")}</dt>
           <dd>{p.summary.idNumber ?? "—"}</dd>
+          {p.summary.method && (
+            <>
+              <dt>{t(locale, "reuse.method")}</dt>
+              <dd>{isMessageKey(`method.${p.summary.method}.title`) ? t(locale, `method.${p.summary.method}.title` as MessageKey) : p.summary.method}</dd>
+            </>
+          )}
+          {p.summary.verifiedAt && (
+            <>
+              <dt>{t(locale, "summary.verified_at")}</dt>
+              <dd>{p.summary.verifiedAt}</dd>
+            </>
+          )}
         </dl>
       )}
-      {!verified && <p>{t(locale, "result.failed.next")}</p>}
       {p.returnUrl && (
         <>
           <p role="status" id="return-status" data-text={t(locale, "result.redirecting", { partner: p.partnerName, seconds: String(RETURN_AFTER_SECONDS) })}></p>
@@ -46,7 +74,8 @@ export function ResultStep(p: Props) {
               {t(locale, "result.stay")}
             </button>
           </p>
-          <script>{raw(RETURN_SCRIPT)}</script>
+          {/* Only a success goes back by itself: after a failure the person takes their time. */}
+          {verified && <script>{raw(RETURN_SCRIPT)}</script>}
         </>
       )}
     </>

@@ -36,6 +36,7 @@ describe("mobile3 journey", () => {
     expect(result.step).toBe("result");
     expect(result.html).toContain('data-status="verified"');
     expect(textOf(result.html)).toContain("姓名 *三 身份证号 1101************33");
+    expect(textOf(result.html)).toMatch(/认证方式 手机号认证 认证时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     expect(result.html).toContain(`https://partner.example/back?verification_id=${v.id}&amp;status=verified`);
     // The automatic return is started by a script that also offers to stay (WCAG 2.2.1), never a timed meta refresh.
     expect(result.html).not.toContain('http-equiv="refresh"');
@@ -133,6 +134,10 @@ describe("mobile3 journey", () => {
     expect(third.step).toBe("result");
     expect(third.html).toContain('data-status="failed"');
     expect(textOf(third.html)).toContain("姓名与身份证号不一致");
+    // The tries are used up, said once; no advice to try again beside "start again at the partner".
+    expect(textOf(third.html)).toContain("核验失败次数已达 3 次");
+    expect(textOf(third.html)).not.toContain("请核对后重试");
+    expect(third.html).not.toContain("location.assign");
     expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json).toMatchObject({ status: "failed", failed_attempts: 3 });
   });
 
