@@ -1,6 +1,7 @@
 // Env vars parsed once with zod. A missing or malformed secret stops the request with a clear
 // log line instead of failing halfway through a verification.
 import { z } from "zod";
+import { dataKeySchema } from "./crypto/data-key-from-env";
 import type { Env } from "./env";
 import { signingKeysSchema } from "./tokens/keys";
 import { DEFAULT_RETRY_SCHEDULE, retryScheduleSchema } from "./webhooks/schedule";
@@ -13,7 +14,7 @@ const configSchema = z.object({
   ADMIN_TOKEN: z.string().min(16, "ADMIN_TOKEN must be at least 16 characters").refine((t) => !t.startsWith("sk_"), {
     message: "ADMIN_TOKEN must not look like a partner key (sk_…)",
   }),
-  DATA_KEY: z.string().regex(/^[A-Za-z0-9+/]{43,}=*$/, "DATA_KEY must be at least 32 random bytes, base64-encoded"),
+  DATA_KEY: dataKeySchema,
   PUBLIC_BASE_URL: z.url().optional().catch(undefined),
   TENCENTCLOUD_SECRET_ID: optional,
   TENCENTCLOUD_SECRET_KEY: optional,

@@ -1,5 +1,6 @@
 // The Worker's bindings and raw variables, as wrangler gives them. Parse them with `readConfig`
-// before use: nothing outside src/config.ts reads a raw secret.
+// before use: nothing outside src/config.ts reads a raw secret, except the Durable Objects' own
+// narrow read of DATA_KEY (src/crypto/data-key-from-env.ts). Imports point one way: here → sessions.
 import type { HandoffSession } from "./sessions/handoff-session";
 import type { SmsCodeSession } from "./sessions/sms-code-session";
 

@@ -4,7 +4,6 @@
 // It calls no vendor: the Worker runs the checks and reports the outcome here.
 import { DurableObject } from "cloudflare:workers";
 import { type HandoffEvent, type HandoffState, isTerminal, nextHandoffState } from "../domain/handoff/machine";
-import type { Env } from "../env";
 
 /** face: liveness in the phone's browser; alipay_face: the same in the Alipay app; id_capture: both sides of the ID card. */
 export type HandoffPurpose = "face" | "alipay_face" | "id_capture";
@@ -61,7 +60,8 @@ export interface HandoffUpdate {
   verificationId: string;
 }
 
-export class HandoffSession extends DurableObject<Env> {
+// It reads nothing from the env: `unknown`, not the Worker's `Env`, which names this class.
+export class HandoffSession extends DurableObject<unknown> {
   private async load(): Promise<HandoffRecord | undefined> {
     return this.ctx.storage.get<HandoffRecord>("record");
   }

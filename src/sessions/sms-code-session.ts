@@ -2,13 +2,12 @@
 // for the per-IP cap. It holds codes, send history and timing only: it decides, and the Worker
 // sends the SMS through the provider. It never stores a code in plaintext.
 import { DurableObject } from "cloudflare:workers";
-import { readConfig } from "../config";
 import { type DataCipher, dataCipher } from "../crypto/data-key";
+import { dataKeyFromEnv } from "../crypto/data-key-from-env";
 import { timingSafeEqual } from "../crypto/hash";
 import { randomDigits } from "../crypto/random";
 import { CODE_LENGTH, CODE_TTL_MS, type CodePurpose, type CheckOutcome, decideCheck, MAX_WRONG_TRIES, type StoredCode } from "../domain/sms/code";
 import { decideSend, IP_SEND_RULES, keepRecent, PHONE_SEND_RULES, type SendRules } from "../domain/sms/send-limits";
-import type { Env } from "../env";
 
 export type IssueResult =
   | { ok: true; code: string; sendId: string; expiresAt: number }
@@ -19,11 +18,19 @@ const RULES: Record<"phone" | "ip", SendRules> = { phone: PHONE_SEND_RULES, ip: 
 /** The longest window any send limit counts over: after it, nothing here matters any more. */
 export const FORGET_AFTER_LAST_SEND_MS = Math.max(...[PHONE_SEND_RULES, IP_SEND_RULES].flatMap((r) => [r.cooldownMs, ...r.windows.map((w) => w.windowMs)]));
 
-export class SmsCodeSession extends DurableObject<Env> {
+/**
+ * All this object reads from the env. Not the Worker's `Env`: that type names this class, and the
+ * object must keep working whatever the Worker's other settings are (see data-key-from-env.ts).
+ */
+export interface SmsCodeSessionEnv {
+  DATA_KEY?: string;
+}
+
+export class SmsCodeSession extends DurableObject<SmsCodeSessionEnv> {
   #cipher: Promise<DataCipher> | undefined;
 
   private cipher(): Promise<DataCipher> {
-    this.#cipher ??= dataCipher(readConfig(this.env).DATA_KEY);
+    this.#cipher ??= dataCipher(dataKeyFromEnv(this.env));
     return this.#cipher;
   }
 
