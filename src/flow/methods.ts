@@ -51,6 +51,8 @@ export interface HostedMethod {
   plan(options: VerificationOptions): readonly StepKind[];
   /** Its form's input, one zod object per option set: the field list is its shape's keys (a method without a form: an empty object). */
   schema(options: VerificationOptions): z.ZodObject;
+  /** Rules across fields, checked where they are typed before any registry is asked (`today` is ISO, Beijing time). */
+  refine?(input: MethodInput, today: string, options: VerificationOptions): Readonly<Record<string, string>>;
   /** The registry checks its form's input goes through. */
   check(providers: Providers, input: MethodInput, options: VerificationOptions): Promise<CheckResult>;
   /** Every reason its checks (and its steps) may answer. */

@@ -10,6 +10,7 @@ interface TypedHosted<S extends z.ZodObject, Reason extends string> {
   plan(options: VerificationOptions): readonly StepKind[];
   schema(options: VerificationOptions): S;
   check(providers: Providers, input: z.output<S>, options: VerificationOptions): Promise<CheckResult<Reason>>;
+  refine?(input: z.output<S>, today: string): Readonly<Record<string, string>>;
   reasons: ReasonCatalogue<Reason>;
   sms?: HostedMethod["sms"];
   hints?: HostedMethod["hints"];
@@ -29,6 +30,7 @@ export function hostedBy<S extends z.ZodObject, Reason extends string>(m: TypedH
     plan: m.plan,
     schema: m.schema,
     check: (providers, input, options) => m.check(providers, typed(input, options), options),
+    ...(m.refine ? { refine: (input: MethodInput, today: string, options: VerificationOptions) => m.refine!(typed(input, options), today) } : {}),
     reasons: m.reasons,
     ...(m.sms ? { sms: m.sms } : {}),
     ...(m.hints ? { hints: m.hints } : {}),

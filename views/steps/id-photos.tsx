@@ -30,6 +30,10 @@ export function IdPhotosStep(p: Props) {
       </StepForm>
       <h2>{t(locale, "photos.or_phone")}</h2>
       <PhoneHandoff locale={locale} verificationId={p.verificationId} handoff={p.handoff} />
+      {/* A date typed wrong on the form shows here: going back to fix it must not need a new verification. */}
+      <p>
+        <a href={`/v/${p.verificationId}?edit=1`}>{t(locale, "code.edit")}</a>
+      </p>
     </>
   );
 }

@@ -18,8 +18,9 @@ const INPUTS: Readonly<Record<string, InputAttributes>> = {
   id_number: { maxlength: 18 },
   phone: { type: "tel", inputmode: "tel", autocomplete: "tel", maxlength: 16 },
   card_number: { inputmode: "numeric", autocomplete: "cc-number", maxlength: 23 },
-  valid_from: { type: "date" },
-  valid_to: { type: "date" },
+  // Typed as printed on the card (2016-08-20): a date picker would show the browser's own format.
+  valid_from: { inputmode: "numeric", maxlength: 10 },
+  valid_to: { maxlength: 10 },
   id_front: {},
   id_back: {},
 };
@@ -28,6 +29,7 @@ function hintFor(locale: Locale, hints: Props["hints"], field: string): string |
   const key = hints?.[field];
   if (key && isMessageKey(key)) return t(locale, key);
   if (field === "id_front" || field === "id_back") return t(locale, "form.image.hint");
+  if (field === "valid_from" || field === "valid_to") return t(locale, "form.date.hint");
   return undefined;
 }
 

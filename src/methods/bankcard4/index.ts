@@ -5,6 +5,7 @@
 import type { MethodDefinition } from "../../flow/methods";
 import { hostedBy } from "../hosted-by";
 import { singleCheck } from "../provider-call";
+import { checkValidity } from "../../domain/validators/card-date";
 import { checkIdCardPhotos } from "./id-card-photos";
 import { messages } from "./messages";
 import { bankcard4Reasons } from "./reasons";
@@ -21,6 +22,13 @@ export const bankcard4 = {
     check: async (providers, input) =>
       singleCheck("bank", await providers.bank.check({ name: input.name, idNumber: input.id_number, cardNumber: input.card_number, phone: input.phone })),
     reasons: bankcard4Reasons,
+    // Dates in the wrong order, or a card already expired, are told at the form, not after the
+    // bank and the SMS code at the photo step, where they would cost a try.
+    refine: (input, today): Record<string, string> => {
+      if (!("valid_from" in input)) return {};
+      const problem = checkValidity(input.valid_from, input.valid_to, today);
+      return problem ? { valid_to: problem } : {};
+    },
     sms: { phoneField: "phone", purpose: "银行卡实名认证" },
     hints: { phone: "method.bankcard4.phone_hint" },
     formNote: "banks",

@@ -17,6 +17,11 @@ import { fillPrefilled, withoutPrefilled } from "./prefill";
 
 export const FORM_STEP = "form";
 
+/** Today's date in Beijing (UTC+8), where ID cards' validity dates are counted. */
+function beijingToday(now: number): string {
+  return new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
 async function submit(ctx: FlowContext, row: ApplicantRow, session: ApplicantSession, name: string, form: FormData): Promise<ActionOutcome> {
   const method = hostedMethod(name);
   if (!method || !row.methods.includes(name)) return { kind: "stale" };
@@ -26,6 +31,8 @@ async function submit(ctx: FlowContext, row: ApplicantRow, session: ApplicantSes
   const parsed = parseFields(schema, form);
   const view = methodFormView(row, name, null);
   if (!parsed.ok) return { kind: "render", view: { ...view, values: withoutPrefilled(parsed.values, filled), errors: parsed.errors }, status: 422 };
+  const crossed = method.refine?.(parsed.input, beijingToday(ctx.now), row.options) ?? {};
+  if (Object.keys(crossed).length > 0) return { kind: "render", view: { ...view, values: withoutPrefilled(parsed.values, filled), errors: crossed }, status: 422 };
   const typed = withoutPrefilled(parsed.values, filled);
 
   // The method starts with its first form (or comes back to it from a later step); that move

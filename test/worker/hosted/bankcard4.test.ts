@@ -119,3 +119,40 @@ describe("bankcard4 journey", () => {
     expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json.failed_attempts).toBe(0);
   });
 });
+
+describe("the ID card's validity dates, checked where they are typed", () => {
+  it.each([
+    ["reversed", { valid_from: "2036-08-20", valid_to: "2016-08-20" }, "应晚于有效期起始日期"],
+    ["expired", { valid_from: "2006-08-20", valid_to: "2016-08-20" }, "身份证已过有效期"],
+  ])("should refuse %s dates at the form, before the bank is asked, keeping what was typed", async (_case, dates, sentence) => {
+    const { a, v, testKey } = await start({ collect_id_validity: true, collect_id_images: true });
+    const page = await a.post("/methods/bankcard4", { ...form, ...dates });
+    expect(page.status).toBe(422);
+    expect(page.step).toBe("method_form");
+    expect(page.html).toContain("f-valid_to-error");
+    expect(textOf(page.html)).toContain(sentence);
+    expect(page.html).toContain(`value="${dates.valid_from}"`);
+    const api = await call(`/v1/verifications/${v.id}`, { key: testKey });
+    expect(api.json).toMatchObject({ status: "pending", failed_attempts: 0 });
+    const calls = await env.DB.prepare("select count(*) as n from verification_events where verification_id = ? and type = 'provider.call'").bind(v.id).first<{ n: number }>();
+    expect(calls?.n).toBe(0);
+  });
+
+  it.each(["2016.08.20", "20160820", "2016/8/20"])("should accept %s as typed from the card", async (typed) => {
+    const { a } = await start({ collect_id_validity: true });
+    const page = await a.post("/methods/bankcard4", { ...form, valid_from: typed, valid_to: "长期" });
+    expect(page.step).toBe("code");
+  });
+
+  it("should label the dates as the ID card's and let the photo step go back to the form", async () => {
+    const { a, testKey } = await start({ collect_id_validity: true, collect_id_images: true });
+    expect(textOf((await a.open()).html)).toContain("身份证有效期自");
+    await a.post("/methods/bankcard4", { ...form, valid_from: "2016-08-20", valid_to: "2036-08-20" });
+    const photos = await a.post("/methods/bankcard4/code", { action: "confirm", code: await latestCode(testKey, me.phone) });
+    expect(photos.step).toBe("id_photos");
+    expect(photos.html).toContain("?edit=1");
+    const edit = await a.open("?edit=1");
+    expect(edit.step).toBe("method_form");
+    expect(edit.html).toContain('value="2016-08-20"');
+  });
+});
