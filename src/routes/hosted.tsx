@@ -54,10 +54,20 @@ async function sessionFor(c: Context<AppEnv>, row: ApplicantRow) {
   return session && session.applicantId === row.applicantId ? session : null;
 }
 
+/**
+ * A step reached by an action, swapped in by htmx: it gets a history entry of its own, so the
+ * browser's Back returns to the step before (a GET of `?step=` shows it again where it can be
+ * gone back to), as a plain form's redirect does without JavaScript.
+ */
+function renderMoved(c: Context<AppEnv>, row: ApplicantRow, step: StepView, status: 200 | 422 = 200) {
+  if (wantsFragment(c)) c.header("HX-Push-Url", `/v/${row.id}?step=${step.kind}`);
+  return render(c, step, status);
+}
+
 /** After an action: a plain form goes back to the step page (PRG); htmx gets the step now. */
 async function done(c: Context<AppEnv>, row: ApplicantRow, flags: StepFlags = {}) {
   if (!wantsFragment(c)) return c.redirect(`/v/${row.id}`, 303);
-  return render(c, await currentStep(flowContext(c, row.livemode), row, await sessionFor(c, row), flags));
+  return renderMoved(c, row, await currentStep(flowContext(c, row.livemode), row, await sessionFor(c, row), flags));
 }
 
 /** Where the flow stands now, read again: another tab or device moved it first. */
@@ -78,7 +88,9 @@ const text = (f: FormData, name: string) => {
 hosted.get("/:id", async (c) => {
   const { row, response } = await load(c);
   if (!row) return response;
-  const flags: StepFlags = { choose: c.req.query("choose") === "1", edit: c.req.query("edit") === "1" };
+  // `?step=` is a history entry coming back (Back): the form and the method list can be returned to.
+  const back = c.req.query("step");
+  const flags: StepFlags = { choose: c.req.query("choose") === "1" || back === "choose_method", edit: c.req.query("edit") === "1" || back === "method_form" };
   return render(c, await currentStep(flowContext(c, row.livemode), row, await sessionFor(c, row), flags));
 });
 
@@ -100,7 +112,7 @@ hosted.post("/:id/authorize", async (c) => {
   await startApplicantSession(c, session, row.expiresAt);
   if (!wantsFragment(c)) return c.redirect(`/v/${row.id}`, 303);
   const next = { ...result.row, partnerName: row.partnerName };
-  return render(c, await currentStep(ctx, next, session, { reusable: result.reusable }));
+  return renderMoved(c, next, await currentStep(ctx, next, session, { reusable: result.reusable }));
 });
 
 /** The remaining actions need the applicant signed in for this verification. */
@@ -181,7 +193,7 @@ async function answer(c: Context<AppEnv>, row: ApplicantRow, outcome: ActionOutc
       if (!outcome.notice) return done(c, outcome.row);
       // What the entered step has to say (a code that could not be sent) is shown at once, not after a redirect.
       const step = await currentStep(flowContext(c, outcome.row.livemode), outcome.row, await sessionFor(c, outcome.row), { notice: outcome.notice });
-      return render(c, step, "error" in outcome.notice ? 422 : 200);
+      return renderMoved(c, outcome.row, step, "error" in outcome.notice ? 422 : 200);
     }
   }
 }

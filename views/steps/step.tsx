@@ -1,6 +1,7 @@
 // The step container htmx swaps, and the full hosted page around it. The same component renders
 // both, so a fragment and a full page can never disagree.
 import { Progress } from "../components/progress";
+import { raw } from "hono/html";
 import { Layout } from "../layout";
 import { isMessageKey, t } from "../messages";
 import { AuthorizeStep } from "./authorize";
@@ -61,10 +62,15 @@ export function stepTitle(step: StepView): string {
   return isMessageKey(key) ? t(step.locale, key) : t(step.locale, "app.name");
 }
 
+// The first page a browser gets names its step in the address too (without reloading), so that
+// Back from the next step, swapped in by htmx with a history entry of its own, comes back here.
+const NAME_STEP_SCRIPT = (kind: string) => `if(!location.search)history.replaceState(history.state,"",location.pathname+"?step=${kind}")`;
+
 export function HostedPage({ step }: { step: StepView }) {
   return (
     <Layout locale={step.locale} title={stepTitle(step)}>
       <Step step={step} />
+      <script>{raw(NAME_STEP_SCRIPT(step.kind))}</script>
     </Layout>
   );
 }

@@ -1,6 +1,9 @@
 // The code step tells the truth about its code: never "sent" for a refused send or a void code,
 // and the button for a new code waits, with its seconds, until the send limits allow one.
+import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+
+const worker = (exports as unknown as { default: Fetcher }).default;
 import { TEST_IDENTITIES } from "../../../src/providers/sandbox-values";
 import { Applicant, latestCode, textOf, uniquePhone } from "../applicant";
 import { newPartner, newVerification } from "../helpers";
@@ -64,5 +67,31 @@ describe("where am I", () => {
     expect(steps(code.html)).toEqual(["银行账户认证", "[手机验证]", "上传身份证件", "认证结果"]);
     const wrong = await a.post("/methods/bankcard4/code", { action: "confirm", code: "12345" });
     expect(steps(wrong.html)).toEqual(["银行账户认证", "[手机验证]", "上传身份证件", "认证结果"]);
+  });
+});
+
+describe("the browser's Back button", () => {
+  it("should give each step reached by htmx a history entry that comes back to the step before", async () => {
+    const { testKey } = await newPartner();
+    const v = await newVerification(testKey, { type: "person", methods: ["mobile3", "face"] });
+    const a = new Applicant(v.id);
+    await a.signIn(testKey);
+    const res = await worker.fetch(
+      new Request(`http://shiming.test/v/${v.id}/method`, {
+        method: "POST",
+        body: new URLSearchParams({ method: "mobile3" }),
+        headers: { "hx-request": "true", "cf-connecting-ip": a.ip, cookie: [...a.cookies].map(([k, val]) => `${k}=${val}`).join("; "), "content-type": "application/x-www-form-urlencoded" },
+      }),
+    );
+    expect(res.headers.get("hx-push-url")).toBe(`/v/${v.id}?step=method_form`);
+    const code = await a.post("/methods/mobile3", { name: identity.name, id_number: identity.idNumber, phone: uniquePhone() });
+    expect(code.step).toBe("code");
+    // Back from the code step: the form again, with what was typed; Back from the form: the method list.
+    const form = await a.open("?step=method_form");
+    expect(form.step).toBe("method_form");
+    expect(form.html).toContain(`value="${identity.name}"`);
+    expect((await a.open("?step=choose_method")).step).toBe("choose_method");
+    // A history entry of a step that cannot be gone back to shows where the flow stands.
+    expect((await a.open("?step=result")).step).toBe("code");
   });
 });
