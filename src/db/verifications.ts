@@ -7,6 +7,7 @@ import type { Actor } from "../domain/verification/status";
 import { newId } from "../crypto/random";
 import type { OutboxEntry } from "../webhooks/events";
 import type { Database } from "./client";
+import type { PartnerScope } from "./partner-scope";
 import { partners, verificationEvents, verifications } from "./schema";
 import { outboxInsert } from "./webhook-events";
 
@@ -14,10 +15,8 @@ export type VerificationRow = typeof verifications.$inferSelect;
 export type NewVerificationRow = typeof verifications.$inferInsert;
 export type VerificationPatch = Partial<Omit<VerificationRow, "id" | "partnerId" | "livemode" | "version">>;
 
-export interface PartnerScope {
-  partnerId: string;
-  livemode: boolean;
-}
+// Callers that take the scope with these queries may keep importing it from here.
+export type { PartnerScope } from "./partner-scope";
 
 export interface EventInput {
   type: string;

@@ -3,7 +3,7 @@
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "./client";
 import { webhookEndpoints } from "./schema";
-import type { PartnerScope } from "./verifications";
+import type { PartnerScope } from "./partner-scope";
 
 export type WebhookEndpointRow = typeof webhookEndpoints.$inferSelect;
 

@@ -6,7 +6,7 @@ import { DAY } from "../domain/clock";
 import type { OutboxEntry } from "../webhooks/events";
 import type { Database } from "./client";
 import { webhookEvents, verifications } from "./schema";
-import type { PartnerScope } from "./verifications";
+import type { PartnerScope } from "./partner-scope";
 
 export const EVENT_RETENTION = 30 * DAY;
 

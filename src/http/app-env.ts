@@ -2,7 +2,7 @@
 import type { Config } from "../config";
 import type { DataCipher } from "../crypto/data-key";
 import type { Database } from "../db/client";
-import type { PartnerScope } from "../db/verifications";
+import type { PartnerScope } from "../db/partner-scope";
 import type { Env } from "../env";
 
 export interface AppEnv {

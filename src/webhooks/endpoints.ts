@@ -9,7 +9,7 @@ import { DAY } from "../domain/clock";
 import { insertDeliveries } from "../db/webhook-deliveries";
 import { countEndpoints, endpointsForEvent, getEndpoint, insertEndpoint, updateEndpoint, type WebhookEndpointRow } from "../db/webhook-endpoints";
 import type { WebhookEventRow } from "../db/webhook-events";
-import type { PartnerScope } from "../db/verifications";
+import type { PartnerScope } from "../db/partner-scope";
 import { fieldMessage } from "../../views/messages";
 import { endpointUrlProblem } from "./endpoint-url";
 import { enqueueDeliveries, type WriteContext } from "./outbox";
