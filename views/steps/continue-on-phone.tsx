@@ -72,6 +72,12 @@ export function PhoneHandoff({ locale, verificationId, handoff }: { locale: Loca
               {link.url}
             </code>
           </p>
+          {/* Already on the phone that has the camera: the same one-time link, tapped, is the way on. */}
+          <p>
+            <a class="button secondary" href={link.url} data-continue-here>
+              {t(locale, "handoff.continue_here")}
+            </a>
+          </p>
           <p class="hint">{t(locale, "handoff.valid_for", { minutes: String(link.minutesLeft ?? 5) })}</p>
         </div>
       )}

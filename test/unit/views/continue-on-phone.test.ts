@@ -47,3 +47,10 @@ describe("continue on phone: Alipay face", () => {
     expect(page).toContain("正在支付宝中刷脸");
   });
 });
+
+describe("continue on phone: on the phone itself", () => {
+  it("should offer the same one-time link as a tap, for a phone that is already the one with the camera", async () => {
+    const page = await html(props({}));
+    expect(page).toMatch(/<a class="button secondary" href="http:\/\/127\.0\.0\.1\/p\/x" data-continue-here[^>]*>[^<]*在本机继续<\/a>/);
+  });
+});
