@@ -20,6 +20,7 @@ import type { StepView } from "../../views/steps/model";
 import { HostedPage, Step } from "../../views/steps/step";
 import { readApplicantSession, startApplicantSession } from "./applicant-session";
 import { flowContext } from "./flow-context";
+import { FORM_CAP, readForm } from "./form-body";
 import { wantsFragment } from "./htmx";
 import "../steps";
 
@@ -76,8 +77,9 @@ async function doneFresh(c: Context<AppEnv>, id: string) {
   return row ? done(c, row) : c.redirect(`/v/${id}`, 303);
 }
 
-async function form(c: Context<AppEnv>): Promise<FormData> {
-  return c.req.formData();
+/** The posted form, or the answer to a body that is not one (src/routes/form-body.tsx). */
+function form(c: Context<AppEnv>, row: ApplicantRow, maxBytes: number = FORM_CAP.text) {
+  return readForm(c, { locale: localeOf(row), maxBytes, backUrl: `/v/${row.id}` });
 }
 
 const text = (f: FormData, name: string) => {
@@ -98,7 +100,9 @@ hosted.post("/:id/authorize", async (c) => {
   const { row, response } = await load(c);
   if (!row) return response;
   const ctx = flowContext(c, row.livemode);
-  const f = await form(c);
+  const read = await form(c, row);
+  if (!read.ok) return read.response;
+  const f = read.form;
   const base = { ...stepBase(row), kind: "authorize" as const, type: row.type, phone: text(f, "phone") };
   if (!isOpen(row.status)) return done(c, row);
   if (text(f, "action") === "send_code") {
@@ -127,14 +131,18 @@ async function withSession(c: Context<AppEnv>) {
 hosted.post("/:id/reuse", async (c) => {
   const s = await withSession(c);
   if (!s.row) return s.response;
-  const result = await answerReuse(s.ctx, s.row, s.session, text(await form(c), "choice"));
+  const read = await form(c, s.row);
+  if (!read.ok) return read.response;
+  const result = await answerReuse(s.ctx, s.row, s.session, text(read.form, "choice"));
   return result.ok ? done(c, result.row) : doneFresh(c, s.row.id);
 });
 
 hosted.post("/:id/method", async (c) => {
   const s = await withSession(c);
   if (!s.row) return s.response;
-  const result = await chooseMethod(s.ctx, s.row, s.session, text(await form(c), "method"));
+  const read = await form(c, s.row);
+  if (!read.ok) return read.response;
+  const result = await chooseMethod(s.ctx, s.row, s.session, text(read.form, "method"));
   return done(c, result.ok ? result.row : s.row);
 });
 
@@ -205,5 +213,8 @@ hosted.post("/:id/*", async (c) => {
   if (!s.row) return s.response;
   const found = findAction(path, currentMethodStep(s.row.state)?.step);
   if (!found) return c.notFound();
-  return answer(c, s.row, await found.action.handle(s.ctx, s.row, s.session, await form(c), found.params));
+  // One cap for every step action: the largest (both ID photos) bounds the text forms too.
+  const read = await form(c, s.row, FORM_CAP.photos);
+  if (!read.ok) return read.response;
+  return answer(c, s.row, await found.action.handle(s.ctx, s.row, s.session, read.form, found.params));
 });

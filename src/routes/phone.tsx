@@ -9,6 +9,7 @@ import { ALIPAY_RETURN_PATH, type AlipayQueryNotice, certifyUrlFor, queryAlipayC
 import { giveFaceConsent, submitClip } from "../steps/handoff/face";
 import { submitPhonePhotos } from "../steps/id-photos/phone";
 import { flowContext } from "./flow-context";
+import { FORM_CAP, readForm } from "./form-body";
 import { alipayAppLink } from "../providers/alipay-face/index";
 import { isSandboxCertifyId, SANDBOX_CERTIFY_PATH } from "../providers/alipay-face/sandbox";
 import type { HandoffRecord } from "../sessions/handoff-session";
@@ -82,8 +83,10 @@ phone.post("/p/consent", async (c) => {
 phone.post("/p/clip", async (c) => {
   const found = await session(c);
   if (!found) return c.json({ error: "session", message: t(guessLocale(c), "phone.link.invalid") }, 401);
-  const clip = (await c.req.formData()).get("clip");
   const locale = localeOf(found.s.row);
+  const read = await readForm(c, { locale, maxBytes: FORM_CAP.clip, backUrl: "/p", json: true });
+  if (!read.ok) return read.response;
+  const clip = read.form.get("clip");
   if (!(clip instanceof File)) return c.json({ error: "clip_empty", message: errorText(locale, "clip", "clip_empty") }, 422);
   const outcome = await submitClip(found.ctx, found.s, clip);
   if (outcome.kind === "invalid") return c.json({ error: outcome.error, message: errorText(locale, "clip", outcome.error) }, 422);
@@ -101,7 +104,9 @@ phone.post("/p/id-photos", async (c) => {
   const wantsJson = (c.req.header("accept") ?? "").includes("application/json");
   if (!found) return wantsJson ? c.json({ errors: { session: t(guessLocale(c), "phone.link.invalid") } }, 401) : c.html(<LinkProblemPage locale={guessLocale(c)} reason="invalid" />, 401);
   const locale = localeOf(found.s.row);
-  const outcome = await submitPhonePhotos(found.ctx, found.s, await c.req.formData());
+  const read = await readForm(c, { locale, maxBytes: FORM_CAP.photos, backUrl: "/p", json: wantsJson });
+  if (!read.ok) return read.response;
+  const outcome = await submitPhonePhotos(found.ctx, found.s, read.form);
   if (outcome.kind === "invalid") {
     const messages = Object.fromEntries(Object.entries(outcome.errors).map(([f, code]) => [f, errorText(locale, f, code!)]));
     return wantsJson ? c.json({ errors: messages }, 422) : c.html(<IdCapturePage locale={locale} errors={outcome.errors} />, 422);
