@@ -8,8 +8,11 @@ export const legal = new Hono<AppEnv>();
 
 const PAGES = { "service-agreement": "legal.service", privacy: "legal.privacy" } as const;
 
+// Own keys only: `PAGES["__proto__"]` or `PAGES.toString` is inherited from Object and was a 500.
+const pageOf = (name: string) => (Object.hasOwn(PAGES, name) ? PAGES[name as keyof typeof PAGES] : undefined);
+
 legal.get("/legal/:page", (c) => {
-  const page = PAGES[c.req.param("page") as keyof typeof PAGES];
+  const page = pageOf(c.req.param("page"));
   if (!page) return c.notFound();
   const locale: Locale = c.req.query("lang") === "en" ? "en" : "zh-CN";
   return c.html(
