@@ -38,12 +38,55 @@ describe("person verification in Chromium", () => {
     await page.getByLabel("手机号", { exact: true }).fill(phoneFor(10));
     await page.getByRole("button", { name: "同意并继续" }).click();
     await expect.poll(() => page.locator("[data-step]").getAttribute("data-step")).toBe("code");
-    expect(page.url()).toBe(v.url);
+    // Swapped in place (no page load); the address names the step, so Back comes back to the form.
+    expect(page.url()).toBe(`${v.url}?step=code`);
     await page.getByLabel("短信验证码").fill(await latestCode(phoneFor(10)));
     await page.getByRole("button", { name: "提交验证" }).click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("认证成功");
     await page.waitForURL(/\/healthz\?verification_id=/, { timeout: 10_000 });
     expect(new URL(page.url()).searchParams.get("status")).toBe("verified");
+    await page.close();
+  });
+
+  it("should verify mobile3 with the sign-in phone at once, with one SMS in all", async () => {
+    const me = TEST_IDENTITIES[0];
+    const v = await createVerification(baseUrl, key, { type: "person", methods: ["mobile3"] });
+    const page = await browser.newPage({ locale: "zh-CN" });
+    await page.goto(v.url);
+    await signIn(page, phoneFor(40));
+    await page.getByLabel("姓名", { exact: true }).fill(me.name);
+    await page.getByLabel("身份证号").fill(me.idNumber);
+    await page.getByLabel("手机号", { exact: true }).fill(phoneFor(40));
+    await page.getByRole("button", { name: "同意并继续" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("认证成功");
+    const sms = await fetch(`${baseUrl}/v1/test_helpers/sms?phone=${phoneFor(40)}`, { headers: { authorization: `Bearer ${key}` } });
+    expect(((await sms.json()) as { data: unknown[] }).data).toHaveLength(1);
+    const evidence = (await (await fetch(`${baseUrl}/v1/verifications/${v.id}/evidence`, { headers: { authorization: `Bearer ${key}` } })).json()) as { jws: string };
+    const record = Buffer.from(evidence.jws.split(".")[1]!, "base64url").toString();
+    expect(record.match(/"sms\.sent"/g)).toHaveLength(1);
+    expect(record).toContain("method.phone_proven");
+    await page.close();
+  });
+
+  it("should go back a step with the browser's Back button, and forward again", async () => {
+    const me = TEST_IDENTITIES[0];
+    const v = await createVerification(baseUrl, key, { type: "person", methods: ["mobile3", "face"] });
+    const page = await browser.newPage({ locale: "zh-CN" });
+    await page.goto(v.url);
+    await signIn(page, phoneFor(41));
+    await page.getByRole("button", { name: /手机号认证/ }).click();
+    await expect.poll(() => page.locator("[data-step]").getAttribute("data-step")).toBe("method_form");
+    await page.getByLabel("姓名", { exact: true }).fill(me.name);
+    await page.getByLabel("身份证号").fill(me.idNumber);
+    await page.getByLabel("手机号", { exact: true }).fill(phoneFor(42));
+    await page.getByRole("button", { name: "同意并继续" }).click();
+    await expect.poll(() => page.locator("[data-step]").getAttribute("data-step")).toBe("code");
+    await page.goBack();
+    await expect.poll(() => page.locator("[data-step]").getAttribute("data-step")).toBe("method_form");
+    expect(await page.getByLabel("姓名", { exact: true }).inputValue()).toBe(me.name);
+    await page.goBack();
+    await expect.poll(() => page.locator("[data-step]").getAttribute("data-step")).toBe("choose_method");
+    expect(new URL(page.url()).pathname).toBe(new URL(v.url).pathname);
     await page.close();
   });
 
