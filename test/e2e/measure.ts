@@ -210,3 +210,23 @@ export function errorWiring(page: Page): Promise<string[]> {
     return problems;
   });
 }
+
+/**
+ * `{name}` placeholders a message left unfilled, in what a person reads or hears: the visible
+ * text, the title, and the attributes a screen reader or a field shows (aria-label, title, alt,
+ * placeholder).
+ */
+export function unfilledPlaceholders(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const look = (where: string, text: string | null | undefined) => {
+      for (const m of (text ?? "").matchAll(/\{[A-Za-z_][\w.]*\}/g)) found.push(`${where}: ${m[0]} in "…${text!.slice(Math.max(0, m.index - 30), m.index + 40).replace(/\s+/g, " ")}…"`);
+    };
+    look("title", document.title);
+    look("text", document.body.innerText);
+    for (const el of Array.from(document.querySelectorAll("[aria-label],[title],[alt],[placeholder]"))) {
+      for (const name of ["aria-label", "title", "alt", "placeholder"]) look(`${el.tagName.toLowerCase()}[${name}]`, el.getAttribute(name));
+    }
+    return found;
+  });
+}

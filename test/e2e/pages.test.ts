@@ -1,14 +1,14 @@
 // Every page in the table (test/e2e/pages.ts), in zh-CN and in en, loaded in Chromium on a cold
 // cache: the first flight and page-weight budgets, nothing render-blocking, hashed immutable
 // assets, a warm reload that fetches only the page, no layout shift; then, for the page and each
-// state its actions show, axe-core with no serious or critical violation and errors tied to their
-// fields. Writes bench/report-pages.md with the weights it measured.
+// state its actions show, axe-core with no serious or critical violation, errors tied to their
+// fields and no message with a `{placeholder}` left unfilled. Writes bench/report-pages.md with the weights it measured.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launch } from "./browser";
-import { axeViolations, BUDGET, errorWiring, gzipBytes, KB, NetworkLog, onNetwork, PHONE_DEVICE, renderBlocking, smallTouchTargets, totalBytes } from "./measure";
+import { axeViolations, BUDGET, errorWiring, gzipBytes, KB, NetworkLog, onNetwork, PHONE_DEVICE, renderBlocking, smallTouchTargets, totalBytes, unfilledPlaceholders } from "./measure";
 import { PAGES, type PageRow } from "./pages";
 import { BROWSER_LOCALE, type Locale, LOCALES, Reacher, type Reached } from "./reacher";
 
@@ -146,6 +146,7 @@ describe.concurrent.each(LOCALES)("every page in %s", (locale) => {
         const violations = all.filter((v) => v.impact === "serious" || v.impact === "critical");
         expect(violations, `${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
         expect(await errorWiring(page), where).toEqual([]);
+        expect(await unfilledPlaceholders(page), `${where}: a message's placeholder left unfilled`).toEqual([]);
         if (row.device === "phone") expect(await smallTouchTargets(page, BUDGET.touchTarget), where).toEqual([]);
       }
     } finally {

@@ -74,6 +74,16 @@ export const PAGES: PageRow[] = [
         },
       },
       {
+        name: "phone of the wrong length",
+        show: async (p) => {
+          await p.locator("#f-phone").fill("1390000");
+          const answered = p.waitForResponse((res) => res.request().method() === "POST");
+          await p.locator("button[value=send_code]").click();
+          await answered;
+          await p.locator("#f-phone-error").waitFor();
+        },
+      },
+      {
         name: "code sent",
         show: async (p, r) => {
           await p.locator("#f-phone").fill(r.phone());
@@ -139,6 +149,17 @@ export const PAGES: PageRow[] = [
         show: async (p) => {
           await p.locator("#f-code").fill("000000");
           await p.locator("button[value=confirm]").click();
+          await p.locator("#f-code-error").waitFor();
+        },
+      },
+      {
+        name: "no code typed",
+        show: async (p) => {
+          // The error of the state before is still there: wait for this post's answer to be swapped in.
+          await p.locator("#f-code").fill("");
+          const answered = p.waitForResponse((res) => res.request().method() === "POST");
+          await p.locator("button[value=confirm]").click();
+          await answered;
           await p.locator("#f-code-error").waitFor();
         },
       },

@@ -1,10 +1,9 @@
 // Turns an error code for a field into the sentence shown next to it.
 import { fieldMessage, isMessageKey, type Locale, t } from "../messages";
 
+/** `params` fill the sentence's own placeholders ({tries}, {seconds}); the field's label is always filled. */
 export function errorText(locale: Locale, field: string, code: string, params: Record<string, string> = {}): string {
-  const key = `error.${code}`;
-  if (isMessageKey(key) && Object.keys(params).length > 0) return t(locale, key, params);
-  return fieldMessage(locale, field, code);
+  return fieldMessage(locale, field, code, params);
 }
 
 /**

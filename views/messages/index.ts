@@ -24,11 +24,15 @@ export function t(locale: Locale, key: MessageKey, params: Record<string, string
   return (TABLES[locale][key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
 }
 
-/** The message for one bad field: its label (from the last path segment) in the code's sentence. */
-export function fieldMessage(locale: Locale, path: string, code: string): string {
+/**
+ * The message for one bad field: its label (from the last path segment) in the code's sentence.
+ * The label is always among the params, beside any the caller adds ({tries}, {seconds}): a
+ * sentence with both must never show a raw `{field}`.
+ */
+export function fieldMessage(locale: Locale, path: string, code: string, params: Record<string, string> = {}): string {
   const leaf = path.split(".").filter((s) => !/^\d+$/.test(s)).pop() ?? "";
   const labelKey = `field.${leaf}`;
   const field = isMessageKey(labelKey) ? t(locale, labelKey) : leaf || "value";
   const key = `error.${code}`;
-  return isMessageKey(key) ? t(locale, key, { field }) : t(locale, "error.invalid_value", { field });
+  return t(locale, isMessageKey(key) ? key : "error.invalid_value", { field, ...params });
 }
