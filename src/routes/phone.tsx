@@ -3,6 +3,7 @@
 import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../http/app-env";
+import { MAX_FAILED_ATTEMPTS } from "../domain/flow/transition";
 import { localeOf } from "../flow/applicant";
 import { cookieHolds, openLink, readPhoneSession } from "../flow/handoff";
 import { ALIPAY_RETURN_PATH, type AlipayQueryNotice, certifyUrlFor, queryAlipayCheck, returningSession, settleAlipayReturn, startAlipayFace } from "../steps/handoff/alipay";
@@ -20,6 +21,9 @@ import { type Locale, t } from "../../views/messages";
 import { errorText } from "../../views/components/form-errors";
 
 export const phone = new Hono<AppEnv>();
+
+/** The verification's tries left, said beside a failed try on the phone as on the desktop. */
+const triesLeft = (row: { failedAttempts: number }) => Math.max(0, MAX_FAILED_ATTEMPTS - row.failedAttempts);
 
 const secure = (c: Context<AppEnv>) => new URL(c.req.url).protocol === "https:";
 const cookieName = (c: Context<AppEnv>) => (secure(c) ? "__Host-sm_phone" : "sm_phone");
@@ -59,7 +63,7 @@ phone.get("/p", async (c) => {
   const { record, row } = found.s;
   const locale = localeOf(row);
   if (record.purpose === "id_capture" && (record.state === "opened" || record.state === "capturing" || record.state === "waiting")) {
-    return c.html(<IdCapturePage locale={locale} lastFailure={record.lastFailure} />);
+    return c.html(<IdCapturePage locale={locale} lastFailure={record.lastFailure} attemptsLeft={triesLeft(row)} />);
   }
   if (record.purpose === "alipay_face" && (record.state === "opened" || record.state === "capturing")) return alipayPage(c, found);
   switch (record.state) {
@@ -67,7 +71,7 @@ phone.get("/p", async (c) => {
     case "opened":
       return c.html(<ConsentPage locale={locale} />);
     case "capturing":
-      return c.html(<CapturePage locale={locale} prompts={record.prompts ?? []} lastFailure={record.lastFailure} />);
+      return c.html(<CapturePage locale={locale} prompts={record.prompts ?? []} lastFailure={record.lastFailure} attemptsLeft={triesLeft(row)} />);
     default:
       return c.html(<PhoneStatusPage locale={locale} status={record.state} purpose={record.purpose} />);
   }
@@ -124,7 +128,7 @@ async function alipayPage(c: Context<AppEnv>, found: Found, notice?: AlipayQuery
   const { record, row } = found.s;
   const url = await certifyUrlFor(found.ctx, record);
   const appLink = url ? (row.livemode && !inAlipay(c) ? alipayAppLink(url) : url) : undefined;
-  return c.html(<AlipayStartPage locale={localeOf(row)} lastFailure={record.lastFailure} appLink={appLink} notice={notice} />);
+  return c.html(<AlipayStartPage locale={localeOf(row)} lastFailure={record.lastFailure} attemptsLeft={triesLeft(row)} appLink={appLink} notice={notice} />);
 }
 
 /** The phone registers its check at Alipay (or finds the one it has) and goes there. */

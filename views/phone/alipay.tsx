@@ -9,10 +9,10 @@ import { PhonePage } from "./phone-page";
  * (`appLink`), a link that opens it in the Alipay app, for a phone whose camera opened us in
  * another browser.
  */
-export function AlipayStartPage(p: { locale: Locale; lastFailure?: string | null | undefined; appLink?: string | undefined; notice?: AlipayNotice | undefined }) {
+export function AlipayStartPage(p: { locale: Locale; lastFailure?: string | null | undefined; attemptsLeft?: number | undefined; appLink?: string | undefined; notice?: AlipayNotice | undefined }) {
   const { locale, lastFailure, appLink, notice } = p;
   return (
-    <PhonePage locale={locale} title={t(locale, "phone.alipay.heading")} phone="alipay_face" lastFailure={lastFailure}>
+    <PhonePage locale={locale} title={t(locale, "phone.alipay.heading")} phone="alipay_face" lastFailure={lastFailure} attemptsLeft={p.attemptsLeft}>
       <p>{t(locale, "phone.alipay.intro")}</p>
       {appLink ? (
         <>

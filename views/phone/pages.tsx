@@ -61,10 +61,10 @@ var fd=new FormData();fd.append("clip",new Blob(chunks,{type:(rec.mimeType||type
 try{var r=await fetch("/p/clip",{method:"POST",body:fd,credentials:"same-origin"});var j=await r.json();if(j.error){status.textContent=j.message;btn.disabled=false;return}}catch(e){status.textContent=d.neterror;btn.disabled=false;return}
 location.replace("/p")}})();`;
 
-export function CapturePage({ locale, prompts, lastFailure }: { locale: Locale; prompts: string[]; lastFailure?: string | null }) {
+export function CapturePage({ locale, prompts, lastFailure, attemptsLeft }: { locale: Locale; prompts: string[]; lastFailure?: string | null; attemptsLeft?: number }) {
   const texts = Object.fromEntries(ACTIONS.map((a) => [a, t(locale, "phone.capture.prompt", { action: t(locale, `phone.action.${a}`) })]));
   return (
-    <PhonePage locale={locale} title={t(locale, "phone.capture.heading")} phone="capture" lastFailure={lastFailure}>
+    <PhonePage locale={locale} title={t(locale, "phone.capture.heading")} phone="capture" lastFailure={lastFailure} attemptsLeft={attemptsLeft}>
       <div
         id="capture"
         data-prompts={JSON.stringify(prompts)}

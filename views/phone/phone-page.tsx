@@ -5,23 +5,25 @@ import { reasonText } from "../components/form-errors";
 import { Layout } from "../layout";
 import { type Locale, t } from "../messages";
 
-export function PhonePage(p: { locale: Locale; title: string; phone: string; lastFailure?: string | null | undefined; children?: Child }) {
+export function PhonePage(p: { locale: Locale; title: string; phone: string; lastFailure?: string | null | undefined; attemptsLeft?: number | undefined; children?: Child }) {
   return (
     <Layout locale={p.locale} title={p.title} scripts={false}>
       <section class="card" aria-labelledby="phone-title" data-phone={p.phone}>
         <h1 id="phone-title">{p.title}</h1>
-        <FailureNotice locale={p.locale} lastFailure={p.lastFailure} />
+        <FailureNotice locale={p.locale} lastFailure={p.lastFailure} attemptsLeft={p.attemptsLeft} />
         {p.children}
       </section>
     </Layout>
   );
 }
 
-function FailureNotice({ locale, lastFailure }: { locale: Locale; lastFailure?: string | null | undefined }) {
+function FailureNotice({ locale, lastFailure, attemptsLeft }: { locale: Locale; lastFailure?: string | null | undefined; attemptsLeft?: number | undefined }) {
   if (!lastFailure) return null;
   return (
     <p class="alert" role="alert" data-reason={lastFailure}>
       {t(locale, "phone.capture.retry", { reason: reasonText(locale, lastFailure) })}
+      {/* A fault is no try; a failed check is, and the last one must not come as a surprise. */}
+      {attemptsLeft !== undefined && lastFailure !== "provider_unavailable" && <> {t(locale, attemptsLeft === 1 ? "phone.tries_last" : "phone.tries_left", { n: String(attemptsLeft) })}</>}
     </p>
   );
 }

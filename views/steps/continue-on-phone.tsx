@@ -26,13 +26,14 @@ function stateText(locale: Locale, state: string, purpose?: string) {
 const LIVE_SCRIPT = `(function(){var el=document.getElementById("${HANDOFF_STATUS_ID}");if(!el||el.dataset.live)return;el.dataset.live="1";
 var m=JSON.parse(el.dataset.msgs),vid=el.dataset.vid,qr=document.getElementById("handoff-qr");
 function show(u){el.dataset.state=u.state;el.querySelector("[data-text]").textContent=m[u.state]||u.state;
-if(qr&&u.state!=="waiting")qr.hidden=true;if(u.state==="verified"||u.state==="failed")location.replace("/v/"+vid)}
+if(qr&&u.state!=="waiting")qr.hidden=true;if(u.state==="verified"||u.state==="failed")location.replace("/v/"+vid);
+if(u.state==="capturing"&&u.lastFailure&&u.lastFailure!==(el.querySelector("[data-failure]")||{}).dataset?.failure)location.replace("/v/"+vid)}
 if("WebSocket" in window){var tries=0;(function connect(){var ws=new WebSocket((location.protocol==="https:"?"wss://":"ws://")+location.host+el.dataset.ws);
 ws.onmessage=function(e){tries=0;try{show(JSON.parse(e.data))}catch(x){}};ws.onclose=function(){if(tries++<20)setTimeout(connect,1000*tries);else poll()}})()}
 else poll();
 function poll(){if(!window.htmx)return;el.setAttribute("hx-get",el.dataset.poll);el.setAttribute("hx-trigger","every 3s");el.setAttribute("hx-swap","outerHTML");htmx.process(el)}})();`;
 
-export function HandoffStatus(p: { locale: Locale; verificationId: string; state: string; lastFailure?: string | null | undefined; purpose?: string | undefined; polling?: boolean }) {
+export function HandoffStatus(p: { locale: Locale; verificationId: string; state: string; lastFailure?: string | null | undefined; purpose?: string | undefined; polling?: boolean; attemptsLeft?: number | undefined }) {
   const { locale, verificationId, state, lastFailure, purpose } = p;
   const poll = `/v/${verificationId}/handoff/status`;
   const msgs = Object.fromEntries(STATES.map((s) => [s, stateText(locale, s, purpose)]));
@@ -50,7 +51,12 @@ export function HandoffStatus(p: { locale: Locale; verificationId: string; state
       {...(p.polling ? { "hx-get": poll, "hx-trigger": "every 3s", "hx-swap": "outerHTML" } : {})}
     >
       <span data-text>{stateText(locale, state, purpose)}</span>
-      {lastFailure && state === "capturing" && <span>{` ${t(locale, "handoff.retry_notice", { reason: reasonText(locale, lastFailure) })}`}</span>}
+      {lastFailure && state === "capturing" && (
+        <span data-failure={lastFailure}>
+          {` ${t(locale, "handoff.retry_notice", { reason: reasonText(locale, lastFailure) })}`}
+          {p.attemptsLeft !== undefined && lastFailure !== "provider_unavailable" && ` ${t(locale, p.attemptsLeft === 1 ? "phone.tries_last" : "phone.tries_left", { n: String(p.attemptsLeft) })}`}
+        </span>
+      )}
     </div>
   );
 }
@@ -81,7 +87,7 @@ export function PhoneHandoff({ locale, verificationId, handoff }: { locale: Loca
           <p class="hint">{t(locale, "handoff.valid_for", { minutes: String(link.minutesLeft ?? 5) })}</p>
         </div>
       )}
-      <HandoffStatus locale={locale} verificationId={verificationId} state={handoff.state} lastFailure={handoff.lastFailure} purpose={handoff.purpose} />
+      <HandoffStatus locale={locale} verificationId={verificationId} state={handoff.state} lastFailure={handoff.lastFailure} purpose={handoff.purpose} attemptsLeft={handoff.attemptsLeft} />
       <noscript>
         <p>{t(locale, "handoff.no_live")}</p>
         <p>

@@ -59,7 +59,7 @@ export type StepView =
       kind: "continue_on_phone";
       method: string;
       canChangeMethod: boolean;
-      handoff: { state: string; link?: { url: string; minutesLeft?: number } | undefined; lastFailure?: string | null; purpose?: string };
+      handoff: { state: string; link?: { url: string; minutesLeft?: number } | undefined; lastFailure?: string | null; purpose?: string; attemptsLeft?: number };
       /** Whether Alipay face may be offered beside the phone browser: the sandbox in test mode, a configured adapter in live mode. */
       alipay: boolean;
       /** The answer to the desktop's "query the result" for an Alipay check, when it settled nothing. */
@@ -72,7 +72,7 @@ export type StepView =
       /** Whether the reason used one of the tries (from the method's reason catalogue). */
       reasonCounted?: boolean;
       attemptsLeft: number;
-      handoff: { state: string; link?: { url: string; minutesLeft?: number } | undefined; lastFailure?: string | null };
+      handoff: { state: string; link?: { url: string; minutesLeft?: number } | undefined; lastFailure?: string | null; attemptsLeft?: number };
     })
   | (StepBase & {
       kind: "awaiting_child";

@@ -1,6 +1,7 @@
 // The handoff step: the method continues on a phone (face in its browser, or in Alipay). Entering
 // it opens the handoff in the same write; the desktop shows the QR code and follows the phone live.
 import { currentMethodStep } from "../../domain/flow/state";
+import { MAX_FAILED_ATTEMPTS } from "../../domain/flow/transition";
 import { type ApplicantRow, localeOf } from "../../flow/applicant";
 import type { FlowContext } from "../../flow/context";
 import { desktopHandoff, handoffStub, openHandoff, refreshHandoff } from "../../flow/handoff";
@@ -26,7 +27,7 @@ async function handoffView(ctx: FlowContext, row: ApplicantRow, method: string):
     method,
     canChangeMethod: hostedMethods(row.methods).length > 1,
     // No handoff left (it expired, or the object forgot it): the page offers a new QR code.
-    handoff: { state: record?.state ?? "expired", link: shown?.link, lastFailure: record?.lastFailure ?? null, purpose: record?.purpose ?? "face" },
+    handoff: { state: record?.state ?? "expired", link: shown?.link, lastFailure: record?.lastFailure ?? null, purpose: record?.purpose ?? "face", attemptsLeft: MAX_FAILED_ATTEMPTS - row.failedAttempts },
     alipay: ctx.providers.alipayFace !== null,
   };
 }

@@ -22,7 +22,7 @@ async function photosView(ctx: FlowContext, row: ApplicantRow, extra: Partial<Ph
     kind: "id_photos",
     errors: {},
     attemptsLeft: MAX_FAILED_ATTEMPTS - row.failedAttempts,
-    handoff: { state: shown?.record.state ?? "expired", link: shown?.link, lastFailure: shown?.record.lastFailure ?? null },
+    handoff: { state: shown?.record.state ?? "expired", link: shown?.link, lastFailure: shown?.record.lastFailure ?? null, attemptsLeft: MAX_FAILED_ATTEMPTS - row.failedAttempts },
     ...extra,
   };
 }

@@ -97,7 +97,7 @@ describe("desktop-to-phone handoff", () => {
     ["钱假人", "liveness_failed", "活体检测未通过"],
     ["赵替身", "face_mismatch", "人脸与身份证照片不一致"],
   ])("should tell the phone why %s failed, allow a retry, and fail on the third try", async (name, reason, sentence) => {
-    const { testKey, v, link } = await atPhoneStep(name);
+    const { testKey, v, link, desktop } = await atPhoneStep(name);
     const phone = new Phone();
     await phone.get(link);
     await phone.post("/p/consent");
@@ -105,7 +105,15 @@ describe("desktop-to-phone handoff", () => {
     const retry = await phone.get("/p");
     expect(retry.html).toContain(`data-reason="${reason}"`);
     expect(textOf(retry.html)).toContain(sentence);
+    expect(textOf(retry.html)).toContain("还可尝试 2 次");
+    // The desktop says so too, with the same count.
+    const watching = textOf((await desktop.open()).html);
+    expect(watching).toContain(sentence);
+    expect(watching).toContain("还可尝试 2 次");
     await phone.uploadClip(WEBM);
+    // Before the third try, both warn that it is the last.
+    expect(textOf((await phone.get("/p")).html)).toContain("这是最后一次机会");
+    expect(textOf((await desktop.open()).html)).toContain("这是最后一次机会");
     expect((await phone.uploadClip(WEBM)).json.state).toBe("failed");
     expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json).toMatchObject({ status: "failed", failed_attempts: 3, failure_reason: reason });
   });
