@@ -4,7 +4,10 @@
 import { sha256Hex, timingSafeEqual } from "../crypto/hash";
 import { randomString } from "../crypto/random";
 import { appendEvent, getVerificationForApplicant } from "../db/verifications";
+import { currentMethodStep } from "../domain/flow/state";
 import { isTerminal } from "../domain/handoff/machine";
+import { maskName } from "../domain/masking";
+import { pendingOf } from "./pending";
 import { verifyHandoffToken, signHandoffToken } from "../handoff/token";
 import type { HandoffPurpose, HandoffRecord } from "../sessions/handoff-session";
 import type { ApplicantRow } from "./applicant";
@@ -88,11 +91,24 @@ export async function openLink(ctx: FlowContext, token: string): Promise<LinkOut
   const checked = await verifyHandoffToken(ctx.config.DATA_KEY, ctx.origin, token, ctx.now);
   if (!checked.ok) return { ok: false, reason: checked.reason };
   const secret = randomString(32);
-  const opened = await handoffStub(ctx, checked.claims.handoffId).open(checked.claims.jti, await sha256Hex(secret));
-  if (!opened.ok) return { ok: false, reason: opened.reason === "unknown" ? "invalid" : opened.reason };
+  const stub = handoffStub(ctx, checked.claims.handoffId);
+  const opened = await stub.open(checked.claims.jti, await sha256Hex(secret));
+  if (!opened.ok) {
+    if (opened.reason === "unknown") return { ok: false, reason: "invalid" };
+    // A link used once more after its step ended is no reason to ask for a new QR code.
+    const record = opened.reason === "ended" ? null : await stub.get();
+    return { ok: false, reason: record && isTerminal(record.state) ? "ended" : opened.reason };
+  }
   const row = await getVerificationForApplicant(ctx.db, opened.record.verificationId);
   if (row) await appendEvent(ctx.db, row, { type: "handoff.opened", actor: "applicant", data: { user_agent: ctx.client.userAgent.slice(0, 120) } }, ctx.now);
   return { ok: true, cookie: `${checked.claims.handoffId}.${secret}`, record: opened.record };
+}
+
+/** Whose verification a phone is doing, for its pages: the partner, and the person's name masked. */
+export async function phoneAbout(ctx: FlowContext, s: PhoneSession): Promise<{ partner: string; person: string | null }> {
+  const at = currentMethodStep(s.row.state);
+  const pending = at ? await pendingOf(ctx.cipher, s.row, at.method) : null;
+  return { partner: s.row.partnerName, person: pending?.input.name ? maskName(pending.input.name) : null };
 }
 
 export interface PhoneSession {

@@ -5,7 +5,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../http/app-env";
 import { MAX_FAILED_ATTEMPTS } from "../domain/flow/transition";
 import { localeOf } from "../flow/applicant";
-import { cookieHolds, openLink, readPhoneSession } from "../flow/handoff";
+import { cookieHolds, openLink, phoneAbout, readPhoneSession } from "../flow/handoff";
 import { ALIPAY_RETURN_PATH, type AlipayQueryNotice, certifyUrlFor, queryAlipayCheck, returningSession, settleAlipayReturn, startAlipayFace } from "../steps/handoff/alipay";
 import { giveFaceConsent, submitClip } from "../steps/handoff/face";
 import { submitPhonePhotos } from "../steps/id-photos/phone";
@@ -62,16 +62,17 @@ phone.get("/p", async (c) => {
   if (!found) return c.html(<LinkProblemPage locale={guessLocale(c)} reason="invalid" />, 401);
   const { record, row } = found.s;
   const locale = localeOf(row);
+  const about = await phoneAbout(found.ctx, found.s);
   if (record.purpose === "id_capture" && (record.state === "opened" || record.state === "capturing" || record.state === "waiting")) {
-    return c.html(<IdCapturePage locale={locale} lastFailure={record.lastFailure} attemptsLeft={triesLeft(row)} />);
+    return c.html(<IdCapturePage locale={locale} lastFailure={record.lastFailure} attemptsLeft={triesLeft(row)} about={about} />);
   }
   if (record.purpose === "alipay_face" && (record.state === "opened" || record.state === "capturing")) return alipayPage(c, found);
   switch (record.state) {
     case "waiting":
     case "opened":
-      return c.html(<ConsentPage locale={locale} />);
+      return c.html(<ConsentPage locale={locale} about={about} />);
     case "capturing":
-      return c.html(<CapturePage locale={locale} prompts={record.prompts ?? []} lastFailure={record.lastFailure} attemptsLeft={triesLeft(row)} />);
+      return c.html(<CapturePage locale={locale} prompts={record.prompts ?? []} lastFailure={record.lastFailure} attemptsLeft={triesLeft(row)} about={about} />);
     default:
       return c.html(<PhoneStatusPage locale={locale} status={record.state} purpose={record.purpose} />);
   }

@@ -5,7 +5,7 @@ import { raw } from "hono/html";
 import { errorText } from "../components/form-errors";
 import { ImageField } from "../components/image-field";
 import { type Locale, t } from "../messages";
-import { PhonePage } from "./phone-page";
+import { type PhoneAbout, PhonePage } from "./phone-page";
 
 const RESIZE_SCRIPT = `(function(){var f=document.getElementById("id-capture");if(!f||!window.fetch||!window.FormData)return;var status=document.getElementById("id-status");
 async function shrink(file){if(!file||!file.size||!window.createImageBitmap)return file;var img=await createImageBitmap(file),k=Math.min(1,1600/Math.max(img.width,img.height)),c=document.createElement("canvas");
@@ -17,12 +17,12 @@ for(var n of ["id_front","id_back"]){var input=f.elements[n];fd.append(n,await s
 try{var r=await fetch(f.action,{method:"POST",body:fd,headers:{accept:"application/json"},credentials:"same-origin"});var j=await r.json();
 if(j.errors){status.textContent=Object.values(j.errors).join(" ");btn.disabled=false;return}location.replace("/p")}catch(x){status.textContent=f.dataset.neterror;btn.disabled=false}})})();`;
 
-export function IdCapturePage({ locale, errors = {}, lastFailure, attemptsLeft }: { locale: Locale; errors?: Partial<Record<"id_front" | "id_back", string>>; lastFailure?: string | null; attemptsLeft?: number }) {
+export function IdCapturePage({ locale, errors = {}, lastFailure, attemptsLeft, about }: { locale: Locale; errors?: Partial<Record<"id_front" | "id_back", string>>; lastFailure?: string | null; attemptsLeft?: number; about?: PhoneAbout }) {
   const side = (field: "id_front" | "id_back", hint: "phone.photos.front_guide" | "phone.photos.back_guide") => (
     <ImageField locale={locale} field={field} hint={hint} guide error={errors[field] ? errorText(locale, field, errors[field]!) : undefined} />
   );
   return (
-    <PhonePage locale={locale} title={t(locale, "phone.photos.heading")} phone="id_capture" lastFailure={lastFailure} attemptsLeft={attemptsLeft}>
+    <PhonePage locale={locale} title={t(locale, "phone.photos.heading")} phone="id_capture" lastFailure={lastFailure} attemptsLeft={attemptsLeft} about={about}>
       <form id="id-capture" method="post" action="/p/id-photos" enctype="multipart/form-data" data-busy={t(locale, "phone.photos.resizing")} data-neterror={t(locale, "phone.upload_failed")}>
         {side("id_front", "phone.photos.front_guide")}
         {side("id_back", "phone.photos.back_guide")}

@@ -2,7 +2,7 @@
 // itself, and where the check stands. Narrow screens first (320 px), no htmx, one small script.
 import { raw } from "hono/html";
 import { isMessageKey, type Locale, t } from "../messages";
-import { PhonePage } from "./phone-page";
+import { type PhoneAbout, PhonePage } from "./phone-page";
 
 export type LinkProblem = "used" | "replaced" | "expired" | "invalid" | "ended";
 
@@ -16,9 +16,9 @@ export function LinkProblemPage({ locale, reason }: { locale: Locale; reason: Li
   );
 }
 
-export function ConsentPage({ locale }: { locale: Locale }) {
+export function ConsentPage({ locale, about }: { locale: Locale; about?: PhoneAbout }) {
   return (
-    <PhonePage locale={locale} title={t(locale, "phone.consent.title")} phone="consent">
+    <PhonePage locale={locale} title={t(locale, "phone.consent.title")} phone="consent" about={about}>
       <p>{t(locale, "phone.consent.body")}</p>
       <form method="post" action="/p/consent">
         <button type="submit" class="wide">
@@ -61,10 +61,10 @@ var fd=new FormData();fd.append("clip",new Blob(chunks,{type:(rec.mimeType||type
 try{var r=await fetch("/p/clip",{method:"POST",body:fd,credentials:"same-origin"});var j=await r.json();if(j.error){status.textContent=j.message;btn.disabled=false;return}}catch(e){status.textContent=d.neterror;btn.disabled=false;return}
 location.replace("/p")}})();`;
 
-export function CapturePage({ locale, prompts, lastFailure, attemptsLeft }: { locale: Locale; prompts: string[]; lastFailure?: string | null; attemptsLeft?: number }) {
+export function CapturePage({ locale, prompts, lastFailure, attemptsLeft, about }: { locale: Locale; prompts: string[]; lastFailure?: string | null; attemptsLeft?: number; about?: PhoneAbout }) {
   const texts = Object.fromEntries(ACTIONS.map((a) => [a, t(locale, "phone.capture.prompt", { action: t(locale, `phone.action.${a}`) })]));
   return (
-    <PhonePage locale={locale} title={t(locale, "phone.capture.heading")} phone="capture" lastFailure={lastFailure} attemptsLeft={attemptsLeft}>
+    <PhonePage locale={locale} title={t(locale, "phone.capture.heading")} phone="capture" lastFailure={lastFailure} attemptsLeft={attemptsLeft} about={about}>
       <div
         id="capture"
         data-prompts={JSON.stringify(prompts)}

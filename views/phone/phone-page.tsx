@@ -5,11 +5,23 @@ import { reasonText } from "../components/form-errors";
 import { Layout } from "../layout";
 import { type Locale, t } from "../messages";
 
-export function PhonePage(p: { locale: Locale; title: string; phone: string; lastFailure?: string | null | undefined; attemptsLeft?: number | undefined; children?: Child }) {
+/** Whose verification this is and for whom: shown first, so a phone that opened a link knows what it is doing. */
+export interface PhoneAbout {
+  partner: string;
+  /** The person's name, masked. */
+  person: string | null;
+}
+
+export function PhonePage(p: { locale: Locale; title: string; phone: string; lastFailure?: string | null | undefined; attemptsLeft?: number | undefined; about?: PhoneAbout | undefined; children?: Child }) {
   return (
     <Layout locale={p.locale} title={p.title} scripts={false}>
       <section class="card" aria-labelledby="phone-title" data-phone={p.phone}>
         <h1 id="phone-title">{p.title}</h1>
+        {p.about && (
+          <p class="hint" data-about>
+            {p.about.person ? t(p.locale, "phone.about.person", { partner: p.about.partner, person: p.about.person }) : t(p.locale, "phone.about", { partner: p.about.partner })}
+          </p>
+        )}
         <FailureNotice locale={p.locale} lastFailure={p.lastFailure} attemptsLeft={p.attemptsLeft} />
         {p.children}
       </section>

@@ -273,3 +273,26 @@ describe("a phone session acts only on its own step", () => {
     expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json.status).toBe("in_progress");
   });
 });
+
+describe("what a phone is told", () => {
+  it("should say whose verification it is and for whom, masked, on the phone's pages", async () => {
+    const { link } = await atPhoneStep();
+    const phone = new Phone();
+    await phone.get(link);
+    const consent = await phone.get("/p");
+    expect(consent.html).toContain("data-about");
+    expect(textOf(consent.html)).toMatch(/的实名认证 · 认证人 \*芳/);
+    expect(textOf(consent.html)).not.toContain("王芳");
+  });
+
+  it("should tell a link opened again after the check passed that the verification is over", async () => {
+    const { link } = await atPhoneStep();
+    const phone = new Phone();
+    await phone.get(link);
+    await phone.post("/p/consent");
+    expect((await phone.uploadClip(WEBM)).json.state).toBe("verified");
+    const again = await new Phone().get(link);
+    expect(again.html).toContain('data-reason="ended"');
+    expect(textOf(again.html)).not.toContain("刷新二维码");
+  });
+});
