@@ -10,7 +10,7 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { PNG } from "pngjs";
-import { demoPartnerSql } from "../src/dev/seed.mjs";
+import { demoPartnerSql } from "../scripts/seed.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -36,12 +36,30 @@ function freePort() {
   });
 }
 
+/**
+ * The bench Worker's config: production's wrangler.toml with bench/worker.ts (the app wrapped in
+ * the instrumentation) as its entry, written beside local state so it is never committed or deployed.
+ */
+function benchConfig() {
+  const dir = path.join(root, ".wrangler");
+  mkdirSync(dir, { recursive: true });
+  const config = readFileSync(path.join(root, "wrangler.toml"), "utf8")
+    .replace(/^main = "src\/index\.ts"$/m, 'main = "../bench/worker.ts"')
+    .replace(/^directory = "public"$/m, 'directory = "../public"')
+    .replace(/^migrations_dir = "migrations"$/m, 'migrations_dir = "../migrations"');
+  if (!config.includes("../bench/worker.ts")) throw new Error("wrangler.toml no longer has the main this bench rewrites");
+  const file = path.join(dir, "bench-wrangler.toml");
+  writeFileSync(file, config);
+  return file;
+}
+
 async function startService() {
   const state = mkdtempSync(path.join(tmpdir(), "shiming-bench-"));
   const port = await freePort();
-  wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", state]);
+  const config = benchConfig();
+  wrangler(["d1", "migrations", "apply", "DB", "--local", "--config", config, "--persist-to", state]);
   writeFileSync(path.join(state, "seed.sql"), demoPartnerSql(KEY));
-  wrangler(["d1", "execute", "DB", "--local", "--persist-to", state, "--file", path.join(state, "seed.sql")]);
+  wrangler(["d1", "execute", "DB", "--local", "--config", config, "--persist-to", state, "--file", path.join(state, "seed.sql")]);
   const vars = {
     ENVIRONMENT: "test",
     BENCH_COUNT_QUERIES: "1",
@@ -49,7 +67,7 @@ async function startService() {
     DATA_KEY: "YmVuY2gtb25seS1kYXRhLWtleS1uZXZlci1kZXBsb3khIQ==",
     SIGNING_KEYS: JSON.stringify(SIGNING_KEYS),
   };
-  const args = ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state, "--log-level", "warn"];
+  const args = ["wrangler", "dev", "--config", config, "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state, "--log-level", "warn"];
   for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
   const child = spawn("npx", args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let log = "";

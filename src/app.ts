@@ -3,7 +3,6 @@ import { Hono } from "hono";
 import type { AppEnv } from "./http/app-env";
 import { apiBodyLimit } from "./http/body-limit";
 import { requestContext } from "./http/context";
-import { benchInstrumentation } from "./bench/instrument";
 import { mapError } from "./http/error-mapper";
 import { problemBody, problemResponse } from "./http/problem";
 import { adminV1 } from "./routes/admin";
@@ -17,8 +16,6 @@ import { wellKnown } from "./routes/well-known";
 
 export const app = new Hono<AppEnv>();
 
-// Inert unless the bench flag is set (src/bench/instrument.ts); first, so it sees every binding use.
-app.use("*", benchInstrumentation);
 app.use("*", requestContext);
 app.onError(mapError);
 app.notFound((c) => problemResponse(problemBody("not_found", `No route ${c.req.method} ${new URL(c.req.url).pathname}.`)));

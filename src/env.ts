@@ -29,6 +29,6 @@ export interface Env {
   SIGNING_KEYS?: string;
   RESULT_TOKEN_TTL_DAYS?: string;
   WEBHOOK_RETRY_SCHEDULE?: string;
-  /** "1" (development and test only): `npm run bench` counts each request's D1, DO and R2 use (src/bench/instrument.ts). */
+  /** "1" (development and test only): `npm run bench` counts each request's D1, DO and R2 use (bench/instrument.ts, in the bench Worker only). */
   BENCH_COUNT_QUERIES?: string;
 }

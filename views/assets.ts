@@ -1,4 +1,4 @@
-// Content-hashed asset URLs, from the manifest that src/dev/build-assets.mjs writes.
+// Content-hashed asset URLs, from the manifest that scripts/build-assets.mjs writes.
 import manifest from "./asset-manifest.json";
 
 export const assetUrl = (logical: keyof typeof manifest): string => manifest[logical];

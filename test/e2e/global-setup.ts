@@ -46,7 +46,7 @@ export default async function setup(project: TestProject) {
   // Webhook retries a second apart, so the webhook tests see three attempts in a few seconds.
   vars.push("--var", `SIGNING_KEYS:${JSON.stringify(E2E_SIGNING_KEYS)}`, "--var", "WEBHOOK_RETRY_SCHEDULE:1,1,1");
   run(["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], env);
-  const { demoPartnerSql } = await import("../../src/dev/seed.mjs");
+  const { demoPartnerSql } = await import("../../scripts/seed.mjs");
   const seed = path.join(state, "seed.sql");
   writeFileSync(seed, demoPartnerSql(E2E_KEY));
   run(["d1", "execute", "DB", "--local", "--persist-to", state, "--file", seed], env);

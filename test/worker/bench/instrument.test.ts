@@ -1,9 +1,9 @@
-// The bench instrumentation (src/bench/instrument.ts): inert without its flag, and under it the
+// The bench instrumentation (bench/instrument.ts, in the bench Worker only): inert without its flag, and under it the
 // counts come from the bindings themselves: D1 round trips, rows, Durable Object calls.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { app } from "../../../src/app";
-import type { BenchCounts } from "../../../src/bench/instrument";
+import { benchApp as app } from "../../../bench/worker";
+import type { BenchCounts } from "../../../bench/instrument";
 import { TEST_IDENTITIES } from "../../../src/providers/sandbox-values";
 import { Applicant, latestCode } from "../applicant";
 import { BASE, call, newPartner, newVerification } from "../helpers";

@@ -4,8 +4,8 @@
 // or test environment; it never changes what a request does or answers, the headers aside.
 import { createMiddleware } from "hono/factory";
 import { contextStorage, tryGetContext } from "hono/context-storage";
-import type { AppEnv } from "../http/app-env";
-import type { Env } from "../env";
+import type { AppEnv } from "../src/http/app-env";
+import type { Env } from "../src/env";
 
 export interface BenchCounts {
   /** D1 round trips: one per statement run on its own, one per batch or exec. */
