@@ -4,7 +4,7 @@
 // costs, prints a table, and writes bench/out/last-run.json and bench/README.md's "Last measured".
 // Never asserts absolute timings: compare a route with the trivial route of the same run.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import path from "node:path";
@@ -583,6 +583,11 @@ async function main() {
     const current = readFileSync(readme, "utf8");
     const marked = /(<!-- bench:last-run:start -->\n)[\s\S]*?(\n<!-- bench:last-run:end -->)/;
     if (marked.test(current)) writeFileSync(readme, current.replace(marked, (_m, a, b) => `${a}${text}${b}`));
+    // The browser reports of the latest full e2e run (bench/out/, never tracked) become the tracked ones here, and only here.
+    for (const report of ["report-pages.md", "report-3g.md"]) {
+      const from = path.join(root, "bench/out", report);
+      if (existsSync(from)) copyFileSync(from, path.join(root, "bench", report));
+    }
     console.log(`bench finished in ${Math.round((Date.now() - started) / 1000)} s; bench/README.md "Last measured" and bench/out/last-run.json written.`);
   } finally {
     service.stop();
