@@ -103,7 +103,11 @@ const READS = /^\s*(select|with|pragma)\b/i;
 const UNWRAP = new WeakMap<object, D1PreparedStatement>();
 const SQL = new WeakMap<object, string>();
 /** The statement's verb and table: enough to tell round trips apart, no values. */
-const brief = (sql: string) => sql.replace(/\s+/g, " ").replace(/^(select) .*? (from "?\w+"?).*$/i, "$1 ... $2").slice(0, 60);
+const brief = (sql: string) =>
+  sql
+    .replace(/\s+/g, " ")
+    .replace(/^(select) .*? (from "?\w+"?).*$/i, "$1 ... $2")
+    .slice(0, 60);
 const sqlOf = (s: D1PreparedStatement) => brief(SQL.get(s) ?? "?");
 
 function d1(db: D1Database): D1Database {
@@ -173,7 +177,8 @@ function statement(stmt: D1PreparedStatement, sql: string): D1PreparedStatement 
             return result.results.map((row) => Object.values(row));
           }
           const answer = prop === "raw" ? await target.raw(arg as { columnNames?: false }) : await target.first(arg as string);
-          if (t?.meter && READS.test(sql)) addMeta(t.counts, (await target.all()).meta); // a second read, for its row counts only
+          if (t?.meter && READS.test(sql))
+            addMeta(t.counts, (await target.all()).meta); // a second read, for its row counts only
           else if (t) t.counts.rowsUnmetered += 1;
           return answer;
         };

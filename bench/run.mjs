@@ -168,7 +168,9 @@ async function load(base, name, { expect, request, amount, onResponse }) {
       },
     ],
   });
-  const unexpected = Object.entries(statuses).filter(([s]) => Number(s) !== expect).reduce((n, [, c]) => n + c, 0);
+  const unexpected = Object.entries(statuses)
+    .filter(([s]) => Number(s) !== expect)
+    .reduce((n, [, c]) => n + c, 0);
   return {
     route: name,
     requests: result.requests.total,
@@ -198,12 +200,14 @@ async function api(base, p, { method = "GET", body, headers = {}, partner = true
 async function pool(items, concurrency, work) {
   const out = new Array(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await work(items[i], i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await work(items[i], i);
+      }
+    }),
+  );
   return out;
 }
 
@@ -263,7 +267,12 @@ async function routes(base) {
       amount: checks.length,
       request: () => {
         const p = checks[c++ % checks.length];
-        return { method: "POST", path: `/v/${p.id}/authorize`, headers: { ...FORM, ...HTMX, "cf-connecting-ip": p.ip }, body: form({ action: "authorize", phone: p.phone, code: p.code, consent: "yes" }) };
+        return {
+          method: "POST",
+          path: `/v/${p.id}/authorize`,
+          headers: { ...FORM, ...HTMX, "cf-connecting-ip": p.ip },
+          body: form({ action: "authorize", phone: p.phone, code: p.code, consent: "yes" }),
+        };
       },
     }),
   );
@@ -293,7 +302,10 @@ async function faceAtPhoneStep(base) {
   const post = (p, fields, cookie = "") => api(base, p, { method: "POST", partner: false, body: form(fields), headers: { ...FORM, "cf-connecting-ip": ip, ...(cookie ? { cookie } : {}) } });
   await post(`/v/${id}/authorize`, { action: "send_code", phone });
   const signed = await post(`/v/${id}/authorize`, { action: "authorize", phone, code: await codeFor(base, phone), consent: "yes" });
-  const cookie = signed.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = signed.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   await post(`/v/${id}/methods/face`, { name: IDENTITY.name, id_number: IDENTITY.idNumber }, cookie);
   const page = await api(base, `/v/${id}`, { partner: false, headers: { cookie } });
   const link = /data-link[^>]*>([^<]+)</.exec(page.text)?.[1];
@@ -315,35 +327,51 @@ async function handoffSessions(base) {
   const started = Date.now();
   const sessions = await pool(Array.from({ length: total }), 24, () => faceAtPhoneStep(base));
   const wsBase = base.replace(/^http/, "ws");
-  const listeners = await pool(sessions, 50, (s) => new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${wsBase}/v/${s.id}/handoff/live`, { headers: { cookie: s.cookie } });
-    const listener = { ws, verifiedAt: null, waiters: [] };
-    ws.onmessage = (e) => {
-      if (JSON.parse(e.data).state === "verified" && listener.verifiedAt === null) {
-        listener.verifiedAt = performance.now();
-        listener.waiters.forEach((w) => w());
-      }
-    };
-    ws.onopen = () => resolve(listener);
-    ws.onerror = () => reject(new Error(`desktop listener for ${s.id} failed`));
-  }));
+  const listeners = await pool(
+    sessions,
+    50,
+    (s) =>
+      new Promise((resolve, reject) => {
+        const ws = new WebSocket(`${wsBase}/v/${s.id}/handoff/live`, { headers: { cookie: s.cookie } });
+        const listener = { ws, verifiedAt: null, waiters: [] };
+        ws.onmessage = (e) => {
+          if (JSON.parse(e.data).state === "verified" && listener.verifiedAt === null) {
+            listener.verifiedAt = performance.now();
+            for (const w of listener.waiters) w();
+          }
+        };
+        ws.onopen = () => resolve(listener);
+        ws.onerror = () => reject(new Error(`desktop listener for ${s.id} failed`));
+      }),
+  );
   const open = listeners.filter((l) => l.ws.readyState === WebSocket.OPEN).length;
-  const delays = await pool(sessions.map((s, i) => ({ s, listener: listeners[i] })), 20, async ({ s, listener }) => {
-    const opened = await fetch(s.link, { redirect: "manual" });
-    const cookie = opened.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-    await api(base, "/p/consent", { method: "POST", partner: false, headers: { cookie } });
-    const fd = new FormData();
-    fd.set("clip", CLIP, "clip");
-    const sentAt = performance.now();
-    const res = await api(base, "/p/clip", { method: "POST", partner: false, body: fd, headers: { cookie } });
-    const answeredAt = performance.now();
-    if (!res.text.includes("verified")) throw new Error(`clip for ${s.id}: ${res.text.slice(0, 200)}`);
-    if (listener.verifiedAt === null) await new Promise((r) => { listener.waiters.push(r); setTimeout(r, 5000); });
-    if (listener.verifiedAt === null) return { fromResult: Infinity, fromUpload: Infinity };
-    // The object pushes before the Worker answers the phone, so the desktop often knows first (0).
-    return { fromResult: Math.max(0, listener.verifiedAt - answeredAt), fromUpload: listener.verifiedAt - sentAt };
-  });
-  listeners.forEach((l) => l.ws.close());
+  const delays = await pool(
+    sessions.map((s, i) => ({ s, listener: listeners[i] })),
+    20,
+    async ({ s, listener }) => {
+      const opened = await fetch(s.link, { redirect: "manual" });
+      const cookie = opened.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
+      await api(base, "/p/consent", { method: "POST", partner: false, headers: { cookie } });
+      const fd = new FormData();
+      fd.set("clip", CLIP, "clip");
+      const sentAt = performance.now();
+      const res = await api(base, "/p/clip", { method: "POST", partner: false, body: fd, headers: { cookie } });
+      const answeredAt = performance.now();
+      if (!res.text.includes("verified")) throw new Error(`clip for ${s.id}: ${res.text.slice(0, 200)}`);
+      if (listener.verifiedAt === null)
+        await new Promise((r) => {
+          listener.waiters.push(r);
+          setTimeout(r, 5000);
+        });
+      if (listener.verifiedAt === null) return { fromResult: Infinity, fromUpload: Infinity };
+      // The object pushes before the Worker answers the phone, so the desktop often knows first (0).
+      return { fromResult: Math.max(0, listener.verifiedAt - answeredAt), fromUpload: listener.verifiedAt - sentAt };
+    },
+  );
+  for (const l of listeners) l.ws.close();
   const quantiles = (values) => {
     const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
     return (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -394,12 +422,19 @@ async function walk(base, method) {
     body: form({ action: "authorize", phone: signIn, code: await codeFor(base, signIn), consent: "yes" }),
     headers: { ...FORM, ...HTMX },
   });
-  const cookie = authorized.headers.getSetCookie().map((s) => s.split(";")[0]).join("; ");
+  const cookie = authorized.headers
+    .getSetCookie()
+    .map((s) => s.split(";")[0])
+    .join("; ");
   const own = { ...HTMX, cookie };
   const phone = nextPhone();
   const fields = { name: IDENTITY.name, id_number: IDENTITY.idNumber, ...(method === "bankcard4" ? { card_number: IDENTITY.cardNumber } : {}), phone };
   await step("applicant: submit the form", `/v/${id}/methods/${method}`, { method: "POST", body: form(fields), headers: { ...FORM, ...own } });
-  let done = await step("applicant: submit the code", `/v/${id}/methods/${method}/code`, { method: "POST", body: form({ action: "confirm", code: await codeFor(base, phone) }), headers: { ...FORM, ...own } });
+  let done = await step("applicant: submit the code", `/v/${id}/methods/${method}/code`, {
+    method: "POST",
+    body: form({ action: "confirm", code: await codeFor(base, phone) }),
+    headers: { ...FORM, ...own },
+  });
   if (done.text.includes('data-step="id_photos"')) {
     // bankcard4 with ID photos: both sides uploaded from the desktop (the phone can take them too).
     const fd = new FormData();
@@ -407,7 +442,13 @@ async function walk(base, method) {
     fd.set("id_back", new Blob([photo()], { type: "image/png" }), "back.png");
     done = await step("applicant: upload the ID photos", `/v/${id}/id-photos`, { method: "POST", body: fd, headers: own });
   }
-  if (!done.text.includes('data-status="verified"')) throw new Error(`${method}: did not end verified:\n${done.text.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 600)}`);
+  if (!done.text.includes('data-status="verified"'))
+    throw new Error(
+      `${method}: did not end verified:\n${done.text
+        .replace(/<[^>]+>/g, " ")
+        .replace(/\s+/g, " ")
+        .slice(0, 600)}`,
+    );
   await step("partner: retrieve", `/v1/verifications/${id}`);
   return costs;
 }
@@ -479,7 +520,7 @@ function machine() {
   const cpu = cpus()[0]?.model ?? "unknown";
   const version = (cmd, args) => spawnSync(cmd, args, { cwd: root, env, encoding: "utf8" }).stdout.trim().split("\n").pop();
   return {
-    date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",
+    date: `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
     cores: cpus().length,
     cpu,
     memoryGb: Math.round(totalmem() / 1e9),
@@ -525,9 +566,9 @@ function render(run) {
       "| item | USD |",
       "| --- | --- |",
       ...Object.entries(priced.lines).map(([k, v]) => `| ${k} | ${usd(v)} |`),
-      `| **total** | **${usd(priced.total)}** (${fmt(priced.total * 1e6 / 1000, 2)} USD per thousand) |`,
+      `| **total** | **${usd(priced.total)}** (${fmt((priced.total * 1e6) / 1000, 2)} USD per thousand) |`,
       "",
-      "Requests, in order: " + c.perRequest.map((p) => `${p.what} (D1 ${p.d1}, DO ${p.doRequests}${p.r2ClassA ? `, R2 ${p.r2ClassA}` : ""})`).join("; ") + ".",
+      `Requests, in order: ${c.perRequest.map((p) => `${p.what} (D1 ${p.d1}, DO ${p.doRequests}${p.r2ClassA ? `, R2 ${p.r2ClassA}` : ""})`).join("; ")}.`,
       "",
     ];
   });
@@ -582,7 +623,11 @@ async function main() {
     const readme = path.join(root, "bench/README.md");
     const current = readFileSync(readme, "utf8");
     const marked = /(<!-- bench:last-run:start -->\n)[\s\S]*?(\n<!-- bench:last-run:end -->)/;
-    if (marked.test(current)) writeFileSync(readme, current.replace(marked, (_m, a, b) => `${a}${text}${b}`));
+    if (marked.test(current))
+      writeFileSync(
+        readme,
+        current.replace(marked, (_m, a, b) => `${a}${text}${b}`),
+      );
     // The browser reports of the latest full e2e run (bench/out/, never tracked) become the tracked ones here, and only here.
     for (const report of ["report-pages.md", "report-3g.md"]) {
       const from = path.join(root, "bench/out", report);

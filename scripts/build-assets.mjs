@@ -24,4 +24,4 @@ for (const [logical, source] of Object.entries(sources)) {
   }
   writeFileSync(path.join(outDir, name), bytes);
 }
-writeFileSync(path.join(root, "views/asset-manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+writeFileSync(path.join(root, "views/asset-manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);

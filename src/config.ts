@@ -11,9 +11,12 @@ const optional = z.string().trim().min(1).optional().catch(undefined);
 const configSchema = z.object({
   ENVIRONMENT: z.enum(["development", "test", "staging", "production"]).default("production"),
   // A token shaped like a partner key could be mistaken for one: the two must never overlap.
-  ADMIN_TOKEN: z.string().min(16, "ADMIN_TOKEN must be at least 16 characters").refine((t) => !t.startsWith("sk_"), {
-    message: "ADMIN_TOKEN must not look like a partner key (sk_…)",
-  }),
+  ADMIN_TOKEN: z
+    .string()
+    .min(16, "ADMIN_TOKEN must be at least 16 characters")
+    .refine((t) => !t.startsWith("sk_"), {
+      message: "ADMIN_TOKEN must not look like a partner key (sk_…)",
+    }),
   DATA_KEY: dataKeySchema,
   PUBLIC_BASE_URL: z.url().optional().catch(undefined),
   TENCENTCLOUD_SECRET_ID: optional,
@@ -31,7 +34,12 @@ const configSchema = z.object({
   // Result tokens and evidence are signed with these; without them no verification can end usefully.
   SIGNING_KEYS: signingKeysSchema,
   // How long ID photos and liveness clips may stay in R2 at most (they go at once when a verification ends).
-  MEDIA_RETENTION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  MEDIA_RETENTION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   RESULT_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   WEBHOOK_RETRY_SCHEDULE: retryScheduleSchema.default(() => [...DEFAULT_RETRY_SCHEDULE]),
 });

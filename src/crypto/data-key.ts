@@ -19,13 +19,7 @@ export async function dataCipher(dataKeyBase64: string): Promise<DataCipher> {
   if (raw.length < 32) throw new Error("DATA_KEY must be at least 32 bytes, base64-encoded");
   const master = await crypto.subtle.importKey("raw", raw, "HKDF", false, ["deriveKey"]);
   const derive = (info: string, algorithm: SubtleCryptoImportKeyAlgorithm, usages: string[]) =>
-    crypto.subtle.deriveKey(
-      { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(32), info: utf8.encode(info) },
-      master,
-      algorithm,
-      false,
-      usages,
-    );
+    crypto.subtle.deriveKey({ name: "HKDF", hash: "SHA-256", salt: new Uint8Array(32), info: utf8.encode(info) }, master, algorithm, false, usages);
   const aes = await derive("shiming/encrypt/v1", { name: "AES-GCM", length: 256 }, ["encrypt", "decrypt"]);
   const mac = await derive("shiming/lookup-hash/v1", { name: "HMAC", hash: "SHA-256", length: 256 }, ["sign"]);
 

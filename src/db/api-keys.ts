@@ -57,10 +57,7 @@ export async function createKey(db: Database, partnerId: string, mode: KeyMode, 
 export async function seedKey(db: Database, partnerId: string, partnerName: string, key: string, now: number) {
   const mode = key.startsWith("sk_live_") ? "live" : "test";
   const row = await keyRow(partnerId, mode, key, now);
-  await db.batch([
-    db.insert(partners).values({ id: partnerId, name: partnerName, createdAt: now }).onConflictDoNothing(),
-    db.insert(apiKeys).values(row).onConflictDoNothing(),
-  ]);
+  await db.batch([db.insert(partners).values({ id: partnerId, name: partnerName, createdAt: now }).onConflictDoNothing(), db.insert(apiKeys).values(row).onConflictDoNothing()]);
 }
 
 export async function revokeKey(db: Database, partnerId: string, keyId: string, now: number): Promise<boolean> {

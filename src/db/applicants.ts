@@ -14,10 +14,7 @@ export function applicantUpsert(db: Database, a: { id: string; phoneHash: string
 }
 
 /** The applicant's latest few verified verifications that could be reused, newest first. */
-export function findReusableVerifications(
-  db: Database,
-  q: { applicantId: string; livemode: boolean; excludeId: string; methods: readonly string[]; verifiedAfter: number },
-) {
+export function findReusableVerifications(db: Database, q: { applicantId: string; livemode: boolean; excludeId: string; methods: readonly string[]; verifiedAfter: number }) {
   return db
     .select()
     .from(verifications)

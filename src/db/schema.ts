@@ -16,7 +16,9 @@ export const apiKeys = sqliteTable(
   "api_keys",
   {
     id: text("id").primaryKey(),
-    partnerId: text("partner_id").notNull().references(() => partners.id),
+    partnerId: text("partner_id")
+      .notNull()
+      .references(() => partners.id),
     mode: text("mode", { enum: ["test", "live"] }).notNull(),
     // SHA-256 of the whole key: keys are high-entropy, so a plain hash is enough and survives DATA_KEY rotation.
     keyHash: text("key_hash").notNull(),
@@ -31,7 +33,9 @@ export const verifications = sqliteTable(
   "verifications",
   {
     id: text("id").primaryKey(),
-    partnerId: text("partner_id").notNull().references(() => partners.id),
+    partnerId: text("partner_id")
+      .notNull()
+      .references(() => partners.id),
     livemode: integer("livemode", { mode: "boolean" }).notNull(),
     type: text("type", { enum: ["person", "organization"] }).notNull(),
     status: text("status").notNull(),
@@ -89,7 +93,9 @@ export const verificationEvents = sqliteTable(
   "verification_events",
   {
     id: text("id").primaryKey(),
-    verificationId: text("verification_id").notNull().references(() => verifications.id),
+    verificationId: text("verification_id")
+      .notNull()
+      .references(() => verifications.id),
     partnerId: text("partner_id").notNull(),
     type: text("type").notNull(),
     fromStatus: text("from_status"),
@@ -133,7 +139,9 @@ export const consents = sqliteTable(
   "consents",
   {
     id: text("id").primaryKey(),
-    verificationId: text("verification_id").notNull().references(() => verifications.id),
+    verificationId: text("verification_id")
+      .notNull()
+      .references(() => verifications.id),
     applicantId: text("applicant_id"),
     kind: text("kind").notNull(),
     textVersion: text("text_version").notNull(),
@@ -169,7 +177,9 @@ export const webhookEndpoints = sqliteTable(
   "webhook_endpoints",
   {
     id: text("id").primaryKey(),
-    partnerId: text("partner_id").notNull().references(() => partners.id),
+    partnerId: text("partner_id")
+      .notNull()
+      .references(() => partners.id),
     livemode: integer("livemode", { mode: "boolean" }).notNull(),
     url: text("url").notNull(),
     // null: every event type, including types added later.
@@ -177,7 +187,9 @@ export const webhookEndpoints = sqliteTable(
     secretEnc: text("secret_enc").notNull(),
     previousSecretEnc: text("previous_secret_enc"),
     previousSecretExpiresAt: integer("previous_secret_expires_at"),
-    status: text("status", { enum: ["enabled", "disabled"] }).notNull().default("enabled"),
+    status: text("status", { enum: ["enabled", "disabled"] })
+      .notNull()
+      .default("enabled"),
     disabledReason: text("disabled_reason"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
@@ -201,10 +213,7 @@ export const webhookEvents = sqliteTable(
     createdAt: integer("created_at").notNull(),
     queuedAt: integer("queued_at"),
   },
-  (t) => [
-    index("webhook_events_partner_list").on(t.partnerId, t.livemode, t.createdAt, t.id),
-    index("webhook_events_unqueued").on(t.createdAt).where(sql`queued_at is null`),
-  ],
+  (t) => [index("webhook_events_partner_list").on(t.partnerId, t.livemode, t.createdAt, t.id), index("webhook_events_unqueued").on(t.createdAt).where(sql`queued_at is null`)],
 );
 
 // One event owed to one endpoint, and where its retries stand. `next_attempt_at` is also the

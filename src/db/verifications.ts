@@ -81,10 +81,7 @@ export function listVerifications(db: Database, scope: PartnerScope, filter: Lis
     filter.status === undefined ? undefined : statusCondition(filter.status, now),
     filter.startingAfter === undefined
       ? undefined
-      : or(
-          lt(verifications.createdAt, filter.startingAfter.createdAt),
-          and(eq(verifications.createdAt, filter.startingAfter.createdAt), lt(verifications.id, filter.startingAfter.id)),
-        ),
+      : or(lt(verifications.createdAt, filter.startingAfter.createdAt), and(eq(verifications.createdAt, filter.startingAfter.createdAt), lt(verifications.id, filter.startingAfter.id))),
   ];
   return db
     .select()
@@ -177,12 +174,7 @@ function updateBatch(
 }
 
 export function listEvents(db: Database, verificationId: string) {
-  return db
-    .select()
-    .from(verificationEvents)
-    .where(eq(verificationEvents.verificationId, verificationId))
-    .orderBy(verificationEvents.createdAt, verificationEvents.id)
-    .all();
+  return db.select().from(verificationEvents).where(eq(verificationEvents.verificationId, verificationId)).orderBy(verificationEvents.createdAt, verificationEvents.id).all();
 }
 
 /** Appends an event that changes no status (an attempt, a code sent); no version guard needed. */

@@ -29,7 +29,13 @@ export async function insertDeliveries(db: Database, eventId: string, endpointId
   // Ten rows per statement (D1 binds at most 100 parameters), all statements in one round trip.
   const inserts = [];
   for (let i = 0; i < rows.length; i += 10) {
-    inserts.push(db.insert(webhookDeliveries).values(rows.slice(i, i + 10)).onConflictDoNothing().returning({ id: webhookDeliveries.id, endpointId: webhookDeliveries.endpointId }));
+    inserts.push(
+      db
+        .insert(webhookDeliveries)
+        .values(rows.slice(i, i + 10))
+        .onConflictDoNothing()
+        .returning({ id: webhookDeliveries.id, endpointId: webhookDeliveries.endpointId }),
+    );
   }
   const [first, ...rest] = inserts;
   return first ? (await db.batch([first, ...rest])).flat() : [];
@@ -64,7 +70,10 @@ export type DeliveryOutcome = Pick<DeliveryRow, "status" | "nextAttemptAt">;
 export async function recordAttempt(db: Database, attempt: Omit<AttemptRow, "id">, outcome: DeliveryOutcome, also: BatchItem<"sqlite">[] = []) {
   await db.batch([
     db.insert(webhookAttempts).values({ id: newId("att"), ...attempt }),
-    db.update(webhookDeliveries).set({ ...outcome, updatedAt: attempt.attemptedAt }).where(eq(webhookDeliveries.id, attempt.deliveryId)),
+    db
+      .update(webhookDeliveries)
+      .set({ ...outcome, updatedAt: attempt.attemptedAt })
+      .where(eq(webhookDeliveries.id, attempt.deliveryId)),
     ...also,
   ]);
 }
@@ -99,9 +108,7 @@ export function listAttempts(db: Database, endpointId: string, filter: AttemptLi
     .where(
       and(
         eq(webhookAttempts.endpointId, endpointId),
-        after === undefined
-          ? undefined
-          : or(lt(webhookAttempts.attemptedAt, after.attemptedAt), and(eq(webhookAttempts.attemptedAt, after.attemptedAt), lt(webhookAttempts.id, after.id))),
+        after === undefined ? undefined : or(lt(webhookAttempts.attemptedAt, after.attemptedAt), and(eq(webhookAttempts.attemptedAt, after.attemptedAt), lt(webhookAttempts.id, after.id))),
       ),
     )
     .orderBy(desc(webhookAttempts.attemptedAt), desc(webhookAttempts.id))
@@ -110,5 +117,9 @@ export function listAttempts(db: Database, endpointId: string, filter: AttemptLi
 }
 
 export function getAttempt(db: Database, endpointId: string, id: string) {
-  return db.select().from(webhookAttempts).where(and(eq(webhookAttempts.endpointId, endpointId), eq(webhookAttempts.id, id))).get();
+  return db
+    .select()
+    .from(webhookAttempts)
+    .where(and(eq(webhookAttempts.endpointId, endpointId), eq(webhookAttempts.id, id)))
+    .get();
 }

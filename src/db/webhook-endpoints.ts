@@ -14,21 +14,37 @@ export async function insertEndpoint(db: Database, row: typeof webhookEndpoints.
 }
 
 export async function countEndpoints(db: Database, scope: PartnerScope): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(webhookEndpoints).where(and(...live(scope)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(webhookEndpoints)
+    .where(and(...live(scope)));
   return row?.n ?? 0;
 }
 
 export function listEndpoints(db: Database, scope: PartnerScope) {
-  return db.select().from(webhookEndpoints).where(and(...live(scope))).orderBy(desc(webhookEndpoints.createdAt), desc(webhookEndpoints.id)).all();
+  return db
+    .select()
+    .from(webhookEndpoints)
+    .where(and(...live(scope)))
+    .orderBy(desc(webhookEndpoints.createdAt), desc(webhookEndpoints.id))
+    .all();
 }
 
 export function getEndpoint(db: Database, scope: PartnerScope, id: string) {
-  return db.select().from(webhookEndpoints).where(and(eq(webhookEndpoints.id, id), ...live(scope))).get();
+  return db
+    .select()
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.id, id), ...live(scope)))
+    .get();
 }
 
 /** Enabled endpoints of the event's partner and mode that subscribe to `type`. */
 export async function endpointsForEvent(db: Database, scope: PartnerScope, type: string) {
-  const rows = await db.select().from(webhookEndpoints).where(and(...live(scope), eq(webhookEndpoints.status, "enabled"))).all();
+  const rows = await db
+    .select()
+    .from(webhookEndpoints)
+    .where(and(...live(scope), eq(webhookEndpoints.status, "enabled")))
+    .all();
   return rows.filter((e) => e.events === null || e.events.includes(type));
 }
 
@@ -38,7 +54,11 @@ export function getEndpointForDelivery(db: Database, id: string) {
 }
 
 export async function updateEndpoint(db: Database, scope: PartnerScope, id: string, patch: Partial<Omit<WebhookEndpointRow, "id" | "partnerId" | "livemode">>) {
-  const rows = await db.update(webhookEndpoints).set(patch).where(and(eq(webhookEndpoints.id, id), ...live(scope))).returning();
+  const rows = await db
+    .update(webhookEndpoints)
+    .set(patch)
+    .where(and(eq(webhookEndpoints.id, id), ...live(scope)))
+    .returning();
   return rows[0];
 }
 

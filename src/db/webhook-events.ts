@@ -1,7 +1,7 @@
 // Webhook events: the outbox rows written beside a status change, and the partner's event list.
 // Partner-facing reads take a PartnerScope and see 30 days back; the queue consumer and the cron
 // sweep read across partners, and their names say so.
-import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { DAY } from "../domain/clock";
 import type { OutboxEntry } from "../webhooks/events";
 import type { Database } from "./client";
@@ -38,7 +38,10 @@ export function outboxInsert(db: Database, e: OutboxEntry, guard?: SQL) {
 
 /** The consumer took the event: the cron sweep stops queueing it again. */
 export async function markQueued(db: Database, id: string, now: number) {
-  await db.update(webhookEvents).set({ queuedAt: now }).where(and(eq(webhookEvents.id, id), isNull(webhookEvents.queuedAt)));
+  await db
+    .update(webhookEvents)
+    .set({ queuedAt: now })
+    .where(and(eq(webhookEvents.id, id), isNull(webhookEvents.queuedAt)));
 }
 
 /** Across partners, for the cron sweep: events no consumer has taken yet (refused or lost sends), oldest first. */
@@ -80,9 +83,7 @@ export function listEventsForPartner(db: Database, scope: PartnerScope, filter: 
       and(
         ...inScope(scope, now),
         filter.type === undefined ? undefined : eq(webhookEvents.type, filter.type),
-        after === undefined
-          ? undefined
-          : or(lt(webhookEvents.createdAt, after.createdAt), and(eq(webhookEvents.createdAt, after.createdAt), lt(webhookEvents.id, after.id))),
+        after === undefined ? undefined : or(lt(webhookEvents.createdAt, after.createdAt), and(eq(webhookEvents.createdAt, after.createdAt), lt(webhookEvents.id, after.id))),
       ),
     )
     .orderBy(desc(webhookEvents.createdAt), desc(webhookEvents.id))

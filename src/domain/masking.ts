@@ -43,9 +43,7 @@ export function maskName(name: string): string {
   if (chars.length <= 1) return MASK.repeat(chars.length);
   const latin = /\p{Script=Latin}/u.test(name);
   const last = chars.length - 1;
-  return chars
-    .map((c, i) => (i === last || (latin && !/[\p{L}\p{M}]/u.test(c)) ? c : MASK))
-    .join("");
+  return chars.map((c, i) => (i === last || (latin && !/[\p{L}\p{M}]/u.test(c)) ? c : MASK)).join("");
 }
 
 /**
@@ -58,6 +56,10 @@ export function maskIp(ip: string): string {
   const v4 = parseIpv4(text);
   if (v4 !== null) return `${v4 >>> 24}.${(v4 >>> 16) & 255}.${(v4 >>> 8) & 255}.0/24`;
   const v6 = parseIpv6(text);
-  if (v6 !== null) return `${v6.slice(0, 3).map((g) => g.toString(16)).join(":")}::/48`;
+  if (v6 !== null)
+    return `${v6
+      .slice(0, 3)
+      .map((g) => g.toString(16))
+      .join(":")}::/48`;
   return "unknown";
 }

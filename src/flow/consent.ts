@@ -3,7 +3,7 @@
 import { sha256Hex } from "../crypto/hash";
 import { newId } from "../crypto/random";
 import { maskIp } from "../domain/masking";
-import { consents } from "../db/schema";
+import type { consents } from "../db/schema";
 import { t } from "../../views/messages";
 import type { FlowContext } from "./context";
 

@@ -86,9 +86,10 @@ export function move(ch: Change, event: FlowEvent, opts: MoveOptions): FlowError
   ch.entries.push({
     kind: "flow",
     // A label names an in-method move; one that changes the status keeps the status words.
-    event: opts.label && fromStatus === toStatus
-      ? { type: opts.label, actor: opts.actor, data: { ...opts.data } }
-      : { type: `verification.${rowName(event, flow.state.kind)}`, actor: opts.actor, fromStatus, toStatus, data: { ...eventData(event), ...opts.data } },
+    event:
+      opts.label && fromStatus === toStatus
+        ? { type: opts.label, actor: opts.actor, data: { ...opts.data } }
+        : { type: `verification.${rowName(event, flow.state.kind)}`, actor: opts.actor, fromStatus, toStatus, data: { ...eventData(event), ...opts.data } },
   });
   return null;
 }
@@ -137,10 +138,7 @@ export async function write<Row extends VerificationRow>(ctx: WriteContext, ch: 
     base,
     patch,
     headline,
-    (guard) => [
-      ...before.map((e) => entryItem(db, base, e, now, guard)),
-      ...(ended ? [consentIpPurge(db, base.id, guard)] : []),
-    ],
+    (guard) => [...before.map((e) => entryItem(db, base, e, now, guard)), ...(ended ? [consentIpPurge(db, base.id, guard)] : [])],
     outbox,
   );
   if (!written) return { ok: false, error: "conflict" };
@@ -163,7 +161,13 @@ async function tellParent(ctx: WriteContext, child: VerificationRow, now: number
 }
 
 /** Moves one event and writes it: for moves that need nothing else in their batch. */
-export async function moveAndWrite<Row extends VerificationRow>(ctx: WriteContext, row: Row, event: FlowEvent, opts: MoveOptions & { patch?: VerificationPatch; evidence?: EventInput[] }, now: number): Promise<WriteResult<Row> | { ok: false; error: FlowError }> {
+export async function moveAndWrite<Row extends VerificationRow>(
+  ctx: WriteContext,
+  row: Row,
+  event: FlowEvent,
+  opts: MoveOptions & { patch?: VerificationPatch; evidence?: EventInput[] },
+  now: number,
+): Promise<WriteResult<Row> | { ok: false; error: FlowError }> {
   const ch = beginChange(ctx.db, row, now);
   if (opts.evidence) evidence(ch, opts.evidence);
   const refused = move(ch, event, opts);
@@ -215,7 +219,10 @@ function eventData(event: FlowEvent): Record<string, unknown> {
  * The same write with one read after it in the same round trip (what the next page needs), for
  * changes that move no status (sign-in): one trip instead of two.
  */
-export async function writeThenRead<Row extends VerificationRow, Read extends BatchItem<"sqlite">>(ch: Change<Row>, read: Read): Promise<{ ok: true; row: Row; read: Awaited<Read> } | { ok: false; error: "conflict" }> {
+export async function writeThenRead<Row extends VerificationRow, Read extends BatchItem<"sqlite">>(
+  ch: Change<Row>,
+  read: Read,
+): Promise<{ ok: true; row: Row; read: Awaited<Read> } | { ok: false; error: "conflict" }> {
   const { base, row, now, db } = ch;
   if (row.status !== base.status) throw new Error("a status change goes through write(), which tells partners");
   const { id: _i, partnerId: _p, livemode: _l, version: _v, ...fields } = row;

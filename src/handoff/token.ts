@@ -25,9 +25,7 @@ function handoffKeys(dataKey: string) {
   if (!pair) {
     pair = (async () => {
       const master = await crypto.subtle.importKey("raw", fromBase64(dataKey), "HKDF", false, ["deriveBits"]);
-      const seed = new Uint8Array(
-        await crypto.subtle.deriveBits({ name: "HKDF", hash: "SHA-256", salt: new Uint8Array(32), info: utf8.encode("shiming/handoff-token/v1") }, master, 256),
-      );
+      const seed = new Uint8Array(await crypto.subtle.deriveBits({ name: "HKDF", hash: "SHA-256", salt: new Uint8Array(32), info: utf8.encode("shiming/handoff-token/v1") }, master, 256));
       const pkcs8 = Uint8Array.from([...ED25519_PKCS8_PREFIX, ...seed]);
       const privateKey = (await crypto.subtle.importKey("pkcs8", pkcs8, { name: "Ed25519" }, true, ["sign"])) as CryptoKey;
       const jwk = (await crypto.subtle.exportKey("jwk", privateKey)) as JsonWebKey;
@@ -75,4 +73,3 @@ export async function verifyHandoffToken(dataKey: string, issuer: string, token:
     return { ok: false, reason: code === "ERR_JWT_EXPIRED" ? "expired" : "invalid" };
   }
 }
-

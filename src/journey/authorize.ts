@@ -34,7 +34,6 @@ export async function sendAuthorizationCode(ctx: FlowContext, row: VerificationR
 
 export type AuthorizeResult = { ok: true; applicantId: string; row: VerificationRow; reusable: VerificationRow[] } | { ok: false; errors: AuthorizeErrors; triesLeft?: number };
 
-
 export async function authorizeApplicant(ctx: FlowContext, row: VerificationRow, input: AuthorizeInput): Promise<AuthorizeResult> {
   const errors: AuthorizeErrors = {};
   const phone = mobileNumber.safeParse(input.phone, { reportInput: true });
@@ -57,7 +56,11 @@ export async function authorizeApplicant(ctx: FlowContext, row: VerificationRow,
   alongside(ch, [() => applicantUpsert(ctx.db, { id: applicantId, phoneHash, phoneMasked: maskPhone(phone.data), createdAt: ctx.now }), (guard) => guardedConsentInsert(ctx.db, consent, guard)]);
   evidence(ch, [checked]);
   set(ch, { applicantId });
-  note(ch, { type: "applicant.authorized", actor: "applicant", data: { applicant_id: applicantId, consent_id: consent.id, consent_kind: consent.kind, text_version: consent.textVersion, text_hash: consent.textHash } });
+  note(ch, {
+    type: "applicant.authorized",
+    actor: "applicant",
+    data: { applicant_id: applicantId, consent_id: consent.id, consent_kind: consent.kind, text_version: consent.textVersion, text_hash: consent.textHash },
+  });
   const written = await writeThenRead(ch, reuseCandidates(ctx, row, applicantId));
   if (!written.ok) return { ok: false, errors: { code: "conflict" } };
   return { ok: true, applicantId, row: written.row, reusable: written.read };

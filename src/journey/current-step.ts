@@ -90,7 +90,14 @@ function resultStep(row: ApplicantRow, status: "verified" | "failed", token: str
     status,
     ...(row.failureReason && status === "failed" ? { reason: row.failureReason, attemptsUsed: row.failedAttempts >= MAX_FAILED_ATTEMPTS } : {}),
     ...(status === "verified" && token
-      ? { summary: { name: row.personNameMasked, idNumber: row.personIdNumberMasked, ...(row.method ? { method: row.method } : {}), ...(row.completedAt ? { verifiedAt: beijingDate(row.completedAt) } : {}) } }
+      ? {
+          summary: {
+            name: row.personNameMasked,
+            idNumber: row.personIdNumberMasked,
+            ...(row.method ? { method: row.method } : {}),
+            ...(row.completedAt ? { verifiedAt: beijingDate(row.completedAt) } : {}),
+          },
+        }
       : {}),
     ...(row.redirectUrl ? { returnUrl: returnUrl(row.redirectUrl, { id: row.id, status }, token ? { token } : {})! } : {}),
   };

@@ -21,6 +21,8 @@ export function reuseCandidates(ctx: FlowContext, row: Pick<VerificationRow, "id
  */
 export async function reusableVerification(ctx: FlowContext, row: ApplicantRow, applicantId: string, read?: VerificationRow[]) {
   const candidates = read ?? (await reuseCandidates(ctx, row, applicantId));
-  const wanted = Object.entries(row.options).filter(([, on]) => on).map(([name]) => name);
+  const wanted = Object.entries(row.options)
+    .filter(([, on]) => on)
+    .map(([name]) => name);
   return candidates.find((c) => wanted.every((name) => c.options[name])) ?? null;
 }

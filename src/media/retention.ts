@@ -30,7 +30,9 @@ export async function sweepMedia(ctx: RetentionContext, now: number): Promise<{ 
 
   const ids = [...new Set(objects.map((o) => o.verificationId))];
   // D1 binds at most 100 parameters a query, and R2 deletes at most 1,000 keys a call.
-  const lookups = chunks(ids, 90).map((part) => ctx.db.select({ id: verifications.id, partnerId: verifications.partnerId, status: verifications.status }).from(verifications).where(inArray(verifications.id, part)));
+  const lookups = chunks(ids, 90).map((part) =>
+    ctx.db.select({ id: verifications.id, partnerId: verifications.partnerId, status: verifications.status }).from(verifications).where(inArray(verifications.id, part)),
+  );
   const [first, ...rest] = lookups;
   const byId = new Map((first ? (await ctx.db.batch([first, ...rest])).flat() : []).map((r) => [r.id, r]));
   const doomed = objects.filter((o) => {
@@ -38,7 +40,11 @@ export async function sweepMedia(ctx: RetentionContext, now: number): Promise<{ 
     return !row || !isOpen(row.status) || now - o.uploaded >= ctx.retentionMs;
   });
   if (doomed.length === 0) return { deleted: 0 };
-  for (const part of chunks(doomed.map((o) => o.key), 1000)) await ctx.env.IMAGES.delete(part);
+  for (const part of chunks(
+    doomed.map((o) => o.key),
+    1000,
+  ))
+    await ctx.env.IMAGES.delete(part);
 
   const perVerification = new Map<string, string[]>();
   for (const o of doomed) perVerification.set(o.verificationId, [...(perVerification.get(o.verificationId) ?? []), o.key.split("/")[0]!]);

@@ -11,16 +11,7 @@ import { mobile3 } from "./mobile3";
 import { transferForward } from "./transfer_forward";
 import { transferReverse } from "./transfer_reverse";
 
-export const METHODS = [
-  mobile3,
-  bankcard4,
-  face,
-  legalRepQuick,
-  legalRepPersonal,
-  legalRepAuthorization,
-  transferForward,
-  transferReverse,
-] as const;
+export const METHODS = [mobile3, bankcard4, face, legalRepQuick, legalRepPersonal, legalRepAuthorization, transferForward, transferReverse] as const;
 
 for (const method of METHODS) registerMethod(method);
 

@@ -28,7 +28,11 @@ export type Transport = {
  * the body's text, or the short detail of why there is none (`http_<status>`, `timeout`,
  * `network_error`).
  */
-export async function postForText(transport: Pick<Transport, "fetch" | "timeoutMs">, url: string, init: { headers: Record<string, string>; body: BodyInit }): Promise<{ text: string } | { detail: string }> {
+export async function postForText(
+  transport: Pick<Transport, "fetch" | "timeoutMs">,
+  url: string,
+  init: { headers: Record<string, string>; body: BodyInit },
+): Promise<{ text: string } | { detail: string }> {
   const signal = deadline(transport.timeoutMs);
   try {
     const response = await transport.fetch(url, { method: "POST", ...init, signal });

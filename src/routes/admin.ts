@@ -27,11 +27,7 @@ const keyObject = (k: IssuedKey, partnerId: string) => ({
 adminV1.post("/partners", async (c) => {
   const input = parseOrThrow(createPartnerRequest, await readJson(c), "the request body");
   const { partner, key } = await createPartnerWithKey(c.var.db, input.name, c.var.now);
-  return c.json(
-    { id: partner.id, object: "partner", name: partner.name, created_at: iso(partner.createdAt), test_key: keyObject(key, partner.id) },
-    201,
-    NO_STORE,
-  );
+  return c.json({ id: partner.id, object: "partner", name: partner.name, created_at: iso(partner.createdAt), test_key: keyObject(key, partner.id) }, 201, NO_STORE);
 });
 
 adminV1.post("/partners/:id/keys", async (c) => {

@@ -60,7 +60,7 @@ apiV1Webhooks.get("/webhook_endpoints/:id/deliveries", async (c) => {
   const { db, partner } = c.var;
   const endpoint = await getEndpoint(db, partner, c.req.param("id"));
   if (!endpoint) throw endpointNotFound(c.req.param("id"));
-  let startingAfter;
+  let startingAfter: { id: string; attemptedAt: number } | undefined;
   if (query.starting_after) {
     const cursor = await getAttempt(db, endpoint.id, query.starting_after);
     if (!cursor) throw badCursor();
@@ -73,7 +73,7 @@ apiV1Webhooks.get("/webhook_endpoints/:id/deliveries", async (c) => {
 apiV1Webhooks.get("/events", async (c) => {
   const query = parseOrThrow(listEventsQuery, c.req.query(), "the query");
   const { db, partner, now } = c.var;
-  let startingAfter;
+  let startingAfter: { id: string; createdAt: number } | undefined;
   if (query.starting_after) {
     const cursor = await getEvent(db, partner, query.starting_after, now);
     if (!cursor) throw badCursor();

@@ -45,7 +45,7 @@ apiV1.post("/verifications", async (c) => {
 apiV1.get("/verifications", async (c) => {
   const query = parseOrThrow(listVerificationsQuery, c.req.query(), "the query");
   const { db, partner, now } = c.var;
-  let startingAfter;
+  let startingAfter: { id: string; createdAt: number } | undefined;
   if (query.starting_after) {
     const cursor = await getVerification(db, partner, query.starting_after);
     if (!cursor) {

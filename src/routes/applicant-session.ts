@@ -9,7 +9,6 @@ import type { ApplicantSession } from "../flow/applicant";
 
 export type { ApplicantSession };
 
-
 function cookieName(c: Context<AppEnv>) {
   return new URL(c.req.url).protocol === "https:" ? "__Host-sm_applicant" : "sm_applicant";
 }
@@ -32,7 +31,7 @@ export async function startApplicantSession(c: Context<AppEnv>, session: Applica
 export async function readApplicantSession(c: Context<AppEnv>, verificationId: string): Promise<ApplicantSession | null> {
   const raw = getCookie(c, cookieName(c));
   const parts = raw?.split(".");
-  if (!parts || parts.length !== 5) return null;
+  if (parts?.length !== 5) return null;
   const [vid, applicantId, expiresAt, signedInAt, tag] = parts as [string, string, string, string, string];
   if (vid !== verificationId || Number(expiresAt) < c.var.now) return null;
   if (!timingSafeEqual(tag, await mac(c, `${vid}.${applicantId}.${expiresAt}.${signedInAt}`))) return null;

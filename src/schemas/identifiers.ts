@@ -1,14 +1,7 @@
 // zod schemas for the identifiers, wrapping the pure validators so API and pages share one
 // rule each. A failure carries the validator's code in `params.code`.
 import { z } from "zod";
-import {
-  validateBankBranchCode,
-  validateBankCardNumber,
-  validateCredentialCode,
-  validateMobileNumber,
-  validatePersonName,
-  validateResidentIdNumber,
-} from "../domain/validators";
+import { validateBankBranchCode, validateBankCardNumber, validateCredentialCode, validateMobileNumber, validatePersonName, validateResidentIdNumber } from "../domain/validators";
 import type { Validation } from "../domain/validators/result";
 
 function identifier<T>(validate: (input: string) => Validation<T>, description: string, example: string) {
@@ -23,11 +16,7 @@ function identifier<T>(validate: (input: string) => Validation<T>, description: 
     });
 }
 
-export const residentIdNumber = identifier(
-  validateResidentIdNumber,
-  "Resident ID number, 18 characters (GB 11643-1999); a lowercase x is accepted and returned as X.",
-  "11010519491231002X",
-);
+export const residentIdNumber = identifier(validateResidentIdNumber, "Resident ID number, 18 characters (GB 11643-1999); a lowercase x is accepted and returned as X.", "11010519491231002X");
 export const mobileNumber = identifier(validateMobileNumber, "Mainland China mobile number; an optional +86 is removed.", "13800138000");
 export const personName = identifier(validatePersonName, "Person name, Chinese (with · allowed) or Latin script, 2 to 64 characters.", "张三");
 export const bankCardNumber = identifier(validateBankCardNumber, "Bank card number, 12 to 19 digits (Luhn).", "6222021234567890123");

@@ -75,7 +75,20 @@ export class HandoffSession extends DurableObject<unknown> {
   async init(record: Pick<HandoffRecord, "handoffId" | "verificationId" | "purpose" | "expiresAt">): Promise<HandoffRecord> {
     const existing = await this.load();
     if (existing) return existing;
-    const created: HandoffRecord = { ...record, state: "waiting", currentJti: null, currentLink: null, usedJtis: [], sessionHash: null, prompts: null, lastFailure: null, alipay: null, alipayClaim: null, alipayQueriedAt: null, updatedAt: Date.now() };
+    const created: HandoffRecord = {
+      ...record,
+      state: "waiting",
+      currentJti: null,
+      currentLink: null,
+      usedJtis: [],
+      sessionHash: null,
+      prompts: null,
+      lastFailure: null,
+      alipay: null,
+      alipayClaim: null,
+      alipayQueriedAt: null,
+      updatedAt: Date.now(),
+    };
     await this.ctx.storage.setAlarm(record.expiresAt);
     return this.save(created);
   }
@@ -88,7 +101,20 @@ export class HandoffSession extends DurableObject<unknown> {
   async renew(record: Pick<HandoffRecord, "handoffId" | "verificationId" | "purpose" | "expiresAt">): Promise<HandoffRecord> {
     const existing = await this.load();
     if (existing && existing.state !== "expired") return existing;
-    const renewed: HandoffRecord = { ...record, state: "waiting", currentJti: null, currentLink: null, usedJtis: existing?.usedJtis ?? [], sessionHash: null, prompts: null, lastFailure: null, alipay: null, alipayClaim: null, alipayQueriedAt: null, updatedAt: Date.now() };
+    const renewed: HandoffRecord = {
+      ...record,
+      state: "waiting",
+      currentJti: null,
+      currentLink: null,
+      usedJtis: existing?.usedJtis ?? [],
+      sessionHash: null,
+      prompts: null,
+      lastFailure: null,
+      alipay: null,
+      alipayClaim: null,
+      alipayQueriedAt: null,
+      updatedAt: Date.now(),
+    };
     await this.ctx.storage.setAlarm(record.expiresAt);
     return this.save(renewed);
   }
@@ -133,7 +159,7 @@ export class HandoffSession extends DurableObject<unknown> {
   async claimAlipayStart(outerOrderNo: string): Promise<HandoffRecord | null> {
     const record = await this.load();
     const now = Date.now();
-    if (!record || record.purpose !== "alipay_face" || nextHandoffState(record.state, { type: "start_capture" }) === null) return null;
+    if (record?.purpose !== "alipay_face" || nextHandoffState(record.state, { type: "start_capture" }) === null) return null;
     if (record.alipay || (record.alipayClaim && record.alipayClaim.until > now)) return null;
     return this.save({ ...record, alipayClaim: { outerOrderNo, until: now + ALIPAY_CLAIM_MS }, updatedAt: now });
   }

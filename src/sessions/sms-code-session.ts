@@ -9,9 +9,7 @@ import { randomDigits } from "../crypto/random";
 import { CODE_LENGTH, CODE_TTL_MS, type CodePurpose, type CheckOutcome, decideCheck, MAX_WRONG_TRIES, type StoredCode } from "../domain/sms/code";
 import { decideSend, IP_SEND_RULES, keepRecent, PHONE_SEND_RULES, type SendRules } from "../domain/sms/send-limits";
 
-export type IssueResult =
-  | { ok: true; code: string; sendId: string; expiresAt: number }
-  | { ok: false; reason: string; retryAfterMs: number };
+export type IssueResult = { ok: true; code: string; sendId: string; expiresAt: number } | { ok: false; reason: string; retryAfterMs: number };
 
 const RULES: Record<"phone" | "ip", SendRules> = { phone: PHONE_SEND_RULES, ip: IP_SEND_RULES };
 
@@ -74,7 +72,10 @@ export class SmsCodeSession extends DurableObject<SmsCodeSessionEnv> {
   /** The provider could not take the message: the send must not count against the applicant. */
   async releaseSend(sendId: string): Promise<void> {
     const sentAt = await this.history();
-    await this.ctx.storage.put("sentAt", sentAt.filter((t) => String(t) !== sendId));
+    await this.ctx.storage.put(
+      "sentAt",
+      sentAt.filter((t) => String(t) !== sendId),
+    );
     const stored = await this.ctx.storage.get<StoredCode>("code");
     if (stored && String(stored.issuedAt) === sendId) await this.ctx.storage.delete("code");
   }

@@ -15,10 +15,7 @@ import { audienceFor, type TokenContext } from "./result-token";
 /** `typ` of the evidence JWS, so it is never mistaken for a result token (whose typ is JWT). */
 export const EVIDENCE_TYPE = "evidence+jwt";
 
-type EvidenceRow = Pick<
-  VerificationRow,
-  "id" | "partnerId" | "livemode" | "type" | "status" | "methods" | "method" | "reference" | "failureReason" | "createdAt" | "completedAt"
->;
+type EvidenceRow = Pick<VerificationRow, "id" | "partnerId" | "livemode" | "type" | "status" | "methods" | "method" | "reference" | "failureReason" | "createdAt" | "completedAt">;
 
 export function evidenceRecord(issuer: string, row: EvidenceRow, sources: EvidenceSources, now: number) {
   return {
@@ -87,7 +84,5 @@ function withMethodInEffect(events: EvidenceSources["events"]) {
  */
 export async function signEvidence(ctx: TokenContext, record: Awaited<ReturnType<typeof evidenceRecord>>): Promise<string> {
   const { signer } = await signingKeys(ctx.config);
-  return new CompactSign(utf8.encode(canonicalJson(record)))
-    .setProtectedHeader({ alg: signer.alg, kid: signer.kid, typ: EVIDENCE_TYPE, jwk: signer.publicJwk })
-    .sign(signer.key);
+  return new CompactSign(utf8.encode(canonicalJson(record))).setProtectedHeader({ alg: signer.alg, kid: signer.kid, typ: EVIDENCE_TYPE, jwk: signer.publicJwk }).sign(signer.key);
 }

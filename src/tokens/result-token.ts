@@ -15,10 +15,7 @@ export interface TokenContext {
   cipher: DataCipher;
 }
 
-type TokenRow = Pick<
-  VerificationRow,
-  "id" | "partnerId" | "livemode" | "type" | "status" | "method" | "completedAt" | "updatedAt" | "personIdNumberHash" | "orgCredentialCode"
->;
+type TokenRow = Pick<VerificationRow, "id" | "partnerId" | "livemode" | "type" | "status" | "method" | "completedAt" | "updatedAt" | "personIdNumberHash" | "orgCredentialCode">;
 
 /**
  * HMAC (DATA_KEY-derived, purpose `partner_subject`) over the audience (partner and mode) and the identifier.

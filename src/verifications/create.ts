@@ -17,13 +17,7 @@ export type NewVerification = Omit<CreateVerificationRequest, "methods"> & {
   parent?: { id: string; role: string };
 };
 
-export async function createVerification(
-  ctx: WriteContext,
-  cipher: DataCipher,
-  scope: PartnerScope,
-  input: NewVerification,
-  now: number,
-): Promise<VerificationRow> {
+export async function createVerification(ctx: WriteContext, cipher: DataCipher, scope: PartnerScope, input: NewVerification, now: number): Promise<VerificationRow> {
   const person = input.person ?? {};
   const org = input.organization ?? {};
   const enc = (v: string | undefined) => (v === undefined ? null : cipher.encrypt(v));
@@ -67,7 +61,9 @@ export async function createVerification(
     updatedAt: now,
   } satisfies NewVerificationRow;
   const outbox = webhookEventFor(row, null, now);
-  const created = input.parent ? { type: "verification.created", actor: "system" as const, toStatus: "pending", data: { parent_id: input.parent.id, role: input.parent.role } } : { type: "verification.created", actor: "partner" as const, toStatus: "pending" };
+  const created = input.parent
+    ? { type: "verification.created", actor: "system" as const, toStatus: "pending", data: { parent_id: input.parent.id, role: input.parent.role } }
+    : { type: "verification.created", actor: "partner" as const, toStatus: "pending" };
   const stored = await insertVerification(ctx.db, row, created, outbox);
   if (outbox) await publishEvents(ctx, [outbox.id]);
   return stored;

@@ -24,14 +24,8 @@ export function serializeVerification(row: VerificationRow, baseUrl: string, now
     locale: row.locale === "en" ? "en" : "zh-CN",
     livemode: row.livemode,
     options: { collect_id_validity: !!row.options.collect_id_validity, collect_id_images: !!row.options.collect_id_images },
-    person:
-      row.type === "person"
-        ? { name: row.personNameMasked, id_number: row.personIdNumberMasked, phone: row.personPhoneMasked }
-        : null,
-    organization:
-      row.type === "organization"
-        ? { name: row.orgName, credential_code: row.orgCredentialCode, legal_rep_name: row.orgLegalRepNameMasked }
-        : null,
+    person: row.type === "person" ? { name: row.personNameMasked, id_number: row.personIdNumberMasked, phone: row.personPhoneMasked } : null,
+    organization: row.type === "organization" ? { name: row.orgName, credential_code: row.orgCredentialCode, legal_rep_name: row.orgLegalRepNameMasked } : null,
     failure_reason: row.failureReason,
     failed_attempts: row.failedAttempts,
     created_at: iso(row.createdAt)!,

@@ -14,7 +14,18 @@ export const retryScheduleSchema = z
   .string()
   .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, "WEBHOOK_RETRY_SCHEDULE must be comma-separated whole seconds, e.g. 5,300,1800")
   .transform((text) => text.split(",").map((s) => Number(s.trim())))
-  .pipe(z.array(z.number().int().min(1).max(7 * 24 * 3600)).min(1).max(20));
+  .pipe(
+    z
+      .array(
+        z
+          .number()
+          .int()
+          .min(1)
+          .max(7 * 24 * 3600),
+      )
+      .min(1)
+      .max(20),
+  );
 
 export type AttemptDecision =
   | { kind: "succeeded" }

@@ -19,9 +19,7 @@ async function hmacKey(secret: string): Promise<CryptoKey> {
 /** `v1,<sig>` for each secret, space-separated: receivers accept the message if any one matches. */
 export async function signatureHeader(secrets: readonly string[], id: string, timestampSeconds: number, body: string): Promise<string> {
   const content = utf8.encode(`${id}.${timestampSeconds}.${body}`);
-  const signatures = await Promise.all(
-    secrets.map(async (secret) => `v1,${toBase64(new Uint8Array(await crypto.subtle.sign("HMAC", await hmacKey(secret), content)))}`),
-  );
+  const signatures = await Promise.all(secrets.map(async (secret) => `v1,${toBase64(new Uint8Array(await crypto.subtle.sign("HMAC", await hmacKey(secret), content)))}`));
   return signatures.join(" ");
 }
 

@@ -19,14 +19,21 @@ describe("static assets", () => {
   });
 
   it("should keep no asset the manifest does not name", () => {
-    expect(readdirSync(path.join(root, "public/assets")).map((f) => `/assets/${f}`).sort()).toEqual(Object.values(manifest).sort());
+    expect(
+      readdirSync(path.join(root, "public/assets"))
+        .map((f) => `/assets/${f}`)
+        .sort(),
+    ).toEqual(Object.values(manifest).sort());
   });
 
   it.each(Object.values(manifest))("should serve %s compressed, public and immutable for a year", async (url) => {
     const res = await fetch(`${baseUrl}${url}`, { headers: { "accept-encoding": "gzip, br" } });
     await res.arrayBuffer();
     expect(res.status).toBe(200);
-    const cacheControl = res.headers.get("cache-control")?.split(",").map((d) => d.trim());
+    const cacheControl = res.headers
+      .get("cache-control")
+      ?.split(",")
+      .map((d) => d.trim());
     expect(cacheControl).toEqual(expect.arrayContaining(["public", "max-age=31536000", "immutable"]));
     expect(res.headers.get("content-encoding")).toMatch(/^(gzip|br)$/);
   });

@@ -24,7 +24,8 @@ function latestCode(phone: string): Promise<string> {
 let n = 0;
 async function desktopAtQr(page: Page) {
   const me = TEST_IDENTITIES[2];
-  const phone = `1370000${7000 + (n += 1)}`;
+  n += 1;
+  const phone = `1370000${7000 + n}`;
   const v = await createVerification(baseUrl, key, { type: "person", methods: ["face"] });
   await page.goto(v.url);
   await signInOnDesktop(page, baseUrl, key, phone);
@@ -166,7 +167,10 @@ describe("ID card capture on the phone in Chromium", () => {
     // A camera-sized photo with sensor-like noise, so PNG cannot shrink it: a few megabytes.
     const photo = new PNG({ width: 3000, height: 2000 });
     let seed = 7;
-    const noise = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 16) % 24;
+    const noise = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return (seed >> 16) % 24;
+    };
     for (let i = 0; i < photo.data.length; i += 4) {
       const x = (i / 4) % 3000;
       photo.data[i] = (x / 12 + noise()) & 255;
@@ -178,7 +182,8 @@ describe("ID card capture on the phone in Chromium", () => {
 
     const desktop = await browser.newPage({ locale: "zh-CN" });
     const v = await createVerification(baseUrl, key, { type: "person", methods: ["bankcard4"], options: { collect_id_images: true } });
-    const signInPhone = `1370000${7100 + (n += 1)}`;
+    n += 1;
+    const signInPhone = `1370000${7100 + n}`;
     const cardPhone = `1370000${7200 + n}`;
     await desktop.goto(v.url);
     await signInOnDesktop(desktop, baseUrl, key, signInPhone);

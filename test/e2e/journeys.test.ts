@@ -174,7 +174,8 @@ describe("person verification in Chromium", () => {
     const v = await createVerification(baseUrl, key, { type: "person", methods: [method] });
     const page = await browser.newPage({ locale: "zh-CN" });
     await page.goto(v.url);
-    await signIn(page, phoneFor(20 + (signIns += 1)));
+    signIns += 1;
+    await signIn(page, phoneFor(20 + signIns));
     await page.getByRole("button", { name: "同意并继续" }).waitFor();
     const values: Record<string, string> = { 姓名: me.name, 身份证号: me.idNumber, 银行卡号: me.cardNumber, 手机号: me.phone, ...change };
     for (const [label, value] of Object.entries(values)) {

@@ -101,7 +101,16 @@ describe("the mobile3 journey under Slow 3G", () => {
 
     const signInPhone = r.phone();
     await page.locator("#f-phone").fill(signInPhone);
-    actions.push(await act(page, log, "ask for a code", "app authorization, code sent", () => page.locator("button[value=send_code]").click(), () => page.locator("[role=status]").waitFor({ timeout: 15_000 })));
+    actions.push(
+      await act(
+        page,
+        log,
+        "ask for a code",
+        "app authorization, code sent",
+        () => page.locator("button[value=send_code]").click(),
+        () => page.locator("[role=status]").waitFor({ timeout: 15_000 }),
+      ),
+    );
     await page.locator("#f-code").fill(await r.latestCode(signInPhone));
     await page.locator("#f-consent").check();
     actions.push(await act(page, log, "sign in and authorize", "choose method", () => page.locator("button[value=authorize]").click(), step("choose_method")));

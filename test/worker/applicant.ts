@@ -72,7 +72,10 @@ export async function latestCode(key: string, phone: string): Promise<string> {
 }
 
 export function textOf(html: string): string {
-  return html.replace(/<style[\s\S]*?<\/style>/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+  return html
+    .replace(/<style[\s\S]*?<\/style>/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ");
 }
 
 let phoneCounter = 0;

@@ -20,7 +20,7 @@ export async function call(path: string, init: { method?: string; key?: string; 
     }),
   );
   const text = await res.text();
-  let json: any = undefined;
+  let json: any;
   try {
     json = JSON.parse(text);
   } catch {}

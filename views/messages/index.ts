@@ -30,7 +30,11 @@ export function t(locale: Locale, key: MessageKey, params: Record<string, string
  * sentence with both must never show a raw `{field}`.
  */
 export function fieldMessage(locale: Locale, path: string, code: string, params: Record<string, string> = {}): string {
-  const leaf = path.split(".").filter((s) => !/^\d+$/.test(s)).pop() ?? "";
+  const leaf =
+    path
+      .split(".")
+      .filter((s) => !/^\d+$/.test(s))
+      .pop() ?? "";
   const labelKey = `field.${leaf}`;
   const field = isMessageKey(labelKey) ? t(locale, labelKey) : leaf || "value";
   const key = `error.${code}`;

@@ -24,7 +24,7 @@ export function ApiDocsPage({ doc }: { doc: Doc }) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         <title>{`${doc.info.title} ${doc.info.version}`}</title>
-        <style>{raw(CRITICAL_CSS + "pre{overflow:auto;background:#f6f8fa;padding:.75rem;border-radius:6px;font-size:.8125rem}code{font-size:.875rem}.op{margin:0 0 1.5rem}")}</style>
+        <style>{raw(`${CRITICAL_CSS}pre{overflow:auto;background:#f6f8fa;padding:.75rem;border-radius:6px;font-size:.8125rem}code{font-size:.875rem}.op{margin:0 0 1.5rem}`)}</style>
       </head>
       <body>
         <main>
@@ -44,9 +44,7 @@ export function ApiDocsPage({ doc }: { doc: Doc }) {
                   </h2>
                   <p>{op.summary}</p>
                   {op.security && op.security.length > 0 && <p>Auth: {Object.keys(op.security[0]!).join(", ")}</p>}
-                  {op.parameters && op.parameters.length > 0 && (
-                    <p>Parameters: {op.parameters.map((p) => `${p.name} (${p.in}${p.required ? ", required" : ""})`).join("; ")}</p>
-                  )}
+                  {op.parameters && op.parameters.length > 0 && <p>Parameters: {op.parameters.map((p) => `${p.name} (${p.in}${p.required ? ", required" : ""})`).join("; ")}</p>}
                   {op.requestBody && (
                     <details>
                       <summary>Request body</summary>

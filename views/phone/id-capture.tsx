@@ -17,7 +17,19 @@ for(var n of ["id_front","id_back"]){var input=f.elements[n];fd.append(n,await s
 try{var r=await fetch(f.action,{method:"POST",body:fd,headers:{accept:"application/json"},credentials:"same-origin"});var j=await r.json();
 if(j.errors){status.textContent=Object.values(j.errors).join(" ");btn.disabled=false;return}location.replace("/p")}catch(x){status.textContent=f.dataset.neterror;btn.disabled=false}})})();`;
 
-export function IdCapturePage({ locale, errors = {}, lastFailure, attemptsLeft, about }: { locale: Locale; errors?: Partial<Record<"id_front" | "id_back", string>>; lastFailure?: string | null; attemptsLeft?: number; about?: PhoneAbout }) {
+export function IdCapturePage({
+  locale,
+  errors = {},
+  lastFailure,
+  attemptsLeft,
+  about,
+}: {
+  locale: Locale;
+  errors?: Partial<Record<"id_front" | "id_back", string>>;
+  lastFailure?: string | null;
+  attemptsLeft?: number;
+  about?: PhoneAbout;
+}) {
   const side = (field: "id_front" | "id_back", hint: "phone.photos.front_guide" | "phone.photos.back_guide") => (
     <ImageField locale={locale} field={field} hint={hint} guide error={errors[field] ? errorText(locale, field, errors[field]!) : undefined} />
   );

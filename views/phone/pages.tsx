@@ -77,7 +77,7 @@ export function CapturePage({ locale, prompts, lastFailure, attemptsLeft, about 
         <p>{t(locale, "phone.capture.instructions")}</p>
         <p class="visually-hidden">{t(locale, "phone.capture.sr")}</p>
         <div class="oval">
-          <video id="capture-video" muted playsinline aria-hidden="true"></video>
+          <video id="capture-video" muted playsinline></video>
         </div>
         <p id="capture-status" class="prompt" role="status" aria-live="assertive">
           {prompts.map((p) => (isMessageKey(`phone.action.${p}`) ? t(locale, `phone.action.${p}` as "phone.action.blink") : p)).join(" → ")}

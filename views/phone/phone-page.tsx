@@ -12,7 +12,15 @@ export interface PhoneAbout {
   person: string | null;
 }
 
-export function PhonePage(p: { locale: Locale; title: string; phone: string; lastFailure?: string | null | undefined; attemptsLeft?: number | undefined; about?: PhoneAbout | undefined; children?: Child }) {
+export function PhonePage(p: {
+  locale: Locale;
+  title: string;
+  phone: string;
+  lastFailure?: string | null | undefined;
+  attemptsLeft?: number | undefined;
+  about?: PhoneAbout | undefined;
+  children?: Child;
+}) {
   return (
     <Layout locale={p.locale} title={p.title} scripts={false}>
       <section class="card" aria-labelledby="phone-title" data-phone={p.phone}>

@@ -33,7 +33,15 @@ ws.onmessage=function(e){tries=0;try{show(JSON.parse(e.data))}catch(x){}};ws.onc
 else poll();
 function poll(){if(!window.htmx)return;el.setAttribute("hx-get",el.dataset.poll);el.setAttribute("hx-trigger","every 3s");el.setAttribute("hx-swap","outerHTML");htmx.process(el)}})();`;
 
-export function HandoffStatus(p: { locale: Locale; verificationId: string; state: string; lastFailure?: string | null | undefined; purpose?: string | undefined; polling?: boolean; attemptsLeft?: number | undefined }) {
+export function HandoffStatus(p: {
+  locale: Locale;
+  verificationId: string;
+  state: string;
+  lastFailure?: string | null | undefined;
+  purpose?: string | undefined;
+  polling?: boolean;
+  attemptsLeft?: number | undefined;
+}) {
   const { locale, verificationId, state, lastFailure, purpose } = p;
   const poll = `/v/${verificationId}/handoff/status`;
   const msgs = Object.fromEntries(STATES.map((s) => [s, stateText(locale, s, purpose)]));

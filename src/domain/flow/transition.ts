@@ -3,16 +3,7 @@
 // Effects are what the request must do because of the move (send a code, open a handoff, purge
 // data, tell a parent); the flow writer runs them and writes the move in one guarded batch.
 // Diagram: machine.md beside this file; change both in one commit.
-import {
-  type FlowState,
-  type Flow,
-  type MethodStep,
-  type StepData,
-  type StepKind,
-  isEnded,
-  methodOf,
-  statusOf,
-} from "./state";
+import { type FlowState, type Flow, type MethodStep, type StepData, type StepKind, isEnded, methodOf, statusOf } from "./state";
 import type { VerificationStatus } from "../verification/status";
 
 export const MAX_FAILED_ATTEMPTS = 3;

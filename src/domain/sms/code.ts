@@ -16,9 +16,7 @@ export interface StoredCode {
   wrongTries: number;
 }
 
-export type CheckOutcome =
-  | { ok: true }
-  | { ok: false; reason: "no_code" | "expired" | "wrong_code" | "too_many_tries"; triesLeft: number };
+export type CheckOutcome = { ok: true } | { ok: false; reason: "no_code" | "expired" | "wrong_code" | "too_many_tries"; triesLeft: number };
 
 /**
  * Decides a check. `matches` is the constant-time comparison of the hashes, done by the caller.

@@ -78,39 +78,41 @@ export const listVerificationsQuery = z.strictObject({
   status: z.enum(VERIFICATION_STATUSES).optional(),
   reference: z.string().max(128).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(10),
-  starting_after: z.string().regex(/^ver_[0-9A-Za-z]{24}$/).optional(),
+  starting_after: z
+    .string()
+    .regex(/^ver_[0-9A-Za-z]{24}$/)
+    .optional(),
 });
 
 const timestamp = z.iso.datetime();
 
-export const verificationObject = z
-  .object({
-    id: z.string().meta({ examples: ["ver_4Zq1cY8n0mHkR2xT7pLwVb3s"] }),
-    object: z.literal("verification"),
-    type: z.enum(["person", "organization"]),
-    status: z.enum(VERIFICATION_STATUSES),
-    methods: z.array(methodName),
-    method: methodName.nullable(),
-    url: z.url().meta({ description: "The hosted page to send the applicant to." }),
-    expires_at: timestamp,
-    reference: z.string().nullable(),
-    redirect_url: z.string().nullable(),
-    locale: z.enum(["zh-CN", "en"]),
-    livemode: z.boolean(),
-    options: z.object({ collect_id_validity: z.boolean(), collect_id_images: z.boolean() }),
-    person: z
-      .object({ name: z.string().nullable(), id_number: z.string().nullable(), phone: z.string().nullable() })
-      .nullable()
-      .meta({ description: "Masked: ID number as first 4 and last 2 characters, phone as 3 + 4 digits, name with only its last character." }),
-    organization: z.object({ name: z.string().nullable(), credential_code: z.string().nullable(), legal_rep_name: z.string().nullable() }).nullable(),
-    failure_reason: z.string().nullable(),
-    failed_attempts: z.number().int(),
-    created_at: timestamp,
-    completed_at: timestamp.nullable(),
-    result_token: z.string().nullable().optional().meta({
-      description: "On retrieve and cancel: the signed result token (a JWT, verify it against /.well-known/jwks.json) once the verification ended; null while it is open.",
-    }),
-  });
+export const verificationObject = z.object({
+  id: z.string().meta({ examples: ["ver_4Zq1cY8n0mHkR2xT7pLwVb3s"] }),
+  object: z.literal("verification"),
+  type: z.enum(["person", "organization"]),
+  status: z.enum(VERIFICATION_STATUSES),
+  methods: z.array(methodName),
+  method: methodName.nullable(),
+  url: z.url().meta({ description: "The hosted page to send the applicant to." }),
+  expires_at: timestamp,
+  reference: z.string().nullable(),
+  redirect_url: z.string().nullable(),
+  locale: z.enum(["zh-CN", "en"]),
+  livemode: z.boolean(),
+  options: z.object({ collect_id_validity: z.boolean(), collect_id_images: z.boolean() }),
+  person: z
+    .object({ name: z.string().nullable(), id_number: z.string().nullable(), phone: z.string().nullable() })
+    .nullable()
+    .meta({ description: "Masked: ID number as first 4 and last 2 characters, phone as 3 + 4 digits, name with only its last character." }),
+  organization: z.object({ name: z.string().nullable(), credential_code: z.string().nullable(), legal_rep_name: z.string().nullable() }).nullable(),
+  failure_reason: z.string().nullable(),
+  failed_attempts: z.number().int(),
+  created_at: timestamp,
+  completed_at: timestamp.nullable(),
+  result_token: z.string().nullable().optional().meta({
+    description: "On retrieve and cancel: the signed result token (a JWT, verify it against /.well-known/jwks.json) once the verification ended; null while it is open.",
+  }),
+});
 
 export type VerificationObject = z.infer<typeof verificationObject>;
 

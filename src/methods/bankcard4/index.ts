@@ -19,8 +19,7 @@ export const bankcard4 = {
   hosted: hostedBy({
     plan: (options) => (options.collect_id_images ? ["form", "sms_code", "id_photos"] : ["form", "sms_code"]),
     schema: bankcard4Schema,
-    check: async (providers, input) =>
-      singleCheck("bank", await providers.bank.check({ name: input.name, idNumber: input.id_number, cardNumber: input.card_number, phone: input.phone })),
+    check: async (providers, input) => singleCheck("bank", await providers.bank.check({ name: input.name, idNumber: input.id_number, cardNumber: input.card_number, phone: input.phone })),
     reasons: bankcard4Reasons,
     // Dates in the wrong order, or a card already expired, are told at the form, not after the
     // bank and the SMS code at the photo step, where they would cost a try.

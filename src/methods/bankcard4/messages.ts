@@ -16,7 +16,7 @@ export const messages = {
     "reason.id_back_unreadable": "无法识别国徽面照片，请在光线充足处重新拍摄。",
     "reason.id_back_wrong_side": "“国徽面”处上传的是人像面，请检查。",
   },
-  "en": {
+  en: {
     "method.bankcard4.progress.form": "Bank account",
     "method.bankcard4.title": "Bank card",
     "method.bankcard4.need": "Your name, ID number, bank card number and the phone number the bank holds for the card.",

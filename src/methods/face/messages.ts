@@ -9,7 +9,7 @@ export const messages = {
     "reason.face_mismatch": "人脸与身份证照片不一致。",
     "reason.not_passed": "支付宝刷脸未通过，具体原因已在支付宝中显示。",
   },
-  "en": {
+  en: {
     "method.face.title": "Face recognition",
     "method.face.need": "Your name and ID number, then a face check with your phone's camera.",
     "reason.id_not_found": "The identity registry has no record of this ID number. Check it.",

@@ -6,7 +6,7 @@ export const messages = {
     "method.mobile3.phone_hint": "必须是用本人身份证办理的手机号",
     "reason.phone_not_registered_to_id": "该手机号不是用此身份证办理的。请换用本人实名办理的手机号，或选择其他认证方式。",
   },
-  "en": {
+  en: {
     "method.mobile3.title": "Mobile number",
     "method.mobile3.need": "Your name, ID number and a mobile number registered to your ID.",
     "method.mobile3.phone_hint": "Must be a number registered with your own ID",

@@ -36,7 +36,7 @@ function sandboxCertifyUrl(certifyId: string, returnUrl: string): string {
 
 export function sandboxAlipayFace(): AlipayFaceProvider {
   return {
-    async start({ name, idNumber, returnUrl }) {
+    async start({ name, returnUrl }) {
       if (name === SANDBOX_NAMES.unavailable || name === SANDBOX_NAMES.alipayUnavailable) return sandboxUnavailable();
       const certifyId = `sbx-${VERDICT_CODES[verdictFor(name)]}-${randomString(20)}`;
       return { outcome: "started", provider: SANDBOX_PROVIDER, serial: sandboxSerial(), certifyId, certifyUrl: sandboxCertifyUrl(certifyId, returnUrl) };

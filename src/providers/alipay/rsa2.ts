@@ -9,12 +9,14 @@ const RSA2 = "RSASSA-PKCS1-v1_5";
 export type AlipayParams = Readonly<Record<string, string | undefined>>;
 
 export function signingString(params: AlipayParams): string {
-  return Object.entries(params)
-    .filter((entry): entry is [string, string] => entry[0] !== "sign" && entry[1] !== undefined && entry[1] !== "")
-    // Code-unit order, not localeCompare: the keys are ASCII and Alipay sorts bytes.
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, value]) => `${key}=${value}`)
-    .join("&");
+  return (
+    Object.entries(params)
+      .filter((entry): entry is [string, string] => entry[0] !== "sign" && entry[1] !== undefined && entry[1] !== "")
+      // Code-unit order, not localeCompare: the keys are ASCII and Alipay sorts bytes.
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, value]) => `${key}=${value}`)
+      .join("&")
+  );
 }
 
 export async function signRsa2(key: CryptoKey, text: string): Promise<string> {

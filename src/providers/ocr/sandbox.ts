@@ -9,12 +9,7 @@ import type { IdCardAnswer, IdCardBack, IdCardFront, IdCardImage, IdCardSide, Oc
 const MAX_MARKER_BYTES = 256;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-type Marker =
-  | { kind: "photo" }
-  | { kind: "unreadable" }
-  | { kind: "unavailable" }
-  | { kind: "front"; fields: IdCardFront }
-  | { kind: "back"; fields: IdCardBack };
+type Marker = { kind: "photo" } | { kind: "unreadable" } | { kind: "unavailable" } | { kind: "front"; fields: IdCardFront } | { kind: "back"; fields: IdCardBack };
 
 export function sandboxOcr(): OcrProvider {
   // One reader per side, indexed by the side itself, so each answer keeps its side's fields.

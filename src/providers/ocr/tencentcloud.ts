@@ -58,9 +58,7 @@ export function tencentCloudOcr(settings: TencentCloudSettings): OcrProvider {
   };
 }
 
-type SideRead =
-  | { outcome: "read"; serial: string; fields: Fields }
-  | Exclude<IdCardAnswer<IdCardSide>, { outcome: "match" }>;
+type SideRead = { outcome: "read"; serial: string; fields: Fields } | Exclude<IdCardAnswer<IdCardSide>, { outcome: "match" }>;
 
 async function readSide(settings: TencentCloudSettings, input: IdCardImage): Promise<SideRead> {
   const reply = await callTencentCloud({

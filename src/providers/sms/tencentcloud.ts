@@ -15,11 +15,7 @@ export type TencentCloudSmsSettings = TencentCloudSettings & {
 // Codes that say this number will not receive our messages; retrying later will not change it.
 // Every other failure (per-number rate limits included: the applicant can try again later,
 // template or signature problems, balance) is unavailable.
-export const SEND_SMS_REJECTED_CODES: ReadonlySet<string> = new Set([
-  "FailedOperation.PhoneNumberInBlacklist",
-  "InvalidParameterValue.IncorrectPhoneNumber",
-  "UnsupportedOperation.UnsuportedRegion",
-]);
+export const SEND_SMS_REJECTED_CODES: ReadonlySet<string> = new Set(["FailedOperation.PhoneNumberInBlacklist", "InvalidParameterValue.IncorrectPhoneNumber", "UnsupportedOperation.UnsuportedRegion"]);
 
 const SENT = "Ok";
 

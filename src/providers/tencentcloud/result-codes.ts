@@ -4,10 +4,7 @@
 import { unavailable, type ProviderAnswer } from "../answer";
 import { TENCENTCLOUD_PROVIDER } from "./client";
 
-export type ResultRule<Reason extends string> =
-  | { outcome: "match" }
-  | { outcome: "no_match"; reason: Reason }
-  | { outcome: "unavailable" };
+export type ResultRule<Reason extends string> = { outcome: "match" } | { outcome: "no_match"; reason: Reason } | { outcome: "unavailable" };
 
 export const MATCH = { outcome: "match" } as const;
 export const UNAVAILABLE = { outcome: "unavailable" } as const;
@@ -17,11 +14,7 @@ export function noMatch<Reason extends string>(reason: Reason): ResultRule<Reaso
 }
 
 /** `detail` names the vendor code in the log when the answer is unavailable. */
-export function answerFor<Reason extends string>(
-  rule: ResultRule<Reason> | undefined,
-  requestId: string,
-  code: string,
-): ProviderAnswer<Reason> {
+export function answerFor<Reason extends string>(rule: ResultRule<Reason> | undefined, requestId: string, code: string): ProviderAnswer<Reason> {
   if (rule === undefined) return unavailable(TENCENTCLOUD_PROVIDER, `undocumented_result:${code}`);
   switch (rule.outcome) {
     case "match":

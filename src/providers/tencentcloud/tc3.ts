@@ -37,8 +37,7 @@ const SIGNED_HEADERS = "content-type;host;x-tc-action";
 
 export async function signTc3(input: Tc3Input): Promise<Tc3Signature> {
   const date = utcDate(input.timestamp);
-  const canonicalHeaders =
-    `content-type:${TC3_CONTENT_TYPE}\n` + `host:${input.host.toLowerCase()}\n` + `x-tc-action:${input.action.toLowerCase()}\n`;
+  const canonicalHeaders = `content-type:${TC3_CONTENT_TYPE}\n` + `host:${input.host.toLowerCase()}\n` + `x-tc-action:${input.action.toLowerCase()}\n`;
   // POST with an empty query string: the whole request is in the JSON body.
   const canonicalRequest = ["POST", "/", "", canonicalHeaders, SIGNED_HEADERS, await sha256Hex(input.payload)].join("\n");
   const scope = `${date}/${input.service}/tc3_request`;

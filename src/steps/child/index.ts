@@ -22,10 +22,20 @@ export const childStep: StepModule = {
       ctx,
       ctx.cipher,
       { partnerId: parent.partnerId, livemode: parent.livemode },
-      { type: "person", methods: child.methods, locale: localeOf(parent), options: { collect_id_validity: !!parent.options.collect_id_validity, collect_id_images: !!parent.options.collect_id_images }, parent: { id: parent.id, role: child.role } },
+      {
+        type: "person",
+        methods: child.methods,
+        locale: localeOf(parent),
+        options: { collect_id_validity: !!parent.options.collect_id_validity, collect_id_images: !!parent.options.collect_id_images },
+        parent: { id: parent.id, role: child.role },
+      },
       ctx.now,
     );
-    const refused = move(ch, { type: "step_data", step: AWAITING_CHILD_STEP, data: { child_id: created.id, role: child.role } }, { actor: "system", label: "child.created", data: { child_id: created.id, role: child.role } });
+    const refused = move(
+      ch,
+      { type: "step_data", step: AWAITING_CHILD_STEP, data: { child_id: created.id, role: child.role } },
+      { actor: "system", label: "child.created", data: { child_id: created.id, role: child.role } },
+    );
     if (refused) throw new Error(`the child step refused its own data: ${refused}`);
     return undefined;
   },

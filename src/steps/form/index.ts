@@ -55,7 +55,13 @@ async function submit(ctx: FlowContext, row: ApplicantRow, session: ApplicantSes
   if (result.kind === "unavailable") {
     // A vendor fault is no attempt. A method that starts now still starts (a reload comes back to
     // its form, and whatever another method left waiting is cleared); otherwise only the evidence.
-    if (ch.row === row) await appendEvents(ctx.db, row, result.calls.map((call) => ({ type: "provider.call", actor: "system", data: { ...call } })), ctx.now);
+    if (ch.row === row)
+      await appendEvents(
+        ctx.db,
+        row,
+        result.calls.map((call) => ({ type: "provider.call", actor: "system", data: { ...call } })),
+        ctx.now,
+      );
     else {
       note(ch, { type: "method.checks_unavailable", actor: "system", data: { method: name } });
       const written = await write(ctx, ch);

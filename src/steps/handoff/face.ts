@@ -74,7 +74,13 @@ async function checkClip(ctx: FlowContext, s: PhoneSession, pending: Pending, by
   const key = `clips/${s.row.id}/${randomString(32)}`;
   await ctx.env.IMAGES.put(key, bytes, { httpMetadata: { contentType: `video/${kind}` }, customMetadata: { verificationId: s.row.id } });
   const stored: EventInput = { type: "media.stored", actor: "applicant", data: { kind: "liveness_clip", bytes: bytes.length } };
-  const answer = await ctx.providers.face.checkLiveness({ name: pending.input.name ?? "", idNumber: pending.input.id_number ?? "", clip: bytes, clipType: `video/${kind}`, expectedActions: s.record.prompts ?? [] });
+  const answer = await ctx.providers.face.checkLiveness({
+    name: pending.input.name ?? "",
+    idNumber: pending.input.id_number ?? "",
+    clip: bytes,
+    clipType: `video/${kind}`,
+    expectedActions: s.record.prompts ?? [],
+  });
   return { kind: "done", record: await settleFaceAnswer(ctx, s, pending, "face", answer, {}, [stored]) };
 }
 

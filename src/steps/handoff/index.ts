@@ -27,7 +27,13 @@ async function handoffView(ctx: FlowContext, row: ApplicantRow, method: string):
     method,
     canChangeMethod: hostedMethods(row.methods).length > 1,
     // No handoff left (it expired, or the object forgot it): the page offers a new QR code.
-    handoff: { state: record?.state ?? "expired", link: shown?.link, lastFailure: record?.lastFailure ?? null, purpose: record?.purpose ?? "face", attemptsLeft: MAX_FAILED_ATTEMPTS - row.failedAttempts },
+    handoff: {
+      state: record?.state ?? "expired",
+      link: shown?.link,
+      lastFailure: record?.lastFailure ?? null,
+      purpose: record?.purpose ?? "face",
+      attemptsLeft: MAX_FAILED_ATTEMPTS - row.failedAttempts,
+    },
     alipay: ctx.providers.alipayFace !== null,
   };
 }

@@ -51,7 +51,8 @@ async function confirm(ctx: FlowContext, row: ApplicantRow, name: string, code: 
   if (!outcome.ok) {
     // A code consumed a moment ago by another tab: that tab's result is the one to show.
     if (outcome.reason === "no_code" && currentMethodStep((await getVerificationForApplicant(ctx.db, row.id))?.state ?? { kind: "start" })?.step !== SMS_CODE_STEP) return { kind: "stale" };
-    if (outcome.reason !== "too_many_tries") return { kind: "render", view: codeView(row, name, phone, { ...(await liveness(ctx, row, phone, name)), error: outcome.reason, triesLeft: outcome.triesLeft }), status: 422 };
+    if (outcome.reason !== "too_many_tries")
+      return { kind: "render", view: codeView(row, name, phone, { ...(await liveness(ctx, row, phone, name)), error: outcome.reason, triesLeft: outcome.triesLeft }), status: 422 };
     const ch = beginChange(ctx.db, row, ctx.now);
     if (move(ch, { type: "attempt_failed", reason: "code_tries_exhausted" }, { actor: "system" })) return { kind: "stale" };
     const written = await write(ctx, ch);
@@ -76,7 +77,8 @@ async function resend(ctx: FlowContext, row: ApplicantRow, name: string): Promis
   if (!target) return { kind: "stale" };
   const sent = await sendCode(ctx, row, target.phone, codeUse(name, target.method));
   const live = await liveness(ctx, row, target.phone, name);
-  if (!sent.ok) return { kind: "render", view: codeView(row, name, target.phone, { ...live, error: sent.reason, ...(sent.retryAfterSeconds ? { retryAfterSeconds: sent.retryAfterSeconds } : {}) }), status: 422 };
+  if (!sent.ok)
+    return { kind: "render", view: codeView(row, name, target.phone, { ...live, error: sent.reason, ...(sent.retryAfterSeconds ? { retryAfterSeconds: sent.retryAfterSeconds } : {}) }), status: 422 };
   return { kind: "render", view: codeView(row, name, target.phone, { ...live, notice: "sent" }), status: 200 };
 }
 
@@ -103,12 +105,16 @@ export const smsCodeStep: StepModule = {
       note(ch, { type: "method.phone_proven", actor: "applicant", data: { method: name, by: "app_authorization", signed_in_at: new Date(session.signedInAt).toISOString() } });
       const plan = currentMethodStep(ch.row.state)?.plan ?? [];
       const next = plan[plan.indexOf(SMS_CODE_STEP) + 1] ?? "verified";
-      if (move(ch, { type: "step_passed", step: SMS_CODE_STEP }, { actor: "applicant", label: "method.code_confirmed", data: { method: name, next, proven_by: "app_authorization" } })) throw new Error("the code step could not pass");
+      if (move(ch, { type: "step_passed", step: SMS_CODE_STEP }, { actor: "applicant", label: "method.code_confirmed", data: { method: name, next, proven_by: "app_authorization" } }))
+        throw new Error("the code step could not pass");
       if (ch.row.status === "verified") set(ch, await verifiedIdentity(ctx.cipher, input, method.sms?.phoneField));
       return undefined;
     }
     const { outcome, records } = await issueAndSend(ctx, ch.base, phone, codeUse(name, method));
-    alongside(ch, records.map((record) => () => record));
+    alongside(
+      ch,
+      records.map((record) => () => record),
+    );
     return outcome.ok ? undefined : { error: outcome.reason, ...(outcome.retryAfterSeconds ? { retryAfterSeconds: outcome.retryAfterSeconds } : {}) };
   },
   async view(ctx, row, { at }, notice) {

@@ -9,9 +9,7 @@ import type { CheckOutcome, CodePurpose } from "../../domain/sms/code";
 import { smsText } from "../../domain/sms/message";
 import type { FlowContext } from "../../flow/context";
 
-export type SendOutcome =
-  | { ok: true; expiresAt: number }
-  | { ok: false; reason: string; retryAfterSeconds?: number };
+export type SendOutcome = { ok: true; expiresAt: number } | { ok: false; reason: string; retryAfterSeconds?: number };
 
 type Owner = { id: string; partnerId: string };
 

@@ -21,7 +21,9 @@ describe("the flow engine's layers", () => {
   });
 
   it("should let only the flow writer write a verification row", () => {
-    const writers = filesUnder("src", [".ts", ".tsx"]).filter((f) => f !== "src/db/verifications.ts" && /\bupdateVerification(ThenRead)?\b|update\(verifications\)/.test(readFileSync(path.join(ROOT, f), "utf8")));
+    const writers = filesUnder("src", [".ts", ".tsx"]).filter(
+      (f) => f !== "src/db/verifications.ts" && /\bupdateVerification(ThenRead)?\b|update\(verifications\)/.test(readFileSync(path.join(ROOT, f), "utf8")),
+    );
     expect(writers).toEqual(["src/flow/writer.ts"]);
   });
 

@@ -3,10 +3,7 @@
 // same outcome and reason; the serial is the sandbox's `sbx_` hash or the recorded RequestId.
 import { expect } from "vitest";
 
-export type Expected<Reason extends string> =
-  | { outcome: "match" }
-  | { outcome: "no_match"; reason: Reason }
-  | { outcome: "unavailable" };
+export type Expected<Reason extends string> = { outcome: "match" } | { outcome: "no_match"; reason: Reason } | { outcome: "unavailable" };
 
 export const SANDBOX_SERIAL = /^sbx_[0-9a-f]{16}$/;
 

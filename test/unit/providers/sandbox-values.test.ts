@@ -2,47 +2,29 @@
 // must pass the domain validators, the test identities must match everywhere, and the sandbox
 // serial must be the documented, predictable hash.
 import { describe, expect, it } from "vitest";
-import {
-  validateBankCardNumber,
-  validateMobileNumber,
-  validatePersonName,
-  validateResidentIdNumber,
-} from "../../../src/domain/validators";
+import { validateBankCardNumber, validateMobileNumber, validatePersonName, validateResidentIdNumber } from "../../../src/domain/validators";
 import { sandboxBank } from "../../../src/providers/bank/sandbox";
 import { sandboxCarrier } from "../../../src/providers/carrier/sandbox";
 import { sandboxFace } from "../../../src/providers/face/sandbox";
 import { sandboxIdentity } from "../../../src/providers/identity/sandbox";
 import { sandboxSerial } from "../../../src/providers/sandbox-answer";
-import {
-  SANDBOX_CARDS,
-  SANDBOX_ID_NUMBERS,
-  SANDBOX_NAMES,
-  SANDBOX_OCR_DEFAULTS,
-  SANDBOX_PHONE_SUFFIXES,
-  TEST_IDENTITIES,
-} from "../../../src/providers/sandbox-values";
+import { SANDBOX_CARDS, SANDBOX_ID_NUMBERS, SANDBOX_NAMES, SANDBOX_OCR_DEFAULTS, SANDBOX_PHONE_SUFFIXES, TEST_IDENTITIES } from "../../../src/providers/sandbox-values";
 import { sandboxSms } from "../../../src/providers/sms/sandbox";
 
 const TODAY = new Date("2025-01-01T00:00:00Z");
 
 describe("sandbox values", () => {
-  it.each([...Object.values(SANDBOX_ID_NUMBERS), ...TEST_IDENTITIES.map((t) => t.idNumber), SANDBOX_OCR_DEFAULTS.front.idNumber])(
-    "should use the valid ID number %s",
-    (idNumber) => {
-      expect(validateResidentIdNumber(idNumber, TODAY)).toEqual({ ok: true, value: idNumber });
-    },
-  );
+  it.each([...Object.values(SANDBOX_ID_NUMBERS), ...TEST_IDENTITIES.map((t) => t.idNumber), SANDBOX_OCR_DEFAULTS.front.idNumber])("should use the valid ID number %s", (idNumber) => {
+    expect(validateResidentIdNumber(idNumber, TODAY)).toEqual({ ok: true, value: idNumber });
+  });
 
   it.each([...Object.values(SANDBOX_CARDS), ...TEST_IDENTITIES.map((t) => t.cardNumber)])("should use the Luhn-valid card %s", (card) => {
     expect(validateBankCardNumber(card)).toEqual({ ok: true, value: card });
   });
 
-  it.each([...Object.values(SANDBOX_PHONE_SUFFIXES).map((suffix) => `1380000${suffix}`), ...TEST_IDENTITIES.map((t) => t.phone)])(
-    "should use the valid phone %s",
-    (phone) => {
-      expect(validateMobileNumber(phone)).toEqual({ ok: true, value: phone });
-    },
-  );
+  it.each([...Object.values(SANDBOX_PHONE_SUFFIXES).map((suffix) => `1380000${suffix}`), ...TEST_IDENTITIES.map((t) => t.phone)])("should use the valid phone %s", (phone) => {
+    expect(validateMobileNumber(phone)).toEqual({ ok: true, value: phone });
+  });
 
   it.each([...Object.values(SANDBOX_NAMES), ...TEST_IDENTITIES.map((t) => t.name)])("should use the valid name %s", (name) => {
     expect(validatePersonName(name)).toEqual({ ok: true, value: name });

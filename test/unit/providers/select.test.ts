@@ -145,13 +145,10 @@ describe("Alipay face", () => {
     expect(requests[0]?.url).toBe(ALIPAY_SANDBOX_GATEWAY);
   });
 
-  it.each(["ALIPAY_APP_ID", "ALIPAY_PRIVATE_KEY", "ALIPAY_PUBLIC_KEY"] as const)(
-    "should leave it out of live mode (null, so never offered) when %s is missing or blank",
-    (name) => {
-      expect(providersFor({ livemode: true }, { ...ALL_SECRETS, ...ALIPAY_SECRETS, [name]: undefined }).alipayFace).toBeNull();
-      expect(providersFor({ livemode: true }, { ...ALL_SECRETS, ...ALIPAY_SECRETS, [name]: "  " }).alipayFace).toBeNull();
-    },
-  );
+  it.each(["ALIPAY_APP_ID", "ALIPAY_PRIVATE_KEY", "ALIPAY_PUBLIC_KEY"] as const)("should leave it out of live mode (null, so never offered) when %s is missing or blank", (name) => {
+    expect(providersFor({ livemode: true }, { ...ALL_SECRETS, ...ALIPAY_SECRETS, [name]: undefined }).alipayFace).toBeNull();
+    expect(providersFor({ livemode: true }, { ...ALL_SECRETS, ...ALIPAY_SECRETS, [name]: "  " }).alipayFace).toBeNull();
+  });
 
   it("should not make Alipay a capability that live mode requires", () => {
     expect(missingProviders(ALL_SECRETS, CAPABILITIES)).toEqual([]);

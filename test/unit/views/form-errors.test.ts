@@ -5,7 +5,9 @@ import { errorText } from "../../../views/components/form-errors";
 import { LOCALES } from "../../../views/messages";
 import { zhCN } from "../../../views/messages/zh-CN";
 
-const ERROR_CODES = Object.keys(zhCN).filter((k) => k.startsWith("error.")).map((k) => k.slice("error.".length));
+const ERROR_CODES = Object.keys(zhCN)
+  .filter((k) => k.startsWith("error."))
+  .map((k) => k.slice("error.".length));
 const PARAMS = { tries: "2", seconds: "60" };
 
 describe("errorText", () => {

@@ -86,7 +86,12 @@ describe("bench instrumentation", () => {
     const me = TEST_IDENTITIES[2];
     const submitted = await benched(`/v/${v.id}/methods/mobile3`, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", "hx-request": "true", "cf-connecting-ip": "198.18.200.4", cookie: [...applicant.cookies].map(([k, c]) => `${k}=${c}`).join("; ") },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "hx-request": "true",
+        "cf-connecting-ip": "198.18.200.4",
+        cookie: [...applicant.cookies].map(([k, c]) => `${k}=${c}`).join("; "),
+      },
       body: new URLSearchParams({ name: me.name, id_number: me.idNumber, phone: "13700008803" }).toString(),
     });
     expect(submitted.status).toBe(200);

@@ -23,8 +23,12 @@ describe("consents written with a verification change", () => {
     const { testKey } = await newPartner();
     const v = await newVerification(testKey);
     const row = (await getVerificationForApplicant(db, v.id))!;
-    const won = await updateVerification(db, row, { updatedAt: Date.now() }, { type: "applicant.authorized", actor: "applicant" }, (guard) => [guardedConsentInsert(db, consent("cns_won", v.id), guard)]);
-    const lost = await updateVerification(db, row, { updatedAt: Date.now() }, { type: "applicant.authorized", actor: "applicant" }, (guard) => [guardedConsentInsert(db, consent("cns_lost", v.id), guard)]);
+    const won = await updateVerification(db, row, { updatedAt: Date.now() }, { type: "applicant.authorized", actor: "applicant" }, (guard) => [
+      guardedConsentInsert(db, consent("cns_won", v.id), guard),
+    ]);
+    const lost = await updateVerification(db, row, { updatedAt: Date.now() }, { type: "applicant.authorized", actor: "applicant" }, (guard) => [
+      guardedConsentInsert(db, consent("cns_lost", v.id), guard),
+    ]);
     expect([won, lost]).toEqual([true, false]);
     const ids = await env.DB.prepare("select id from consents where verification_id = ?").bind(v.id).all<{ id: string }>();
     expect(ids.results.map((r) => r.id)).toEqual(["cns_won"]);

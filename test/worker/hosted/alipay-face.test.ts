@@ -50,7 +50,7 @@ describe("Alipay face (sandbox)", () => {
     const waiting = await desktop.open();
     expect(waiting.html).toContain('data-state="capturing"');
     expect(textOf(waiting.html)).toContain("正在支付宝中刷脸");
-    expect(waiting.html).toContain('action="/v/' + v.id + '/handoff/alipay-result"');
+    expect(waiting.html).toContain(`action="/v/${v.id}/handoff/alipay-result"`);
 
     const back = await phone.get(returnUrl);
     expect(back).toMatchObject({ status: 303, location: "/p" });

@@ -15,7 +15,11 @@ describe("desktop-to-phone handoff", () => {
     expect(page.html).toMatch(/<svg xmlns="http:\/\/www.w3.org\/2000\/svg" role="img" aria-label="[^"]+" width="264"/);
     expect(link).toMatch(/^\/p\/eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(textOf(page.html)).toContain("5 分钟内有效，只能使用一次");
-    const [header, payload] = link.slice(3).split(".").slice(0, 2).map((p) => JSON.parse(atob(p.replace(/-/g, "+").replace(/_/g, "/"))));
+    const [header, payload] = link
+      .slice(3)
+      .split(".")
+      .slice(0, 2)
+      .map((p) => JSON.parse(atob(p.replace(/-/g, "+").replace(/_/g, "/"))));
     expect(header).toEqual({ alg: "EdDSA", typ: "shiming-handoff+jwt" });
     expect(payload).toMatchObject({ aud: "shiming:phone", iss: BASE, sub: expect.any(String), jti: expect.any(String) });
     expect(payload.exp - payload.iat).toBeLessThanOrEqual(300);
@@ -163,7 +167,9 @@ describe("desktop-to-phone handoff", () => {
 
   it("should serve the polling fallback as a status fragment", async () => {
     const { desktop } = await atPhoneStep();
-    const res = await worker.fetch(new Request(`${BASE}/v/${desktop.verificationId}/handoff/status`, { headers: { cookie: [...desktop.cookies].map(([k, v]) => `${k}=${v}`).join("; "), "hx-request": "true" } }));
+    const res = await worker.fetch(
+      new Request(`${BASE}/v/${desktop.verificationId}/handoff/status`, { headers: { cookie: [...desktop.cookies].map(([k, v]) => `${k}=${v}`).join("; "), "hx-request": "true" } }),
+    );
     const html = await res.text();
     expect(html).toMatch(/^<div id="handoff-status"[^>]*data-state="waiting"/);
     // The fragment carries its own polling, so the swap that brings it keeps the polling going.

@@ -82,7 +82,13 @@ describe("mobile3 journey", () => {
     ]);
     const all = JSON.stringify(events.results);
     for (const secret of [me.idNumber, me.phone, me.name]) expect(all).not.toContain(secret);
-    expect(JSON.parse(events.results[5]!.data)).toMatchObject({ capability: "carrier", provider: "sandbox", outcome: "no_match", reason: "phone_not_registered_to_id", serial: expect.stringMatching(/^sbx_/) });
+    expect(JSON.parse(events.results[5]!.data)).toMatchObject({
+      capability: "carrier",
+      provider: "sandbox",
+      outcome: "no_match",
+      reason: "phone_not_registered_to_id",
+      serial: expect.stringMatching(/^sbx_/),
+    });
   });
 
   it.each([

@@ -74,7 +74,10 @@ describe.each(["mobile3", "bankcard4"] as const)("SMS codes in %s", (method) => 
     const { a } = await atCodeStep();
     const hour = 3_600_000;
     await runInDurableObject(await phoneObject(me.phone), (_o: SmsCodeSession, state) =>
-      state.storage.put("sentAt", Array.from({ length: 10 }, (_, i) => Date.now() - (20 - i) * hour)),
+      state.storage.put(
+        "sentAt",
+        Array.from({ length: 10 }, (_, i) => Date.now() - (20 - i) * hour),
+      ),
     );
     const page = await a.post(`/methods/${method}/code`, { action: "resend" });
     expect(textOf(page.html)).toContain("24 小时内获取验证码已达 10 次");
@@ -113,12 +116,13 @@ describe.each(["mobile3", "bankcard4"] as const)("SMS codes in %s", (method) => 
       a.post(`/methods/${method}/code`, { action: "confirm", code }, { htmx: true }),
     ]);
     expect([one.step, two.step]).toEqual(["result", "result"]);
-    const events = await env.DB.prepare("select type, data from verification_events where verification_id = ? and type in ('verification.verify', 'sms.checked') order by rowid").bind(v.id).all<{ type: string; data: string }>();
+    const events = await env.DB.prepare("select type, data from verification_events where verification_id = ? and type in ('verification.verify', 'sms.checked') order by rowid")
+      .bind(v.id)
+      .all<{ type: string; data: string }>();
     expect(events.results.filter((e) => e.type === "verification.verify")).toHaveLength(1);
     const checks = events.results.filter((e) => e.type === "sms.checked").map((e) => JSON.parse(e.data).outcome);
     expect(checks.slice(-2).sort()).toEqual(["correct", "no_code"]);
   });
-
 });
 
 describe("SMS codes at app authorization", () => {
@@ -136,9 +140,11 @@ describe("SMS codes at app authorization", () => {
     const { testKey } = await newPartner();
     const v = await newVerification(testKey);
     const a = new Applicant(v.id, "198.51.100.7");
-    await runInDurableObject(
-      env.SMS_CODES.get(env.SMS_CODES.idFromName(`ip:${await (await dataCipher(env.DATA_KEY!)).hash("ip", "198.51.100.7")}`)),
-      (_o: SmsCodeSession, state) => state.storage.put("sentAt", Array.from({ length: 30 }, (_, i) => Date.now() - (i + 1) * 60_000)),
+    await runInDurableObject(env.SMS_CODES.get(env.SMS_CODES.idFromName(`ip:${await (await dataCipher(env.DATA_KEY!)).hash("ip", "198.51.100.7")}`)), (_o: SmsCodeSession, state) =>
+      state.storage.put(
+        "sentAt",
+        Array.from({ length: 30 }, (_, i) => Date.now() - (i + 1) * 60_000),
+      ),
     );
     const page = await a.post("/authorize", { action: "send_code", phone: "13700004321" });
     expect(page.status).toBe(422);

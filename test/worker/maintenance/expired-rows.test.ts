@@ -23,13 +23,13 @@ async function idempotencyRows(partnerId: string, now: number, age: number, coun
 }
 
 async function smsRow(partnerId: string, id: string, createdAt: number) {
-  await env.DB.prepare("insert into sandbox_sms_messages (id, partner_id, phone_hash, text, created_at) values (?, ?, 'h', '【实名】验证码 123456', ?)")
-    .bind(id, partnerId, createdAt)
-    .run();
+  await env.DB.prepare("insert into sandbox_sms_messages (id, partner_id, phone_hash, text, created_at) values (?, ?, 'h', '【实名】验证码 123456', ?)").bind(id, partnerId, createdAt).run();
 }
 
 async function left(table: "idempotency_keys" | "sandbox_sms_messages", partnerId: string) {
-  const rows = await env.DB.prepare(`select ${table === "idempotency_keys" ? "key" : "id"} as k from ${table} where partner_id = ? order by k`).bind(partnerId).all<{ k: string }>();
+  const rows = await env.DB.prepare(`select ${table === "idempotency_keys" ? "key" : "id"} as k from ${table} where partner_id = ? order by k`)
+    .bind(partnerId)
+    .all<{ k: string }>();
   return rows.results.map((r) => r.k);
 }
 
@@ -38,7 +38,9 @@ describe("expired-row sweeps", () => {
     const p = freshPartner();
     const now = Date.now();
     await idempotencyRows(p, now, 25 * HOUR);
-    await env.DB.prepare("insert into idempotency_keys (partner_id, livemode, key, request_hash, state, created_at) values (?, 0, 'young', 'h', 'in_progress', ?)").bind(p, now - 23 * HOUR).run();
+    await env.DB.prepare("insert into idempotency_keys (partner_id, livemode, key, request_hash, state, created_at) values (?, 0, 'young', 'h', 'in_progress', ?)")
+      .bind(p, now - 23 * HOUR)
+      .run();
     expect(await sweepIdempotencyKeys(ctx(), now)).toBeGreaterThanOrEqual(1);
     expect(await left("idempotency_keys", p)).toEqual(["young"]);
   });

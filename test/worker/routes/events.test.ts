@@ -36,7 +36,9 @@ describe("GET /v1/events", () => {
     const { testKey } = await newPartner();
     const v = await newVerification(testKey);
     const [event] = (await call("/v1/events", { key: testKey })).json.data;
-    await env.DB.prepare("update webhook_events set created_at = ? where verification_id = ?").bind(Date.now() - 31 * 24 * 3600_000, v.id).run();
+    await env.DB.prepare("update webhook_events set created_at = ? where verification_id = ?")
+      .bind(Date.now() - 31 * 24 * 3600_000, v.id)
+      .run();
     expect((await call("/v1/events", { key: testKey })).json.data).toEqual([]);
     expect((await call(`/v1/events/${event.id}`, { key: testKey })).status).toBe(404);
   });

@@ -16,7 +16,9 @@ async function claim(partnerId: string, key: string, hash: string, createdAt: nu
 }
 
 async function row(partnerId: string, key: string) {
-  return env.DB.prepare("select * from idempotency_keys where partner_id = ? and key = ?").bind(partnerId, key).first<{ request_hash: string; state: string; created_at: number; response_body: string }>();
+  return env.DB.prepare("select * from idempotency_keys where partner_id = ? and key = ?")
+    .bind(partnerId, key)
+    .first<{ request_hash: string; state: string; created_at: number; response_body: string }>();
 }
 
 describe("Idempotency-Key", () => {
@@ -57,13 +59,13 @@ describe("Idempotency-Key", () => {
   it("should answer 409 while the first request with the key is in progress", async () => {
     const { testKey } = await newPartner();
     const headers = { "idempotency-key": "order-3" };
-    const [a, b] = await Promise.all([
-      call("/v1/verifications", { key: testKey, body, headers }),
-      call("/v1/verifications", { key: testKey, body, headers }),
-    ]);
+    const [a, b] = await Promise.all([call("/v1/verifications", { key: testKey, body, headers }), call("/v1/verifications", { key: testKey, body, headers })]);
     const statuses = [a.status, b.status].sort();
     // Either the second arrived while the first was in flight (409) or after it finished (replay).
-    expect([[201, 201], [201, 409]]).toContainEqual(statuses);
+    expect([
+      [201, 201],
+      [201, 409],
+    ]).toContainEqual(statuses);
     const list = await call("/v1/verifications", { key: testKey });
     expect(list.json.data).toHaveLength(1);
   });
@@ -83,7 +85,9 @@ describe("Idempotency-Key", () => {
     const p = await newPartner();
     const headers = { "idempotency-key": "old" };
     await call("/v1/verifications", { key: p.testKey, body, headers });
-    await env.DB.prepare("update idempotency_keys set created_at = ? where key = 'old'").bind(Date.now() - 25 * 3600 * 1000).run();
+    await env.DB.prepare("update idempotency_keys set created_at = ? where key = 'old'")
+      .bind(Date.now() - 25 * 3600 * 1000)
+      .run();
     const again = await call("/v1/verifications", { key: p.testKey, body, headers });
     expect(again.headers.get("idempotent-replayed")).toBeNull();
     expect((await call("/v1/verifications", { key: p.testKey })).json.data).toHaveLength(2);

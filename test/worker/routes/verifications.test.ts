@@ -9,7 +9,14 @@ describe("POST /v1/verifications", () => {
     const { testKey } = await newPartner();
     const res = await call("/v1/verifications", {
       key: testKey,
-      body: { type: "person", methods: ["mobile3", "face"], reference: "order-42", locale: "en", redirect_url: "https://partner.example/done", person: { name: "张三丰", id_number: ID.toLowerCase(), phone: "+86 138 0013 8000" } },
+      body: {
+        type: "person",
+        methods: ["mobile3", "face"],
+        reference: "order-42",
+        locale: "en",
+        redirect_url: "https://partner.example/done",
+        person: { name: "张三丰", id_number: ID.toLowerCase(), phone: "+86 138 0013 8000" },
+      },
     });
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({
@@ -204,7 +211,9 @@ describe("expiry", () => {
   it("should show and persist an overdue verification as expired", async () => {
     const { testKey } = await newPartner();
     const v = await newVerification(testKey);
-    await env.DB.prepare("update verifications set expires_at = ? where id = ?").bind(Date.now() - 1000, v.id).run();
+    await env.DB.prepare("update verifications set expires_at = ? where id = ?")
+      .bind(Date.now() - 1000, v.id)
+      .run();
     const res = await call(`/v1/verifications/${v.id}`, { key: testKey });
     expect(res.json.status).toBe("expired");
     const row = await env.DB.prepare("select status, version from verifications where id = ?").bind(v.id).first();

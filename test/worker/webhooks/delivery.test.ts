@@ -5,7 +5,7 @@ import { database } from "../../../src/db/client";
 import { getVerification } from "../../../src/db/verifications";
 import { moveAndWrite } from "../../../src/flow/writer";
 import { call } from "../helpers";
-import { consume, createdThroughDomain, deliveryRig, drain, partnerWithEndpoint, type Received, receiver, RecordingQueue, testEnv, writeContext } from "./harness";
+import { consume, createdThroughDomain, deliveryRig, drain, partnerWithEndpoint, type Received, RecordingQueue, testEnv, writeContext } from "./harness";
 
 let restore = () => {};
 afterEach(() => restore());
@@ -50,7 +50,9 @@ describe("webhook delivery", () => {
     expect(verify(p.endpoint.secret, second)).toMatchObject({ type: "verification.canceled" });
 
     // After the overlap only the new secret signs.
-    await env.DB.prepare("update webhook_endpoints set previous_secret_expires_at = ? where id = ?").bind(Date.now() - 1, p.endpoint.id).run();
+    await env.DB.prepare("update webhook_endpoints set previous_secret_expires_at = ? where id = ?")
+      .bind(Date.now() - 1, p.endpoint.id)
+      .run();
     const again = await call(`/v1/events/${second.headers["webhook-id"]}/redeliver`, { key: p.testKey, method: "POST" });
     expect(again.status).toBe(202);
     expect(again.json.data).toEqual([{ id: expect.stringMatching(/^dlv_/), object: "webhook_delivery", event_id: second.headers["webhook-id"], endpoint_id: p.endpoint.id, status: "pending" }]);
@@ -94,9 +96,7 @@ describe("webhook delivery", () => {
     const v = await createdThroughDomain(queue, p.id);
     await drain(queue, worker);
     expect(hook.received).toHaveLength(3);
-    const row = await env.DB.prepare("select d.status, d.attempts from webhook_deliveries d join webhook_events e on e.id = d.event_id where e.verification_id = ?")
-      .bind(v.id)
-      .first();
+    const row = await env.DB.prepare("select d.status, d.attempts from webhook_deliveries d join webhook_events e on e.id = d.event_id where e.verification_id = ?").bind(v.id).first();
     expect(row).toEqual({ status: "dead", attempts: 3 });
     expect(queue.sent).toEqual([]);
   });

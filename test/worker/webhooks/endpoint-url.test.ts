@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import { call, newKey, newPartner } from "../helpers";
 import { consume, createdThroughDomain, partnerWithEndpoint, receiver, RecordingQueue, testEnv } from "./harness";
 
-
 const create = (key: string, url: string) => call("/v1/webhook_endpoints", { key, body: { url } });
 
 const MESSAGES: Record<string, string> = {
@@ -55,18 +54,15 @@ describe("webhook endpoint URLs", () => {
     expect((await call("/v1/webhook_endpoints", { key: testKey })).json.data).toEqual([]);
   });
 
-  it.each(["http://localhost:3000/hooks", "http://127.0.0.1:8080/h", "http://[::1]:8080/h", "https://0x7f.1/h"])(
-    "should accept %s for a test key and refuse it for a live key",
-    async (url) => {
-      const p = await newPartner();
-      const made = await create(p.testKey, url);
-      expect(made.status).toBe(201);
-      expect(made.json).toMatchObject({ url, livemode: false });
-      const live = await newKey(p.id, "live");
-      expectRefused(await create(live.key, url), "test_mode_only");
-      expect((await call("/v1/webhook_endpoints", { key: live.key })).json.data).toEqual([]);
-    },
-  );
+  it.each(["http://localhost:3000/hooks", "http://127.0.0.1:8080/h", "http://[::1]:8080/h", "https://0x7f.1/h"])("should accept %s for a test key and refuse it for a live key", async (url) => {
+    const p = await newPartner();
+    const made = await create(p.testKey, url);
+    expect(made.status).toBe(201);
+    expect(made.json).toMatchObject({ url, livemode: false });
+    const live = await newKey(p.id, "live");
+    expectRefused(await create(live.key, url), "test_mode_only");
+    expect((await call("/v1/webhook_endpoints", { key: live.key })).json.data).toEqual([]);
+  });
 
   it("should accept a public https URL for a live key", async () => {
     const p = await newPartner();

@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { sweepOutbox } from "../../../src/webhooks/sweep";
 import { consume, createdThroughDomain, deliveryRig, drain, writeContext } from "./harness";
 
-
 function event(id: string) {
   return env.DB.prepare("select queued_at from webhook_events where id = ?").bind(id).first<{ queued_at: number | null }>();
 }
@@ -31,7 +30,10 @@ describe("the fan-out", () => {
     // The queue gave up on the message; the sweep finds the event still untaken and sends it.
     await sweepOutbox(writeContext(queue), Date.now() + 2 * 60_000);
     expect(queue.sent).toContainEqual({ kind: "event", event_id: eventId });
-    await consume(worker, queue.take().filter((m) => JSON.stringify(m) === JSON.stringify(message)));
+    await consume(
+      worker,
+      queue.take().filter((m) => JSON.stringify(m) === JSON.stringify(message)),
+    );
     expect(await event(eventId)).toEqual({ queued_at: expect.any(Number) });
     await drain(queue, worker);
     expect(hook.received.map((r) => r.headers["webhook-id"])).toEqual([eventId]);

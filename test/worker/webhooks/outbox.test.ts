@@ -8,7 +8,6 @@ import { moveAndWrite } from "../../../src/flow/writer";
 import { call, newPartner, newVerification } from "../helpers";
 import { consume, receiver, RecordingQueue, testEnv, writeContext } from "./harness";
 
-
 const ID = "11010519491231002X";
 
 async function stored(partnerId: string, id: string) {
@@ -16,7 +15,9 @@ async function stored(partnerId: string, id: string) {
 }
 
 function eventsOf(verificationId: string) {
-  return env.DB.prepare("select id, type, body, queued_at from webhook_events where verification_id = ? order by created_at, rowid").bind(verificationId).all<{ id: string; type: string; body: string; queued_at: number | null }>();
+  return env.DB.prepare("select id, type, body, queued_at from webhook_events where verification_id = ? order by created_at, rowid")
+    .bind(verificationId)
+    .all<{ id: string; type: string; body: string; queued_at: number | null }>();
 }
 
 async function runCron(queue: RecordingQueue, at: number) {
@@ -91,7 +92,9 @@ describe("the webhook outbox", () => {
   it("should expire overdue verifications from the cron and announce it", async () => {
     const p = await newPartner();
     const v = await newVerification(p.testKey);
-    await env.DB.prepare("update verifications set expires_at = ? where id = ?").bind(Date.now() - 1000, v.id).run();
+    await env.DB.prepare("update verifications set expires_at = ? where id = ?")
+      .bind(Date.now() - 1000, v.id)
+      .run();
     const queue = new RecordingQueue();
     await runCron(queue, Date.now());
     expect((await stored(p.id, v.id)).status).toBe("expired");

@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { sweepDeliveries } from "../../../src/webhooks/sweep";
 import { consume, createdThroughDomain, partnerWithEndpoint, receiver, RecordingQueue, testEnv, writeContext } from "./harness";
 
-
 const MINUTE = 60_000;
 
 type DeliveryMessage = { kind: "delivery"; delivery_id: string; attempts?: number; due_at?: number };

@@ -43,7 +43,21 @@ function flowAt(state: FlowState, extra: Partial<Flow> = {}): Flow {
 
 /** What each (state, event) pair does: the state it lands in, or the error it is refused with. */
 type Expect = { to: string } | { error: string };
-const OPEN_EVENTS: EventName[] = ["start", "reuse_declined", "verify", "step_passed_form", "step_passed_sms_code", "step_passed_id_photos", "step_back_form", "step_data", "attempt_failed", "child_verified", "child_failed", "fail", "cancel"];
+const OPEN_EVENTS: EventName[] = [
+  "start",
+  "reuse_declined",
+  "verify",
+  "step_passed_form",
+  "step_passed_sms_code",
+  "step_passed_id_photos",
+  "step_back_form",
+  "step_data",
+  "attempt_failed",
+  "child_verified",
+  "child_failed",
+  "fail",
+  "cancel",
+];
 
 const table: Record<Exclude<StateName, "verified" | "failed" | "canceled" | "expired">, Partial<Record<EventName, Expect>>> = {
   start: {
@@ -170,7 +184,10 @@ describe("the verification flow's transition", () => {
     const first = transition(flowAt(states.start), events.start, NOW);
     expect(first.ok && first.effects).toEqual([{ type: "enter_step", method: "mobile3", step: "form" }]);
     const again = transition(flowAt(states.sms_code), events.start, NOW);
-    expect(again.ok && again.effects).toEqual([{ type: "leave_method", method: "bankcard4" }, { type: "enter_step", method: "mobile3", step: "form" }]);
+    expect(again.ok && again.effects).toEqual([
+      { type: "leave_method", method: "bankcard4" },
+      { type: "enter_step", method: "mobile3", step: "form" },
+    ]);
     expect(again.ok && again.flow.state).toEqual({ kind: "step", method: "mobile3", step: "form", plan: ["form", "sms_code"] });
   });
 

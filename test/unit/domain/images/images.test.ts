@@ -14,7 +14,13 @@ function png(width: number, height: number, extraChunks: [string, Uint8Array][] 
   const ihdr = new Uint8Array(13);
   new DataView(ihdr.buffer).setUint32(0, width);
   new DataView(ihdr.buffer).setUint32(4, height);
-  const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), ...extraChunks.map(([t, d]) => chunk(t, d)), chunk("IDAT", new Uint8Array(4)), chunk("IEND", new Uint8Array())];
+  const parts = [
+    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    ...extraChunks.map(([t, d]) => chunk(t, d)),
+    chunk("IDAT", new Uint8Array(4)),
+    chunk("IEND", new Uint8Array()),
+  ];
   return Uint8Array.from(parts.flatMap((p) => [...p]));
 }
 
@@ -70,7 +76,41 @@ describe("untrusted JPEG structure", () => {
   });
 
   it("should skip fill bytes and still strip the EXIF after them", () => {
-    const bytes = Uint8Array.from([0xff, 0xd8, 0xff, 0xff, 0xe1, 0x00, 0x08, ...new TextEncoder().encode("GPS!!!"), 0xff, 0xc0, 0x00, 0x11, 0x08, 0x02, 0x58, 0x03, 0x20, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xff, 0xda, 0x00, 0x02, 0xff, 0xd9]);
+    const bytes = Uint8Array.from([
+      0xff,
+      0xd8,
+      0xff,
+      0xff,
+      0xe1,
+      0x00,
+      0x08,
+      ...new TextEncoder().encode("GPS!!!"),
+      0xff,
+      0xc0,
+      0x00,
+      0x11,
+      0x08,
+      0x02,
+      0x58,
+      0x03,
+      0x20,
+      0x03,
+      1,
+      0x22,
+      0,
+      2,
+      0x11,
+      1,
+      3,
+      0x11,
+      1,
+      0xff,
+      0xda,
+      0x00,
+      0x02,
+      0xff,
+      0xd9,
+    ]);
     expect(inspectImage(bytes, "image/jpeg")).toMatchObject({ ok: true, width: 800, height: 600 });
     expect(new TextDecoder().decode(stripMetadata(bytes, "jpeg"))).not.toContain("GPS");
   });

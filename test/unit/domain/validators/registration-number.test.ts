@@ -43,15 +43,12 @@ describe("validateRegistrationNumber", () => {
       expect(validateRegistrationNumber(input)).toEqual({ ok: false, code });
     });
 
-    it.each(["0", "1", "2", "3", "4", "5", "7", "8", "9"])(
-      "should reject the sample with the wrong check digit %s",
-      (check) => {
-        expect(validateRegistrationNumber(SAMPLE.slice(0, 14) + check)).toEqual({
-          ok: false,
-          code: "invalid_checksum",
-        });
-      },
-    );
+    it.each(["0", "1", "2", "3", "4", "5", "7", "8", "9"])("should reject the sample with the wrong check digit %s", (check) => {
+      expect(validateRegistrationNumber(SAMPLE.slice(0, 14) + check)).toEqual({
+        ok: false,
+        code: "invalid_checksum",
+      });
+    });
 
     it("should reject two swapped digits", () => {
       expect(validateRegistrationNumber("110180000000016")).toEqual({ ok: false, code: "invalid_checksum" });

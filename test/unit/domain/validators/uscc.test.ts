@@ -64,12 +64,9 @@ describe("validateUscc", () => {
       expect(validateUscc(input)).toEqual({ ok: false, code });
     });
 
-    it.each([...ALPHABET].filter((c) => c !== "3"))(
-      "should reject the sample with the wrong check character %s",
-      (check) => {
-        expect(validateUscc(SAMPLE.slice(0, 17) + check)).toEqual({ ok: false, code: "invalid_checksum" });
-      },
-    );
+    it.each([...ALPHABET].filter((c) => c !== "3"))("should reject the sample with the wrong check character %s", (check) => {
+      expect(validateUscc(SAMPLE.slice(0, 17) + check)).toEqual({ ok: false, code: "invalid_checksum" });
+    });
 
     it("should reject two swapped characters", () => {
       expect(validateUscc("91351000M000100Y43")).toEqual({ ok: false, code: "invalid_checksum" });

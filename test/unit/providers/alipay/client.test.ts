@@ -104,7 +104,11 @@ describe("callAlipay: the answer", () => {
   });
 
   it.each([
-    ["a business error by its sub_code", signedBody(KEY, '{"code":"40004","msg":"Business Failed","sub_code":"OPEN_CERTIFY_BILL_NOT_EXIST","sub_msg":"认证记录不存在"}'), "OPEN_CERTIFY_BILL_NOT_EXIST"],
+    [
+      "a business error by its sub_code",
+      signedBody(KEY, '{"code":"40004","msg":"Business Failed","sub_code":"OPEN_CERTIFY_BILL_NOT_EXIST","sub_msg":"认证记录不存在"}'),
+      "OPEN_CERTIFY_BILL_NOT_EXIST",
+    ],
     ["an error without sub_code by its code", signedBody(KEY, '{"code":"20000","msg":"Service Currently Unavailable"}'), "code_20000"],
     ["an unsigned error_response", '{"error_response":{"code":"40002","msg":"Invalid Arguments","sub_code":"isv.invalid-app-id"}}', "isv.invalid-app-id"],
     ["a signed error_response", signedBody("error_response", '{"code":"40006","sub_code":"isv.insufficient-isv-permissions"}'), "isv.insufficient-isv-permissions"],

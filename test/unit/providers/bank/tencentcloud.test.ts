@@ -17,9 +17,7 @@ const DOCUMENTED: [string, object][] = [
   ["-4", { outcome: "no_match", reason: "card_not_supported" }],
   ["-5", { outcome: "no_match", reason: "card_phone_mismatch" }],
   ["-6", { outcome: "no_match", reason: "name_id_mismatch" }],
-  ...["-7", "-8", "-9", "-10", "-11", "-12", "-13", "-14", "-15", "-16", "-17"].map(
-    (code): [string, object] => [code, { outcome: "no_match", reason: "card_not_supported" }],
-  ),
+  ...["-7", "-8", "-9", "-10", "-11", "-12", "-13", "-14", "-15", "-16", "-17"].map((code): [string, object] => [code, { outcome: "no_match", reason: "card_not_supported" }]),
   ["-18", { outcome: "unavailable" }],
   ["-19", { outcome: "unavailable" }],
   ["-20", { outcome: "no_match", reason: "card_not_supported" }],

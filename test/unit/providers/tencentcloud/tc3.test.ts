@@ -8,7 +8,7 @@ import { deriveSigningKey, signTc3, utcDate } from "../../../../src/providers/te
 // The documentation masks both secrets with asterisks; the published values are computed from
 // those literal asterisks, so they are the test's secrets too.
 const PUBLISHED = {
-  secretId: "AKID" + "*".repeat(32),
+  secretId: `AKID${"*".repeat(32)}`,
   secretKey: "*".repeat(32),
   service: "cvm",
   host: "cvm.tencentcloudapi.com",
@@ -32,12 +32,7 @@ const CANONICAL_REQUEST = [
   "35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064",
 ].join("\n");
 
-const STRING_TO_SIGN = [
-  "TC3-HMAC-SHA256",
-  "1551113065",
-  "2019-02-25/cvm/tc3_request",
-  "7019a55be8395899b900fb5564e4200d984910f34794a27cb3fb7d10ff6a1e84",
-].join("\n");
+const STRING_TO_SIGN = ["TC3-HMAC-SHA256", "1551113065", "2019-02-25/cvm/tc3_request", "7019a55be8395899b900fb5564e4200d984910f34794a27cb3fb7d10ff6a1e84"].join("\n");
 
 const SIGNATURE = "10b1a37a7301a02ca19a647ad722d5e43b4b3cff309d421d85b46093f6ab6c4f";
 
