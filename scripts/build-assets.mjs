@@ -1,7 +1,10 @@
 // Node script (not part of the Worker): copies client assets into public/assets under
 // content-hashed names, so they can be cached for a year, and writes the manifest views read.
-// Runs before `npm start`, `npm test` and deploys; its output is committed too.
+// It also minifies the small page scripts of views/scripts/*.js into a module the views inline,
+// so the first flight carries them without a request of its own. Runs before `npm start`,
+// `npm test` and deploys; its output is committed too.
 import { createHash } from "node:crypto";
+import { transformSync } from "esbuild";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -25,3 +28,18 @@ for (const [logical, source] of Object.entries(sources)) {
   writeFileSync(path.join(outDir, name), bytes);
 }
 writeFileSync(path.join(root, "views/asset-manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+
+// Inlined scripts: real files (formatted and linted with the tree), minified here.
+const scriptsDir = path.join(root, "views/scripts");
+const inline = {};
+for (const file of readdirSync(scriptsDir)
+  .filter((f) => f.endsWith(".js"))
+  .sort()) {
+  const { code } = transformSync(readFileSync(path.join(scriptsDir, file), "utf8"), { minify: true, target: "es2020", loader: "js" });
+  inline[file.replace(/\.js$/, "")] = code.trim();
+}
+const lines = Object.entries(inline).map(([name, code]) => `  ${JSON.stringify(name)}: ${JSON.stringify(code)},`);
+writeFileSync(
+  path.join(root, "views/inline-scripts.generated.ts"),
+  `// Written by scripts/build-assets.mjs from views/scripts/*.js: edit those, not this.\nexport const INLINE_SCRIPTS = {\n${lines.join("\n")}\n} as const;\n`,
+);

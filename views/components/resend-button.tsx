@@ -3,10 +3,10 @@
 // once the time is up); with JavaScript, the seconds count down and the button wakes by itself.
 import { raw } from "hono/html";
 import { type Locale, t } from "../messages";
+import { INLINE_SCRIPTS } from "../inline-scripts.generated";
 
-const COUNTDOWN_SCRIPT = `(function(){document.querySelectorAll("button[data-countdown]").forEach(function(b){if(b.dataset.counting)return;b.dataset.counting="1";
-var n=+b.dataset.countdown,label=b.dataset.label,wait=b.dataset.wait;var tick=function(){if(n<=0){b.disabled=false;b.textContent=label;return}
-b.textContent=wait.replace("{seconds}",String(n));n-=1;setTimeout(tick,1000)};tick()})})()`;
+// The script itself: views/scripts/resend-countdown.js, minified into the page at build.
+const COUNTDOWN_SCRIPT = INLINE_SCRIPTS["resend-countdown"];
 
 export function ResendButton({ locale, seconds, name, value, label }: { locale: Locale; seconds: number; name: string; value: string; label: string }) {
   if (seconds <= 0) {

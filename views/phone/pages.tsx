@@ -3,6 +3,7 @@
 import { raw } from "hono/html";
 import { isMessageKey, type Locale, t } from "../messages";
 import { type PhoneAbout, PhonePage } from "./phone-page";
+import { INLINE_SCRIPTS } from "../inline-scripts.generated";
 
 export type LinkProblem = "used" | "replaced" | "expired" | "invalid" | "ended";
 
@@ -45,21 +46,8 @@ function NoCameraHelp({ locale, hidden, id = "no-camera" }: { locale: Locale; hi
 const ACTIONS = ["blink", "turn_left", "turn_right", "nod", "open_mouth"] as const;
 
 // Records at most ~4.5 s at low resolution while speaking each prompt, then uploads the clip.
-const CAPTURE_SCRIPT = `(function(){var root=document.getElementById("capture");if(!root)return;var d=root.dataset,prompts=JSON.parse(d.prompts),texts=JSON.parse(d.texts);
-var status=document.getElementById("capture-status"),btn=document.getElementById("capture-start"),video=document.getElementById("capture-video");
-function say(s){status.textContent=s;try{var u=new SpeechSynthesisUtterance(s);u.lang=d.lang;speechSynthesis.cancel();speechSynthesis.speak(u)}catch(e){}}
-if(!(navigator.mediaDevices&&navigator.mediaDevices.getUserMedia&&window.MediaRecorder)){document.getElementById("no-camera").hidden=false;root.hidden=true;return}
-btn.hidden=false;btn.onclick=async function(){btn.disabled=true;var stream;
-try{stream=await navigator.mediaDevices.getUserMedia({video:{facingMode:"user",width:{ideal:480},height:{ideal:640}},audio:false})}catch(e){status.textContent=d.denied;btn.disabled=false;return}
-video.srcObject=stream;try{await video.play()}catch(e){}
-var types=["video/mp4;codecs=avc1","video/mp4","video/webm;codecs=vp8","video/webm"],type=types.find(function(x){return MediaRecorder.isTypeSupported(x)})||"";
-var rec=new MediaRecorder(stream,type?{mimeType:type,videoBitsPerSecond:300000}:{videoBitsPerSecond:300000}),chunks=[];
-rec.ondataavailable=function(e){if(e.data.size)chunks.push(e.data)};var stopped=new Promise(function(r){rec.onstop=r});rec.start(250);
-for(var i=0;i<prompts.length;i++){say(texts[prompts[i]]);await new Promise(function(r){setTimeout(r,2200)})}
-rec.stop();await stopped;stream.getTracks().forEach(function(x){x.stop()});status.textContent=d.uploading;
-var fd=new FormData();fd.append("clip",new Blob(chunks,{type:(rec.mimeType||type||"video/webm").split(";")[0]}),"clip");
-try{var r=await fetch("/p/clip",{method:"POST",body:fd,credentials:"same-origin"});var j=await r.json();if(j.error){status.textContent=j.message;btn.disabled=false;return}}catch(e){status.textContent=d.neterror;btn.disabled=false;return}
-location.replace("/p")}})();`;
+// The script itself: views/scripts/face-capture.js, minified into the page at build.
+const CAPTURE_SCRIPT = INLINE_SCRIPTS["face-capture"];
 
 export function CapturePage({ locale, prompts, lastFailure, attemptsLeft, about }: { locale: Locale; prompts: string[]; lastFailure?: string | null; attemptsLeft?: number; about?: PhoneAbout }) {
   const texts = Object.fromEntries(ACTIONS.map((a) => [a, t(locale, "phone.capture.prompt", { action: t(locale, `phone.action.${a}`) })]));
@@ -114,7 +102,7 @@ export function PhoneStatusPage({ locale, status, purpose = "face" }: { locale: 
         {t(locale, key)}
       </p>
       {/* While checking, look again every 2 s (a script, not a timed refresh: WCAG 2.2.1). */}
-      {status === "submitted" && <script>{raw("setTimeout(function(){location.reload()},2000)")}</script>}
+      {status === "submitted" && <script>{raw(INLINE_SCRIPTS["reload-soon"])}</script>}
     </PhonePage>
   );
 }

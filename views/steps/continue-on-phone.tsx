@@ -6,6 +6,7 @@ import { reasonText } from "../components/form-errors";
 import { StepForm } from "../components/step-form";
 import { isMessageKey, type Locale, t } from "../messages";
 import type { StepView } from "./model";
+import { INLINE_SCRIPTS } from "../inline-scripts.generated";
 
 type Props = Extract<StepView, { kind: "continue_on_phone" }>;
 
@@ -23,15 +24,8 @@ function stateText(locale: Locale, state: string, purpose?: string) {
 // Small on purpose (it ships in the first flight): open the socket, show each state, move on at the
 // end. Where there is no WebSocket, or it keeps failing, htmx polls the status fragment instead; the
 // fragment it gets back carries the same polling attributes, so the polling goes on.
-const LIVE_SCRIPT = `(function(){var el=document.getElementById("${HANDOFF_STATUS_ID}");if(!el||el.dataset.live)return;el.dataset.live="1";
-var m=JSON.parse(el.dataset.msgs),vid=el.dataset.vid,qr=document.getElementById("handoff-qr");
-function show(u){el.dataset.state=u.state;el.querySelector("[data-text]").textContent=m[u.state]||u.state;
-if(qr&&u.state!=="waiting")qr.hidden=true;if(u.state==="verified"||u.state==="failed")location.replace("/v/"+vid);
-if(u.state==="capturing"&&u.lastFailure&&u.lastFailure!==(el.querySelector("[data-failure]")||{}).dataset?.failure)location.replace("/v/"+vid)}
-if("WebSocket" in window){var tries=0;(function connect(){var ws=new WebSocket((location.protocol==="https:"?"wss://":"ws://")+location.host+el.dataset.ws);
-ws.onmessage=function(e){tries=0;try{show(JSON.parse(e.data))}catch(x){}};ws.onclose=function(){if(tries++<20)setTimeout(connect,1000*tries);else poll()}})()}
-else poll();
-function poll(){if(!window.htmx)return;el.setAttribute("hx-get",el.dataset.poll);el.setAttribute("hx-trigger","every 3s");el.setAttribute("hx-swap","outerHTML");htmx.process(el)}})();`;
+// The script itself: views/scripts/handoff-live.js, minified into the page at build.
+const LIVE_SCRIPT = INLINE_SCRIPTS["handoff-live"];
 
 export function HandoffStatus(p: {
   locale: Locale;

@@ -4,16 +4,15 @@ import { raw } from "hono/html";
 import { reasonText } from "../components/form-errors";
 import { isMessageKey, type MessageKey, t } from "../messages";
 import type { StepView } from "./model";
+import { INLINE_SCRIPTS } from "../inline-scripts.generated";
 
 export const RETURN_AFTER_SECONDS = 5;
 
 // The automatic return is a time limit (WCAG 2.2.1), so it can be turned off before it fires:
 // a script starts it and offers "stay on this page" (a timed <meta refresh> could not be stopped).
 // Without JavaScript there is no timer, only the link. Inline and small: it runs after an htmx swap too.
-const RETURN_SCRIPT = `(function(){var s=document.getElementById("return-status"),a=document.querySelector("[data-return]"),b=document.getElementById("return-stay");
-if(!s||!a||!b||s.dataset.on)return;s.dataset.on="1";s.textContent=s.dataset.text;b.hidden=false;
-var t=setTimeout(function(){location.assign(a.href)},${RETURN_AFTER_SECONDS * 1000});
-b.addEventListener("click",function(){clearTimeout(t);s.textContent=b.dataset.stopped;b.hidden=true;a.focus()})})();`;
+// The script itself: views/scripts/return-to-partner.js, minified into the page at build.
+const RETURN_SCRIPT = INLINE_SCRIPTS["return-to-partner"];
 
 type Props = Extract<StepView, { kind: "result" }>;
 

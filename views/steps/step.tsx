@@ -2,6 +2,7 @@
 // both, so a fragment and a full page can never disagree.
 import { Progress } from "../components/progress";
 import { raw } from "hono/html";
+import { INLINE_SCRIPTS } from "../inline-scripts.generated";
 import { Layout } from "../layout";
 import { isMessageKey, t } from "../messages";
 import { AuthorizeStep } from "./authorize";
@@ -62,15 +63,11 @@ export function stepTitle(step: StepView): string {
   return isMessageKey(key) ? t(step.locale, key) : t(step.locale, "app.name");
 }
 
-// The first page a browser gets names its step in the address too (without reloading), so that
-// Back from the next step, swapped in by htmx with a history entry of its own, comes back here.
-const NAME_STEP_SCRIPT = (kind: string) => `if(!location.search)history.replaceState(history.state,"",location.pathname+"?step=${kind}")`;
-
 export function HostedPage({ step }: { step: StepView }) {
   return (
     <Layout locale={step.locale} title={stepTitle(step)}>
       <Step step={step} />
-      <script>{raw(NAME_STEP_SCRIPT(step.kind))}</script>
+      <script>{raw(INLINE_SCRIPTS["name-step"])}</script>
     </Layout>
   );
 }
