@@ -5,8 +5,6 @@ import { Applicant, latestCode, textOf, uniquePhone } from "../applicant";
 import { call, newPartner, newVerification } from "../helpers";
 
 const id = TEST_IDENTITIES[0];
-let me: { name: string; idNumber: string; cardNumber: string; phone: string };
-let form: Record<string, string>;
 
 function png(width: number, height: number, text = ""): File {
   const bytes = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82];
@@ -21,10 +19,10 @@ async function start(options: Record<string, boolean> = {}) {
   const { testKey } = await newPartner();
   const v = await newVerification(testKey, { type: "person", methods: ["bankcard4"], options });
   const a = new Applicant(v.id);
-  me = { name: id.name, idNumber: id.idNumber, cardNumber: id.cardNumber, phone: uniquePhone() };
-  form = { name: me.name, id_number: me.idNumber, card_number: me.cardNumber, phone: me.phone };
+  const me = { name: id.name, idNumber: id.idNumber, cardNumber: id.cardNumber, phone: uniquePhone() };
+  const form: Record<string, string> = { name: me.name, id_number: me.idNumber, card_number: me.cardNumber, phone: me.phone };
   const page = await a.signIn(testKey);
-  return { testKey, v, a, page };
+  return { testKey, v, a, page, me, form };
 }
 
 describe("bankcard4 journey", () => {
@@ -38,7 +36,7 @@ describe("bankcard4 journey", () => {
   });
 
   it("should verify after the bank check and an SMS code to the reserved phone", async () => {
-    const { testKey, v, a } = await start();
+    const { testKey, v, a, me, form } = await start();
     const code = await a.post("/methods/bankcard4", form);
     expect(code.step).toBe("code");
     const result = await a.post("/methods/bankcard4/code", { action: "confirm", code: await latestCode(testKey, me.phone) });
@@ -51,14 +49,14 @@ describe("bankcard4 journey", () => {
     ["card_not_supported", { card_number: SANDBOX_CARDS.notSupported }, "暂不支持这张银行卡"],
     ["name_id_mismatch", { name: "王不符" }, "姓名与身份证号不一致"],
   ])("should explain %s", async (reason, change, sentence) => {
-    const { a } = await start();
+    const { a, form } = await start();
     const page = await a.post("/methods/bankcard4", { ...form, ...change });
     expect(page.html).toContain(`data-reason="${reason}"`);
     expect(textOf(page.html)).toContain(sentence);
   });
 
   it("should collect the ID validity dates, with long-term allowed", async () => {
-    const { testKey, a } = await start({ collect_id_validity: true });
+    const { testKey, a, me, form } = await start({ collect_id_validity: true });
     const bad = await a.post("/methods/bankcard4", { ...form, valid_from: "2016-02-30", valid_to: "" });
     expect(bad.html).toContain("f-valid_from-error");
     expect(bad.html).toContain("f-valid_to-error");
@@ -69,9 +67,9 @@ describe("bankcard4 journey", () => {
 
   async function atPhotoStep(options = { collect_id_validity: true, collect_id_images: true }, validTo = "2036-08-20") {
     const started = await start(options);
-    const code = await started.a.post("/methods/bankcard4", { ...form, valid_from: "2016-08-20", valid_to: validTo });
+    const code = await started.a.post("/methods/bankcard4", { ...started.form, valid_from: "2016-08-20", valid_to: validTo });
     expect(code.step).toBe("code");
-    const photos = await started.a.post("/methods/bankcard4/code", { action: "confirm", code: await latestCode(started.testKey, me.phone) });
+    const photos = await started.a.post("/methods/bankcard4/code", { action: "confirm", code: await latestCode(started.testKey, started.me.phone) });
     return { ...started, photos };
   }
 
@@ -125,7 +123,7 @@ describe("the ID card's validity dates, checked where they are typed", () => {
     ["reversed", { valid_from: "2036-08-20", valid_to: "2016-08-20" }, "应晚于有效期起始日期"],
     ["expired", { valid_from: "2006-08-20", valid_to: "2016-08-20" }, "身份证已过有效期"],
   ])("should refuse %s dates at the form, before the bank is asked, keeping what was typed", async (_case, dates, sentence) => {
-    const { a, v, testKey } = await start({ collect_id_validity: true, collect_id_images: true });
+    const { a, v, testKey, form } = await start({ collect_id_validity: true, collect_id_images: true });
     const page = await a.post("/methods/bankcard4", { ...form, ...dates });
     expect(page.status).toBe(422);
     expect(page.step).toBe("method_form");
@@ -139,13 +137,13 @@ describe("the ID card's validity dates, checked where they are typed", () => {
   });
 
   it.each(["2016.08.20", "20160820", "2016/8/20"])("should accept %s as typed from the card", async (typed) => {
-    const { a } = await start({ collect_id_validity: true });
+    const { a, form } = await start({ collect_id_validity: true });
     const page = await a.post("/methods/bankcard4", { ...form, valid_from: typed, valid_to: "长期" });
     expect(page.step).toBe("code");
   });
 
   it("should label the dates as the ID card's and let the photo step go back to the form", async () => {
-    const { a, testKey } = await start({ collect_id_validity: true, collect_id_images: true });
+    const { a, testKey, me, form } = await start({ collect_id_validity: true, collect_id_images: true });
     expect(textOf((await a.open()).html)).toContain("身份证有效期自");
     await a.post("/methods/bankcard4", { ...form, valid_from: "2016-08-20", valid_to: "2036-08-20" });
     const photos = await a.post("/methods/bankcard4/code", { action: "confirm", code: await latestCode(testKey, me.phone) });

@@ -6,23 +6,19 @@ import { Applicant, latestCode, textOf, uniquePhone } from "../applicant";
 import { call, newPartner, newVerification } from "../helpers";
 
 const identity = TEST_IDENTITIES[0];
-let me: { name: string; idNumber: string; phone: string };
-
-let partnerId = "";
 
 async function startMobile3(extra: Record<string, unknown> = {}) {
-  const { testKey, id } = await newPartner("宁波产权");
-  partnerId = id;
+  const { testKey, id: partnerId } = await newPartner("宁波产权");
   const v = await newVerification(testKey, { type: "person", methods: ["mobile3"], redirect_url: "https://partner.example/back", ...extra });
   const a = new Applicant(v.id);
-  me = { name: identity.name, idNumber: identity.idNumber, phone: uniquePhone() };
+  const me = { name: identity.name, idNumber: identity.idNumber, phone: uniquePhone() };
   const signed = await a.signIn(testKey);
-  return { testKey, v, a, signed };
+  return { testKey, v, a, signed, me, partnerId };
 }
 
 describe("mobile3 journey", () => {
   it("should verify the applicant after carrier check and SMS code, and send them back", async () => {
-    const { testKey, v, a, signed } = await startMobile3();
+    const { testKey, v, a, signed, me, partnerId } = await startMobile3();
     expect(signed.location).toBe(`/v/${v.id}`);
     expect(signed.step).toBe("method_form");
     expect(textOf(signed.html)).toContain("手机号认证");
@@ -60,7 +56,7 @@ describe("mobile3 journey", () => {
   });
 
   it("should record every attempt, provider call and SMS as events without personal data", async () => {
-    const { testKey, v, a } = await startMobile3();
+    const { testKey, v, a, me } = await startMobile3();
     await a.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: "13800130002" });
     await a.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: me.phone });
     await a.post("/methods/mobile3/code", { action: "confirm", code: await latestCode(testKey, me.phone) });
@@ -95,7 +91,7 @@ describe("mobile3 journey", () => {
     ["phone_not_registered_to_id", { phone: "13800130002" }, "该手机号不是用此身份证办理的"],
     ["name_id_mismatch", { name: "王不符" }, "姓名与身份证号不一致"],
   ])("should explain a %s failure, keep what was typed and count the attempt", async (reason, change, sentence) => {
-    const { testKey, v, a } = await startMobile3();
+    const { testKey, v, a, me } = await startMobile3();
     const fields = { name: me.name, id_number: me.idNumber, phone: me.phone, ...change };
     const page = await a.post("/methods/mobile3", fields);
     expect(page.status).toBe(422);
@@ -109,7 +105,7 @@ describe("mobile3 journey", () => {
   });
 
   it("should tell the applicant to try later when the carrier is down, without counting an attempt", async () => {
-    const { testKey, v, a } = await startMobile3();
+    const { testKey, v, a, me } = await startMobile3();
     const page = await a.post("/methods/mobile3", { name: "李超时", id_number: me.idNumber, phone: me.phone });
     expect(page.html).toContain('data-reason="provider_unavailable"');
     expect(textOf(page.html)).toContain("不计入失败次数");
@@ -121,7 +117,7 @@ describe("mobile3 journey", () => {
   });
 
   it("should not let a code of one method verify after another method was started from a stale tab", async () => {
-    const { testKey, v, a } = await startMobile3({ methods: ["mobile3", "bankcard4"] });
+    const { testKey, v, a, me } = await startMobile3({ methods: ["mobile3", "bankcard4"] });
     await a.post("/method", { method: "mobile3" });
     await a.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: me.phone });
     const code = await latestCode(testKey, me.phone);
@@ -132,7 +128,7 @@ describe("mobile3 journey", () => {
   });
 
   it("should fail the verification on the third failed check", async () => {
-    const { testKey, v, a } = await startMobile3();
+    const { testKey, v, a, me } = await startMobile3();
     const bad = { name: "王不符", id_number: me.idNumber, phone: me.phone };
     await a.post("/methods/mobile3", bad);
     await a.post("/methods/mobile3", bad);
@@ -148,7 +144,7 @@ describe("mobile3 journey", () => {
   });
 
   it("should put each field error next to its field and focus the first", async () => {
-    const { a } = await startMobile3();
+    const { a, me } = await startMobile3();
     const page = await a.post("/methods/mobile3", { name: "张3", id_number: "110101199003071234", phone: me.phone }, { htmx: true });
     expect(page.status).toBe(422);
     expect(page.html.startsWith('<section class="card" id="step"')).toBe(true);
@@ -159,7 +155,7 @@ describe("mobile3 journey", () => {
   });
 
   it("should answer htmx posts with the next step's fragment in one request", async () => {
-    const { a } = await startMobile3();
+    const { a, me } = await startMobile3();
     const page = await a.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: me.phone }, { htmx: true });
     expect(page.status).toBe(200);
     expect(page.step).toBe("code");
