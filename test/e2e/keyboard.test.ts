@@ -56,7 +56,10 @@ describe("the mobile3 journey by keyboard", () => {
       await until();
       await log.settle(200);
       const sent = onNetwork(since());
-      expect(sent.map((t) => `${t.method} ${new URL(t.url).pathname} ${t.status}`), "one request per action").toHaveLength(1);
+      expect(
+        sent.map((t) => `${t.method} ${new URL(t.url).pathname} ${t.status}`),
+        "one request per action",
+      ).toHaveLength(1);
       expect(sent[0]!.headers["content-type"]).toMatch(/^text\/html/);
       return sent[0]!;
     };
@@ -73,7 +76,7 @@ describe("the mobile3 journey by keyboard", () => {
     await tabTo(page, "#f-consent");
     await page.keyboard.press("Space");
     expect(await page.locator("#f-consent").isChecked()).toBe(true);
-    await tabTo(page, "button[value=authorize]");
+    await tabTo(page, "button[value=authorize]:not([data-default-action])");
     await send("Enter", stepIs("choose_method"));
 
     // Choose the method: the first choice has the focus.
@@ -103,6 +106,24 @@ describe("the mobile3 journey by keyboard", () => {
     await tabTo(page, "button[value=confirm]");
     await send("Enter", stepIs("result"));
     expect(await page.locator("h1").getAttribute("data-status")).toBe("verified");
+    await context.close();
+  });
+
+  it("should sign in with Enter in the code field, never ask for a new code", async () => {
+    const v = await r.create({ methods: ["mobile3"] });
+    const context = await browser.newContext({ locale: "zh-CN", extraHTTPHeaders: { "cf-connecting-ip": r.ip() } });
+    const page = await context.newPage();
+    await page.goto(v.url);
+    const phone = r.phone();
+    await page.locator("#f-phone").fill(phone);
+    await page.locator("button[value=send_code]").click();
+    await page.locator("[role=status]").waitFor();
+    await page.locator("#f-consent").check();
+    await page.locator("#f-code").fill(await r.latestCode(phone));
+    const posted = page.waitForRequest((req) => req.method() === "POST");
+    await page.locator("#f-code").press("Enter");
+    expect((await posted).postData(), "Enter runs 登录并授权").toMatch(/action(=|"\r\n\r\n)authorize/);
+    await page.locator("[data-step=method_form]").waitFor();
     await context.close();
   });
 });

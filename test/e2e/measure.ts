@@ -67,7 +67,19 @@ export class NetworkLog {
         earlier.done = true;
         earlier.id = `${e.requestId}:redirect`;
       }
-      const t: Transfer = { id: e.requestId, url: e.request.url, method: e.request.method, type: e.type ?? "Other", status: 0, headers: {}, bytes: 0, cached: false, ttfbMs: 0, wallTime: e.wallTime, done: false };
+      const t: Transfer = {
+        id: e.requestId,
+        url: e.request.url,
+        method: e.request.method,
+        type: e.type ?? "Other",
+        status: 0,
+        headers: {},
+        bytes: 0,
+        cached: false,
+        ttfbMs: 0,
+        wallTime: e.wallTime,
+        done: false,
+      };
       log.byId.set(e.requestId, t);
       log.transfers.push(t);
     });
@@ -118,7 +130,12 @@ export class NetworkLog {
       else if (Date.now() - quietSince >= quietMs) return;
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error(`requests still in flight: ${this.transfers.filter((t) => !t.done).map((t) => t.url).join(", ")}`);
+    throw new Error(
+      `requests still in flight: ${this.transfers
+        .filter((t) => !t.done)
+        .map((t) => t.url)
+        .join(", ")}`,
+    );
   }
 
   /** Largest contentful paint after the navigation `doc` started, in ms from its request. */
@@ -130,9 +147,7 @@ export class NetworkLog {
 
   /** Layout shifts not caused by input since the navigation `doc` started (summed: an upper bound of CLS). */
   cls(doc: Transfer): number {
-    return this.timeline
-      .filter((e) => e.type === "layout-shift" && e.time >= doc.wallTime && !e.layoutShiftDetails?.hadRecentInput)
-      .reduce((sum, e) => sum + (e.layoutShiftDetails?.value ?? 0), 0);
+    return this.timeline.filter((e) => e.type === "layout-shift" && e.time >= doc.wallTime && !e.layoutShiftDetails?.hadRecentInput).reduce((sum, e) => sum + (e.layoutShiftDetails?.value ?? 0), 0);
   }
 }
 
@@ -156,7 +171,8 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // Injected once per document: it survives htmx swaps, so a page's states reuse it.
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } })
+      .axe;
     const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
   });
@@ -206,7 +222,8 @@ export function errorWiring(page: Page): Promise<string[]> {
       const texts = ids.map((id) => document.getElementById(id)).filter((e) => e?.classList.contains("error") && e.textContent?.trim());
       if (texts.length === 0) problems.push(`#${el.id} is invalid but names no error text`);
     }
-    if (invalid.length > 0 && document.activeElement !== invalid[0]) problems.push(`focus is on ${document.activeElement?.id || document.activeElement?.tagName}, not on the first field in error #${invalid[0]!.id}`);
+    if (invalid.length > 0 && document.activeElement !== invalid[0])
+      problems.push(`focus is on ${document.activeElement?.id || document.activeElement?.tagName}, not on the first field in error #${invalid[0]!.id}`);
     return problems;
   });
 }
@@ -226,6 +243,24 @@ export function unfilledPlaceholders(page: Page): Promise<string[]> {
     look("text", document.body.innerText);
     for (const el of Array.from(document.querySelectorAll("[aria-label],[title],[alt],[placeholder]"))) {
       for (const name of ["aria-label", "title", "alt", "placeholder"]) look(`${el.tagName.toLowerCase()}[${name}]`, el.getAttribute(name));
+    }
+    return found;
+  });
+}
+
+/**
+ * Forms where Enter in a field would run a secondary action: Enter clicks the form's first submit
+ * button, so in a form with a field to type in, that button must be the main one (not
+ * `.secondary`), or a hidden default button placed first (StepForm's defaultAction).
+ */
+export function secondaryDefaultButtons(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const form of Array.from(document.forms)) {
+      const controls = Array.from(form.elements);
+      const typed = controls.some((el) => el instanceof HTMLInputElement && !["checkbox", "radio", "file", "hidden", "submit", "button", "reset", "image"].includes(el.type));
+      const submits = controls.filter((el): el is HTMLButtonElement | HTMLInputElement => (el instanceof HTMLButtonElement || el instanceof HTMLInputElement) && el.type === "submit");
+      if (typed && submits[0]?.classList.contains("secondary")) found.push(`${form.getAttribute("action")}: Enter runs "${submits[0].textContent?.trim() || submits[0].value}"`);
     }
     return found;
   });

@@ -2,13 +2,28 @@
 // cache: the first flight and page-weight budgets, nothing render-blocking, hashed immutable
 // assets, a warm reload that fetches only the page, no layout shift; then, for the page and each
 // state its actions show, axe-core with no serious or critical violation, errors tied to their
-// fields and no message with a `{placeholder}` left unfilled. Writes bench/report-pages.md with the weights it measured.
+// fields, no message with a `{placeholder}` left unfilled, and Enter in a field running the form's
+// main action. Writes bench/out/report-pages.md with the weights it measured (npm run bench copies it to bench/).
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launch } from "./browser";
-import { axeViolations, BUDGET, errorWiring, gzipBytes, KB, NetworkLog, onNetwork, PHONE_DEVICE, renderBlocking, smallTouchTargets, totalBytes, unfilledPlaceholders } from "./measure";
+import {
+  axeViolations,
+  BUDGET,
+  errorWiring,
+  gzipBytes,
+  KB,
+  NetworkLog,
+  onNetwork,
+  PHONE_DEVICE,
+  renderBlocking,
+  secondaryDefaultButtons,
+  smallTouchTargets,
+  totalBytes,
+  unfilledPlaceholders,
+} from "./measure";
 import { PAGES, type PageRow } from "./pages";
 import { BROWSER_LOCALE, type Locale, LOCALES, Reacher, type Reached } from "./reacher";
 
@@ -65,8 +80,10 @@ afterAll(async () => {
   // Only a run over the whole table rewrites the report (a filtered run would leave it partial).
   if (weights.length < PAGES.length * LOCALES.length) return;
   const order = (w: Weight) => PAGES.findIndex((p) => p.name === w.page) * 2 + LOCALES.indexOf(w.locale);
-  const rows = weights.sort((a, b) => order(a) - order(b)).map((w) => `| ${w.page} | ${w.locale} | ${w.status} | ${w.html} | ${w.htmlGzip} | ${w.document} | ${w.requests} | ${w.total} | ${w.cls.toFixed(3)} |`);
-  const out = path.resolve(import.meta.dirname, "../../bench/report-pages.md");
+  const rows = weights
+    .sort((a, b) => order(a) - order(b))
+    .map((w) => `| ${w.page} | ${w.locale} | ${w.status} | ${w.html} | ${w.htmlGzip} | ${w.document} | ${w.requests} | ${w.total} | ${w.cls.toFixed(3)} |`);
+  const out = path.resolve(import.meta.dirname, "../../bench/out/report-pages.md");
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(
     out,
@@ -113,7 +130,17 @@ describe.concurrent.each(LOCALES)("every page in %s", (locale) => {
       const doc = cold.find((t) => t.type === "Document")!;
       const html = await res!.body();
       const notImages = onNetwork(cold).filter((t) => row.device !== "phone" || (t.type !== "Image" && t.type !== "Media"));
-      weights.push({ page: row.name, locale, status: doc.status, html: html.byteLength, htmlGzip: gzipBytes(html), document: doc.bytes, requests: onNetwork(cold).length, total: totalBytes(notImages), cls: log.cls(doc) });
+      weights.push({
+        page: row.name,
+        locale,
+        status: doc.status,
+        html: html.byteLength,
+        htmlGzip: gzipBytes(html),
+        document: doc.bytes,
+        requests: onNetwork(cold).length,
+        total: totalBytes(notImages),
+        cls: log.cls(doc),
+      });
       // The first flight: what the service sends, compressed, and zlib's gzip of the same bytes.
       expect(doc.headers["content-encoding"], "the page is served compressed").toMatch(/^(gzip|br)$/);
       expect(doc.bytes, "document on the wire").toBeLessThanOrEqual(BUDGET.firstFlight);
@@ -142,11 +169,13 @@ describe.concurrent.each(LOCALES)("every page in %s", (locale) => {
         const where = state ? `${row.name}, ${state.name}` : row.name;
         if (state) await state.show(page, r);
         const all = await axeViolations(page);
-        for (const v of all.filter((v) => v.impact !== "serious" && v.impact !== "critical")) lesser.set(`${v.impact}: ${v.id} (${v.help})`, [...(lesser.get(`${v.impact}: ${v.id} (${v.help})`) ?? []), `${where} ${locale}`]);
+        for (const v of all.filter((v) => v.impact !== "serious" && v.impact !== "critical"))
+          lesser.set(`${v.impact}: ${v.id} (${v.help})`, [...(lesser.get(`${v.impact}: ${v.id} (${v.help})`) ?? []), `${where} ${locale}`]);
         const violations = all.filter((v) => v.impact === "serious" || v.impact === "critical");
         expect(violations, `${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
         expect(await errorWiring(page), where).toEqual([]);
         expect(await unfilledPlaceholders(page), `${where}: a message's placeholder left unfilled`).toEqual([]);
+        expect(await secondaryDefaultButtons(page), `${where}: Enter must run the form's main action`).toEqual([]);
         if (row.device === "phone") expect(await smallTouchTargets(page, BUDGET.touchTarget), where).toEqual([]);
       }
     } finally {

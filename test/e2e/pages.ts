@@ -69,7 +69,7 @@ export const PAGES: PageRow[] = [
       {
         name: "every field in error",
         show: async (p) => {
-          await p.locator("button[value=authorize]").click();
+          await p.locator("button[value=authorize]:not([data-default-action])").click();
           await p.locator("#f-consent-error").waitFor();
         },
       },

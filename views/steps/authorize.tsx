@@ -25,7 +25,7 @@ export function AuthorizeStep(p: Props) {
           {t(locale, "authorize.code_sent", { phone: p.codeSentTo })}
         </p>
       )}
-      <StepForm action={`/v/${p.verificationId}/authorize`}>
+      <StepForm action={`/v/${p.verificationId}/authorize`} defaultAction={{ name: "action", value: "authorize", label: t(locale, "authorize.submit") }}>
         <Field
           name="phone"
           type="tel"
@@ -66,8 +66,8 @@ export function AuthorizeStep(p: Props) {
               autofocus={first === "consent"}
             />
             <span>
-              {t(locale, "authorize.consent.before")} <a href={`/legal/service-agreement?lang=${locale}`} target="_blank">{`《${t(locale, "legal.service.title")}》`}</a>{" "}
-              {t(locale, "authorize.consent.and")} <a href={`/legal/privacy?lang=${locale}`} target="_blank">{`《${t(locale, "legal.privacy.title")}》`}</a>
+              {t(locale, "authorize.consent.before")} <a href={`/legal/service-agreement?lang=${locale}`} target="_blank" rel="noopener noreferrer">{`《${t(locale, "legal.service.title")}》`}</a>{" "}
+              {t(locale, "authorize.consent.and")} <a href={`/legal/privacy?lang=${locale}`} target="_blank" rel="noopener noreferrer">{`《${t(locale, "legal.privacy.title")}》`}</a>
             </span>
           </label>
           {err("consent") && (
