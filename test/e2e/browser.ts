@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core: no browser is downloaded at run time.
 import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll } from "vitest";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -16,6 +17,26 @@ export async function launch(extraArgs: string[] = []): Promise<Browser> {
   const newContext = browser.newContext.bind(browser);
   browser.newContext = (options = {}) => newContext({ ...options, extraHTTPHeaders: { "cf-connecting-ip": randomAddress(), ...options.extraHTTPHeaders } });
   return browser;
+}
+
+/**
+ * The test file's Chromium, launched on its first use and closed after the file's last test: a
+ * const in place of a module-level `let` assigned in beforeAll, so a file holds no state its tests
+ * reassign. Each test still opens a page or context of its own.
+ */
+export function fileBrowser(extraArgs: string[] = []): Pick<Browser, "newPage" | "newContext"> {
+  let launched: Promise<Browser> | undefined;
+  const browser = () => {
+    launched ??= launch(extraArgs);
+    return launched;
+  };
+  afterAll(async () => {
+    if (launched) await (await launched).close();
+  });
+  return {
+    newPage: async (options) => (await browser()).newPage(options),
+    newContext: async (options) => (await browser()).newContext(options),
+  };
 }
 
 function randomAddress(): string {

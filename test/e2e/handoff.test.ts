@@ -1,31 +1,22 @@
 import jsQR from "jsqr";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { PNG } from "pngjs";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { TEST_IDENTITIES } from "../../src/providers/sandbox-values";
-import { createVerification, latestCode as latestSmsCode, launch, signInOnDesktop } from "./browser";
+import { createVerification, fileBrowser, latestCode as latestSmsCode, signInOnDesktop } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const key = inject("partnerKey");
-let browser: Browser;
-
-beforeAll(async () => {
-  // Chromium's fake camera: a generated test pattern stands in for a face, and no permission prompt.
-  browser = await launch(["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+// Chromium's fake camera: a generated test pattern stands in for a face, and no permission prompt.
+const browser = fileBrowser(["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]);
 
 function latestCode(phone: string): Promise<string> {
   return latestSmsCode(baseUrl, key, phone);
 }
 
-let n = 0;
-async function desktopAtQr(page: Page) {
+/** The desktop signed in with `phone` (each test names its own, so none shares another's SMS limits) and at the QR code. */
+async function desktopAtQr(page: Page, phone: string) {
   const me = TEST_IDENTITIES[2];
-  n += 1;
-  const phone = `1370000${7000 + n}`;
   const v = await createVerification(baseUrl, key, { type: "person", methods: ["face"] });
   await page.goto(v.url);
   await signInOnDesktop(page, baseUrl, key, phone);
@@ -52,7 +43,7 @@ async function phonePage(): Promise<Page> {
 describe("desktop-to-phone handoff in Chromium", () => {
   it("should let a phone scan the QR code, pass the face check, and update the desktop within a second", async () => {
     const desktop = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
-    const v = await desktopAtQr(desktop);
+    const v = await desktopAtQr(desktop, "13700007001");
     const link = await decodeQr(desktop);
     expect(link).toMatch(new RegExp(`^${baseUrl}/p/eyJ`));
     expect(await desktop.locator("[data-link]").textContent()).toBe(link);
@@ -82,7 +73,7 @@ describe("desktop-to-phone handoff in Chromium", () => {
 
   it("should go through Alipay (sandbox) from a scanned QR code and update the desktop within a second", async () => {
     const desktop = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
-    const v = await desktopAtQr(desktop);
+    const v = await desktopAtQr(desktop, "13700007002");
     await desktop.getByRole("button", { name: "改用支付宝刷脸" }).click();
     await desktop.locator('[data-channel="alipay_face"]').waitFor();
     await desktop.locator("#handoff-qr svg").waitFor();
@@ -106,7 +97,7 @@ describe("desktop-to-phone handoff in Chromium", () => {
 
   it("should tell a second phone that the link was used, and resume the first after a reload", async () => {
     const desktop = await browser.newPage({ locale: "zh-CN" });
-    await desktopAtQr(desktop);
+    await desktopAtQr(desktop, "13700007003");
     const link = await decodeQr(desktop);
     const phone = await phonePage();
     await phone.goto(link);
@@ -127,7 +118,7 @@ describe("desktop-to-phone handoff in Chromium", () => {
 
   it("should void the old QR code when the desktop asks for a new one", async () => {
     const desktop = await browser.newPage({ locale: "zh-CN" });
-    await desktopAtQr(desktop);
+    await desktopAtQr(desktop, "13700007004");
     const old = await decodeQr(desktop);
     await desktop.getByRole("button", { name: "刷新二维码" }).click();
     await expect.poll(async () => (await desktop.locator("[data-link]").textContent()) !== old).toBe(true);
@@ -143,7 +134,7 @@ describe("desktop-to-phone handoff in Chromium", () => {
 
   it("should offer what works where the browser has no camera", async () => {
     const desktop = await browser.newPage({ locale: "zh-CN" });
-    await desktopAtQr(desktop);
+    await desktopAtQr(desktop, "13700007005");
     const link = await decodeQr(desktop);
     const phone = await phonePage();
     await phone.addInitScript(() => {
@@ -182,9 +173,8 @@ describe("ID card capture on the phone in Chromium", () => {
 
     const desktop = await browser.newPage({ locale: "zh-CN" });
     const v = await createVerification(baseUrl, key, { type: "person", methods: ["bankcard4"], options: { collect_id_images: true } });
-    n += 1;
-    const signInPhone = `1370000${7100 + n}`;
-    const cardPhone = `1370000${7200 + n}`;
+    const signInPhone = "13700007106";
+    const cardPhone = "13700007206";
     await desktop.goto(v.url);
     await signInOnDesktop(desktop, baseUrl, key, signInPhone);
     await desktop.getByLabel("姓名", { exact: true }).fill(me.name);

@@ -1,17 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createVerification, launch } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { createVerification, fileBrowser } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const key = inject("partnerKey");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 describe("the hosted page in Chromium", () => {
   it("should show app authorization in Chinese by default", async () => {

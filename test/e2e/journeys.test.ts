@@ -1,18 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { SANDBOX_CARDS, SANDBOX_ID_NUMBERS, TEST_IDENTITIES } from "../../src/providers/sandbox-values";
-import { createVerification, latestCode as latestSmsCode, launch, signInOnDesktop } from "./browser";
+import { createVerification, fileBrowser, latestCode as latestSmsCode, signInOnDesktop } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const key = inject("partnerKey");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 function latestCode(phone: string): Promise<string> {
   return latestSmsCode(baseUrl, key, phone);

@@ -2,22 +2,15 @@
 // Chromium: every control is reachable, focus is always visible, a form sent back with errors
 // puts the focus on the first of them with its message tied to it, and each action costs one
 // request whose response carries the whole next step.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { TEST_IDENTITIES } from "../../src/providers/sandbox-values";
-import { launch } from "./browser";
+import { fileBrowser } from "./browser";
 import { errorWiring, NetworkLog, onNetwork } from "./measure";
 import { Reacher } from "./reacher";
 
 const r = new Reacher(inject("baseUrl"), inject("partnerKey"), 13700006000, 52);
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 /** Presses Tab until the focus is on `selector`; fails if it never gets there or is not visibly focused. */
 async function tabTo(page: Page, selector: string) {

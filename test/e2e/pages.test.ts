@@ -6,9 +6,8 @@
 // main action. Writes bench/out/report-pages.md with the weights it measured (npm run bench copies it to bench/).
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch } from "./browser";
+import { fileBrowser } from "./browser";
 import {
   axeViolations,
   BUDGET,
@@ -29,23 +28,26 @@ import { BROWSER_LOCALE, type Locale, LOCALES, Reacher, type Reached } from "./r
 
 const baseUrl = inject("baseUrl");
 const r = new Reacher(baseUrl, inject("partnerKey"), 13700005000, 50, inject("statePath"));
-let browser: Browser;
+const browser = fileBrowser();
 
 // Reaching a page is a few HTTP calls (and, for one row, a `wrangler d1 execute`): start them all
 // at once, six at a time, so each test finds its page ready.
 const reached = new Map<string, Promise<Reached>>();
-let slots = 6;
-const waiting: (() => void)[] = [];
-async function limited<T>(work: () => Promise<T>): Promise<T> {
-  if (slots === 0) await new Promise<void>((resolve) => waiting.push(resolve));
-  else slots -= 1;
-  try {
-    return await work();
-  } finally {
-    const next = waiting.shift();
-    if (next) next();
-    else slots += 1;
-  }
+/** Runs at most `slots` pieces of work at once, the rest in the order they came. */
+function limiter(slots: number) {
+  let free = slots;
+  const waiting: (() => void)[] = [];
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    if (free === 0) await new Promise<void>((resolve) => waiting.push(resolve));
+    else free -= 1;
+    try {
+      return await work();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else free += 1;
+    }
+  };
 }
 const reach = (row: PageRow, locale: Locale) => reached.get(`${row.name}|${locale}`)!;
 
@@ -64,7 +66,8 @@ const weights: Weight[] = [];
 /** axe findings below serious (moderate, minor): reported, not failed. */
 const lesser = new Map<string, string[]>();
 
-beforeAll(async () => {
+beforeAll(() => {
+  const limited = limiter(6);
   for (const locale of LOCALES) {
     for (const row of PAGES) {
       const p = limited(() => row.reach(r, locale));
@@ -72,11 +75,9 @@ beforeAll(async () => {
       reached.set(`${row.name}|${locale}`, p);
     }
   }
-  browser = await launch();
 });
 
-afterAll(async () => {
-  await browser?.close();
+afterAll(() => {
   // Only a run over the whole table rewrites the report (a filtered run would leave it partial).
   if (weights.length < PAGES.length * LOCALES.length) return;
   const order = (w: Weight) => PAGES.findIndex((p) => p.name === w.page) * 2 + LOCALES.indexOf(w.locale);

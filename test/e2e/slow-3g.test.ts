@@ -6,23 +6,16 @@
 // Writes bench/out/report-3g.md (npm run bench copies it to bench/report-3g.md).
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { TEST_IDENTITIES } from "../../src/providers/sandbox-values";
-import { launch } from "./browser";
+import { fileBrowser } from "./browser";
 import { BUDGET, NetworkLog, onNetwork, PHONE_DEVICE, SLOW_3G, totalBytes } from "./measure";
 import { Reacher } from "./reacher";
 
 const baseUrl = inject("baseUrl");
 const r = new Reacher(baseUrl, inject("partnerKey"), 13700005500, 51);
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 interface Load {
   page: string;
