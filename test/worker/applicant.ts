@@ -78,12 +78,14 @@ export function textOf(html: string): string {
     .replace(/\s+/g, " ");
 }
 
-let phoneCounter = 0;
-
-/** A well-formed mobile number no other test in this file uses (never a sandbox magic suffix). */
+/**
+ * A well-formed mobile number no other test in this file uses (never a sandbox magic suffix): nine
+ * random digits, so no counter is shared between tests; two of a file's few dozen numbers meeting
+ * is a one-in-ten-million chance.
+ */
 export function uniquePhone(): string {
-  phoneCounter += 1;
-  return `1${3 + (phoneCounter % 6)}${String(Math.floor(Math.random() * 1e5)).padStart(5, "0")}${String(1000 + phoneCounter).slice(-4)}`.replace(/(0002|0006|0009)$/, "1111");
+  const [prefix = 0, rest = 0] = crypto.getRandomValues(new Uint32Array(2));
+  return `1${3 + (prefix % 6)}${String(rest % 1e9).padStart(9, "0")}`.replace(/(0002|0006|0009)$/, "1111");
 }
 
 /** Clears a phone's send history in its Durable Object: time passing, without sleeping. */

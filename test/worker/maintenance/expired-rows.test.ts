@@ -8,8 +8,8 @@ import { SWEEP_BATCH, sweepIdempotencyKeys, sweepSandboxSms } from "../../../src
 
 const HOUR = 3_600_000;
 const ctx = () => ({ db: database(env.DB) });
-let partners = 0;
-const freshPartner = () => `ptn_sweep_${Date.now()}_${partners++}`;
+/** A partner id no other test in the file uses: each test's rows are its own. */
+const freshPartner = () => `ptn_sweep_${crypto.randomUUID().replaceAll("-", "")}`;
 
 /** Inserts `count` done idempotency rows for the partner, keys k0, k1, …, row i created `age + i` ms before `now`. */
 async function idempotencyRows(partnerId: string, now: number, age: number, count = 1) {

@@ -7,8 +7,8 @@ import { moveAndWrite } from "../../../src/flow/writer";
 import { call } from "../helpers";
 import { consume, createdThroughDomain, deliveryRig, drain, partnerWithEndpoint, type Received, RecordingQueue, testEnv, writeContext } from "./harness";
 
-let restore = () => {};
-afterEach(() => restore());
+// A test that stubs fetch gets it back after it, passed or failed.
+afterEach(() => vi.restoreAllMocks());
 
 async function cancel(queue: RecordingQueue, partnerId: string, id: string) {
   const db = database(env.DB);
@@ -117,10 +117,9 @@ describe("webhook delivery", () => {
     const p = await partnerWithEndpoint();
     const queue = new RecordingQueue();
     const worker = testEnv(queue);
-    const spy = vi.spyOn(globalThis, "fetch").mockImplementation(async () => {
+    vi.spyOn(globalThis, "fetch").mockImplementation(async () => {
       throw new DOMException("The operation timed out.", "TimeoutError");
     });
-    restore = () => spy.mockRestore();
 
     await createdThroughDomain(queue, p.id);
     await consume(worker, queue.take());
