@@ -9,7 +9,7 @@ import { consentRecord } from "../flow/consent";
 import type { FlowContext } from "../flow/context";
 import { alongside, beginChange, evidence, note, set, writeThenRead } from "../flow/writer";
 import { firstIssueCode, mobileNumber } from "../schemas/identifiers";
-import { checkCode, type CodeUse, sendCode } from "../steps/sms-code/send";
+import { checkCode, type CodeUse, codeStatus, sendCode } from "../steps/sms-code/send";
 import { reuseCandidates } from "./reuse";
 
 const SIGN_IN: CodeUse = { purpose: "app_authorization", text: "登录并授权" };
@@ -30,6 +30,11 @@ export async function sendAuthorizationCode(ctx: FlowContext, row: VerificationR
   const sent = await sendCode(ctx, row, phone.data, SIGN_IN);
   if (!sent.ok) return { ok: false, errors: { phone: sent.reason }, ...(sent.retryAfterSeconds ? { retryAfterSeconds: sent.retryAfterSeconds } : {}) };
   return { ok: true, phone: phone.data };
+}
+
+/** Whether the sign-in code sent to this phone can still be entered (a read of its Durable Object). */
+export async function signInCodeLive(ctx: FlowContext, row: VerificationRow, phone: string): Promise<boolean> {
+  return (await codeStatus(ctx, row, phone, SIGN_IN.purpose)).codeLive;
 }
 
 export type AuthorizeResult = { ok: true; applicantId: string; row: VerificationRow; reusable: VerificationRow[] } | { ok: false; errors: AuthorizeErrors; triesLeft?: number };

@@ -4,12 +4,13 @@
 // step's actions go through one dispatcher that asks the registered steps (src/steps).
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../http/app-env";
+import type { FlowContext } from "../flow/context";
 import { getVerificationForApplicant } from "../db/verifications";
 import { effectiveStatus, isOpen } from "../domain/verification/status";
 import { type ApplicantRow, localeOf } from "../flow/applicant";
 import { handoffStub } from "../flow/handoff";
 import { allSteps, type ActionOutcome, type StepAction } from "../flow/steps";
-import { authorizeApplicant, sendAuthorizationCode } from "../journey/authorize";
+import { authorizeApplicant, sendAuthorizationCode, signInCodeLive } from "../journey/authorize";
 import { answerReuse, chooseMethod } from "../journey/choose";
 import { currentStep, stepBase, type StepFlags, withProgress } from "../journey/current-step";
 import { maskPhone } from "../domain/masking";
@@ -21,6 +22,7 @@ import { HostedPage, Step } from "../../views/steps/step";
 import { readApplicantSession, startApplicantSession } from "./applicant-session";
 import { flowContext } from "./flow-context";
 import { FORM_CAP, readForm } from "./form-body";
+import { forgetSignInPhone, keepSignInPhone, readSignInPhone } from "./sign-in-draft";
 import { wantsFragment } from "./htmx";
 import "../steps";
 
@@ -93,8 +95,17 @@ hosted.get("/:id", async (c) => {
   // `?step=` is a history entry coming back (Back): the form and the method list can be returned to.
   const back = c.req.query("step");
   const flags: StepFlags = { choose: c.req.query("choose") === "1" || back === "choose_method", edit: c.req.query("edit") === "1" || back === "method_form" };
-  return render(c, await currentStep(flowContext(c, row.livemode), row, await sessionFor(c, row), flags));
+  const ctx = flowContext(c, row.livemode);
+  return render(c, await withSignInDraft(c, ctx, row, await currentStep(ctx, row, await sessionFor(c, row), flags)));
 });
+
+/** A reload after 获取验证码 shows the phone again, and the notice while that code is live. */
+async function withSignInDraft(c: Context<AppEnv>, ctx: FlowContext, row: ApplicantRow, step: StepView): Promise<StepView> {
+  if (step.kind !== "authorize") return step;
+  const phone = await readSignInPhone(c, row.id);
+  if (!phone) return step;
+  return { ...step, phone, ...((await signInCodeLive(ctx, row, phone)) ? { codeSentTo: maskPhone(phone) } : {}) };
+}
 
 hosted.post("/:id/authorize", async (c) => {
   const { row, response } = await load(c);
@@ -103,17 +114,20 @@ hosted.post("/:id/authorize", async (c) => {
   const read = await form(c, row);
   if (!read.ok) return read.response;
   const f = read.form;
-  const base = { ...stepBase(row), kind: "authorize" as const, type: row.type, phone: text(f, "phone") };
+  // What was typed and ticked comes back with any error: a failed try never unticks the consent.
+  const base = { ...stepBase(row), kind: "authorize" as const, type: row.type, phone: text(f, "phone"), consent: text(f, "consent") === "yes" };
   if (!isOpen(row.status)) return done(c, row);
   if (text(f, "action") === "send_code") {
     const sent = await sendAuthorizationCode(ctx, row, text(f, "phone"));
     if (!sent.ok) return render(c, { ...base, errors: sent.errors, ...(sent.retryAfterSeconds ? { retryAfterSeconds: sent.retryAfterSeconds } : {}) }, 422);
+    await keepSignInPhone(c, row.id, sent.phone);
     return render(c, { ...base, phone: sent.phone, codeSentTo: maskPhone(sent.phone), errors: {} });
   }
   const result = await authorizeApplicant(ctx, row, { phone: text(f, "phone"), code: text(f, "code"), consent: text(f, "consent") === "yes" });
   if (!result.ok) return render(c, { ...base, errors: result.errors, ...(result.triesLeft !== undefined ? { triesLeft: result.triesLeft } : {}) }, 422);
   const session = { verificationId: row.id, applicantId: result.applicantId, signedInAt: ctx.now };
   await startApplicantSession(c, session, row.expiresAt);
+  forgetSignInPhone(c);
   if (!wantsFragment(c)) return c.redirect(`/v/${row.id}`, 303);
   const next = { ...result.row, partnerName: row.partnerName };
   return renderMoved(c, next, await currentStep(ctx, next, session, { reusable: result.reusable }));

@@ -61,6 +61,7 @@ export function AuthorizeStep(p: Props) {
               id="f-consent"
               name="consent"
               value="yes"
+              checked={p.consent ? true : undefined}
               aria-invalid={p.errors.consent ? "true" : undefined}
               aria-describedby={p.errors.consent ? "f-consent-error" : undefined}
               autofocus={first === "consent"}

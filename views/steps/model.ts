@@ -16,6 +16,8 @@ export type StepView =
       kind: "authorize";
       type: "person" | "organization";
       phone?: string;
+      /** The consent box as it was posted: ticked stays ticked when the form comes back with errors. */
+      consent?: boolean;
       codeSentTo?: string;
       errors: Partial<Record<"phone" | "code" | "consent", string>>;
       triesLeft?: number;
