@@ -8,7 +8,7 @@ import { t } from "../../views/messages";
 import type { FlowContext } from "./context";
 
 export const CONSENT_TEXTS = {
-  app_authorization: { version: "2026-11-01", text: () => `${t("zh-CN", "authorize.consent")}\n${t("zh-CN", "legal.service.body")}\n${t("zh-CN", "legal.privacy.body")}` },
+  app_authorization: { version: "2026-12-03", text: () => `${t("zh-CN", "authorize.consent")}\n${t("zh-CN", "legal.service.body")}\n${t("zh-CN", "legal.privacy.body")}` },
   // Face data is sensitive personal information (PIPL art. 28-29): its own, separate consent.
   face_processing: { version: "2026-11-01", text: () => `${t("zh-CN", "phone.consent.title")}\n${t("zh-CN", "phone.consent.body")}` },
 } as const;

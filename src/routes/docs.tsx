@@ -8,4 +8,7 @@ export const docs = new Hono<AppEnv>();
 
 docs.get("/v1/openapi.json", (c) => c.json(openApiDocument(new URL(c.req.url).origin)));
 
-docs.get("/docs", (c) => c.html(<ApiDocsPage doc={openApiDocument(new URL(c.req.url).origin)} />));
+docs.get("/docs", (c) => {
+  const origin = new URL(c.req.url).origin;
+  return c.html(<ApiDocsPage doc={openApiDocument(origin)} origin={origin} />);
+});

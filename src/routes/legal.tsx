@@ -1,8 +1,9 @@
 // The texts an applicant agrees to at app authorization, in the verification's language.
 import { Hono } from "hono";
 import type { AppEnv } from "../http/app-env";
-import { Layout } from "../../views/layout";
-import { type Locale, t } from "../../views/messages";
+import { CONSENT_TEXTS } from "../flow/consent";
+import { LegalPage } from "../../views/pages/legal";
+import type { Locale } from "../../views/messages";
 
 export const legal = new Hono<AppEnv>();
 
@@ -15,12 +16,6 @@ legal.get("/legal/:page", (c) => {
   const page = pageOf(c.req.param("page"));
   if (!page) return c.notFound();
   const locale: Locale = c.req.query("lang") === "en" ? "en" : "zh-CN";
-  return c.html(
-    <Layout locale={locale} title={t(locale, `${page}.title`)} scripts={false}>
-      <article class="card">
-        <h1>{t(locale, `${page}.title`)}</h1>
-        <p>{t(locale, `${page}.body`)}</p>
-      </article>
-    </Layout>,
-  );
+  // Both texts are hashed into the app_authorization consent, so they share its version.
+  return c.html(<LegalPage locale={locale} page={page} version={CONSENT_TEXTS.app_authorization.version} />);
 });

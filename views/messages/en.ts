@@ -71,11 +71,53 @@ export const en: Record<MessageKey, string> = {
   "verification.person": "Person verification",
   "verification.organization": "Organization verification",
   "legal.service.title": "Service Agreement",
-  "legal.service.body":
-    "Shiming Service Agreement (version 2026-11-01): you authorize this service to verify your identity for the site that asked for it, and to tell that site the result (never your full ID number or phone number).",
+  // Same shape as zh-CN: "## " headings, "- " list items; privacy@shiming.example is a placeholder address.
+  "legal.service.body": `Shiming, the identity verification service ("we"), verifies who you are on behalf of the site or app that sent you here (the "partner"). Please read this agreement and the Privacy Notice before you authorize.
+## The service
+- We check that your name and ID number belong together, and, by the method you choose, your mobile number (carrier check), your bank card (bank check) or your face (face check).
+- When the verification ends, we tell the partner the result (passed or not, the method, the time) and masked details only: never your full ID number, phone number, card number, photos or video.
+## Your authorization
+- By choosing "Sign in and authorize" you accept this agreement and the Privacy Notice, and authorize us to pass what the check needs to the organizations the Privacy Notice lists.
+- Face data is sensitive personal information: we ask for your separate consent before the face check.
+## Your commitments
+- Give only your own, true details; do not use another person's identity or verify for someone else.
+- Three failed checks end a verification; when a carrier or bank cannot answer for the moment, it does not count: try again later.
+## Result and evidence
+- The result is what our signed result token says; we keep the consent record (agreement version and digest, time, IP network, browser) as evidence.
+## Changes
+- Every version has a version number; a new version applies to verifications started after it.
+## Contact
+- Email: privacy@shiming.example`,
   "legal.privacy.title": "Privacy Notice",
-  "legal.privacy.body":
-    "Shiming Privacy Notice (version 2026-11-01): your name, ID number, phone and bank card number are used only for this verification and stored encrypted; once it ends only masked forms and one-way digests remain, and ID photos are deleted within 24 hours.",
+  "legal.privacy.body": `This notice explains how Shiming, the identity verification service ("we"), handles your personal information when it verifies you on behalf of a partner (the site or app that sent you here). ID numbers, bank card numbers and face data are sensitive personal information (Personal Information Protection Law, articles 28 and 29).
+## What we collect
+- Sign-in and authorization: mobile number, SMS code (kept as a digest only), the consent record (time, IP address, browser).
+- Carrier check (mobile3): name, ID number, mobile number.
+- Bank card check (bankcard4): name, ID number, card number, the phone number the bank holds; where the partner asks for it (such as Beijing's variant), the ID card's validity dates and photos of both sides.
+- Face check: name, ID number and a liveness video of about 4 seconds.
+- Organization verification: unified social credit code, organization name, legal representative's name.
+## Who receives it
+- The mobile carrier, through the identity-check provider: name, ID number and mobile number, to check the number is registered to you.
+- The identity-check provider: name and ID number, to check they belong together.
+- The issuing bank: name, ID number, card number and the bank's phone number, to check they match.
+- Tencent Cloud: FaceID receives name, ID number and the liveness video; OCR receives the ID card photos; its SMS service receives the mobile number and the code message.
+- Alipay, when you choose Alipay face: name and ID number; Alipay runs the face check.
+- The partner: the result and masked details only.
+## Purpose
+- Only this verification, preventing identity fraud, and keeping evidence of it; never marketing or profiling, never sold, never given to anyone beyond those above.
+## How long we keep it
+- Full names, ID numbers, phone and card numbers are stored encrypted and deleted when the verification ends (passed, failed, canceled or expired).
+- After that only masked forms (such as 1101************2X, 138****8000, **丰) and one-way keyed digests remain, as evidence.
+- ID photos and liveness videos are deleted after the verification ends, within 24 hours at the latest.
+- The consent record keeps only the network of your IP address once the verification ends.
+## Security
+- Encrypted in transit (HTTPS) and encrypted at rest; pages and the API show masked forms only; no personal data in logs; verification records can be appended to, never edited.
+## Your rights
+- You may access, copy, correct or delete your personal information, withdraw your consent, or ask us to explain how it is handled: email the address below with the mobile number you verified with, and we answer within 15 working days.
+- Withdrawing consent does not undo checks already done; during a verification you may also just leave the page, and its data is deleted as above when it expires.
+## Contact
+- Email: privacy@shiming.example`,
+  "legal.version": "Version: {version}",
   "authorize.code.hint": "6 digits",
   "authorize.code_sent": "We sent a code to {phone}. It is valid for 5 minutes.",
   "authorize.consent.before": "I have read and agree to the",

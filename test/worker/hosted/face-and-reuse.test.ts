@@ -66,7 +66,7 @@ describe("app authorization", () => {
     const a = new Applicant(v.id, "192.0.2.44");
     await a.signIn(testKey);
     const consent = await env.DB.prepare("select * from consents where verification_id = ?").bind(v.id).first<Record<string, string>>();
-    expect(consent).toMatchObject({ kind: "app_authorization", text_version: "2026-11-01", text_hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(consent).toMatchObject({ kind: "app_authorization", text_version: "2026-12-03", text_hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(consent!.ip_enc).toMatch(/^v1\./);
     expect(consent!.ip_enc).not.toContain("192.0.2.44");
     expect(consent!.ip_masked).toBe("192.0.2.0/24");

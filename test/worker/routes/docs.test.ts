@@ -22,4 +22,32 @@ describe("API documentation", () => {
     expect(res.text).toContain("POST /v1/verifications");
     expect(res.text).toContain("Create a verification");
   });
+
+  it("should lead a partner developer from a test key to a checked result token", async () => {
+    const { text } = await call("/docs");
+    expect(text).toContain("Quick start");
+    expect(text).toMatch(/curl -s http:\/\/[^ ]+\/v1\/verifications/);
+    expect(text).toContain("sk_test_");
+    expect(text).toContain("standardwebhooks");
+    expect(text).toContain("jwtVerify");
+    expect(text).toContain("/.well-known/jwks.json");
+    // The sample bodies, the webhook's shape and the sandbox's magic values.
+    expect(text).toContain("&quot;object&quot;: &quot;verification&quot;");
+    expect(text).toContain("verification.verified");
+    expect(text).toContain("Sandbox values");
+    expect(text).toContain("王不符");
+    expect(text).toContain("docs/sandbox.md");
+    expect(text).not.toContain("<details>");
+  });
+
+  it("should list only /v1 endpoints in the partner section, and the operator's apart after it", async () => {
+    const { text } = await call("/docs");
+    const partner = text.indexOf('id="partner-api"');
+    const operator = text.indexOf('id="operator-api"');
+    expect(partner).toBeGreaterThan(text.indexOf("Quick start"));
+    expect(operator).toBeGreaterThan(partner);
+    expect(text.slice(0, operator)).not.toContain("/admin/v1");
+    expect(text.slice(partner, operator)).toContain("GET /v1/events");
+    expect(text.slice(operator)).toContain("POST /admin/v1/partners");
+  });
 });
