@@ -1,6 +1,7 @@
 // The page shell: inline critical CSS, htmx deferred so nothing blocks the first paint.
 import type { Child } from "hono/jsx";
 import { assetUrl } from "./assets";
+import { TestModeBanner } from "./components/test-mode";
 import { type Locale, t } from "./messages";
 import { CRITICAL_CSS } from "./styles";
 
@@ -25,6 +26,7 @@ export function Layout({ locale, title, children, scripts = true }: LayoutProps)
         {scripts && <script src={assetUrl("htmx.js")} defer></script>}
       </head>
       <body>
+        <TestModeBanner locale={locale} />
         <header class="top">
           <div>{t(locale, "app.tagline")}</div>
         </header>

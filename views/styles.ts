@@ -6,6 +6,7 @@ html{-webkit-text-size-adjust:100%}
 body{margin:0;font:16px/1.6 system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#1f2328;background:#f4f6f8}
 a{color:#0b57d0}
 .top{background:#fff;border-bottom:1px solid #d0d7de}
+.sandbox{margin:0;padding:.375rem 1rem;background:#ffe08a;color:#3d2a00;text-align:center;font-weight:600;font-size:.875rem}
 .top div{max-width:40rem;margin:0 auto;padding:.75rem 1rem;font-weight:600}
 main{max-width:40rem;margin:1rem auto;padding:0 1rem}
 .card{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:1.25rem}

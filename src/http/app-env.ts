@@ -13,5 +13,7 @@ export interface AppEnv {
     cipher: DataCipher;
     now: number;
     partner: PartnerScope & { keyId: string };
+    /** Set by the applicant and phone routes once they know the verification: its pages show the test-mode banner. */
+    testMode?: boolean;
   };
 }

@@ -9,6 +9,7 @@ import { MAX_IMAGE_BYTES } from "../domain/images/inspect";
 import { MAX_CLIP_BYTES } from "../steps/handoff/face";
 import type { Locale } from "../../views/messages";
 import { FormProblem, type FormProblemKind, FormProblemPage, formProblemText } from "../../views/pages/form-problem";
+import { TestMode } from "../../views/components/test-mode";
 import { wantsFragment } from "./htmx";
 
 /** Room for the multipart headers and the text fields beside the files. */
@@ -88,5 +89,7 @@ async function answer(c: Context<AppEnv>, problem: Problem, opts: FormReadOption
     const message = formProblemText(props);
     return c.json({ error: problem.kind === "too_large" ? "payload_too_large" : `form_${problem.kind}`, message, errors: { form: message } }, problem.status);
   }
-  return c.html(wantsFragment(c) ? <FormProblem {...props} /> : <FormProblemPage {...props} />, problem.status);
+  if (wantsFragment(c)) return c.html(<FormProblem {...props} />, problem.status);
+  const page = <FormProblemPage {...props} />;
+  return c.html(<TestMode on={c.var.testMode === true}>{page}</TestMode>, problem.status);
 }

@@ -16,6 +16,7 @@ import { currentStep, stepBase, type StepFlags, withProgress } from "../journey/
 import { maskPhone } from "../domain/masking";
 import { currentMethodStep } from "../domain/flow/state";
 import { HandoffStatus } from "../../views/steps/continue-on-phone";
+import { TestMode } from "../../views/components/test-mode";
 import { UnavailablePage } from "../../views/pages/unavailable";
 import type { StepView } from "../../views/steps/model";
 import { HostedPage, Step } from "../../views/steps/step";
@@ -39,16 +40,22 @@ async function load(c: Context<AppEnv>): Promise<Loaded> {
     const locale = /^en\b/i.test(c.req.header("accept-language") ?? "") ? "en" : "zh-CN";
     return { response: await c.html(<UnavailablePage locale={locale} reason="not_found" />, 404) };
   }
+  // Every page of a test-mode verification says so (views/components/test-mode.tsx).
+  c.set("testMode", !row.livemode);
   const status = effectiveStatus(row, c.var.now);
   if (status === "expired" || status === "canceled") {
-    return { response: await c.html(<UnavailablePage locale={localeOf(row)} reason={status} backUrl={row.redirectUrl} />, 410) };
+    const gone = <UnavailablePage locale={localeOf(row)} reason={status} backUrl={row.redirectUrl} />;
+    return { response: await c.html(<TestMode on={!row.livemode}>{gone}</TestMode>, 410) };
   }
   return { row };
 }
 
 function render(c: Context<AppEnv>, step: StepView, status: 200 | 422 = 200) {
   c.header("Cache-Control", "no-store");
-  return wantsFragment(c) ? c.html(<Step step={step} />, status) : c.html(<HostedPage step={step} />, status);
+  // A fragment swaps the step only: the banner stays where the full page put it.
+  if (wantsFragment(c)) return c.html(<Step step={step} />, status);
+  const page = <HostedPage step={step} />;
+  return c.html(<TestMode on={c.var.testMode === true}>{page}</TestMode>, status);
 }
 
 /** The applicant's session, if it is for this verification and its signed-in account. */

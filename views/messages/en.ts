@@ -288,6 +288,7 @@ export const en: Record<MessageKey, string> = {
   "handoff.alipay.notice.alipay_query_too_soon": "Asked a moment ago: try again in a few seconds.",
   "handoff.alipay.notice.provider_unavailable": "Alipay cannot be asked for the result right now. Try again in a minute.",
   "error.another_applicant": "Another mobile number already signed in to this verification. Continue with that number, or start again from the site that sent you.",
+  "test_mode.banner": "Test mode: no real checks",
   "footer.secure": "Your information is encrypted in transit and at rest and used only for this verification.",
   "field.url": "Webhook URL",
   "error.url_credentials": "{field} must not contain a user name or password.",

@@ -284,6 +284,7 @@ export const zhCN = {
   "handoff.alipay.notice.alipay_query_too_soon": "刚刚查询过，请几秒后再试。",
   "handoff.alipay.notice.provider_unavailable": "暂时无法向支付宝查询结果，请稍后再试。",
   "error.another_applicant": "这次认证已由另一个手机号登录。请用最初登录的手机号继续，或回到原网站重新发起认证。",
+  "test_mode.banner": "测试模式：不做真实核验",
   "footer.secure": "您的信息经加密传输与存储，仅用于本次实名认证。",
   "field.url": "Webhook 地址",
   "error.url_credentials": "{field}不能包含用户名或密码。",
