@@ -5,6 +5,7 @@ import { sha256Hex, timingSafeEqual } from "../crypto/hash";
 import { randomString } from "../crypto/random";
 import { appendEvent, getVerificationForApplicant } from "../db/verifications";
 import { currentMethodStep } from "../domain/flow/state";
+import { MAX_FAILED_ATTEMPTS } from "../domain/flow/transition";
 import { isTerminal } from "../domain/handoff/machine";
 import { maskName } from "../domain/masking";
 import { pendingOf } from "./pending";
@@ -136,4 +137,9 @@ export async function sessionOf(ctx: FlowContext, record: HandoffRecord): Promis
 export async function cookieHolds(cookie: string | undefined, record: HandoffRecord): Promise<boolean> {
   const [handoffId, secret] = (cookie ?? "").split(".");
   return handoffId === record.handoffId && !!secret && record.sessionHash !== null && timingSafeEqual(await sha256Hex(secret), record.sessionHash);
+}
+
+/** The verification's tries left, said beside a failed try on the phone as on the desktop. */
+export function triesLeft(row: { failedAttempts: number }): number {
+  return Math.max(0, MAX_FAILED_ATTEMPTS - row.failedAttempts);
 }

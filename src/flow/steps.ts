@@ -1,12 +1,14 @@
 // What a journey step is to the engine, and the registry src/steps (and the tests' fake method)
 // register into. A step owns its entry (what must happen as the applicant reaches it), its desktop
-// view (a read: it never writes the flow) and its actions. Steps depend on this base only, never
-// on each other: the engine looks the next one up by name.
+// view (a read: it never writes the flow), its actions and, when it continues on a phone, its
+// phone pages (flow/phone-pages.ts). Steps depend on this base only, never on each other: the
+// engine looks the next one up by name.
 import type { MethodStep, StepKind } from "../domain/flow/state";
 import type { StepView } from "../../views/steps/model";
 import type { ApplicantRow, ApplicantSession } from "./applicant";
 import type { FlowContext } from "./context";
 import type { HostedMethod, MethodInput } from "./methods";
+import type { PhoneAction, PhoneChannel, PhoneRoute } from "./phone-pages";
 import type { Change } from "./writer";
 
 /** What an entered step tells the page that follows the write (a code that could not be sent). */
@@ -41,17 +43,36 @@ export interface StepAction {
   handle(ctx: FlowContext, row: ApplicantRow, session: ApplicantSession, form: FormData, params: Readonly<Record<string, string>>): Promise<ActionOutcome>;
 }
 
-export interface StepModule {
+/**
+ * `Facts` is what a step's screen needs from outside the row (its Durable Object, the sealed
+ * input, a child's row). `read` fetches them and never writes D1; `view` is then a pure function
+ * of the flow, the session and those facts, so a screen can be reasoned about (and rendered
+ * twice) without a request.
+ */
+export interface StepModule<Facts = unknown> {
   kind: StepKind;
   enter?(ctx: FlowContext, ch: Change<ApplicantRow>, args: EnterArgs): Promise<StepNotice | undefined>;
-  view(ctx: FlowContext, row: ApplicantRow, args: ViewArgs, notice?: StepNotice): Promise<StepView>;
+  read(ctx: FlowContext, row: ApplicantRow, args: ViewArgs): Promise<Facts>;
+  view(row: ApplicantRow, args: ViewArgs, facts: Facts, notice?: StepNotice): StepView;
   actions?: readonly StepAction[];
+  /** The channels by which this step continues on a phone, each with its pages and actions. */
+  phone?: readonly PhoneChannel[];
 }
 
 const REGISTRY = new Map<StepKind, StepModule>();
 
-export function registerStep(step: StepModule) {
-  REGISTRY.set(step.kind, step);
+/** The step's screen: its facts read, then its pure view of them. */
+export async function showStep<Facts>(ctx: FlowContext, step: StepModule<Facts>, row: ApplicantRow, args: ViewArgs, notice?: StepNotice): Promise<StepView> {
+  return step.view(row, args, await step.read(ctx, row, args), notice);
+}
+
+export function registerStep<Facts>(step: StepModule<Facts>) {
+  const taken = new Set(allPhoneActions().map((a) => a.path));
+  for (const action of (step.phone ?? []).flatMap((channel) => channel.actions ?? [])) {
+    // One path, one action: the phone route finds an action by its path alone.
+    if (taken.has(action.path)) throw new Error(`phone action ${action.path} is registered twice`);
+  }
+  REGISTRY.set(step.kind, step as StepModule);
 }
 
 export function findStep(kind: StepKind): StepModule | undefined {
@@ -60,4 +81,20 @@ export function findStep(kind: StepKind): StepModule | undefined {
 
 export function allSteps(): StepModule[] {
   return [...REGISTRY.values()];
+}
+
+/** The channel that serves a handoff of this purpose on the phone. */
+export function phoneChannelFor(purpose: string): PhoneChannel | undefined {
+  return allSteps()
+    .flatMap((step) => step.phone ?? [])
+    .find((channel) => channel.purpose === purpose);
+}
+
+/** Every phone action, with the channel it belongs to. */
+export function allPhoneActions(): (PhoneAction & { channel: PhoneChannel })[] {
+  return allSteps().flatMap((step) => (step.phone ?? []).flatMap((channel) => (channel.actions ?? []).map((action) => ({ ...action, channel }))));
+}
+
+export function allPhoneRoutes(): PhoneRoute[] {
+  return allSteps().flatMap((step) => (step.phone ?? []).flatMap((channel) => channel.routes ?? []));
 }

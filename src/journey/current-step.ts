@@ -1,6 +1,7 @@
 // Which screen the applicant sees: a read of the flow and their session alone, so a reload, a
 // second tab or a plain GET after a POST always lands on the same screen. It writes nothing to
-// D1; a step's view may read its Durable Object (and refresh a short-lived link token there).
+// D1: a step reads its facts (its Durable Object, where a short-lived QR link token may be
+// refreshed, see flow/handoff.ts desktopHandoff) and its view is a pure function of them.
 import type { VerificationRow } from "../db/verifications";
 import { iso } from "../domain/clock";
 import { currentMethodStep } from "../domain/flow/state";
@@ -10,7 +11,7 @@ import { type ApplicantRow, type ApplicantSession, localeOf } from "../flow/appl
 import type { FlowContext } from "../flow/context";
 import { hostedMethod, hostedMethods } from "../flow/methods";
 import { pendingOf } from "../flow/pending";
-import { findStep, type StepNotice } from "../flow/steps";
+import { findStep, showStep, type StepNotice } from "../flow/steps";
 import { methodFormView } from "../steps/form/view";
 import { resultTokenFor } from "../tokens/result-token";
 import type { StepBase, StepView } from "../../views/steps/model";
@@ -59,7 +60,7 @@ async function screen(ctx: FlowContext, row: ApplicantRow, session: ApplicantSes
   if (at) {
     const step = findStep(at.step);
     if (flags.edit && at.plan.includes("form")) return methodFormView(row, at.method, await pendingOf(ctx.cipher, row, at.method));
-    if (step) return step.view(ctx, row, { at, session, edit: !!flags.edit }, flags.notice);
+    if (step) return showStep(ctx, step, row, { at, session, edit: !!flags.edit }, flags.notice);
   }
   if (row.state.kind === "start") {
     const previous = await reusableVerification(ctx, row, session.applicantId, flags.reusable);

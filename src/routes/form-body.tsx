@@ -6,20 +6,18 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../http/app-env";
 import { MAX_IMAGE_BYTES } from "../domain/images/inspect";
-import { MAX_CLIP_BYTES } from "../steps/handoff/face";
 import type { Locale } from "../../views/messages";
 import { FormProblem, type FormProblemKind, FormProblemPage, formProblemText } from "../../views/pages/form-problem";
 import { TestMode } from "../../views/components/test-mode";
 import { wantsFragment } from "./htmx";
 
 /** Room for the multipart headers and the text fields beside the files. */
-const SLACK = 64 * 1024;
+export const FORM_SLACK = 64 * 1024;
 
-/** What each kind of form may carry: text fields only, both ID photos, or one face clip. */
+/** What each kind of hosted form may carry: text fields only, or both ID photos (a phone action says its own). */
 export const FORM_CAP = {
-  text: SLACK,
-  photos: 2 * MAX_IMAGE_BYTES + SLACK,
-  clip: MAX_CLIP_BYTES + SLACK,
+  text: FORM_SLACK,
+  photos: 2 * MAX_IMAGE_BYTES + FORM_SLACK,
 } as const;
 
 export type FormRead = { ok: true; form: FormData } | { ok: false; response: Response };

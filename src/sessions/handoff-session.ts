@@ -25,34 +25,32 @@ export interface HandoffRecord {
   sessionHash: string | null;
   prompts: string[] | null;
   lastFailure: string | null;
-  /** Alipay face only: the check registered at Alipay that the phone was sent to; null until then and after a failed try. */
-  alipay: AlipayCheck | null;
-  /** A start of an Alipay check under way (registering it at Alipay), so a double tap registers one. */
-  alipayClaim: { outerOrderNo: string; until: number } | null;
-  /** When the phone or the desktop last asked Alipay for the result. */
-  alipayQueriedAt: number | null;
+  /**
+   * A channel that sends the phone to another app (Alipay face): the check registered there; null
+   * until then and after a failed try. The object only keeps it; the channel's step knows what it is.
+   */
+  externalCheck: ExternalCheck | null;
+  /** A registration of an external check under way, so a double tap registers one. */
+  externalClaim: { reference: string; until: number } | null;
+  /** When the phone or the desktop last asked the external app for the result. */
+  resultQueriedAt: number | null;
   expiresAt: number;
   updatedAt: number;
 }
 
-export interface AlipayCheck {
-  certifyId: string;
-  /** Our reference for the check at Alipay, also in its return URL: a return names the check it ends. */
-  outerOrderNo: string;
+export interface ExternalCheck {
+  /** The other app's id of the check (Alipay's certify_id). */
+  checkId: string;
+  /** Our reference for the check, also in its return URL: a return names the check it ends. */
+  reference: string;
 }
 
 /** How long an ended handoff stays readable before the object forgets it. */
 export const KEEP_AFTER_END_MS = 60 * 60_000;
 
-/** The least time between two "query the result" asks of one handoff: each is a call to Alipay. */
-export const ALIPAY_QUERY_INTERVAL_MS = 5_000;
-
-/** How long one start of an Alipay check may hold the handoff before another may try. */
-export const ALIPAY_CLAIM_MS = 20_000;
-
 export type OpenOutcome = { ok: true; record: HandoffRecord } | { ok: false; reason: "used" | "replaced" | "ended" | "unknown" };
 
-export type HandoffPatch = Partial<Pick<HandoffRecord, "prompts" | "lastFailure" | "alipay">>;
+export type HandoffPatch = Partial<Pick<HandoffRecord, "prompts" | "lastFailure" | "externalCheck">>;
 
 export interface HandoffUpdate {
   state: HandoffState;
@@ -84,9 +82,9 @@ export class HandoffSession extends DurableObject<unknown> {
       sessionHash: null,
       prompts: null,
       lastFailure: null,
-      alipay: null,
-      alipayClaim: null,
-      alipayQueriedAt: null,
+      externalCheck: null,
+      externalClaim: null,
+      resultQueriedAt: null,
       updatedAt: Date.now(),
     };
     await this.ctx.storage.setAlarm(record.expiresAt);
@@ -110,9 +108,9 @@ export class HandoffSession extends DurableObject<unknown> {
       sessionHash: null,
       prompts: null,
       lastFailure: null,
-      alipay: null,
-      alipayClaim: null,
-      alipayQueriedAt: null,
+      externalCheck: null,
+      externalClaim: null,
+      resultQueriedAt: null,
       updatedAt: Date.now(),
     };
     await this.ctx.storage.setAlarm(record.expiresAt);
@@ -155,39 +153,39 @@ export class HandoffSession extends DurableObject<unknown> {
     return this.save({ ...record, ...patch, state, updatedAt: Date.now() });
   }
 
-  /** Reserves the start of an Alipay check: one at a time, and none while a registered check is open. */
-  async claimAlipayStart(outerOrderNo: string): Promise<HandoffRecord | null> {
+  /** Reserves the registration of an external check: one at a time, and none while a registered check is open. */
+  async claimExternalStart(reference: string, holdMs: number): Promise<HandoffRecord | null> {
     const record = await this.load();
     const now = Date.now();
-    if (record?.purpose !== "alipay_face" || nextHandoffState(record.state, { type: "start_capture" }) === null) return null;
-    if (record.alipay || (record.alipayClaim && record.alipayClaim.until > now)) return null;
-    return this.save({ ...record, alipayClaim: { outerOrderNo, until: now + ALIPAY_CLAIM_MS }, updatedAt: now });
+    if (!record || nextHandoffState(record.state, { type: "start_capture" }) === null) return null;
+    if (record.externalCheck || (record.externalClaim && record.externalClaim.until > now)) return null;
+    return this.save({ ...record, externalClaim: { reference, until: now + holdMs }, updatedAt: now });
   }
 
-  /** Ends the start that holds the claim: keeps the registered check, or why there is none. */
-  async finishAlipayStart(outerOrderNo: string, outcome: { alipay: AlipayCheck } | { lastFailure: string }): Promise<HandoffRecord | null> {
+  /** Ends the registration that holds the claim: keeps the registered check, or why there is none. */
+  async finishExternalStart(reference: string, outcome: { check: ExternalCheck } | { lastFailure: string }): Promise<HandoffRecord | null> {
     const record = await this.load();
-    if (!record || record.alipayClaim?.outerOrderNo !== outerOrderNo) return null;
+    if (!record || record.externalClaim?.reference !== reference) return null;
     const state = nextHandoffState(record.state, { type: "start_capture" });
     if (state === null) return null;
-    const kept = "alipay" in outcome ? { alipay: outcome.alipay, lastFailure: null } : { lastFailure: outcome.lastFailure };
-    return this.save({ ...record, ...kept, alipayClaim: null, state, updatedAt: Date.now() });
+    const kept = "check" in outcome ? { externalCheck: outcome.check, lastFailure: null } : { lastFailure: outcome.lastFailure };
+    return this.save({ ...record, ...kept, externalClaim: null, state, updatedAt: Date.now() });
   }
 
-  /** Whether asking Alipay for the result is allowed now (and counts this ask); an impatient button is not. */
-  async allowAlipayQuery(): Promise<boolean> {
+  /** Whether asking for the result is allowed now (and counts this ask): each ask is a call to the other app. */
+  async allowResultQuery(intervalMs: number): Promise<boolean> {
     const record = await this.load();
     const now = Date.now();
-    if (!record || (record.alipayQueriedAt && now - record.alipayQueriedAt < ALIPAY_QUERY_INTERVAL_MS)) return false;
+    if (!record || (record.resultQueriedAt && now - record.resultQueriedAt < intervalMs)) return false;
     // Not broadcast: nothing a desktop shows has changed.
-    await this.ctx.storage.put("record", { ...record, alipayQueriedAt: now });
+    await this.ctx.storage.put("record", { ...record, resultQueriedAt: now });
     return true;
   }
 
   /** Moves to `submitted` for the named check only: a stale return, or a query of an older check, moves nothing. */
-  async submitAlipay(certifyId: string): Promise<HandoffRecord | null> {
+  async submitExternal(checkId: string): Promise<HandoffRecord | null> {
     const record = await this.load();
-    if (!record || record.alipay?.certifyId !== certifyId) return null;
+    if (!record || record.externalCheck?.checkId !== checkId) return null;
     const state = nextHandoffState(record.state, { type: "submit" });
     if (state === null) return null;
     return this.save({ ...record, state, updatedAt: Date.now() });
@@ -195,7 +193,7 @@ export class HandoffSession extends DurableObject<unknown> {
 
   /**
    * At expiry an unfinished handoff becomes `expired`. An hour later (time for the phone and the
-   * desktop to show how it ended) the object forgets everything: the session hash, the Alipay
+   * desktop to show how it ended) the object forgets everything: the session hash, the external
    * check, the prompts. The verification keeps the outcome.
    */
   override async alarm(): Promise<void> {

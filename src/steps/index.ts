@@ -7,4 +7,8 @@ import { handoffStep } from "./handoff";
 import { idPhotosStep } from "./id-photos";
 import { smsCodeStep } from "./sms-code";
 
-for (const step of [formStep, smsCodeStep, handoffStep, idPhotosStep, childStep]) registerStep(step);
+registerStep(formStep);
+registerStep(smsCodeStep);
+registerStep(handoffStep);
+registerStep(idPhotosStep);
+registerStep(childStep);

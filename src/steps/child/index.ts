@@ -8,11 +8,11 @@ import { hostedMethod } from "../../flow/methods";
 import type { StepModule } from "../../flow/steps";
 import { move } from "../../flow/writer";
 import { createVerification } from "../../verifications/create";
-import { getVerificationForApplicant } from "../../db/verifications";
+import { getVerificationForApplicant, type VerificationRow } from "../../db/verifications";
 
 export const AWAITING_CHILD_STEP = "awaiting_child";
 
-export const childStep: StepModule = {
+export const childStep: StepModule<VerificationRow | null> = {
   kind: AWAITING_CHILD_STEP,
   async enter(ctx, ch, { method }) {
     const child = method.child;
@@ -39,9 +39,11 @@ export const childStep: StepModule = {
     if (refused) throw new Error(`the child step refused its own data: ${refused}`);
     return undefined;
   },
-  async view(ctx, row: ApplicantRow, { at }) {
+  async read(ctx, _row, { at }) {
     const childId = at.data?.child_id ?? "";
-    const child = childId ? await getVerificationForApplicant(ctx.db, childId) : undefined;
+    return (childId ? await getVerificationForApplicant(ctx.db, childId) : undefined) ?? null;
+  },
+  view(row: ApplicantRow, { at }, child) {
     return {
       locale: localeOf(row),
       verificationId: row.id,

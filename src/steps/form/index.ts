@@ -8,7 +8,7 @@ import type { ApplicantRow, ApplicantSession } from "../../flow/applicant";
 import type { FlowContext } from "../../flow/context";
 import { runEffects } from "../../flow/effects";
 import { formFields, hostedMethod } from "../../flow/methods";
-import { pendingOf, sealPending } from "../../flow/pending";
+import { type Pending, pendingOf, sealPending } from "../../flow/pending";
 import type { ActionOutcome, StepModule } from "../../flow/steps";
 import { beginChange, evidence, move, note, set, write } from "../../flow/writer";
 import { methodFormView, withReason } from "./view";
@@ -89,10 +89,9 @@ async function submit(ctx: FlowContext, row: ApplicantRow, session: ApplicantSes
   return { kind: "moved", row: written.row, ...(notice ? { notice } : {}) };
 }
 
-export const formStep: StepModule = {
+export const formStep: StepModule<Pending | null> = {
   kind: FORM_STEP,
-  async view(ctx, row, { at }) {
-    return methodFormView(row, at.method, await pendingOf(ctx.cipher, row, at.method));
-  },
+  read: (ctx, row, { at }) => pendingOf(ctx.cipher, row, at.method),
+  view: (row, { at }, pending) => methodFormView(row, at.method, pending),
   actions: [{ path: "methods/:method", handle: (ctx, row, session, form, params) => submit(ctx, row, session, params.method ?? "", form) }],
 };

@@ -17,6 +17,12 @@ import { faceStepOpen, settleFaceAnswer } from "./face";
 
 export const ALIPAY_RETURN_PATH = "/p/alipay/return";
 
+/** The least time between two "query the result" asks of one handoff: each is a call to Alipay. */
+export const ALIPAY_QUERY_INTERVAL_MS = 5_000;
+
+/** How long one start of an Alipay check may hold the handoff before another may try. */
+const ALIPAY_CLAIM_MS = 20_000;
+
 export type AlipayQueryNotice = AlipayNotice;
 
 export type AlipayStartOutcome = { kind: "started"; certifyUrl: string } | { kind: "unavailable" } | { kind: "closed" };
@@ -39,9 +45,9 @@ async function alipayReturnUrl(ctx: FlowContext, handoffId: string, outerOrderNo
 
 /** The registered check's certify URL, signed now (a kept one would carry a stale timestamp). */
 export async function certifyUrlFor(ctx: FlowContext, record: HandoffRecord): Promise<string | null> {
-  const check = record.alipay;
+  const check = record.externalCheck;
   if (!ctx.providers.alipayFace || !check) return null;
-  const url = await ctx.providers.alipayFace.certifyUrl(check.certifyId, await alipayReturnUrl(ctx, record.handoffId, check.outerOrderNo));
+  const url = await ctx.providers.alipayFace.certifyUrl(check.checkId, await alipayReturnUrl(ctx, record.handoffId, check.reference));
   return typeof url === "string" ? url : null;
 }
 
@@ -50,13 +56,13 @@ export async function startAlipayFace(ctx: FlowContext, s: PhoneSession): Promis
   const provider = ctx.providers.alipayFace;
   const pending = await faceStepOpen(ctx, s, "alipay_face");
   if (!provider || !pending) return { kind: "closed" };
-  if (s.record.alipay) {
+  if (s.record.externalCheck) {
     const url = await certifyUrlFor(ctx, s.record);
     return url ? { kind: "started", certifyUrl: url } : { kind: "unavailable" };
   }
   const stub = handoffStub(ctx, s.record.handoffId);
   const outerOrderNo = randomString(32);
-  if (!(await stub.claimAlipayStart(outerOrderNo))) return { kind: "closed" };
+  if (!(await stub.claimExternalStart(outerOrderNo, ALIPAY_CLAIM_MS))) return { kind: "closed" };
   const started = await provider.start({
     name: pending.input.name ?? "",
     idNumber: pending.input.id_number ?? "",
@@ -65,10 +71,10 @@ export async function startAlipayFace(ctx: FlowContext, s: PhoneSession): Promis
   });
   if (started.outcome === "unavailable") {
     await appendEvent(ctx.db, s.row, { type: "provider.call", actor: "system", data: { ...providerCall("alipay_face", started) } }, ctx.now);
-    await stub.finishAlipayStart(outerOrderNo, { lastFailure: "provider_unavailable" });
+    await stub.finishExternalStart(outerOrderNo, { lastFailure: "provider_unavailable" });
     return { kind: "unavailable" };
   }
-  if (!(await stub.finishAlipayStart(outerOrderNo, { alipay: { certifyId: started.certifyId, outerOrderNo } }))) return { kind: "closed" };
+  if (!(await stub.finishExternalStart(outerOrderNo, { check: { checkId: started.certifyId, reference: outerOrderNo } }))) return { kind: "closed" };
   await appendEvent(ctx.db, s.row, { type: "alipay.certify_started", actor: "applicant", data: { provider: started.provider, certify_id: started.serial, outer_order_no: outerOrderNo } }, ctx.now);
   return { kind: "started", certifyUrl: started.certifyUrl };
 }
@@ -87,13 +93,13 @@ export async function returningSession(ctx: FlowContext, handoffId: string, oute
  */
 export async function settleAlipayReturn(ctx: FlowContext, s: PhoneSession, outerOrderNo: string): Promise<HandoffRecord | null> {
   const stub = handoffStub(ctx, s.record.handoffId);
-  const check = s.record.alipay;
+  const check = s.record.externalCheck;
   const pending = await faceStepOpen(ctx, s, "alipay_face");
-  if (!ctx.providers.alipayFace || !pending || check?.outerOrderNo !== outerOrderNo) return stub.get();
-  if (!(await stub.submitAlipay(check.certifyId))) return stub.get();
-  const answer = await ctx.providers.alipayFace.query(check.certifyId);
+  if (!ctx.providers.alipayFace || !pending || check?.reference !== outerOrderNo) return stub.get();
+  if (!(await stub.submitExternal(check.checkId))) return stub.get();
+  const answer = await ctx.providers.alipayFace.query(check.checkId);
   // A certify_id serves one check; after a failure the phone registers a new one.
-  return settleFaceAnswer(ctx, s, pending, "alipay_face", answer, answer.outcome === "no_match" ? { alipay: null } : {});
+  return settleFaceAnswer(ctx, s, pending, "alipay_face", answer, answer.outcome === "no_match" ? { externalCheck: null } : {});
 }
 
 /**
@@ -104,13 +110,13 @@ export async function queryAlipayCheck(ctx: FlowContext, s: PhoneSession): Promi
   const { record } = s;
   const pending = await faceStepOpen(ctx, s, "alipay_face");
   if (!ctx.providers.alipayFace || !pending) return null;
-  const check = record.alipay;
+  const check = record.externalCheck;
   if (!check) return record.state === "waiting" || record.state === "opened" || record.state === "capturing" ? "alipay_not_started" : null;
-  if (!(await handoffStub(ctx, record.handoffId).allowAlipayQuery())) return "alipay_query_too_soon";
-  const answer = await ctx.providers.alipayFace.query(check.certifyId);
+  if (!(await handoffStub(ctx, record.handoffId).allowResultQuery(ALIPAY_QUERY_INTERVAL_MS))) return "alipay_query_too_soon";
+  const answer = await ctx.providers.alipayFace.query(check.checkId);
   if (answer.outcome === "unavailable") return "provider_unavailable";
   if (answer.outcome === "no_match") return "alipay_not_passed_yet";
-  if (!(await handoffStub(ctx, record.handoffId).submitAlipay(check.certifyId))) return null;
+  if (!(await handoffStub(ctx, record.handoffId).submitExternal(check.checkId))) return null;
   await settleFaceAnswer(ctx, s, pending, "alipay_face", answer);
   return null;
 }

@@ -4,11 +4,13 @@ import { currentMethodStep } from "../../domain/flow/state";
 import { MAX_FAILED_ATTEMPTS } from "../../domain/flow/transition";
 import { type ApplicantRow, localeOf } from "../../flow/applicant";
 import type { FlowContext } from "../../flow/context";
-import { desktopHandoff, handoffStub, openHandoff, refreshHandoff } from "../../flow/handoff";
+import { type DesktopHandoff, desktopHandoff, handoffStub, openHandoff, refreshHandoff } from "../../flow/handoff";
 import { hostedMethods } from "../../flow/methods";
 import type { ActionOutcome, StepModule } from "../../flow/steps";
 import type { StepView } from "../../../views/steps/model";
 import { queryAlipayFromDesktop } from "./alipay";
+import { alipayChannel } from "./phone-alipay";
+import { faceChannel } from "./phone-face";
 
 import { HANDOFF_STEP } from "./face";
 
@@ -16,8 +18,7 @@ export { HANDOFF_STEP };
 
 type HandoffView = Extract<StepView, { kind: "continue_on_phone" }>;
 
-async function handoffView(ctx: FlowContext, row: ApplicantRow, method: string): Promise<HandoffView> {
-  const shown = await desktopHandoff(ctx, row, "face");
+function handoffView(row: ApplicantRow, method: string, shown: DesktopHandoff | null, alipay: boolean): HandoffView {
   const record = shown?.record;
   return {
     locale: localeOf(row),
@@ -34,7 +35,7 @@ async function handoffView(ctx: FlowContext, row: ApplicantRow, method: string):
       purpose: record?.purpose ?? "face",
       attemptsLeft: MAX_FAILED_ATTEMPTS - row.failedAttempts,
     },
-    alipay: ctx.providers.alipayFace !== null,
+    alipay,
   };
 }
 
@@ -58,14 +59,17 @@ async function alipayResult(ctx: FlowContext, row: ApplicantRow): Promise<Action
   return { kind: "moved", row, notice: { alipayNotice: notice } };
 }
 
-export const handoffStep: StepModule = {
+export const handoffStep: StepModule<{ shown: DesktopHandoff | null; alipay: boolean }> = {
   kind: HANDOFF_STEP,
   async enter(ctx, ch) {
     await openHandoff(ctx, ch, "face");
     return undefined;
   },
-  async view(ctx, row, { at }, notice) {
-    const view = await handoffView(ctx, row, at.method);
+  async read(ctx, row) {
+    return { shown: await desktopHandoff(ctx, row, "face"), alipay: ctx.providers.alipayFace !== null };
+  },
+  view(row, { at }, { shown, alipay }, notice) {
+    const view = handoffView(row, at.method, shown, alipay);
     const alipayNotice = notice?.alipayNotice;
     return typeof alipayNotice === "string" ? { ...view, alipayNotice: alipayNotice as HandoffView["alipayNotice"] } : view;
   },
@@ -73,4 +77,5 @@ export const handoffStep: StepModule = {
     { path: "handoff/refresh", handle: (ctx, row, _s, form) => refresh(ctx, row, form) },
     { path: "handoff/alipay-result", handle: (ctx, row) => alipayResult(ctx, row) },
   ],
+  phone: [faceChannel, alipayChannel],
 };

@@ -4,17 +4,17 @@ import { MAX_FAILED_ATTEMPTS } from "../../domain/flow/transition";
 import { currentMethodStep } from "../../domain/flow/state";
 import { type ApplicantRow, localeOf } from "../../flow/applicant";
 import type { FlowContext } from "../../flow/context";
-import { desktopHandoff, openHandoff, refreshHandoff } from "../../flow/handoff";
+import { type DesktopHandoff, desktopHandoff, openHandoff, refreshHandoff } from "../../flow/handoff";
 import { reasonEntry } from "../../flow/methods";
 import type { ActionOutcome, StepModule } from "../../flow/steps";
 import type { StepView } from "../../../views/steps/model";
 
 import { ID_PHOTOS_STEP, submitIdPhotos } from "./submit";
+import { idCaptureChannel } from "./phone-pages";
 
 type PhotosView = Extract<StepView, { kind: "id_photos" }>;
 
-async function photosView(ctx: FlowContext, row: ApplicantRow, extra: Partial<PhotosView> = {}): Promise<PhotosView> {
-  const shown = await desktopHandoff(ctx, row, "id_capture");
+function photosView(row: ApplicantRow, shown: DesktopHandoff | null, extra: Partial<PhotosView> = {}): PhotosView {
   return {
     locale: localeOf(row),
     verificationId: row.id,
@@ -29,10 +29,14 @@ async function photosView(ctx: FlowContext, row: ApplicantRow, extra: Partial<Ph
 
 async function upload(ctx: FlowContext, row: ApplicantRow, form: FormData): Promise<ActionOutcome> {
   const r = await submitIdPhotos(ctx, row, form);
-  if (r.kind === "invalid") return { kind: "render", view: await photosView(ctx, row, { errors: r.errors }), status: 422 };
+  if (r.kind === "invalid") return { kind: "render", view: photosView(row, await desktopHandoff(ctx, row, "id_capture"), { errors: r.errors }), status: 422 };
   if (r.kind === "retry") {
     const method = currentMethodStep(r.row.state)?.method ?? null;
-    return { kind: "render", view: await photosView(ctx, r.row, { reason: r.reason, reasonCounted: reasonEntry(method, r.reason)?.countsAsAttempt ?? true }), status: 422 };
+    return {
+      kind: "render",
+      view: photosView(r.row, await desktopHandoff(ctx, r.row, "id_capture"), { reason: r.reason, reasonCounted: reasonEntry(method, r.reason)?.countsAsAttempt ?? true }),
+      status: 422,
+    };
   }
   return r.kind === "stale" ? { kind: "stale" } : { kind: "moved", row: r.row };
 }
@@ -43,15 +47,17 @@ async function refresh(ctx: FlowContext, row: ApplicantRow): Promise<ActionOutco
   return next ? { kind: "moved", row: next } : { kind: "stale" };
 }
 
-export const idPhotosStep: StepModule = {
+export const idPhotosStep: StepModule<DesktopHandoff | null> = {
   kind: ID_PHOTOS_STEP,
   async enter(ctx, ch) {
     await openHandoff(ctx, ch, "id_capture");
     return undefined;
   },
-  view: (ctx, row) => photosView(ctx, row),
+  read: (ctx, row) => desktopHandoff(ctx, row, "id_capture"),
+  view: (row, _args, shown) => photosView(row, shown),
   actions: [
     { path: "id-photos", handle: (ctx, row, _s, form) => upload(ctx, row, form) },
     { path: "handoff/refresh", handle: (ctx, row) => refresh(ctx, row) },
   ],
+  phone: [idCaptureChannel],
 };

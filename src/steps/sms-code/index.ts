@@ -90,7 +90,7 @@ export async function provenAtSignIn(ctx: Pick<FlowContext, "now" | "cipher">, r
   return (await applicantIdFor(ctx.cipher, phone)) === session.applicantId;
 }
 
-export const smsCodeStep: StepModule = {
+export const smsCodeStep: StepModule<{ phone: string; live: Partial<CodeView> }> = {
   kind: SMS_CODE_STEP,
   /**
    * The code goes out as the step is entered; its records ride in the write that enters it. When
@@ -117,11 +117,14 @@ export const smsCodeStep: StepModule = {
     );
     return outcome.ok ? undefined : { error: outcome.reason, ...(outcome.retryAfterSeconds ? { retryAfterSeconds: outcome.retryAfterSeconds } : {}) };
   },
-  async view(ctx, row, { at }, notice) {
+  async read(ctx, row, { at }) {
     const target = await codeTarget(ctx, row, at.method);
     if (!target) throw new Error("the code step without its sealed phone");
-    return codeView(row, at.method, target.phone, {
-      ...(await liveness(ctx, row, target.phone, at.method)),
+    return { phone: target.phone, live: await liveness(ctx, row, target.phone, at.method) };
+  },
+  view(row, { at }, { phone, live }, notice) {
+    return codeView(row, at.method, phone, {
+      ...live,
       ...(typeof notice?.error === "string" ? { error: notice.error } : {}),
       ...(typeof notice?.retryAfterSeconds === "number" ? { retryAfterSeconds: notice.retryAfterSeconds } : {}),
     });

@@ -20,6 +20,11 @@ describe("the flow engine's layers", () => {
     expect(up.map((e) => `${e.from} → ${e.to}`)).toEqual([]);
   });
 
+  it("should keep the routes to the step registry: they know no step by name, on the desktop or the phone", () => {
+    const named = src.filter((e) => e.from.startsWith("src/routes/") && e.to && /^src\/steps\/[^/]+\//.test(e.to));
+    expect(named.map((e) => `${e.from} → ${e.to}`)).toEqual([]);
+  });
+
   it("should let only the flow writer write a verification row", () => {
     const writers = filesUnder("src", [".ts", ".tsx"]).filter(
       (f) => f !== "src/db/verifications.ts" && /\bupdateVerification(ThenRead)?\b|update\(verifications\)/.test(readFileSync(path.join(ROOT, f), "utf8")),

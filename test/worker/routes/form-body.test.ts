@@ -3,7 +3,8 @@
 // and the verification is left where it was.
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { FORM_CAP } from "../../../src/routes/form-body";
+import { FORM_CAP, FORM_SLACK } from "../../../src/routes/form-body";
+import { MAX_CLIP_BYTES } from "../../../src/steps/handoff/face";
 import { Applicant, textOf } from "../applicant";
 import { BASE, newPartner, newVerification } from "../helpers";
 import { atPhoneStep, Phone } from "../phone";
@@ -118,7 +119,7 @@ describe("form bodies on the phone pages", () => {
     await phone.get(link);
     await phone.post("/p/consent");
     const multipart = { "content-type": `multipart/form-data; boundary=${BOUNDARY}` };
-    const clip = await post("/p/clip", multipart, stream(FORM_CAP.clip + 1), phone.cookie);
+    const clip = await post("/p/clip", multipart, stream(MAX_CLIP_BYTES + FORM_SLACK + 1), phone.cookie);
     expect(clip.status).toBe(413);
     expect(JSON.parse(clip.text)).toMatchObject({ error: "payload_too_large", message: expect.stringContaining("最多 4 MB") });
     const photos = await post("/p/id-photos", multipart, stream(FORM_CAP.photos + 1), phone.cookie);
