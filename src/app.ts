@@ -4,7 +4,8 @@ import type { AppEnv } from "./http/app-env";
 import { apiBodyLimit } from "./http/body-limit";
 import { requestContext } from "./http/context";
 import { mapError } from "./http/error-mapper";
-import { problemBody, problemResponse } from "./http/problem";
+import { text } from "./http/api-messages";
+import { ProblemError, problemResponse } from "./http/problem";
 import { adminV1 } from "./routes/admin";
 import { apiV1 } from "./routes/api-v1";
 import { docs } from "./routes/docs";
@@ -18,7 +19,7 @@ export const app = new Hono<AppEnv>();
 
 app.use("*", requestContext);
 app.onError(mapError);
-app.notFound((c) => problemResponse(problemBody("not_found", `No route ${c.req.method} ${new URL(c.req.url).pathname}.`)));
+app.notFound((c) => problemResponse(c, new ProblemError("not_found", text("detail.route_not_found", { method: c.req.method, path: new URL(c.req.url).pathname }))));
 
 // Before the areas' own middleware (auth, Idempotency-Key), so nothing reads an oversized body.
 app.use("/v1/*", apiBodyLimit);

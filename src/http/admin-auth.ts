@@ -9,7 +9,7 @@ import { bearerToken } from "./partner-auth";
 export const adminAuth = createMiddleware<AppEnv>(async (c, next) => {
   const token = bearerToken(c.req.header("authorization"));
   if (!token || token.startsWith("sk_") || !timingSafeEqual(token, c.var.config.ADMIN_TOKEN)) {
-    return bearerChallenge("admin", token !== null, "Send the operator token as `Authorization: Bearer $ADMIN_TOKEN`.");
+    return bearerChallenge(c, "admin", token !== null);
   }
   await next();
 });

@@ -3,17 +3,13 @@
 // the platform allows. Declared sizes are refused at once; bodies without a Content-Length
 // (chunked streams) are counted as they are read and refused past the cap.
 import { bodyLimit } from "hono/body-limit";
-import { problemBody, problemResponse } from "./problem";
+import { text } from "./api-messages";
+import { ProblemError, problemResponse } from "./problem";
 
 /** 64 KiB: the largest valid API request (a verification with every field) is a few KB. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export const apiBodyLimit = bodyLimit({
   maxSize: MAX_BODY_BYTES,
-  onError: () =>
-    problemResponse(
-      problemBody("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes (64 KiB), the most this API accepts. Send a smaller body.`, {
-        max_bytes: MAX_BODY_BYTES,
-      }),
-    ),
+  onError: (c) => problemResponse(c, new ProblemError("payload_too_large", text("detail.payload_too_large", { max: String(MAX_BODY_BYTES) }), { max_bytes: MAX_BODY_BYTES })),
 });

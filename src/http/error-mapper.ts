@@ -4,14 +4,16 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./app-env";
 import { logError } from "../log";
-import { problemBody, ProblemError, problemResponse } from "./problem";
+import { text } from "./api-messages";
+import { ProblemError, problemResponse } from "./problem";
 
 export function mapError(error: Error, c: Context<AppEnv>): Response {
-  if (error instanceof ProblemError) return problemResponse(problemBody(error.code, error.detail, error.extensions));
+  if (error instanceof ProblemError) return problemResponse(c, error);
   if (error instanceof HTTPException && error.status < 500) {
-    return problemResponse({ ...problemBody("validation_error", error.message || "The request could not be read."), status: error.status });
+    // The framework's own message is English and says little; the status is what counts.
+    return problemResponse(c, new ProblemError("validation_error", text("detail.unreadable")), { status: error.status });
   }
   // The route pattern, never the path: /p/{token} and /v/{id} are bearer secrets.
   logError("unhandled_error", error, { route: `${c.req.method} ${c.req.routePath}` });
-  return problemResponse(problemBody("internal_error", "An unexpected error occurred. It has been logged; please retry later."));
+  return problemResponse(c, new ProblemError("internal_error", text("detail.internal_error")));
 }

@@ -10,6 +10,8 @@ import { createMiddleware } from "hono/factory";
 import { DAY } from "../domain/clock";
 import { idempotencyKeys } from "../db/schema";
 import type { AppEnv } from "./app-env";
+import { text } from "./api-messages";
+import { fieldIssue } from "./field-issues";
 import { ProblemError } from "./problem";
 
 /** How long a replay is kept; the cron deletes rows older than this (src/maintenance/expired-rows.ts). */
@@ -24,9 +26,8 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header("idempotency-key");
   if (c.req.method !== "POST" || key === undefined) return next();
   if (!KEY_PATTERN.test(key)) {
-    throw new ProblemError("validation_error", "Idempotency-Key must be 1 to 255 printable ASCII characters.", {
-      errors: [{ path: "Idempotency-Key", code: "invalid_format", message: "Idempotency-Key must be 1 to 255 printable ASCII characters." }],
-    });
+    const issue = fieldIssue(["Idempotency-Key"], "invalid_format", "field.idempotency_key");
+    throw new ProblemError("validation_error", issue.message, { errors: [issue] });
   }
   const { db, partner, now, cipher } = c.var;
   const fingerprint = `${c.req.method} ${new URL(c.req.url).pathname}\n${await c.req.text()}`;
@@ -45,13 +46,13 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
 
   if (claimed.length === 0) {
     const existing = await db.select().from(idempotencyKeys).where(where).get();
-    if (!existing) throw new ProblemError("idempotency_key_in_use", "Retry the request.");
+    if (!existing) throw new ProblemError("idempotency_key_in_use", text("detail.idempotency_retry"));
     if (existing.requestHash !== requestHash) {
-      throw new ProblemError("idempotency_key_reused", "This Idempotency-Key was used with a different request in the last 24 hours. Use a new key for a new request.");
+      throw new ProblemError("idempotency_key_reused", text("detail.idempotency_reused"));
     }
     if (existing.state === "in_progress") {
       if (existing.createdAt > now - IDEMPOTENCY_LEASE_MS || !(await takeOver(c.var, where, existing.createdAt, requestHash))) {
-        throw new ProblemError("idempotency_key_in_use", "The first request with this Idempotency-Key has not finished. Retry in a moment.");
+        throw new ProblemError("idempotency_key_in_use", text("detail.idempotency_in_progress"));
       }
     } else {
       const sealed = existing.responseBody?.startsWith(SEALED) ?? false;

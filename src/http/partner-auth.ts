@@ -11,13 +11,11 @@ export const bearerToken = (header: string | undefined): string | null => {
   return match?.[1] ?? null;
 };
 
-const UNAUTHORIZED = "Send a valid API key as `Authorization: Bearer sk_test_…` (or sk_live_…). Keys that were revoked no longer work.";
-
 export const partnerAuth = createMiddleware<AppEnv>(async (c, next) => {
   const token = bearerToken(c.req.header("authorization"));
-  if (!token || !API_KEY_PATTERN.test(token)) return bearerChallenge("api", token !== null, UNAUTHORIZED);
+  if (!token || !API_KEY_PATTERN.test(token)) return bearerChallenge(c, "api", token !== null);
   const key = await findActiveKeyByPlaintext(c.var.db, token);
-  if (!key) return bearerChallenge("api", true, UNAUTHORIZED);
+  if (!key) return bearerChallenge(c, "api", true);
   c.set("partner", { partnerId: key.partnerId, livemode: key.mode === "live", keyId: key.id });
   await next();
 });

@@ -1,20 +1,24 @@
 // RFC 9457 problem details: the one shape of every API error. The catalogue fixes each code's
-// status and title; `detail` says what to do. Nothing internal (stack, SQL, vendor text) goes here.
+// status; its title, the `detail` (what to do) and each field's message are texts, put into the
+// request's language here, at the edge: zh-CN when Accept-Language prefers Chinese, English
+// otherwise. Nothing internal (stack, SQL, vendor text) goes here.
 import type { Context } from "hono";
+import { type ApiText, apiLocale, render } from "./api-messages";
+import type { FieldIssue } from "./field-issues";
 
 export const PROBLEMS = {
-  unauthorized: { status: 401, title: "Authentication required" },
-  not_found: { status: 404, title: "Not found" },
-  validation_error: { status: 400, title: "The request is not valid" },
-  invalid_json: { status: 400, title: "The body is not valid JSON" },
-  payload_too_large: { status: 413, title: "The request body is too large" },
-  invalid_state: { status: 409, title: "Not possible in the current status" },
-  conflict: { status: 409, title: "Changed by another request" },
-  idempotency_key_in_use: { status: 409, title: "A request with this Idempotency-Key is in progress" },
-  idempotency_key_reused: { status: 422, title: "Idempotency-Key reused with a different request" },
-  provider_not_configured: { status: 422, title: "A provider this request needs is not configured" },
-  rate_limited: { status: 429, title: "Too many requests" },
-  internal_error: { status: 500, title: "Something went wrong on our side" },
+  unauthorized: { status: 401 },
+  not_found: { status: 404 },
+  validation_error: { status: 400 },
+  invalid_json: { status: 400 },
+  payload_too_large: { status: 413 },
+  invalid_state: { status: 409 },
+  conflict: { status: 409 },
+  idempotency_key_in_use: { status: 409 },
+  idempotency_key_reused: { status: 422 },
+  provider_not_configured: { status: 422 },
+  rate_limited: { status: 429 },
+  internal_error: { status: 500 },
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEMS;
@@ -35,29 +39,35 @@ export interface Problem {
   [extension: string]: unknown;
 }
 
-export function problemBody(code: ProblemCode, detail: string, extensions: Record<string, unknown> = {}): Problem {
-  const { status, title } = PROBLEMS[code];
-  return { type: `https://shiming.dev/problems/${code}`, title, status, detail, code, ...extensions };
-}
-
-export function problemResponse(body: Problem, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status: body.status,
-    headers: { "content-type": "application/problem+json", ...headers },
-  });
-}
-
-export function problem(_c: Context, code: ProblemCode, detail: string, extensions: Record<string, unknown> = {}) {
-  return problemResponse(problemBody(code, detail, extensions));
-}
+/** Members added to the problem beside the standard ones; `errors` are rendered in the request's language. */
+export type Extensions = { errors?: FieldIssue[] } & Record<string, unknown>;
 
 /** Thrown by helpers deep in a handler; the app's error mapper turns it into problem+json. */
 export class ProblemError extends Error {
   constructor(
     readonly code: ProblemCode,
-    readonly detail: string,
-    readonly extensions: Record<string, unknown> = {},
+    readonly detail: ApiText,
+    readonly extensions: Extensions = {},
   ) {
-    super(detail);
+    super(`${code}: ${detail.key}`);
   }
+}
+
+/** The response for a problem, in the language the request asks for. `status` overrides the catalogue's (a framework's 4xx). */
+export function problemResponse(c: Context, error: ProblemError, options: { headers?: Record<string, string>; status?: number } = {}): Response {
+  const locale = apiLocale(c.req.header("accept-language"));
+  const { errors, ...extensions } = error.extensions;
+  const body: Problem = {
+    type: `https://shiming.dev/problems/${error.code}`,
+    title: render(locale, { key: `title.${error.code}` }),
+    status: options.status ?? PROBLEMS[error.code].status,
+    detail: render(locale, error.detail),
+    code: error.code,
+    ...extensions,
+    ...(errors ? { errors: errors.map((e) => ({ path: e.path, code: e.code, message: render(locale, e.message) })) } : {}),
+  };
+  return new Response(JSON.stringify(body), {
+    status: body.status,
+    headers: { "content-type": "application/problem+json", "content-language": locale, vary: "Accept-Language", ...options.headers },
+  });
 }

@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { createKeyRequest, createPartnerRequest } from "../http/admin-schemas";
 import { adminAuth } from "../http/admin-auth";
 import type { AppEnv } from "../http/app-env";
+import { text } from "../http/api-messages";
 import { ProblemError } from "../http/problem";
 import { parseOrThrow, readJson } from "../http/validation";
 import { createKey, createPartnerWithKey, type IssuedKey, partnerExists, revokeKey } from "../db/api-keys";
@@ -25,15 +26,15 @@ const keyObject = (k: IssuedKey, partnerId: string) => ({
 });
 
 adminV1.post("/partners", async (c) => {
-  const input = parseOrThrow(createPartnerRequest, await readJson(c), "the request body");
+  const input = parseOrThrow(createPartnerRequest, await readJson(c), "body");
   const { partner, key } = await createPartnerWithKey(c.var.db, input.name, c.var.now);
   return c.json({ id: partner.id, object: "partner", name: partner.name, created_at: iso(partner.createdAt), test_key: keyObject(key, partner.id) }, 201, NO_STORE);
 });
 
 adminV1.post("/partners/:id/keys", async (c) => {
   const partnerId = c.req.param("id");
-  const input = parseOrThrow(createKeyRequest, await readJson(c), "the request body");
-  if (!(await partnerExists(c.var.db, partnerId))) throw new ProblemError("not_found", `No partner ${partnerId}.`);
+  const input = parseOrThrow(createKeyRequest, await readJson(c), "body");
+  if (!(await partnerExists(c.var.db, partnerId))) throw new ProblemError("not_found", text("detail.partner_not_found", { id: partnerId }));
   const key = await createKey(c.var.db, partnerId, input.mode, c.var.now);
   return c.json(keyObject(key, partnerId), 201, NO_STORE);
 });
@@ -41,7 +42,7 @@ adminV1.post("/partners/:id/keys", async (c) => {
 adminV1.delete("/partners/:id/keys/:keyId", async (c) => {
   const { id, keyId } = c.req.param();
   if (!(await revokeKey(c.var.db, id, keyId, c.var.now))) {
-    throw new ProblemError("not_found", `No active key ${keyId} for partner ${id}.`);
+    throw new ProblemError("not_found", text("detail.key_not_found", { key: keyId, partner: id }));
   }
   return c.json({ id: keyId, object: "api_key", revoked: true });
 });

@@ -3,6 +3,8 @@
 // with zod, call src/webhooks, serialize. Responses that carry a secret are marked no-store.
 import { Hono } from "hono";
 import type { AppEnv } from "../http/app-env";
+import { text } from "../http/api-messages";
+import { fieldIssue } from "../http/field-issues";
 import { ProblemError } from "../http/problem";
 import { parseOrThrow, readJson } from "../http/validation";
 import { createWebhookEndpointRequest, listAttemptsQuery, listEventsQuery, redeliverRequest } from "../http/v1/webhook-schemas";
@@ -15,18 +17,18 @@ import { serializeAttempt, serializeEndpoint, serializeEvent } from "../webhooks
 export const apiV1Webhooks = new Hono<AppEnv>();
 
 const NO_STORE = { "cache-control": "no-store" };
-const endpointNotFound = (id: string) => new ProblemError("not_found", `No webhook endpoint ${id} exists for this API key.`);
-const eventNotFound = (id: string) => new ProblemError("not_found", `No event ${id} exists for this API key in the last 30 days.`);
-const badCursor = () =>
-  new ProblemError("validation_error", "starting_after does not name an item of this list.", {
-    errors: [{ path: "starting_after", code: "not_found", message: "starting_after does not name an item of this list." }],
-  });
+const endpointNotFound = (id: string) => new ProblemError("not_found", text("detail.webhook_endpoint_not_found", { id }));
+const eventNotFound = (id: string) => new ProblemError("not_found", text("detail.event_not_found", { id }));
+const badCursor = () => {
+  const issue = fieldIssue(["starting_after"], "not_found", "field.not_found_item");
+  return new ProblemError("validation_error", issue.message, { errors: [issue] });
+};
 
 apiV1Webhooks.post("/webhook_endpoints", async (c) => {
-  const input = parseOrThrow(createWebhookEndpointRequest, await readJson(c), "the request body");
+  const input = parseOrThrow(createWebhookEndpointRequest, await readJson(c), "body");
   const { partner, now } = c.var;
   const created = await createEndpoint({ db: c.var.db, env: c.env, cipher: c.var.cipher }, partner, input, now);
-  if (created === "too_many") throw new ProblemError("invalid_state", `A key's mode can have at most ${MAX_ENDPOINTS} webhook endpoints. Delete one first.`);
+  if (created === "too_many") throw new ProblemError("invalid_state", text("detail.too_many_endpoints", { max: String(MAX_ENDPOINTS) }));
   return c.json({ ...serializeEndpoint(created.row, now), secret: created.secret }, 201, NO_STORE);
 });
 
@@ -56,7 +58,7 @@ apiV1Webhooks.post("/webhook_endpoints/:id/rotate_secret", async (c) => {
 });
 
 apiV1Webhooks.get("/webhook_endpoints/:id/deliveries", async (c) => {
-  const query = parseOrThrow(listAttemptsQuery, c.req.query(), "the query");
+  const query = parseOrThrow(listAttemptsQuery, c.req.query(), "query");
   const { db, partner } = c.var;
   const endpoint = await getEndpoint(db, partner, c.req.param("id"));
   if (!endpoint) throw endpointNotFound(c.req.param("id"));
@@ -71,7 +73,7 @@ apiV1Webhooks.get("/webhook_endpoints/:id/deliveries", async (c) => {
 });
 
 apiV1Webhooks.get("/events", async (c) => {
-  const query = parseOrThrow(listEventsQuery, c.req.query(), "the query");
+  const query = parseOrThrow(listEventsQuery, c.req.query(), "query");
   const { db, partner, now } = c.var;
   let startingAfter: { id: string; createdAt: number } | undefined;
   if (query.starting_after) {
@@ -90,14 +92,14 @@ apiV1Webhooks.get("/events/:id", async (c) => {
 });
 
 apiV1Webhooks.post("/events/:id/redeliver", async (c) => {
-  const input = parseOrThrow(redeliverRequest, await readJson(c), "the request body");
+  const input = parseOrThrow(redeliverRequest, await readJson(c), "body");
   const { db, partner, now } = c.var;
   const event = await getEvent(db, partner, c.req.param("id"), now);
   if (!event) throw eventNotFound(c.req.param("id"));
   if (input.endpoint_id !== undefined) {
     const endpoint = await getEndpoint(db, partner, input.endpoint_id);
     if (!endpoint) throw endpointNotFound(input.endpoint_id);
-    if (endpoint.status !== "enabled") throw new ProblemError("invalid_state", `Webhook endpoint ${endpoint.id} is disabled.`);
+    if (endpoint.status !== "enabled") throw new ProblemError("invalid_state", text("detail.endpoint_disabled", { id: endpoint.id }));
   }
   const created = await redeliver({ db, env: c.env }, event, input.endpoint_id, now);
   return c.json(

@@ -4,6 +4,8 @@ import { type Context, Hono } from "hono";
 import type { AppEnv } from "../http/app-env";
 import { idempotency } from "../http/idempotency";
 import { partnerAuth } from "../http/partner-auth";
+import { text } from "../http/api-messages";
+import { fieldIssue } from "../http/field-issues";
 import { ProblemError } from "../http/problem";
 import { createVerificationRequest, listVerificationsQuery } from "../http/v1/schemas";
 import { parseOrThrow, readJson } from "../http/validation";
@@ -27,7 +29,7 @@ apiV1.route("/", testHelpers);
 // middleware twice for every request.
 apiV1.route("/", apiV1Webhooks);
 
-const notFound = (id: string) => new ProblemError("not_found", `No verification ${id} exists for this API key.`);
+const notFound = (id: string) => new ProblemError("not_found", text("detail.verification_not_found", { id }));
 const writer = (c: Context<AppEnv>) => ({ db: c.var.db, env: c.env });
 
 async function withResultToken(c: Context<AppEnv>, row: VerificationRow) {
@@ -35,7 +37,7 @@ async function withResultToken(c: Context<AppEnv>, row: VerificationRow) {
 }
 
 apiV1.post("/verifications", async (c) => {
-  const input = parseOrThrow(createVerificationRequest, await readJson(c), "the request body");
+  const input = parseOrThrow(createVerificationRequest, await readJson(c), "body");
   const { cipher, partner, now, config } = c.var;
   if (partner.livemode) assertProvidersConfigured(config, input.methods, input.type);
   const row = await createVerification(writer(c), cipher, partner, input, now);
@@ -43,15 +45,14 @@ apiV1.post("/verifications", async (c) => {
 });
 
 apiV1.get("/verifications", async (c) => {
-  const query = parseOrThrow(listVerificationsQuery, c.req.query(), "the query");
+  const query = parseOrThrow(listVerificationsQuery, c.req.query(), "query");
   const { db, partner, now } = c.var;
   let startingAfter: { id: string; createdAt: number } | undefined;
   if (query.starting_after) {
     const cursor = await getVerification(db, partner, query.starting_after);
     if (!cursor) {
-      throw new ProblemError("validation_error", "starting_after does not name a verification of this API key.", {
-        errors: [{ path: "starting_after", code: "not_found", message: "starting_after does not name a verification of this API key." }],
-      });
+      const issue = fieldIssue(["starting_after"], "not_found", "field.not_found_verification");
+      throw new ProblemError("validation_error", issue.message, { errors: [issue] });
     }
     startingAfter = { id: cursor.id, createdAt: cursor.createdAt };
   }
@@ -87,8 +88,8 @@ apiV1.post("/verifications/:id/cancel", async (c) => {
   const current = await settleExpiry(writer(c), row, now);
   const result = await moveAndWrite(writer(c), current, { type: "cancel" }, { actor: "partner" }, now);
   if (!result.ok) {
-    if (result.error === "conflict") throw new ProblemError("conflict", "The verification changed while canceling it. Fetch it and try again.");
-    throw new ProblemError("invalid_state", `The verification is ${current.status}; only pending or in_progress verifications can be canceled.`, {
+    if (result.error === "conflict") throw new ProblemError("conflict", text("detail.cancel_conflict"));
+    throw new ProblemError("invalid_state", text("detail.cancel_invalid_state", { status: current.status }), {
       verification_status: current.status,
     });
   }

@@ -4,6 +4,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../http/app-env";
+import { text } from "../http/api-messages";
 import { ProblemError } from "../http/problem";
 import { parseOrThrow } from "../http/validation";
 import { sandboxSmsMessages } from "../db/schema";
@@ -16,8 +17,8 @@ export const testHelpers = new Hono<AppEnv>();
 export const sandboxSmsQuery = z.strictObject({ phone: mobileNumber });
 
 testHelpers.get("/test_helpers/sms", async (c) => {
-  if (c.var.partner.livemode) throw new ProblemError("not_found", "Test helpers exist only for test keys (sk_test_…).");
-  const { phone } = parseOrThrow(sandboxSmsQuery, c.req.query(), "the query");
+  if (c.var.partner.livemode) throw new ProblemError("not_found", text("detail.test_helpers_live"));
+  const { phone } = parseOrThrow(sandboxSmsQuery, c.req.query(), "query");
   const rows = await c.var.db
     .select()
     .from(sandboxSmsMessages)

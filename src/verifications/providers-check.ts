@@ -1,5 +1,6 @@
 // Live verifications must not start with a method whose provider is missing: better a clear
 // refusal at creation than a failure halfway through the applicant's flow.
+import { text } from "../http/api-messages";
 import { ProblemError } from "../http/problem";
 import type { Config } from "../config";
 import { capabilitiesOf, methodsFor } from "../methods";
@@ -12,10 +13,8 @@ export function assertProvidersConfigured(config: Config, methods: readonly stri
   const built = needed.filter((c): c is ProviderCapability => (CAPABILITIES as readonly string[]).includes(c));
   const missing = [...missingProviders(config, built), ...needed.filter((c) => !built.includes(c as ProviderCapability))];
   if (missing.length > 0) {
-    throw new ProblemError(
-      "provider_not_configured",
-      `Live mode cannot offer ${chosen.join(", ")}: no provider is configured for ${missing.join(", ")}. Configure the provider secrets (see README) or choose other methods.`,
-      { missing_capabilities: missing },
-    );
+    throw new ProblemError("provider_not_configured", text("detail.provider_not_configured", { methods: chosen.join(", "), capabilities: missing.join(", ") }), {
+      missing_capabilities: missing,
+    });
   }
 }

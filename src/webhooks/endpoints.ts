@@ -2,6 +2,8 @@
 // generated here, stored only encrypted, and returned to the caller once to show the partner.
 // After a rotation the old secret keeps signing for 24 h, beside the new one. An endpoint's URL
 // passes endpoint-url.ts here, where the key's mode is known: localhost is for test keys only.
+import { type ApiText, text } from "../http/api-messages";
+import { fieldIssue } from "../http/field-issues";
 import { ProblemError } from "../http/problem";
 import type { DataCipher } from "../crypto/data-key";
 import { newId } from "../crypto/random";
@@ -10,7 +12,6 @@ import { insertDeliveries } from "../db/webhook-deliveries";
 import { countEndpoints, endpointsForEvent, getEndpoint, insertEndpoint, updateEndpoint, type WebhookEndpointRow } from "../db/webhook-endpoints";
 import type { WebhookEventRow } from "../db/webhook-events";
 import type { PartnerScope } from "../db/partner-scope";
-import { fieldMessage } from "../../views/messages";
 import { endpointUrlProblem } from "./endpoint-url";
 import { enqueueDeliveries, type WriteContext } from "./outbox";
 import { newWebhookSecret } from "./signing";
@@ -72,7 +73,7 @@ export async function redeliver(ctx: WriteContext, event: WebhookEventRow, endpo
   const subscribed = await endpointsForEvent(ctx.db, event, event.type);
   const targets = subscribed.filter((e) => endpointId === undefined || e.id === endpointId);
   if (endpointId !== undefined && targets.length === 0) {
-    throw fieldProblem("invalid_state", "endpoint_id", "not_subscribed", `Webhook endpoint ${endpointId} is not subscribed to ${event.type} events, so this event cannot be sent to it.`);
+    throw fieldProblem("invalid_state", "endpoint_id", "not_subscribed", text("detail.not_subscribed", { endpoint: endpointId, type: event.type }));
   }
   const created = await insertDeliveries(
     ctx.db,
@@ -93,8 +94,8 @@ export async function redeliver(ctx: WriteContext, event: WebhookEventRow, endpo
   return created;
 }
 
-/** A problem+json about one field, shaped like the validation errors of api/validation.ts. */
-function fieldProblem(code: "validation_error" | "invalid_state", path: string, fieldCode: string, detail?: string) {
-  const message = fieldMessage("en", path, fieldCode);
-  return new ProblemError(code, detail ?? `${path}: ${message}`, { errors: [{ path, code: fieldCode, message }] });
+/** A problem+json about one field, shaped like the validation errors of http/validation.ts. */
+function fieldProblem(code: "validation_error" | "invalid_state", path: string, fieldCode: string, detail?: ApiText) {
+  const issue = fieldIssue([path], fieldCode);
+  return new ProblemError(code, detail ?? issue.message, { errors: [issue] });
 }

@@ -27,6 +27,29 @@ const sampleResponse = (origin: string) => ({
   completed_at: null,
 });
 
+// A refused request and the answer the API gives it (test/worker/routes/docs.test.ts posts it and compares).
+export const SAMPLE_INVALID_REQUEST = { type: "person", methods: ["mobile3", "selfie"], person: { id_number: "11010519491231002" } };
+
+export const SAMPLE_PROBLEM = {
+  type: "https://shiming.dev/problems/validation_error",
+  title: "The request is not valid",
+  status: 400,
+  detail: "2 fields of the request body are not valid; see errors.",
+  code: "validation_error",
+  errors: [
+    {
+      path: "methods.1",
+      code: "invalid_value",
+      message: '"methods[1]" must be one of: mobile3, bankcard4, face, legal_rep_quick, legal_rep_personal, legal_rep_authorization, transfer_forward, transfer_reverse.',
+    },
+    {
+      path: "person.id_number",
+      code: "invalid_length",
+      message: '"person.id_number" has the wrong number of characters. Expected an 18-character resident ID number (17 digits, then a digit or X).',
+    },
+  ],
+};
+
 const SAMPLE_WEBHOOK = {
   type: "verification.verified",
   timestamp: "2026-12-03T09:03:12.000Z",
@@ -94,6 +117,13 @@ export function Samples({ origin }: { origin: string }) {
         <code>verified</code>, <code>failed</code>, <code>canceled</code> or <code>expired</code>.
       </p>
       <pre>{json(sampleResponse(origin))}</pre>
+      <h3 id="error-body">400 response</h3>
+      <p>
+        Every error is <code>application/problem+json</code>. A refused body has one <code>errors[]</code> entry per bad field: <code>path</code> and <code>code</code> are stable, and{" "}
+        <code>message</code> quotes the field as the JSON spells it and lists the allowed values. With <code>Accept-Language: zh-CN</code> (or any zh) <code>title</code>, <code>detail</code> and the
+        messages are in Chinese; otherwise in English. For <code>{JSON.stringify(SAMPLE_INVALID_REQUEST)}</code>:
+      </p>
+      <pre>{json(SAMPLE_PROBLEM)}</pre>
       <h3 id="webhook-body">Webhook body</h3>
       <p>
         Events: <code>verification.created</code>, <code>.verified</code>, <code>.failed</code>, <code>.canceled</code>, <code>.expired</code>. No personal data: fetch the verification for more.

@@ -84,8 +84,8 @@ export function ApiDocsPage({ doc, origin }: { doc: Doc; origin: string }) {
           <h1>{`${doc.info.title} ${doc.info.version}`}</h1>
           <p>{doc.info.description}</p>
           <p>
-            Machine-readable: <a href="/v1/openapi.json">/v1/openapi.json</a> (OpenAPI 3.1). Errors are <code>application/problem+json</code> (RFC 9457). Bodies are limited to 64 KiB; an{" "}
-            <code>Idempotency-Key</code> replays the first answer for 24 hours.
+            Machine-readable: <a href="/v1/openapi.json">/v1/openapi.json</a> (OpenAPI 3.1). Errors are <code>application/problem+json</code> (RFC 9457), in Chinese when <code>Accept-Language</code>{" "}
+            prefers it, English otherwise (<a href="#error-body">sample</a>). Bodies are limited to 64 KiB; an <code>Idempotency-Key</code> replays the first answer for 24 hours.
           </p>
           <QuickStart origin={origin} />
           <Samples origin={origin} />

@@ -1,7 +1,7 @@
 // The partner API's request and response shapes. Routes validate with these, and the OpenAPI
 // document is generated from them, so the two cannot drift apart.
 import { z } from "zod";
-import { METHOD_NAMES, findMethod } from "../../methods";
+import { METHOD_NAMES, findMethod, methodsFor } from "../../methods";
 import { VERIFICATION_STATUSES } from "../../domain/verification/status";
 import { credentialCode, mobileNumber, personName, residentIdNumber } from "../../schemas/identifiers";
 
@@ -14,7 +14,7 @@ export const secureUrl = z
     try {
       url = new URL(value);
     } catch {
-      ctx.addIssue({ code: "custom", message: "invalid_format", params: { code: "invalid_format" } });
+      ctx.addIssue({ code: "custom", message: "invalid_format", params: { code: "invalid_format", format: "url" } });
       return;
     }
     const local = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
@@ -59,16 +59,17 @@ export const createVerificationRequest = z
     const seen = new Set<string>();
     body.methods?.forEach((m, i) => {
       if (findMethod(m)?.verificationType !== body.type) {
-        ctx.addIssue({ code: "custom", path: ["methods", i], message: "method_not_for_type", params: { code: "method_not_for_type" } });
+        const params = { code: "method_not_for_type", value: m, type: body.type, values: methodsFor(body.type) };
+        ctx.addIssue({ code: "custom", path: ["methods", i], message: "method_not_for_type", params });
       }
-      if (seen.has(m)) ctx.addIssue({ code: "custom", path: ["methods", i], message: "duplicate", params: { code: "duplicate" } });
+      if (seen.has(m)) ctx.addIssue({ code: "custom", path: ["methods", i], message: "duplicate", params: { code: "duplicate", value: m } });
       seen.add(m);
     });
     if (body.type === "person" && body.organization) {
-      ctx.addIssue({ code: "custom", path: ["organization"], message: "not_allowed_for_type", params: { code: "not_allowed_for_type" } });
+      ctx.addIssue({ code: "custom", path: ["organization"], message: "not_allowed_for_type", params: { code: "not_allowed_for_type", type: body.type } });
     }
     if (body.type === "organization" && body.person) {
-      ctx.addIssue({ code: "custom", path: ["person"], message: "not_allowed_for_type", params: { code: "not_allowed_for_type" } });
+      ctx.addIssue({ code: "custom", path: ["person"], message: "not_allowed_for_type", params: { code: "not_allowed_for_type", type: body.type } });
     }
   });
 
@@ -129,8 +130,20 @@ export const problemObject = z
     status: z.number().int(),
     detail: z.string(),
     code: z.string(),
-    errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          path: z.string().meta({ description: "The field, its JSON path joined with dots: `methods.1`, `person.id_number`." }),
+          code: z.string().meta({ description: "Stable snake_case code: `required`, `invalid_type`, `invalid_value`, `too_long`, `unknown_field`, `invalid_checksum`, …" }),
+          message: z.string().meta({ description: 'A sentence naming the field as the JSON spells it and what it takes, e.g. `"methods[1]" must be one of: mobile3, bankcard4, face, …`.' }),
+        }),
+      )
+      .optional()
+      .meta({ description: "One entry per bad field." }),
   })
-  .meta({ description: "RFC 9457 problem details." });
+  .meta({
+    description:
+      "RFC 9457 problem details. `title`, `detail` and each `errors[].message` are in Chinese (zh-CN) when the request's Accept-Language prefers Chinese (zh, zh-CN, zh-Hans, …), in English otherwise; `code` and `path` never change with the language.",
+  });
 
 export const healthObject = z.object({ ok: z.literal(true) });

@@ -15,7 +15,10 @@ export const createWebhookEndpointRequest = z.strictObject({
     .array(eventType)
     .min(1)
     .max(WEBHOOK_EVENT_TYPES.length)
-    .refine((types) => new Set(types).size === types.length, { message: "duplicate", params: { code: "duplicate" } })
+    .superRefine((types, ctx) => {
+      const repeated = types.find((type, i) => types.indexOf(type) !== i);
+      if (repeated) ctx.addIssue({ code: "custom", message: "duplicate", params: { code: "duplicate", value: repeated } });
+    })
     .optional()
     .meta({ description: "The event types to send; every type (including ones added later) when omitted." }),
 });

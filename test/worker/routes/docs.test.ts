@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { call } from "../helpers";
+import { SAMPLE_INVALID_REQUEST, SAMPLE_PROBLEM } from "../../../views/pages/api-docs-guide";
+import { call, newPartner } from "../helpers";
 
 describe("API documentation", () => {
   it("should serve an OpenAPI 3.1 document generated from the route schemas", async () => {
@@ -49,5 +50,14 @@ describe("API documentation", () => {
     expect(text.slice(0, operator)).not.toContain("/admin/v1");
     expect(text.slice(partner, operator)).toContain("GET /v1/events");
     expect(text.slice(operator)).toContain("POST /admin/v1/partners");
+  });
+
+  it("should show the error body the API really gives for its sample of a refused request", async () => {
+    const { testKey } = await newPartner();
+    const res = await call("/v1/verifications", { key: testKey, body: SAMPLE_INVALID_REQUEST });
+    expect(res.json).toEqual(SAMPLE_PROBLEM);
+    const { text } = await call("/docs");
+    expect(text).toContain("400 response");
+    expect(text).toContain("\\&quot;methods[1]\\&quot; must be one of: mobile3, bankcard4, face");
   });
 });

@@ -65,9 +65,33 @@ describe("webhook endpoints", () => {
   it("should name the field an insecure URL is in, for a webhook URL and a redirect URL alike", async () => {
     const { testKey } = await newPartner();
     const hook = await create(testKey, { url: "http://partner.example/hooks" });
-    expect(hook.json.errors).toContainEqual({ path: "url", code: "insecure_url", message: "Webhook URL must use https (http is allowed for localhost only)." });
+    expect(hook.json.errors).toContainEqual({ path: "url", code: "insecure_url", message: '"url" must use https (http is allowed for localhost only).' });
     const verification = await call("/v1/verifications", { key: testKey, body: { type: "person", redirect_url: "http://partner.example/done" } });
-    expect(verification.json.errors).toContainEqual({ path: "redirect_url", code: "insecure_url", message: "Redirect URL must use https (http is allowed for localhost only)." });
+    expect(verification.json.errors).toContainEqual({ path: "redirect_url", code: "insecure_url", message: '"redirect_url" must use https (http is allowed for localhost only).' });
+  });
+
+  it.each([
+    [
+      "en",
+      '"events[0]" must be one of: verification.created, verification.verified, verification.failed, verification.canceled, verification.expired, verification.requires_review.',
+      '"events" lists verification.failed more than once.',
+      '"url" must not point to a private, loopback, link-local or reserved IP address.',
+    ],
+    [
+      "zh-CN",
+      '"events[0]" 必须是以下值之一：verification.created, verification.verified, verification.failed, verification.canceled, verification.expired, verification.requires_review。',
+      '"events" 中的 verification.failed 出现了不止一次。',
+      '"url" 不能指向私有、回环、链路本地或保留的 IP 地址。',
+    ],
+  ])("should list the event types and name the field, in %s", async (language, unknownType, repeated, privateAddress) => {
+    const { testKey } = await newPartner();
+    const headers = { "accept-language": language };
+    const unknown = await create(testKey, { url: "https://partner.example/h", events: ["verification.started"] }, headers);
+    expect(unknown.json.errors).toEqual([{ path: "events.0", code: "invalid_value", message: unknownType }]);
+    const twice = await create(testKey, { url: "https://partner.example/h", events: ["verification.failed", "verification.failed"] }, headers);
+    expect(twice.json.errors).toEqual([{ path: "events", code: "duplicate", message: repeated }]);
+    const inward = await create(testKey, { url: "https://10.0.0.1/h" }, headers);
+    expect(inward.json).toMatchObject({ detail: privateAddress, errors: [{ path: "url", code: "private_address", message: privateAddress }] });
   });
 
   it.each(["http://localhost:3000/hooks", "http://127.0.0.1:8080/h"])("should allow http for %s", async (url) => {

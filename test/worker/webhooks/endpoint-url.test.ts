@@ -7,10 +7,10 @@ import { consume, createdThroughDomain, partnerWithEndpoint, receiver, Recording
 const create = (key: string, url: string) => call("/v1/webhook_endpoints", { key, body: { url } });
 
 const MESSAGES: Record<string, string> = {
-  url_credentials: "Webhook URL must not contain a user name or password.",
-  private_address: "Webhook URL must not point to a private, loopback, link-local or reserved IP address.",
-  internal_host: "Webhook URL must use a public domain name (not a single-label name, nor one ending in .internal, .local or .localhost).",
-  test_mode_only: "Webhook URL points to this machine (localhost), which only a test key (sk_test_) may use.",
+  url_credentials: '"url" must not contain a user name or password.',
+  private_address: '"url" must not point to a private, loopback, link-local or reserved IP address.',
+  internal_host: '"url" must use a public domain name (not a single-label name, nor one ending in .internal, .local or .localhost).',
+  test_mode_only: '"url" points to this machine (localhost), which only a test key (sk_test_) may use.',
 };
 
 function expectRefused(res: Awaited<ReturnType<typeof call>>, code: string) {
@@ -21,7 +21,7 @@ function expectRefused(res: Awaited<ReturnType<typeof call>>, code: string) {
     title: "The request is not valid",
     status: 400,
     code: "validation_error",
-    detail: `url: ${MESSAGES[code]}`,
+    detail: MESSAGES[code],
     errors: [{ path: "url", code, message: MESSAGES[code] }],
   });
 }

@@ -20,7 +20,7 @@ describe("redelivering an event", () => {
       status: 409,
       code: "invalid_state",
       detail: `Webhook endpoint ${p.endpoint.id} is not subscribed to verification.created events, so this event cannot be sent to it.`,
-      errors: [{ path: "endpoint_id", code: "not_subscribed", message: "endpoint_id names a webhook endpoint that is not subscribed to this event's type." }],
+      errors: [{ path: "endpoint_id", code: "not_subscribed", message: '"endpoint_id" names a webhook endpoint that is not subscribed to this event\'s type.' }],
     });
     const rows = await env.DB.prepare("select count(*) as n from webhook_deliveries where event_id = ?").bind(eventId).first();
     expect(rows).toEqual({ n: 0 });
