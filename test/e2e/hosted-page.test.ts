@@ -20,7 +20,7 @@ describe("the hosted page in Chromium", () => {
     const v = await createVerification(baseUrl, key, { type: "person", locale: "en" });
     const page = await browser.newPage();
     await page.goto(v.url);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("App authorization");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Sign in and authorize");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     await page.close();
   });
