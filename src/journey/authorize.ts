@@ -22,19 +22,41 @@ export interface AuthorizeInput {
 
 export type AuthorizeErrors = Partial<Record<"phone" | "code" | "consent", string>>;
 
-export type SendResult = { ok: true; phone: string } | { ok: false; errors: AuthorizeErrors; retryAfterSeconds?: number };
+/**
+ * What the sign-in form shows of a phone's code: that it was sent, while it can still be entered
+ * (never for a void or expired code), and the seconds until another may be asked for, which the
+ * 获取验证码 button waits out, disabled (the server says when; a script only counts down).
+ */
+export interface SignInCodeShown {
+  codeSentTo?: string;
+  retryAfterSeconds?: number;
+}
+
+export type SendResult = { ok: true; phone: string; shown: SignInCodeShown } | { ok: false; errors: AuthorizeErrors; shown: SignInCodeShown };
 
 export async function sendAuthorizationCode(ctx: FlowContext, row: VerificationRow, rawPhone: string): Promise<SendResult> {
   const phone = mobileNumber.safeParse(rawPhone, { reportInput: true });
-  if (!phone.success) return { ok: false, errors: { phone: firstIssueCode(phone.error) } };
+  if (!phone.success) return { ok: false, errors: { phone: firstIssueCode(phone.error) }, shown: {} };
   const sent = await sendCode(ctx, row, phone.data, SIGN_IN);
-  if (!sent.ok) return { ok: false, errors: { phone: sent.reason }, ...(sent.retryAfterSeconds ? { retryAfterSeconds: sent.retryAfterSeconds } : {}) };
-  return { ok: true, phone: phone.data };
+  const shown = await signInCodeShown(ctx, row, phone.data, sent.ok ? 0 : (sent.retryAfterSeconds ?? 0));
+  // A second tap while the code just sent can still be entered (a double click, a page left open
+  // past its countdown's start): nothing went wrong, and the form says so again with its countdown.
+  if (sent.ok || (sent.reason === "cooldown" && shown.codeSentTo)) return { ok: true, phone: phone.data, shown };
+  return { ok: false, errors: { phone: sent.reason }, shown };
 }
 
-/** Whether the sign-in code sent to this phone can still be entered (a read of its Durable Object). */
-export async function signInCodeLive(ctx: FlowContext, row: VerificationRow, phone: string): Promise<boolean> {
-  return (await codeStatus(ctx, row, phone, SIGN_IN.purpose)).codeLive;
+/**
+ * A read of the phone's Durable Object (nothing changes): whether the sign-in code sent to it for
+ * this verification can still be entered, and when the next send is allowed. `refusedForSeconds`
+ * is a refused send's own wait, which may be longer (the per-IP caps, which the phone's object
+ * does not know). A number that is not a mobile number shows nothing.
+ */
+export async function signInCodeShown(ctx: FlowContext, row: VerificationRow, rawPhone: string, refusedForSeconds = 0): Promise<SignInCodeShown> {
+  const phone = mobileNumber.safeParse(rawPhone);
+  if (!phone.success) return {};
+  const status = await codeStatus(ctx, row, phone.data, SIGN_IN.purpose);
+  const seconds = Math.max(Math.ceil(status.nextSendInMs / 1000), refusedForSeconds);
+  return { ...(status.codeLive ? { codeSentTo: maskPhone(phone.data) } : {}), ...(seconds > 0 ? { retryAfterSeconds: seconds } : {}) };
 }
 
 export type AuthorizeResult = { ok: true; applicantId: string; row: VerificationRow; reusable: VerificationRow[] } | { ok: false; errors: AuthorizeErrors; triesLeft?: number };

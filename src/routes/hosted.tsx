@@ -10,10 +10,9 @@ import { effectiveStatus, isOpen } from "../domain/verification/status";
 import { type ApplicantRow, localeOf } from "../flow/applicant";
 import { handoffStub } from "../flow/handoff";
 import { allSteps, type ActionOutcome, type StepAction } from "../flow/steps";
-import { authorizeApplicant, sendAuthorizationCode, signInCodeLive } from "../journey/authorize";
+import { authorizeApplicant, sendAuthorizationCode, signInCodeShown } from "../journey/authorize";
 import { answerReuse, chooseMethod } from "../journey/choose";
 import { currentStep, stepBase, type StepFlags, withProgress } from "../journey/current-step";
-import { maskPhone } from "../domain/masking";
 import { currentMethodStep } from "../domain/flow/state";
 import { HandoffStatus } from "../../views/steps/continue-on-phone";
 import { TestMode } from "../../views/components/test-mode";
@@ -106,12 +105,12 @@ hosted.get("/:id", async (c) => {
   return render(c, await withSignInDraft(c, ctx, row, await currentStep(ctx, row, await sessionFor(c, row), flags)));
 });
 
-/** A reload after 获取验证码 shows the phone again, and the notice while that code is live. */
+/** A reload after 获取验证码 shows the phone again, the notice while that code is live, and the countdown to the next. */
 async function withSignInDraft(c: Context<AppEnv>, ctx: FlowContext, row: ApplicantRow, step: StepView): Promise<StepView> {
   if (step.kind !== "authorize") return step;
   const phone = await readSignInPhone(c, row.id);
   if (!phone) return step;
-  return { ...step, phone, ...((await signInCodeLive(ctx, row, phone)) ? { codeSentTo: maskPhone(phone) } : {}) };
+  return { ...step, phone, ...(await signInCodeShown(ctx, row, phone)) };
 }
 
 hosted.post("/:id/authorize", async (c) => {
@@ -126,12 +125,15 @@ hosted.post("/:id/authorize", async (c) => {
   if (!isOpen(row.status)) return done(c, row);
   if (text(f, "action") === "send_code") {
     const sent = await sendAuthorizationCode(ctx, row, text(f, "phone"));
-    if (!sent.ok) return render(c, { ...base, errors: sent.errors, ...(sent.retryAfterSeconds ? { retryAfterSeconds: sent.retryAfterSeconds } : {}) }, 422);
+    if (!sent.ok) return render(c, { ...base, ...sent.shown, errors: sent.errors }, 422);
     await keepSignInPhone(c, row.id, sent.phone);
-    return render(c, { ...base, phone: sent.phone, codeSentTo: maskPhone(sent.phone), errors: {} });
+    return render(c, { ...base, phone: sent.phone, ...sent.shown, errors: {} });
   }
   const result = await authorizeApplicant(ctx, row, { phone: text(f, "phone"), code: text(f, "code"), consent: text(f, "consent") === "yes" });
-  if (!result.ok) return render(c, { ...base, errors: result.errors, ...(result.triesLeft !== undefined ? { triesLeft: result.triesLeft } : {}) }, 422);
+  if (!result.ok) {
+    const shown = await signInCodeShown(ctx, row, text(f, "phone"));
+    return render(c, { ...base, ...shown, errors: result.errors, ...(result.triesLeft !== undefined ? { triesLeft: result.triesLeft } : {}) }, 422);
+  }
   const session = { verificationId: row.id, applicantId: result.applicantId, signedInAt: ctx.now };
   await startApplicantSession(c, session, row.expiresAt);
   forgetSignInPhone(c);

@@ -180,3 +180,61 @@ describe("person verification in Chromium", () => {
     await page.close();
   });
 });
+
+describe("the sign-in code's countdown in Chromium", () => {
+  const sendButton = (page: Page) => page.locator("button[value=send_code]");
+
+  it("should count down on 获取验证码, wake the button, and keep the confirmation on a tap before the server allows a new code", async () => {
+    const page = await browser.newPage({ locale: "zh-CN" });
+    await page.clock.install();
+    const v = await createVerification(baseUrl, key, { type: "person", methods: ["mobile3"] });
+    await page.goto(v.url);
+    await page.getByLabel("手机号", { exact: true }).fill(phoneFor(66));
+    await sendButton(page).click();
+    await page.getByRole("status").filter({ hasText: "验证码已发送至" }).waitFor();
+    expect(await sendButton(page).isDisabled()).toBe(true);
+    const first = Number(/^(\d+) 秒后可重新获取$/.exec((await sendButton(page).textContent())!)?.[1]);
+    expect(first).toBeGreaterThan(55);
+    // The page's clock also runs by itself meanwhile: a second either way.
+    await page.clock.runFor(5000);
+    const later = Number(/^(\d+) 秒后可重新获取$/.exec((await sendButton(page).textContent())!)?.[1]);
+    expect(first - later).toBeGreaterThanOrEqual(5);
+    expect(first - later).toBeLessThanOrEqual(6);
+    await page.clock.runFor(first * 1000);
+    expect(await sendButton(page).isEnabled()).toBe(true);
+    expect(await sendButton(page).textContent()).toBe("获取验证码");
+    // The page's clock ran ahead; the server's did not: its answer keeps the code's confirmation and the number valid.
+    const answered = page.waitForResponse((r) => r.request().method() === "POST");
+    await sendButton(page).click();
+    expect((await answered).status()).toBe(200);
+    await page.getByRole("status").filter({ hasText: "验证码已发送至 137****1066" }).waitFor();
+    expect(await page.locator("#f-phone").getAttribute("aria-invalid")).toBeNull();
+    expect(await page.locator("#f-phone-error").count()).toBe(0);
+    expect(await sendButton(page).isDisabled()).toBe(true);
+    expect(await sendButton(page).textContent()).toMatch(/^\d+ 秒后可重新获取$/);
+    // The first code still signs in.
+    await page.locator("#f-code").fill(await latestCode(phoneFor(66)));
+    await page.locator("#f-consent").check();
+    await page.getByRole("button", { name: "登录并授权" }).click();
+    await page.locator("[data-step=method_form]").waitFor();
+    await page.close();
+  });
+
+  it("should render the countdown without JavaScript, on the answer and on a reload", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: "zh-CN" });
+    const page = await context.newPage();
+    const v = await createVerification(baseUrl, key, { type: "person", methods: ["mobile3"] });
+    await page.goto(v.url);
+    await page.getByLabel("手机号", { exact: true }).fill(phoneFor(67));
+    await page.getByRole("button", { name: "获取验证码" }).click();
+    const waiting = async () => {
+      expect(await page.getByRole("status").textContent()).toContain("验证码已发送至 137****1067");
+      expect(await sendButton(page).isDisabled()).toBe(true);
+      expect(await sendButton(page).textContent()).toMatch(/^(60|59|58|57|56|55) 秒后可重新获取$/);
+    };
+    await waiting();
+    await page.goto(v.url);
+    await waiting();
+    await context.close();
+  });
+});

@@ -1,20 +1,29 @@
 // Step 1, app authorization (应用授权): phone, SMS code, consent, "sign in and authorize".
 import { Field } from "../components/field";
 import { errorText } from "../components/form-errors";
+import { ResendButton } from "../components/resend-button";
 import { StepForm } from "../components/step-form";
 import { t } from "../messages";
 import type { StepView } from "./model";
 
 type Props = Extract<StepView, { kind: "authorize" }>;
 
+/**
+ * Sends refused by a limit (src/domain/sms/send-limits.ts): said above the form, never as the phone
+ * field's error, since the number is fine; the 获取验证码 button counts the wait down.
+ */
+const SEND_LIMITS = new Set(["cooldown", "hourly_limit", "daily_limit", "ip_hourly_limit", "ip_daily_limit"]);
+
 export function AuthorizeStep(p: Props) {
   const { locale } = p;
+  const limit = p.errors.phone && SEND_LIMITS.has(p.errors.phone) ? p.errors.phone : undefined;
+  const errors = limit ? { ...p.errors, phone: undefined } : p.errors;
+  const params = { tries: String(p.triesLeft ?? 0), seconds: String(p.retryAfterSeconds ?? 60) };
   const err = (field: "phone" | "code" | "consent") => {
-    const code = p.errors[field];
-    if (!code) return undefined;
-    return errorText(locale, field, code, { tries: String(p.triesLeft ?? 0), seconds: String(p.retryAfterSeconds ?? 60) });
+    const code = errors[field];
+    return code ? errorText(locale, field, code, params) : undefined;
   };
-  const first = (["phone", "code", "consent"] as const).find((f) => p.errors[f]);
+  const first = (["phone", "code", "consent"] as const).find((f) => errors[f]);
   return (
     <>
       <p class="hint">{t(locale, p.type === "person" ? "verification.person" : "verification.organization")}</p>
@@ -23,6 +32,11 @@ export function AuthorizeStep(p: Props) {
       {p.codeSentTo && (
         <p class="notice" role="status">
           {t(locale, "authorize.code_sent", { phone: p.codeSentTo })}
+        </p>
+      )}
+      {limit && (
+        <p class="alert" role="alert" data-send-limit={limit}>
+          {errorText(locale, "phone", limit, params)}
         </p>
       )}
       <StepForm action={`/v/${p.verificationId}/authorize`} defaultAction={{ name: "action", value: "authorize", label: t(locale, "authorize.submit") }}>
@@ -37,11 +51,7 @@ export function AuthorizeStep(p: Props) {
           error={err("phone")}
           maxlength={16}
           autofocus={first === "phone" || (!first && !p.codeSentTo)}
-          after={
-            <button type="submit" name="action" value="send_code" class="secondary" formnovalidate>
-              {t(locale, "authorize.send_code")}
-            </button>
-          }
+          after={<ResendButton locale={locale} seconds={p.retryAfterSeconds ?? 0} name="action" value="send_code" label={t(locale, "authorize.send_code")} />}
         />
         <Field
           name="code"
@@ -62,8 +72,8 @@ export function AuthorizeStep(p: Props) {
               name="consent"
               value="yes"
               checked={p.consent ? true : undefined}
-              aria-invalid={p.errors.consent ? "true" : undefined}
-              aria-describedby={p.errors.consent ? "f-consent-error" : undefined}
+              aria-invalid={errors.consent ? "true" : undefined}
+              aria-describedby={errors.consent ? "f-consent-error" : undefined}
               autofocus={first === "consent"}
             />
             <span>
