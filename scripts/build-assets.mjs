@@ -4,7 +4,7 @@
 // so the first flight carries them without a request of its own. Runs before `npm start`,
 // `npm test` and deploys; its output is committed too.
 import { createHash } from "node:crypto";
-import { transformSync } from "esbuild";
+import { buildSync, transformSync } from "esbuild";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -29,13 +29,20 @@ for (const [logical, source] of Object.entries(sources)) {
 }
 writeFileSync(path.join(root, "views/asset-manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
 
-// Inlined scripts: real files (formatted and linted with the tree), minified here.
+// Inlined scripts: real files (formatted and linted with the tree), minified here. Each file at the
+// top of views/scripts is one page script; views/scripts/shared/ holds code two of them use (the
+// photo resizing), which a script imports and is bundled with, into one function scope so that
+// nothing it declares leaks into the page's globals beside the other inline scripts.
 const scriptsDir = path.join(root, "views/scripts");
 const inline = {};
 for (const file of readdirSync(scriptsDir)
   .filter((f) => f.endsWith(".js"))
   .sort()) {
-  const { code } = transformSync(readFileSync(path.join(scriptsDir, file), "utf8"), { minify: true, target: "es2020", loader: "js" });
+  const source = path.join(scriptsDir, file);
+  const text = readFileSync(source, "utf8");
+  const code = /^import\s/m.test(text)
+    ? buildSync({ entryPoints: [source], bundle: true, format: "iife", minify: true, target: "es2020", write: false }).outputFiles[0].text
+    : transformSync(text, { minify: true, target: "es2020", loader: "js" }).code;
   inline[file.replace(/\.js$/, "")] = code.trim();
 }
 const lines = Object.entries(inline).map(([name, code]) => `  ${JSON.stringify(name)}: ${JSON.stringify(code)},`);

@@ -51,6 +51,12 @@ button.wide{width:100%}
 .card-guide span{position:absolute;top:18%;width:28%;height:64%;border:2px solid #57606a;border-radius:6px}
 .card-guide.id_front span{right:7%}
 .card-guide.id_back span{left:7%;width:20%;height:40%;border-radius:50%}
+.photo{display:flex;flex-wrap:wrap;gap:.75rem 1rem;align-items:center;margin:.375rem 0 0}
+.photo figure{margin:0;width:11rem}
+.photo svg,.photo img{display:block;width:100%;aspect-ratio:85.6/54;border-radius:6px}
+.photo img{object-fit:contain;background:#f6f8fa;border:1px solid #d0d7de}
+.photo figcaption{font-size:.8125rem;line-height:1.4;color:#57606a;margin:.25rem 0 0;overflow-wrap:anywhere}
+.photo>div{flex:1;min-width:12rem}
 [hidden]{display:none!important}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `.replace(/\n/g, "");
