@@ -9,7 +9,7 @@ import { MAX_FAILED_ATTEMPTS } from "../domain/flow/transition";
 import { isTerminal } from "../domain/handoff/machine";
 import { maskName } from "../domain/masking";
 import { pendingOf } from "./pending";
-import { verifyHandoffToken, signHandoffToken } from "../handoff/token";
+import { groupedCode, LINK_CODE_TTL_MS, newHandoffId, newLinkCode, readLinkCode } from "../handoff/link-code";
 import type { HandoffPurpose, HandoffRecord } from "../sessions/handoff-session";
 import type { ApplicantRow } from "./applicant";
 import type { FlowContext } from "./context";
@@ -27,8 +27,15 @@ export function handoffStub(ctx: Pick<FlowContext, "env">, handoffId: string) {
 
 /** Opens a new handoff as part of a change: the row names it and the log says so, in that change's write. */
 export async function openHandoff(ctx: FlowContext, ch: Change<ApplicantRow>, purpose: HandoffPurpose): Promise<HandoffRecord> {
-  const handoffId = randomString(24);
-  const record = await handoffStub(ctx, handoffId).init({ handoffId, verificationId: ch.base.id, purpose, expiresAt: Math.min(ch.base.expiresAt, ctx.now + HANDOFF_LIFETIME_MS) });
+  const expiresAt = Math.min(ch.base.expiresAt, ctx.now + HANDOFF_LIFETIME_MS);
+  let record: HandoffRecord | null = null;
+  // The id is short enough to type (45 bits); one that another verification holds now is drawn again.
+  for (let draw = 0; draw < 3 && record?.verificationId !== ch.base.id; draw++) {
+    const handoffId = newHandoffId();
+    record = await handoffStub(ctx, handoffId).init({ handoffId, verificationId: ch.base.id, purpose, expiresAt });
+  }
+  if (!record || record.verificationId !== ch.base.id) throw new Error("no free handoff id");
+  const { handoffId } = record;
   set(ch, { handoffId });
   note(ch, { type: "handoff.created", actor: "system", data: { purpose } });
   return record;
@@ -46,19 +53,28 @@ export async function refreshHandoff(ctx: FlowContext, row: ApplicantRow, purpos
     if (!written.ok) return null;
     current = written.row;
   }
-  const signed = await signHandoffToken(ctx.config.DATA_KEY, ctx.origin, record.handoffId, ctx.now);
-  await handoffStub(ctx, record.handoffId).issueToken(signed.jti, { url: `${ctx.origin}/p/${signed.token}`, expiresAt: signed.expiresAt });
+  await issueLink(ctx, record.handoffId);
   return current;
+}
+
+/** The keyed check that ends every link code. */
+const codeTag = (ctx: Pick<FlowContext, "cipher">) => (value: string) => ctx.cipher.hash("handoff_link", value);
+
+/** A new link for the handoff's QR code; the one before stops working at once. */
+async function issueLink(ctx: FlowContext, handoffId: string): Promise<HandoffRecord | null> {
+  const { code, secret } = await newLinkCode(codeTag(ctx), handoffId);
+  return handoffStub(ctx, handoffId).issueToken(secret, { url: `${ctx.origin}/p/${code}`, expiresAt: ctx.now + LINK_CODE_TTL_MS });
 }
 
 export interface DesktopHandoff {
   record: HandoffRecord;
   /** Present while the phone has not opened a link yet. */
-  link?: { url: string; expiresAt: number; minutesLeft: number };
+  link?: { url: string; code: string; expiresAt: number; minutesLeft: number; secondsLeft: number };
 }
 
 function linkFor(ctx: FlowContext, url: string, expiresAt: number): DesktopHandoff["link"] {
-  return { url, expiresAt, minutesLeft: Math.max(1, Math.ceil((expiresAt - ctx.now) / 60_000)) };
+  const left = Math.max(0, expiresAt - ctx.now);
+  return { url, code: groupedCode(url.slice(url.lastIndexOf("/") + 1)), expiresAt, minutesLeft: Math.max(1, Math.ceil(left / 60_000)), secondsLeft: Math.floor(left / 1000) };
 }
 
 /**
@@ -76,24 +92,22 @@ export async function desktopHandoff(ctx: FlowContext, row: ApplicantRow, purpos
   }
   if (record.state !== "waiting") return { record };
   const shown = record.currentLink;
-  // The token names the origin it was signed for; a link from another origin would not open.
+  // A link made under another origin (a tunnel, a renamed host) would send the phone elsewhere.
   if (shown?.url.startsWith(`${ctx.origin}/p/`) && shown.expiresAt - ctx.now >= LINK_REUSE_MIN_MS) return { record, link: linkFor(ctx, shown.url, shown.expiresAt) };
-  const signed = await signHandoffToken(ctx.config.DATA_KEY, ctx.origin, record.handoffId, ctx.now);
-  const url = `${ctx.origin}/p/${signed.token}`;
-  const issued = await stub.issueToken(signed.jti, { url, expiresAt: signed.expiresAt });
-  if (!issued) return { record };
-  return { record: issued, link: linkFor(ctx, url, signed.expiresAt) };
+  const issued = await issueLink(ctx, record.handoffId);
+  if (!issued?.currentLink) return { record };
+  return { record: issued, link: linkFor(ctx, issued.currentLink.url, issued.currentLink.expiresAt) };
 }
 
 export type LinkOutcome = { ok: true; cookie: string; record: HandoffRecord } | { ok: false; reason: "used" | "replaced" | "ended" | "expired" | "invalid" };
 
-/** The phone opens a link: its token is exchanged once for a session secret (kept as a hash). */
-export async function openLink(ctx: FlowContext, token: string): Promise<LinkOutcome> {
-  const checked = await verifyHandoffToken(ctx.config.DATA_KEY, ctx.origin, token, ctx.now);
-  if (!checked.ok) return { ok: false, reason: checked.reason };
+/** The phone opens a link (or types its code): its secret is exchanged once for a session secret (kept as a hash). */
+export async function openLink(ctx: FlowContext, code: string): Promise<LinkOutcome> {
+  const named = await readLinkCode(codeTag(ctx), code);
+  if (!named) return { ok: false, reason: "invalid" };
   const secret = randomString(32);
-  const stub = handoffStub(ctx, checked.claims.handoffId);
-  const opened = await stub.open(checked.claims.jti, await sha256Hex(secret));
+  const stub = handoffStub(ctx, named.handoffId);
+  const opened = await stub.open(named.secret, await sha256Hex(secret));
   if (!opened.ok) {
     if (opened.reason === "unknown") return { ok: false, reason: "invalid" };
     // A link used once more after its step ended is no reason to ask for a new QR code.
@@ -102,7 +116,7 @@ export async function openLink(ctx: FlowContext, token: string): Promise<LinkOut
   }
   const row = await getVerificationForApplicant(ctx.db, opened.record.verificationId);
   if (row) await appendEvent(ctx.db, row, { type: "handoff.opened", actor: "applicant", data: { user_agent: ctx.client.userAgent.slice(0, 120) } }, ctx.now);
-  return { ok: true, cookie: `${checked.claims.handoffId}.${secret}`, record: opened.record };
+  return { ok: true, cookie: `${named.handoffId}.${secret}`, record: opened.record };
 }
 
 /** Whose verification a phone is doing, for its pages: the partner, and the person's name masked. */

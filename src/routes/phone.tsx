@@ -1,5 +1,5 @@
-// Phone pages of the handoff: /p/{token} exchanges the link's token for a session cookie once and
-// redirects, so the token never stays in the address bar; /p renders where the handoff stands.
+// Phone pages of the handoff: /p/{code} exchanges the link's code for a session cookie once and
+// redirects, so the code never stays in the address bar; /p renders where the handoff stands.
 // What a page shows and what a post does belong to the step whose channel the handoff serves
 // (flow/phone-pages.ts): this file knows the cookie, the body caps and the page frame only.
 import { type Context, Hono } from "hono";
@@ -11,8 +11,9 @@ import type { PhoneAnswer, PhoneRequest } from "../flow/phone-pages";
 import { allPhoneActions, allPhoneRoutes, phoneChannelFor } from "../flow/steps";
 import { flowContext } from "./flow-context";
 import { FORM_SLACK, readForm } from "./form-body";
+import { CodeEntryPage } from "../../views/phone/code-entry";
 import { LinkProblemPage, PhoneStatusPage } from "../../views/phone/pages";
-import type { Locale } from "../../views/messages";
+import { type Locale, t } from "../../views/messages";
 import { TestMode } from "../../views/components/test-mode";
 import "../steps";
 
@@ -48,18 +49,38 @@ function noStore(c: Context<AppEnv>) {
   c.header("Referrer-Policy", "no-referrer");
 }
 
-phone.get("/p/:token{[A-Za-z0-9_.-]{20,}}", async (c) => {
+const cookieOptions = (c: Context<AppEnv>, expiresAt: number, now: number) => ({
+  path: "/",
+  httpOnly: true,
+  secure: secure(c),
+  sameSite: "Lax" as const,
+  maxAge: Math.max(60, Math.floor((expiresAt - now) / 1000)),
+});
+
+// The code as a QR code carries it, or as a person typed it (dashes, lower case): flow/handoff.ts reads both.
+phone.get("/p/:code{[0-9A-Za-z-]{20,29}}", async (c) => {
   noStore(c);
   const ctx = flowContext(c, false);
-  const opened = await openLink(ctx, c.req.param("token"));
+  const opened = await openLink(ctx, c.req.param("code"));
   if (!opened.ok) return respond(c, { kind: "page", node: <LinkProblemPage locale={guessLocale(c)} reason={opened.reason} />, status: opened.reason === "invalid" ? 400 : 410 });
-  setCookie(c, cookieName(c), opened.cookie, {
-    path: "/",
-    httpOnly: true,
-    secure: secure(c),
-    sameSite: "Lax",
-    maxAge: Math.max(60, Math.floor((opened.record.expiresAt - ctx.now) / 1000)),
-  });
+  setCookie(c, cookieName(c), opened.cookie, cookieOptions(c, opened.record.expiresAt, ctx.now));
+  return c.redirect("/p", 303);
+});
+
+/** The code typed on the phone: the same exchange, and a wrong one said next to the field with what was typed. */
+phone.post("/p/enter", async (c) => {
+  noStore(c);
+  const locale = guessLocale(c);
+  const read = await readForm(c, { locale, maxBytes: FORM_SLACK, backUrl: "/p" });
+  if (!read.ok) return read.response;
+  const typed = String(read.form.get("code") ?? "").trim();
+  const ctx = flowContext(c, false);
+  const opened = typed ? await openLink(ctx, typed) : null;
+  if (!opened?.ok) {
+    const error = t(locale, !opened ? "phone.code.required" : opened.reason === "invalid" ? "phone.code.invalid" : `phone.link.${opened.reason}`);
+    return respond(c, { kind: "page", node: <CodeEntryPage locale={locale} value={typed} error={error} />, status: 422 });
+  }
+  setCookie(c, cookieName(c), opened.cookie, cookieOptions(c, opened.record.expiresAt, ctx.now));
   return c.redirect("/p", 303);
 });
 
@@ -73,6 +94,8 @@ async function session(c: Context<AppEnv>) {
 phone.get("/p", async (c) => {
   noStore(c);
   const found = await session(c);
+  // No link opened in this browser yet: someone typed the address to enter the code.
+  if (!found && getCookie(c, cookieName(c)) === undefined) return respond(c, { kind: "page", node: <CodeEntryPage locale={guessLocale(c)} /> });
   if (!found) return respond(c, linkInvalid(c));
   const { record, row } = found.s;
   const shown = await phoneChannelFor(record.purpose)?.page(found.ctx, found.s, request(c, null));

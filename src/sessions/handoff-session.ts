@@ -13,14 +13,14 @@ export interface HandoffRecord {
   verificationId: string;
   purpose: HandoffPurpose;
   state: HandoffState;
-  /** The link token that may still be opened; null once opened or replaced. */
+  /** The secret of the link that may still be opened (flow/handoff.ts); null once opened or replaced. */
   currentJti: string | null;
   /**
-   * That token itself, so a desktop that renders the step again (a reload, a second tab) shows
+   * That link itself, so a desktop that renders the step again (a reload, a second tab) shows
    * the same QR code instead of voiding the one a phone may be about to scan.
    */
   currentLink: { url: string; expiresAt: number } | null;
-  /** Tokens already exchanged for a session, to tell "used" from "replaced". */
+  /** Link secrets already exchanged for a session, to tell "used" from "replaced". */
   usedJtis: string[];
   sessionHash: string | null;
   prompts: string[] | null;
@@ -48,7 +48,7 @@ export interface ExternalCheck {
 /** How long an ended handoff stays readable before the object forgets it. */
 export const KEEP_AFTER_END_MS = 60 * 60_000;
 
-export type OpenOutcome = { ok: true; record: HandoffRecord } | { ok: false; reason: "used" | "replaced" | "ended" | "unknown" };
+export type OpenOutcome = { ok: true; record: HandoffRecord } | { ok: false; reason: "used" | "replaced" | "ended" | "expired" | "unknown" };
 
 export type HandoffPatch = Partial<Pick<HandoffRecord, "prompts" | "lastFailure" | "externalCheck">>;
 
@@ -128,13 +128,14 @@ export class HandoffSession extends DurableObject<unknown> {
     return this.save({ ...record, currentJti: jti, currentLink: link, updatedAt: Date.now() });
   }
 
-  /** Exchanges a link token for a phone session: once, and only the current token. */
+  /** Exchanges a link's secret for a phone session: once, only the current one, and only while it lasts. */
   async open(jti: string, sessionHash: string): Promise<OpenOutcome> {
     const record = await this.load();
     if (!record) return { ok: false, reason: "unknown" };
     if (record.usedJtis.includes(jti)) return { ok: false, reason: "used" };
     if (isTerminal(record.state)) return { ok: false, reason: "ended" };
     if (record.currentJti !== jti) return { ok: false, reason: "replaced" };
+    if (!record.currentLink || record.currentLink.expiresAt <= Date.now()) return { ok: false, reason: "expired" };
     const state = record.state === "waiting" ? "opened" : record.state;
     return { ok: true, record: await this.save({ ...record, state, currentJti: null, currentLink: null, usedJtis: [...record.usedJtis, jti], sessionHash, updatedAt: Date.now() }) };
   }

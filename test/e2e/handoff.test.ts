@@ -28,11 +28,15 @@ async function desktopAtQr(page: Page, phone: string) {
 }
 
 /** Reads the QR code the way a phone camera would: from pixels, not from the DOM. */
-async function decodeQr(page: Page): Promise<string> {
+async function readQr(page: Page) {
   const png = PNG.sync.read(await page.screenshot({ fullPage: true }));
   const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
   if (!code) throw new Error("no QR code found in the screenshot");
-  return code.data;
+  return code;
+}
+
+async function decodeQr(page: Page): Promise<string> {
+  return (await readQr(page)).data;
 }
 
 async function phonePage(): Promise<Page> {
@@ -44,8 +48,11 @@ describe("desktop-to-phone handoff in Chromium", () => {
   it("should let a phone scan the QR code, pass the face check, and update the desktop within a second", async () => {
     const desktop = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
     const v = await desktopAtQr(desktop, "13700007001");
-    const link = await decodeQr(desktop);
-    expect(link).toMatch(new RegExp(`^${baseUrl}/p/eyJ`));
+    const qr = await readQr(desktop);
+    const link = qr.data;
+    expect(link).toMatch(new RegExp(`^${baseUrl}/p/[0-9A-HJKMNP-TV-Z]{20}$`));
+    // A short link makes a sparse code (it was version 13 with the signed token): quick to read off a screen.
+    expect(qr.version).toBeLessThanOrEqual(4);
     expect(await desktop.locator("[data-link]").textContent()).toBe(link);
 
     const phone = await phonePage();
@@ -67,6 +74,33 @@ describe("desktop-to-phone handoff in Chromium", () => {
     await expect.poll(() => phone.locator("[data-phone]").getAttribute("data-phone")).toBe("verified");
     const api = await (await fetch(`${baseUrl}/v1/verifications/${v.id}`, { headers: { authorization: `Bearer ${key}` } })).json();
     expect(api).toMatchObject({ status: "verified", method: "face" });
+    await phone.context().close();
+    await desktop.close();
+  });
+
+  it("should count the QR code down, replace it when it runs out, and let a phone type the code instead", async () => {
+    const desktop = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
+    await desktop.clock.install();
+    await desktopAtQr(desktop, "13700007031");
+    const first = await decodeQr(desktop);
+    await desktop.clock.runFor(2_000);
+    await expect.poll(() => desktop.locator("[data-valid]").textContent()).toMatch(/二维码还剩 4:5\d 失效/);
+    // Five minutes on: the old code is dead, and the page shows a new one by itself.
+    await desktop.clock.runFor(5 * 60_000);
+    await desktop.locator("#handoff-qr svg").waitFor();
+    await expect.poll(() => decodeQr(desktop), { timeout: 10_000 }).not.toBe(first);
+    const code = (await desktop.locator("[data-code]").textContent())!;
+    expect(code).toMatch(/^([0-9A-Z]{4}-){4}[0-9A-Z]{4}$/);
+    await desktop.screenshot({ path: "bench/out/screenshots/desktop-qr-code.png", fullPage: true });
+
+    const phone = await phonePage();
+    await phone.goto(`${baseUrl}/p`);
+    await phone.screenshot({ path: "bench/out/screenshots/phone-code-entry.png", fullPage: true });
+    await phone.getByLabel("代码").fill(code.toLowerCase());
+    await phone.getByRole("button", { name: "继续" }).click();
+    await expect.poll(() => phone.locator("[data-phone]").getAttribute("data-phone")).toBe("consent");
+    await expect.poll(() => desktop.locator("#handoff-status").getAttribute("data-state")).toBe("opened");
+    await phone.screenshot({ path: "bench/out/screenshots/phone-code-entry-after.png" });
     await phone.context().close();
     await desktop.close();
   });

@@ -21,6 +21,8 @@ export class Phone {
   }
   async post(path: string, body?: FormData) {
     const res = await worker.fetch(new Request(`${BASE}${path}`, { method: "POST", body: body ?? new FormData(), headers: this.headers(), redirect: "manual" }));
+    const set = res.headers.get("set-cookie");
+    if (set) this.cookie = set.split(";")[0]!;
     return { status: res.status, location: res.headers.get("location"), text: await res.text() };
   }
   async uploadClip(bytes: Uint8Array, type = "video/webm") {

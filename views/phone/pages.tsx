@@ -2,6 +2,7 @@
 // itself, and where the check stands. Narrow screens first (320 px), no htmx, one small script.
 import { raw } from "hono/html";
 import { isMessageKey, type Locale, t } from "../messages";
+import { CodeEntryForm } from "./code-entry";
 import { type PhoneAbout, PhonePage } from "./phone-page";
 import { INLINE_SCRIPTS } from "../inline-scripts.generated";
 
@@ -13,6 +14,8 @@ export function LinkProblemPage({ locale, reason }: { locale: Locale; reason: Li
       <p class="alert" data-reason={reason}>
         {t(locale, `phone.link.${reason}`)}
       </p>
+      {/* The computer shows a new code by then: typing it is quicker than scanning again. */}
+      {reason !== "ended" && <CodeEntryForm locale={locale} lead={t(locale, "phone.code.or")} />}
     </PhonePage>
   );
 }

@@ -70,7 +70,7 @@ export function PhoneHandoff({ locale, verificationId, handoff }: { locale: Loca
   return (
     <>
       {link && (
-        <div id="handoff-qr">
+        <div id="handoff-qr" data-left={link.secondsLeft}>
           <p data-channel={alipay ? "alipay_face" : undefined}>{t(locale, alipay ? "handoff.alipay.scan" : "handoff.scan")}</p>
           <p class="qr">
             <QrCode text={link.url} label={t(locale, "handoff.qr_alt")} />
@@ -80,13 +80,30 @@ export function PhoneHandoff({ locale, verificationId, handoff }: { locale: Loca
               {link.url}
             </code>
           </p>
+          {/* A camera that cannot read the screen: the address and the code, typed. */}
+          {!alipay && (
+            <p class="hint">
+              {t(locale, "handoff.type_code", { address: `${new URL(link.url).host}/p` })}{" "}
+              <strong class="code" data-code>
+                {link.code}
+              </strong>
+            </p>
+          )}
           {/* Already on the phone that has the camera: the same one-time link, tapped, is the way on. */}
           <p>
             <a class="button secondary" href={link.url} data-continue-here>
               {t(locale, "handoff.continue_here")}
             </a>
           </p>
-          <p class="hint">{t(locale, "handoff.valid_for", { minutes: String(link.minutesLeft ?? 5) })}</p>
+          <p
+            class="hint"
+            data-valid
+            data-expired-text={t(locale, "handoff.qr_expired")}
+            data-stop-text={t(locale, "handoff.qr_expired_stop")}
+            data-left-text={t(locale, "handoff.time_left", { time: "{time}" })}
+          >
+            {t(locale, "handoff.valid_for", { minutes: String(link.minutesLeft) })}
+          </p>
         </div>
       )}
       <HandoffStatus locale={locale} verificationId={verificationId} state={handoff.state} lastFailure={handoff.lastFailure} purpose={handoff.purpose} attemptsLeft={handoff.attemptsLeft} />
@@ -97,7 +114,7 @@ export function PhoneHandoff({ locale, verificationId, handoff }: { locale: Loca
         </p>
       </noscript>
       <StepForm action={`/v/${verificationId}/handoff/refresh`}>
-        <button type="submit" class="secondary">
+        <button type="submit" class="secondary" data-new-qr>
           {t(locale, "handoff.new_qr")}
         </button>
       </StepForm>

@@ -11,6 +11,16 @@ export interface StepBase {
   progress?: { steps: string[]; current: number };
 }
 
+/** The phone link the desktop shows: as a QR code, as text, as a code to type, and how long it lasts. */
+export interface HandoffLink {
+  url: string;
+  /** The link's code in groups of four, to type on the phone at {host}/p. */
+  code: string;
+  minutesLeft: number;
+  /** Seconds left when the page was made: the page counts down from its own load, whatever the clocks say. */
+  secondsLeft: number;
+}
+
 export type StepView =
   | (StepBase & {
       kind: "authorize";
@@ -61,7 +71,7 @@ export type StepView =
       kind: "continue_on_phone";
       method: string;
       canChangeMethod: boolean;
-      handoff: { state: string; link?: { url: string; minutesLeft?: number } | undefined; lastFailure?: string | null; purpose?: string; attemptsLeft?: number };
+      handoff: { state: string; link?: HandoffLink | undefined; lastFailure?: string | null; purpose?: string; attemptsLeft?: number };
       /** Whether Alipay face may be offered beside the phone browser: the sandbox in test mode, a configured adapter in live mode. */
       alipay: boolean;
       /** The answer to the desktop's "query the result" for an Alipay check, when it settled nothing. */
@@ -74,7 +84,7 @@ export type StepView =
       /** Whether the reason used one of the tries (from the method's reason catalogue). */
       reasonCounted?: boolean;
       attemptsLeft: number;
-      handoff: { state: string; link?: { url: string; minutesLeft?: number } | undefined; lastFailure?: string | null; attemptsLeft?: number };
+      handoff: { state: string; link?: HandoffLink | undefined; lastFailure?: string | null; attemptsLeft?: number };
     })
   | (StepBase & {
       kind: "awaiting_child";

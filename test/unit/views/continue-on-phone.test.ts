@@ -16,7 +16,7 @@ function props(over: Partial<Props>): Props {
     partnerName: "Demo",
     method: "face",
     canChangeMethod: true,
-    handoff: { state: "waiting", link: { url: "http://127.0.0.1/p/x", minutesLeft: 5 }, purpose: "face" },
+    handoff: { state: "waiting", link: { url: "http://127.0.0.1/p/x", code: "ABCD", minutesLeft: 5, secondsLeft: 300 }, purpose: "face" },
     alipay: true,
     ...over,
   } as Props;
@@ -40,11 +40,27 @@ describe("continue on phone: Alipay face", () => {
   });
 
   it("should say how long the link has left, and offer the desktop's query once Alipay is chosen", async () => {
-    const page = await html(props({ handoff: { state: "capturing", purpose: "alipay_face", link: { url: "http://127.0.0.1/p/x", minutesLeft: 3 } }, alipayNotice: "alipay_not_passed_yet" }));
+    const page = await html(
+      props({
+        handoff: { state: "capturing", purpose: "alipay_face", link: { url: "http://127.0.0.1/p/x", code: "ABCD-EFGH", minutesLeft: 3, secondsLeft: 170 } },
+        alipayNotice: "alipay_not_passed_yet",
+      }),
+    );
     expect(page).toContain("二维码和链接 3 分钟内有效");
     expect(page).toContain('action="/v/ver_000000000000000000000000/handoff/alipay-result"');
     expect(page).toContain('data-notice="alipay_not_passed_yet"');
     expect(page).toContain("正在支付宝中刷脸");
+    // The Alipay app scans; nobody types a code into it.
+    expect(page).not.toContain("data-code");
+  });
+
+  it("should give the phone's browser a code to type at the address, and the seconds the page counts down from", async () => {
+    const link = { url: "http://127.0.0.1:8787/p/7K2M9XD4HTBP3JW8RCA5", code: "7K2M-9XD4-HTBP-3JW8-RCA5", minutesLeft: 5, secondsLeft: 299 };
+    const page = await html(props({ handoff: { state: "waiting", purpose: "face", link } }));
+    expect(page).toContain("127.0.0.1:8787/p");
+    expect(page).toMatch(/<strong class="code" data-code="true">7K2M-9XD4-HTBP-3JW8-RCA5<\/strong>/);
+    expect(page).toContain('data-left="299"');
+    expect(page).toContain("二维码已失效");
   });
 });
 
