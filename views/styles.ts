@@ -43,9 +43,16 @@ dl.summary dd{margin:0}
 footer{max-width:40rem;margin:1rem auto 2rem;padding:0 1rem;font-size:.8125rem;color:#57606a}
 .qr svg{display:block;width:264px;height:264px;max-width:100%}
 code.link{display:block;word-break:break-all;font-size:.8125rem;background:#f6f8fa;padding:.5rem;border-radius:4px}
-.oval{width:min(70vw,260px);aspect-ratio:3/4;margin:1rem auto;border-radius:50%;overflow:hidden;border:4px solid #0b57d0;background:#1f2328}
+.oval{position:relative;width:min(70vw,260px,28vh);aspect-ratio:3/4;margin:1rem auto .5rem;border-radius:50%;overflow:hidden;border:4px solid #0b57d0;background:#1f2328}
+.oval.recording{border-color:#b3261e}
 .oval video{width:100%;height:100%;object-fit:cover;transform:scaleX(-1)}
+.count{position:absolute;inset:0;display:flex;align-items:center;justify-content:center;font-size:5rem;font-weight:700;color:#fff;text-shadow:0 0 .5rem #000}
+.rec{visibility:hidden;margin:0;text-align:center;font-weight:600;color:#b3261e}
+.rec.on{visibility:visible}
+.dot{display:inline-block;width:.75rem;height:.75rem;margin-right:.375rem;border-radius:50%;background:#b3261e}
 .prompt{text-align:center;font-size:1.25rem;font-weight:600;min-height:2em}
+.prompt.now{font-size:2rem}
+.center{text-align:center}
 button.wide{width:100%}
 .card-guide{position:relative;width:100%;max-width:20rem;aspect-ratio:85.6/54;border:3px dashed #0b57d0;border-radius:10px;margin:.25rem 0 .5rem}
 .card-guide span{position:absolute;top:18%;width:28%;height:64%;border:2px solid #57606a;border-radius:6px}

@@ -54,6 +54,10 @@ const CAPTURE_SCRIPT = INLINE_SCRIPTS["face-capture"];
 
 export function CapturePage({ locale, prompts, lastFailure, attemptsLeft, about }: { locale: Locale; prompts: string[]; lastFailure?: string | null; attemptsLeft?: number; about?: PhoneAbout }) {
   const texts = Object.fromEntries(ACTIONS.map((a) => [a, t(locale, "phone.capture.prompt", { action: t(locale, `phone.action.${a}`) })]));
+  const actions = prompts.map((p) => (isMessageKey(`phone.action.${p}`) ? t(locale, `phone.action.${p}` as "phone.action.blink") : p)).join(" → ");
+  // Each prompt is held 2.2 s while recording (about 4.5 s in all): the script reads it from data-step.
+  const stepMs = 2200;
+  const seconds = String(Math.ceil((prompts.length * stepMs) / 1000));
   return (
     <PhonePage locale={locale} title={t(locale, "phone.capture.heading")} phone="capture" lastFailure={lastFailure} attemptsLeft={attemptsLeft} about={about}>
       <div
@@ -61,20 +65,48 @@ export function CapturePage({ locale, prompts, lastFailure, attemptsLeft, about 
         data-prompts={JSON.stringify(prompts)}
         data-texts={JSON.stringify(texts)}
         data-lang={locale}
-        data-denied={t(locale, "phone.capture.denied")}
+        data-step={String(stepMs)}
+        data-opening={t(locale, "phone.capture.opening")}
+        data-frame={t(locale, "phone.capture.frame")}
+        data-tap={t(locale, "phone.capture.tap_camera")}
+        data-ready={t(locale, "phone.capture.get_ready")}
+        data-left={t(locale, "phone.capture.left")}
         data-uploading={t(locale, "phone.capture.uploading")}
+        data-checking={t(locale, "phone.checking")}
         data-neterror={t(locale, "phone.upload_failed")}
       >
-        <p>{t(locale, "phone.capture.instructions")}</p>
-        <p class="visually-hidden">{t(locale, "phone.capture.sr")}</p>
-        <div class="oval">
-          <video id="capture-video" muted playsinline></video>
+        {/* The live preview fills the oval before anything is recorded; the countdown is drawn over it. */}
+        <div id="capture-view">
+          <p>{t(locale, "phone.capture.instructions")}</p>
+          <p class="visually-hidden">{t(locale, "phone.capture.sr")}</p>
+          <div class="oval" id="capture-oval">
+            <video id="capture-video" muted playsinline></video>
+            <span id="capture-count" class="count" aria-live="assertive" aria-atomic="true"></span>
+          </div>
+          <p id="capture-rec" class="rec">
+            <span class="dot" aria-hidden="true"></span>
+            {t(locale, "phone.capture.recording")} · <span id="capture-left">{t(locale, "phone.capture.left", { s: seconds })}</span>
+          </p>
+          <p id="capture-status" class="prompt" role="status" aria-live="assertive">
+            {t(locale, "phone.capture.frame")}
+          </p>
+          <p class="hint center">{t(locale, "phone.capture.actions", { actions })}</p>
+          <button type="button" id="capture-start" class="wide" hidden>
+            {t(locale, "phone.capture.start")}
+          </button>
         </div>
-        <p id="capture-status" class="prompt" role="status" aria-live="assertive">
-          {prompts.map((p) => (isMessageKey(`phone.action.${p}`) ? t(locale, `phone.action.${p}` as "phone.action.blink") : p)).join(" → ")}
-        </p>
-        <button type="button" id="capture-start" class="wide" hidden>
-          {t(locale, "phone.capture.start")}
+        {/* A refused or missing camera takes the view's place: what happened and what to do. */}
+        <div id="camera-problem" class="alert" role="alert" hidden>
+          <p data-for="denied">{t(locale, "phone.capture.denied")}</p>
+          <p data-for="missing">{t(locale, "phone.capture.missing")}</p>
+          <ul>
+            <li data-for="denied">{t(locale, "phone.capture.allow")}</li>
+            <li data-for="missing">{t(locale, "phone.capture.close_others")}</li>
+            <li>{t(locale, "phone.no_camera.other_method")}</li>
+          </ul>
+        </div>
+        <button type="button" id="capture-camera" class="wide secondary" hidden>
+          {t(locale, "phone.capture.open_camera")}
         </button>
       </div>
       <NoCameraHelp locale={locale} hidden={true} />
