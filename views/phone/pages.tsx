@@ -55,7 +55,7 @@ const CAPTURE_SCRIPT = INLINE_SCRIPTS["face-capture"];
 export function CapturePage({ locale, prompts, lastFailure, attemptsLeft, about }: { locale: Locale; prompts: string[]; lastFailure?: string | null; attemptsLeft?: number; about?: PhoneAbout }) {
   const texts = Object.fromEntries(ACTIONS.map((a) => [a, t(locale, "phone.capture.prompt", { action: t(locale, `phone.action.${a}`) })]));
   const actions = prompts.map((p) => (isMessageKey(`phone.action.${p}`) ? t(locale, `phone.action.${p}` as "phone.action.blink") : p)).join(" → ");
-  // Each prompt is held 2.2 s while recording (about 4.5 s in all): the script reads it from data-step.
+  // Each prompt is held 2.2 s while recording (about 4.5 s in all): the script reads it from data-step-ms.
   const stepMs = 2200;
   const seconds = String(Math.ceil((prompts.length * stepMs) / 1000));
   return (
@@ -65,7 +65,7 @@ export function CapturePage({ locale, prompts, lastFailure, attemptsLeft, about 
         data-prompts={JSON.stringify(prompts)}
         data-texts={JSON.stringify(texts)}
         data-lang={locale}
-        data-step={String(stepMs)}
+        data-step-ms={String(stepMs)}
         data-opening={t(locale, "phone.capture.opening")}
         data-frame={t(locale, "phone.capture.frame")}
         data-tap={t(locale, "phone.capture.tap_camera")}

@@ -8,7 +8,7 @@
   var d = root.dataset,
     prompts = JSON.parse(d.prompts),
     texts = JSON.parse(d.texts),
-    step = Number(d.step) || 2200;
+    step = Number(d.stepMs) || 2200;
   var $ = (id) => document.getElementById(id);
   var status = $("capture-status"),
     start = $("capture-start"),
