@@ -306,7 +306,7 @@ async function faceAtPhoneStep(base) {
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
-  await post(`/v/${id}/methods/face`, { name: IDENTITY.name, id_number: IDENTITY.idNumber }, cookie);
+  await post(`/v/${id}/methods/face`, { consent: "yes", name: IDENTITY.name, id_number: IDENTITY.idNumber }, cookie);
   const page = await api(base, `/v/${id}`, { partner: false, headers: { cookie } });
   const link = /data-link[^>]*>([^<]+)</.exec(page.text)?.[1];
   if (!link) throw new Error(`no handoff link for ${id}`);
@@ -428,7 +428,7 @@ async function walk(base, method) {
     .join("; ");
   const own = { ...HTMX, cookie };
   const phone = nextPhone();
-  const fields = { name: IDENTITY.name, id_number: IDENTITY.idNumber, ...(method === "bankcard4" ? { card_number: IDENTITY.cardNumber } : {}), phone };
+  const fields = { consent: "yes", name: IDENTITY.name, id_number: IDENTITY.idNumber, ...(method === "bankcard4" ? { card_number: IDENTITY.cardNumber } : {}), phone };
   await step("applicant: submit the form", `/v/${id}/methods/${method}`, { method: "POST", body: form(fields), headers: { ...FORM, ...own } });
   let done = await step("applicant: submit the code", `/v/${id}/methods/${method}/code`, {
     method: "POST",

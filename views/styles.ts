@@ -33,6 +33,12 @@ button.secondary,.button.secondary{background:#fff;color:#0b57d0}
 button[disabled]{opacity:.6;cursor:not-allowed}
 .check{display:flex;gap:.5rem;align-items:flex-start;font-weight:400}
 .check input{width:1.25rem;height:1.25rem;margin:.2rem 0 0;flex:none}
+.prefill summary{display:flex;flex-wrap:wrap;align-items:center;gap:0 .75rem;min-height:44px;padding:.5rem .75rem;border:1px solid #d0d7de;border-radius:6px;background:#f6f8fa;cursor:pointer;list-style:none}
+.prefill summary::-webkit-details-marker{display:none}
+.prefill .from{flex:1;font-size:.875rem;color:#57606a}
+.prefill .change{color:#0b57d0;text-decoration:underline}
+.prefill[open] summary{margin-bottom:.25rem}
+summary:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
 .methods{list-style:none;padding:0;margin:0;display:grid;gap:.75rem}
 .methods button{width:100%;justify-content:flex-start;text-align:left;flex-direction:column;align-items:flex-start;background:#fff;color:#1f2328;border-color:#8c959f}
 .methods .need{font-weight:400;font-size:.875rem;color:#57606a}

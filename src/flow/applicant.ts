@@ -10,6 +10,11 @@ export interface ApplicantSession {
   applicantId: string;
   /** When this browser proved the account's phone with the sign-in code (ms). */
   signedInAt: number;
+  /**
+   * The phone it proved, which the method form offers pre-filled (masked) for the method's own
+   * phone. Held in the session cookie only, sealed: D1 keeps the account's phone as a keyed hash.
+   */
+  phone?: string;
 }
 
 /** A phone's account id: `app_` and 24 hex digits of a keyed hash of the phone, the same on every sign-in. */

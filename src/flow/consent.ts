@@ -1,21 +1,31 @@
 // Consents the applicant gives, recorded as evidence: which text (version and hash), when, from
-// which IP (encrypted until the verification ends, and its network for good) and browser. The text hashed is the zh-CN wording the applicant agreed to.
+// which IP (encrypted until the verification ends, and its network for good) and browser. The
+// text hashed is the zh-CN wording the applicant agreed to, with the legal texts it links.
 import { sha256Hex } from "../crypto/hash";
 import { newId } from "../crypto/random";
 import { maskIp } from "../domain/masking";
 import type { consents } from "../db/schema";
+import { methodConsentText } from "../../views/components/method-consent";
 import { t } from "../../views/messages";
 import type { FlowContext } from "./context";
 
+/** The version of the service agreement and privacy notice (/legal shows it). */
+export const LEGAL_VERSION = "2026-12-03";
+
+const legalTexts = () => `${t("zh-CN", "legal.service.body")}\n${t("zh-CN", "legal.privacy.body")}`;
+
 export const CONSENT_TEXTS = {
-  app_authorization: { version: "2026-12-03", text: () => `${t("zh-CN", "authorize.consent")}\n${t("zh-CN", "legal.service.body")}\n${t("zh-CN", "legal.privacy.body")}` },
+  app_authorization: { version: LEGAL_VERSION, text: () => `${t("zh-CN", "authorize.consent")}\n${legalTexts()}` },
   // Face data is sensitive personal information (PIPL art. 28-29): its own, separate consent.
   face_processing: { version: "2026-11-01", text: () => `${t("zh-CN", "phone.consent.title")}\n${t("zh-CN", "phone.consent.body")}` },
-} as const;
+  // The method form's 我已阅读并同意相关协议: its sentence names who receives that method's details.
+  method_processing: { version: LEGAL_VERSION, text: (method = "") => `${methodConsentText("zh-CN", method)}\n${legalTexts()}` },
+} as const satisfies Record<string, { version: string; text: (subject?: string) => string }>;
 
 export type ConsentKind = keyof typeof CONSENT_TEXTS;
 
-export async function consentRecord(ctx: FlowContext, verificationId: string, applicantId: string, kind: ConsentKind) {
+/** `subject` is what the text names beyond its kind: the method, for method_processing. */
+export async function consentRecord(ctx: FlowContext, verificationId: string, applicantId: string, kind: ConsentKind, subject?: string) {
   const { version, text } = CONSENT_TEXTS[kind];
   return {
     id: newId("cns"),
@@ -23,7 +33,7 @@ export async function consentRecord(ctx: FlowContext, verificationId: string, ap
     applicantId,
     kind,
     textVersion: version,
-    textHash: await sha256Hex(text()),
+    textHash: await sha256Hex(text(subject)),
     ipEnc: await ctx.cipher.encrypt(ctx.client.ip),
     ipMasked: maskIp(ctx.client.ip),
     userAgent: ctx.client.userAgent,

@@ -59,7 +59,7 @@ export async function signInCodeShown(ctx: FlowContext, row: VerificationRow, ra
   return { ...(status.codeLive ? { codeSentTo: maskPhone(phone.data) } : {}), ...(seconds > 0 ? { retryAfterSeconds: seconds } : {}) };
 }
 
-export type AuthorizeResult = { ok: true; applicantId: string; row: VerificationRow; reusable: VerificationRow[] } | { ok: false; errors: AuthorizeErrors; triesLeft?: number };
+export type AuthorizeResult = { ok: true; applicantId: string; phone: string; row: VerificationRow; reusable: VerificationRow[] } | { ok: false; errors: AuthorizeErrors; triesLeft?: number };
 
 export async function authorizeApplicant(ctx: FlowContext, row: VerificationRow, input: AuthorizeInput): Promise<AuthorizeResult> {
   const errors: AuthorizeErrors = {};
@@ -90,5 +90,5 @@ export async function authorizeApplicant(ctx: FlowContext, row: VerificationRow,
   });
   const written = await writeThenRead(ch, reuseCandidates(ctx, row, applicantId));
   if (!written.ok) return { ok: false, errors: { code: "conflict" } };
-  return { ok: true, applicantId, row: written.row, reusable: written.read };
+  return { ok: true, applicantId, phone: phone.data, row: written.row, reusable: written.read };
 }

@@ -59,7 +59,7 @@ async function screen(ctx: FlowContext, row: ApplicantRow, session: ApplicantSes
   if (flags.choose) return { ...base, kind: "choose_method", methods };
   if (at) {
     const step = findStep(at.step);
-    if (flags.edit && at.plan.includes("form")) return methodFormView(row, at.method, await pendingOf(ctx.cipher, row, at.method));
+    if (flags.edit && at.plan.includes("form")) return methodFormView(row, at.method, await pendingOf(ctx.cipher, row, at.method), session);
     if (step) return showStep(ctx, step, row, { at, session, edit: !!flags.edit }, flags.notice);
   }
   if (row.state.kind === "start") {
@@ -74,7 +74,7 @@ async function screen(ctx: FlowContext, row: ApplicantRow, session: ApplicantSes
   }
   // One method only, opening with a form: that form at once (submitting it starts the method).
   const [only] = methods;
-  if (methods.length === 1 && only && hostedMethod(only)?.plan(row.options)[0] === "form") return methodFormView(row, only, null);
+  if (methods.length === 1 && only && hostedMethod(only)?.plan(row.options)[0] === "form") return methodFormView(row, only, null, session);
   return { ...base, kind: "choose_method", methods };
 }
 

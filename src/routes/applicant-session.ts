@@ -1,11 +1,12 @@
 // The applicant's signed-in state for one verification, after app authorization: a cookie
-// binding this browser to (verification, applicant), MACed with a key derived from DATA_KEY.
+// binding this browser to (verification, applicant), MACed with a key derived from DATA_KEY,
+// with the phone it proved sealed (AES-GCM) inside, never readable from the cookie itself.
 // The `__Host-` prefix needs Secure, so plain-http local dev uses the unprefixed name.
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../http/app-env";
 import { timingSafeEqual } from "../crypto/hash";
-import type { ApplicantSession } from "../flow/applicant";
+import { type ApplicantSession, applicantIdFor } from "../flow/applicant";
 
 export type { ApplicantSession };
 
@@ -17,8 +18,10 @@ async function mac(c: Context<AppEnv>, payload: string) {
   return c.var.cipher.hash("applicant_cookie", payload);
 }
 
+/** `vid.applicantId.expiresAt.signedInAt[.sealed phone].tag`; the sealed phone (`v1.…`) has dots of its own. */
 export async function startApplicantSession(c: Context<AppEnv>, session: ApplicantSession, expiresAt: number) {
-  const payload = `${session.verificationId}.${session.applicantId}.${expiresAt}.${session.signedInAt}`;
+  const sealed = session.phone ? `.${await c.var.cipher.encrypt(session.phone)}` : "";
+  const payload = `${session.verificationId}.${session.applicantId}.${expiresAt}.${session.signedInAt}${sealed}`;
   setCookie(c, cookieName(c), `${payload}.${await mac(c, payload)}`, {
     path: "/",
     httpOnly: true,
@@ -29,13 +32,24 @@ export async function startApplicantSession(c: Context<AppEnv>, session: Applica
 }
 
 export async function readApplicantSession(c: Context<AppEnv>, verificationId: string): Promise<ApplicantSession | null> {
-  const raw = getCookie(c, cookieName(c));
-  const parts = raw?.split(".");
-  if (parts?.length !== 5) return null;
-  const [vid, applicantId, expiresAt, signedInAt, tag] = parts as [string, string, string, string, string];
+  const parts = getCookie(c, cookieName(c))?.split(".");
+  if (!parts || parts.length < 5) return null;
+  const tag = parts.pop() ?? "";
+  const [vid = "", applicantId = "", expiresAt, signedInAt, ...sealed] = parts;
   if (vid !== verificationId || Number(expiresAt) < c.var.now) return null;
-  if (!timingSafeEqual(tag, await mac(c, `${vid}.${applicantId}.${expiresAt}.${signedInAt}`))) return null;
-  return { verificationId: vid, applicantId, signedInAt: Number(signedInAt) };
+  if (!timingSafeEqual(tag, await mac(c, parts.join(".")))) return null;
+  const session: ApplicantSession = { verificationId: vid, applicantId, signedInAt: Number(signedInAt) };
+  const phone = sealed.length > 0 ? await openPhone(c, sealed.join(".")) : null;
+  // The phone must name this very account: a cookie MACed for one sign-in never offers another's phone.
+  return phone && (await applicantIdFor(c.var.cipher, phone)) === applicantId ? { ...session, phone } : session;
+}
+
+async function openPhone(c: Context<AppEnv>, sealed: string): Promise<string | null> {
+  try {
+    return await c.var.cipher.decrypt(sealed);
+  } catch {
+    return null;
+  }
 }
 
 export function endApplicantSession(c: Context<AppEnv>) {

@@ -134,7 +134,8 @@ hosted.post("/:id/authorize", async (c) => {
     const shown = await signInCodeShown(ctx, row, text(f, "phone"));
     return render(c, { ...base, ...shown, errors: result.errors, ...(result.triesLeft !== undefined ? { triesLeft: result.triesLeft } : {}) }, 422);
   }
-  const session = { verificationId: row.id, applicantId: result.applicantId, signedInAt: ctx.now };
+  // The proven phone rides in the session (sealed), for the method form to offer it again.
+  const session = { verificationId: row.id, applicantId: result.applicantId, signedInAt: ctx.now, phone: result.phone };
   await startApplicantSession(c, session, row.expiresAt);
   forgetSignInPhone(c);
   if (!wantsFragment(c)) return c.redirect(`/v/${row.id}`, 303);

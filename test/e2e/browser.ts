@@ -72,3 +72,19 @@ export async function signInOnDesktop(page: Page, baseUrl: string, key: string, 
   await page.getByLabel(/我已阅读并同意/).check();
   await page.getByRole("button", { name: "登录并授权" }).click();
 }
+
+/**
+ * The method form's phone: the sign-in phone is offered pre-filled, masked, behind 修改 (Change);
+ * another number is typed after opening it.
+ */
+export async function typeOtherPhone(page: Page, phone: string) {
+  const closed = page.locator("#f-phone-wrap details.prefill:not([open]) > summary");
+  if (await closed.count()) await closed.click();
+  await page.locator("#f-phone").fill(phone);
+}
+
+/** 同意并继续 (Agree and continue) on a method form, with its consent ticked first. */
+export async function agreeAndContinue(page: Page) {
+  await page.locator("#f-consent").check();
+  await page.locator("form button[type=submit]:not([value])").last().click();
+}

@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { describe, expect, inject, it } from "vitest";
 import { TEST_IDENTITIES } from "../../src/providers/sandbox-values";
-import { createVerification, fileBrowser, latestCode as latestSmsCode, signInOnDesktop } from "./browser";
+import { agreeAndContinue, createVerification, fileBrowser, latestCode as latestSmsCode, signInOnDesktop, typeOtherPhone } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const key = inject("partnerKey");
@@ -22,7 +22,7 @@ async function desktopAtQr(page: Page, phone: string) {
   await signInOnDesktop(page, baseUrl, key, phone);
   await page.getByLabel("姓名", { exact: true }).fill(me.name);
   await page.getByLabel("身份证号").fill(me.idNumber);
-  await page.getByRole("button", { name: "同意并继续" }).click();
+  await agreeAndContinue(page);
   await page.locator("#handoff-qr svg").waitFor();
   return v;
 }
@@ -214,8 +214,8 @@ describe("ID card capture on the phone in Chromium", () => {
     await desktop.getByLabel("姓名", { exact: true }).fill(me.name);
     await desktop.getByLabel("身份证号").fill(me.idNumber);
     await desktop.getByLabel("银行卡号").fill(me.cardNumber);
-    await desktop.getByLabel("手机号", { exact: true }).fill(cardPhone);
-    await desktop.getByRole("button", { name: "同意并继续" }).click();
+    await typeOtherPhone(desktop, cardPhone);
+    await agreeAndContinue(desktop);
     await desktop.getByLabel("短信验证码").fill(await latestCode(cardPhone));
     await desktop.getByRole("button", { name: "提交验证" }).click();
     await desktop.locator("#handoff-qr svg").waitFor();

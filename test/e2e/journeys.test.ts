@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { describe, expect, inject, it } from "vitest";
 import { SANDBOX_CARDS, SANDBOX_ID_NUMBERS, TEST_IDENTITIES } from "../../src/providers/sandbox-values";
-import { createVerification, fileBrowser, latestCode as latestSmsCode, signInOnDesktop } from "./browser";
+import { agreeAndContinue, createVerification, fileBrowser, latestCode as latestSmsCode, signInOnDesktop, typeOtherPhone } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const key = inject("partnerKey");
@@ -31,8 +31,8 @@ describe("person verification in Chromium", () => {
     await page.getByRole("button", { name: /手机号认证/ }).click();
     await page.getByLabel("姓名", { exact: true }).fill(me.name);
     await page.getByLabel("身份证号").fill(me.idNumber);
-    await page.getByLabel("手机号", { exact: true }).fill(phoneFor(10));
-    await page.getByRole("button", { name: "同意并继续" }).click();
+    await typeOtherPhone(page, phoneFor(10));
+    await agreeAndContinue(page);
     await expect.poll(() => page.locator("[data-step]").getAttribute("data-step")).toBe("code");
     // Swapped in place (no page load); the address names the step, so Back comes back to the form.
     expect(page.url()).toBe(`${v.url}?step=code`);
@@ -44,23 +44,56 @@ describe("person verification in Chromium", () => {
     await page.close();
   });
 
-  it("should verify mobile3 with the sign-in phone at once, with one SMS in all", async () => {
+  it.each([
+    ["zh-CN", 70, "登录所用的手机号", "修改"],
+    ["en", 71, "the number you signed in with", "Change"],
+  ] as const)("should verify mobile3 with the sign-in phone at once, with one SMS in all, in %s (screenshots)", async (locale, n, caption, change) => {
     const me = TEST_IDENTITIES[0];
-    const v = await createVerification(baseUrl, key, { type: "person", methods: ["mobile3"] });
-    const page = await browser.newPage({ locale: "zh-CN" });
+    const shots = path.resolve(import.meta.dirname, "../../bench/out/screenshots");
+    mkdirSync(shots, { recursive: true });
+    const v = await createVerification(baseUrl, key, { type: "person", methods: ["mobile3"], locale });
+    const page = await browser.newPage({ locale: locale === "en" ? "en-US" : "zh-CN", viewport: { width: 1280, height: 900 } });
     await page.goto(v.url);
-    await signIn(page, phoneFor(40));
-    await page.getByLabel("姓名", { exact: true }).fill(me.name);
-    await page.getByLabel("身份证号").fill(me.idNumber);
-    await page.getByLabel("手机号", { exact: true }).fill(phoneFor(40));
-    await page.getByRole("button", { name: "同意并继续" }).click();
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("认证成功");
-    const sms = await fetch(`${baseUrl}/v1/test_helpers/sms?phone=${phoneFor(40)}`, { headers: { authorization: `Bearer ${key}` } });
+    await signInById(page, phoneFor(n));
+    await page.locator("[data-step=method_form]").waitFor();
+    // The sign-in phone, masked in the field's place; the full number is nowhere in the page.
+    const phone = page.locator("#f-phone-wrap");
+    expect(await phone.locator("summary .value").textContent()).toBe(`137****${1000 + n}`);
+    expect(await phone.locator("summary .from").textContent()).toBe(caption);
+    expect(await phone.locator("summary .change").textContent()).toContain(change);
+    expect(await page.locator("#f-phone").isVisible()).toBe(false);
+    expect(await page.content()).not.toContain(phoneFor(n));
+    await page.locator("main").screenshot({ path: path.join(shots, `method-form-sign-in-phone-${locale}.png`) });
+
+    // Name and ID number only; without the tick, the error sits by the consent and nothing typed is lost.
+    await page.locator("#f-name").fill(me.name);
+    await page.locator("#f-id_number").fill(me.idNumber);
+    await page.locator("form button[type=submit]:not([value])").last().click();
+    await page.locator("#f-consent-error").waitFor();
+    expect(await page.locator("#f-name").inputValue()).toBe(me.name);
+    expect(await page.locator("#f-id_number").inputValue()).toBe(me.idNumber);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("f-consent");
+    await page.locator("main").screenshot({ path: path.join(shots, `method-form-consent-missing-${locale}.png`) });
+
+    // Change reveals an empty input; closed again, the sign-in phone stands.
+    await phone.locator("summary").click();
+    expect(await page.locator("#f-phone").isVisible()).toBe(true);
+    expect(await page.locator("#f-phone").inputValue()).toBe("");
+    await phone.screenshot({ path: path.join(shots, `method-form-change-open-${locale}.png`) });
+    await phone.locator("summary").click();
+
+    await agreeAndContinue(page);
+    await expect.poll(() => page.locator("h1").getAttribute("data-status")).toBe("verified");
+    const sms = await fetch(`${baseUrl}/v1/test_helpers/sms?phone=${phoneFor(n)}`, { headers: { authorization: `Bearer ${key}` } });
     expect(((await sms.json()) as { data: unknown[] }).data).toHaveLength(1);
     const evidence = (await (await fetch(`${baseUrl}/v1/verifications/${v.id}/evidence`, { headers: { authorization: `Bearer ${key}` } })).json()) as { jws: string };
-    const record = Buffer.from(evidence.jws.split(".")[1]!, "base64url").toString();
-    expect(record.match(/"sms\.sent"/g)).toHaveLength(1);
-    expect(record).toContain("method.phone_proven");
+    const record = JSON.parse(Buffer.from(evidence.jws.split(".")[1]!, "base64url").toString()) as { consents: { kind: string; text_version: string }[] };
+    expect(JSON.stringify(record).match(/"sms\.sent"/g)).toHaveLength(1);
+    expect(JSON.stringify(record)).toContain("method.phone_proven");
+    expect(record.consents.map((c) => [c.kind, c.text_version])).toEqual([
+      ["app_authorization", "2026-12-03"],
+      ["method_processing", "2026-12-03"],
+    ]);
     await page.close();
   });
 
@@ -74,8 +107,8 @@ describe("person verification in Chromium", () => {
     await expect.poll(() => page.locator("[data-step]").getAttribute("data-step")).toBe("method_form");
     await page.getByLabel("姓名", { exact: true }).fill(me.name);
     await page.getByLabel("身份证号").fill(me.idNumber);
-    await page.getByLabel("手机号", { exact: true }).fill(phoneFor(42));
-    await page.getByRole("button", { name: "同意并继续" }).click();
+    await typeOtherPhone(page, phoneFor(42));
+    await agreeAndContinue(page);
     await expect.poll(() => page.locator("[data-step]").getAttribute("data-step")).toBe("code");
     await page.goBack();
     await expect.poll(() => page.locator("[data-step]").getAttribute("data-step")).toBe("method_form");
@@ -94,8 +127,8 @@ describe("person verification in Chromium", () => {
     await signIn(page, phoneFor(1));
     await page.getByLabel("姓名", { exact: true }).fill("王不符");
     await page.getByLabel("身份证号").fill(me.idNumber);
-    await page.getByLabel("手机号", { exact: true }).fill(me.phone);
-    await page.getByRole("button", { name: "同意并继续" }).click();
+    await typeOtherPhone(page, me.phone);
+    await agreeAndContinue(page);
     await expect.poll(() => page.getByRole("alert").textContent()).toContain("姓名与身份证号不一致");
     expect(await page.getByLabel("身份证号").inputValue()).toBe(me.idNumber);
     await page.close();
@@ -108,7 +141,7 @@ describe("person verification in Chromium", () => {
     await signIn(page, phoneFor(2));
     await page.getByLabel("姓名", { exact: true }).fill("张三");
     await page.getByLabel("身份证号").fill("110101199003071234");
-    await page.getByRole("button", { name: "同意并继续" }).click();
+    await agreeAndContinue(page);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("f-id_number");
     const described = await page.locator("#f-id_number").getAttribute("aria-describedby");
     expect(await page.locator(`#${described}`).textContent()).toContain("校验位不正确");
@@ -128,7 +161,7 @@ describe("person verification in Chromium", () => {
     await page.getByRole("button", { name: "Sign in and authorize" }).click();
     await page.getByLabel("Name").fill(me.name);
     await page.getByLabel("ID number").fill(me.idNumber);
-    await page.getByRole("button", { name: "Agree and continue" }).click();
+    await agreeAndContinue(page);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Continue on your phone");
     await page.close();
   });
@@ -147,8 +180,8 @@ describe("person verification in Chromium", () => {
     await page.getByLabel("姓名", { exact: true }).fill(me.name);
     await page.getByLabel("身份证号").fill(me.idNumber);
     await page.getByLabel("银行卡号").fill(me.cardNumber);
-    await page.getByLabel("手机号", { exact: true }).fill(phoneFor(14));
-    await page.getByRole("button", { name: "同意并继续" }).click();
+    await typeOtherPhone(page, phoneFor(14));
+    await agreeAndContinue(page);
     await page.getByLabel("短信验证码").fill(await latestCode(phoneFor(14)));
     await page.getByRole("button", { name: "提交验证" }).click();
     expect(await page.locator("main").textContent(), await page.content()).toContain("认证成功");
@@ -176,9 +209,10 @@ describe("person verification in Chromium", () => {
     const values: Record<string, string> = { 姓名: me.name, 身份证号: me.idNumber, 银行卡号: me.cardNumber, 手机号: me.phone, ...change };
     for (const [label, value] of Object.entries(values)) {
       const field = page.getByLabel(label, { exact: true });
-      if (await field.count()) await field.fill(value);
+      if (label === "手机号" && (await field.count())) await typeOtherPhone(page, value);
+      else if (await field.count()) await field.fill(value);
     }
-    await page.getByRole("button", { name: "同意并继续" }).click();
+    await agreeAndContinue(page);
     await expect.poll(() => page.locator("[role=alert]").getAttribute("data-reason"), { timeout: 5000 }).toBe(reason);
     await page.close();
   });
@@ -203,8 +237,8 @@ async function atIdPhotos(page: Page, locale: "zh-CN" | "en", signInPhone: strin
   await page.locator("#f-name").fill(me.name);
   await page.locator("#f-id_number").fill(me.idNumber);
   await page.locator("#f-card_number").fill(me.cardNumber);
-  await page.locator("#f-phone").fill(cardPhone);
-  await page.locator("form button[type=submit]:not([value])").click();
+  await typeOtherPhone(page, cardPhone);
+  await agreeAndContinue(page);
   await page.locator("[data-step=code]").waitFor();
   await page.locator("#f-code").fill(await latestCode(cardPhone));
   await page.locator("button[value=confirm]").click();

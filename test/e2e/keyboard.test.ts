@@ -87,9 +87,15 @@ describe("the mobile3 journey by keyboard", () => {
     expect(await errorWiring(page)).toEqual([]);
     await page.keyboard.press("ControlOrMeta+A");
     await page.keyboard.type(me.idNumber);
+    // The sign-in phone is offered behind 修改: opened with Enter, another number typed in.
+    await tabTo(page, "#f-phone-wrap summary");
+    await page.keyboard.press("Enter");
     await tabTo(page, "#f-phone");
     const methodPhone = r.phone();
     await page.keyboard.type(methodPhone);
+    await tabTo(page, "#f-consent");
+    await page.keyboard.press("Space");
+    expect(await page.locator("#f-consent").isChecked()).toBe(true);
     await tabTo(page, "form button[type=submit]:not([value])");
     await send("Enter", stepIs("code"));
 

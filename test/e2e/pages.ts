@@ -31,7 +31,7 @@ async function atCode(r: Reacher, locale: Locale, body: Record<string, unknown> 
   const s = await r.signedIn(locale, { methods: ["mobile3"], ...body });
   const phone = r.phone();
   const method = bankcard ? "bankcard4" : "mobile3";
-  const res = await r.post(`/v/${s.v.id}/methods/${method}`, { name: me.name, id_number: me.idNumber, ...(bankcard ? { card_number: me.cardNumber } : {}), phone }, s.session);
+  const res = await r.post(`/v/${s.v.id}/methods/${method}`, { consent: "yes", name: me.name, id_number: me.idNumber, ...(bankcard ? { card_number: me.cardNumber } : {}), phone }, s.session);
   if (res.status !== 303) throw new Error(`${method} form answered ${res.status}`);
   return { ...s, phone };
 }
@@ -55,7 +55,7 @@ const page = (r: Reacher, path: string, status = 200): Reached => ({ url: `${r.b
 /** A face verification switched to Alipay on the desktop, its link opened on the phone (our page before Alipay). */
 async function alipayOnPhone(r: Reacher, locale: Locale, name: string): Promise<Reached & { session: Session }> {
   const s = await r.signedIn(locale, { methods: ["face"] });
-  await r.post(`/v/${s.v.id}/methods/face`, { name, id_number: me.idNumber }, s.session);
+  await r.post(`/v/${s.v.id}/methods/face`, { consent: "yes", name, id_number: me.idNumber }, s.session);
   await r.post(`/v/${s.v.id}/handoff/refresh`, { channel: "alipay_face" }, s.session);
   return r.openOnPhone(await r.handoffLink(s.reached));
 }
@@ -104,6 +104,14 @@ export const PAGES: PageRow[] = [
     reach: async (r, locale) => (await r.signedIn(locale, { methods: ["mobile3"] })).reached,
     states: [
       {
+        // The sign-in phone is offered masked; 修改 reveals the input to type another.
+        name: "the pre-filled phone opened",
+        show: async (p) => {
+          await p.locator("#f-phone-wrap summary").click();
+          await p.locator("#f-phone").waitFor();
+        },
+      },
+      {
         name: "fields in error",
         show: async (p) => {
           await p.locator("#f-name").fill("");
@@ -117,7 +125,9 @@ export const PAGES: PageRow[] = [
         show: async (p) => {
           await p.locator("#f-name").fill(SANDBOX_NAMES.nameIdMismatch);
           await p.locator("#f-id_number").fill(me.idNumber);
+          if (!(await p.locator("#f-phone").isVisible())) await p.locator("#f-phone-wrap summary").click();
           await p.locator("#f-phone").fill(me.phone);
+          await p.locator("#f-consent").check();
           await p.locator("form button[type=submit]").last().click();
           await p.locator("[role=alert][data-reason]").waitFor();
         },
@@ -170,7 +180,7 @@ export const PAGES: PageRow[] = [
     group: "applicant",
     reach: async (r, locale) => {
       const s = await r.signedIn(locale, { methods: ["face"] });
-      const res = await r.post(`/v/${s.v.id}/methods/face`, { name: me.name, id_number: me.idNumber }, s.session);
+      const res = await r.post(`/v/${s.v.id}/methods/face`, { consent: "yes", name: me.name, id_number: me.idNumber }, s.session);
       if (res.status !== 303) throw new Error(`face form answered ${res.status}`);
       return s.reached;
     },
@@ -180,7 +190,7 @@ export const PAGES: PageRow[] = [
     group: "applicant",
     reach: async (r, locale) => {
       const s = await r.signedIn(locale, { methods: ["face"] });
-      await r.post(`/v/${s.v.id}/methods/face`, { name: me.name, id_number: me.idNumber }, s.session);
+      await r.post(`/v/${s.v.id}/methods/face`, { consent: "yes", name: me.name, id_number: me.idNumber }, s.session);
       const res = await r.post(`/v/${s.v.id}/handoff/refresh`, { channel: "alipay_face" }, s.session);
       if (res.status !== 303) throw new Error(`switching to Alipay answered ${res.status}`);
       return s.reached;
@@ -228,7 +238,7 @@ export const PAGES: PageRow[] = [
     reach: async (r, locale) => {
       const s = await r.signedIn(locale, { methods: ["mobile3"] });
       // Three carrier rejections end the verification (MAX_FAILED_ATTEMPTS); no code is sent.
-      for (let i = 0; i < 3; i++) await r.post(`/v/${s.v.id}/methods/mobile3`, { name: SANDBOX_NAMES.nameIdMismatch, id_number: me.idNumber, phone: me.phone }, s.session);
+      for (let i = 0; i < 3; i++) await r.post(`/v/${s.v.id}/methods/mobile3`, { consent: "yes", name: SANDBOX_NAMES.nameIdMismatch, id_number: me.idNumber, phone: me.phone }, s.session);
       return s.reached;
     },
   },

@@ -113,7 +113,9 @@ describe("the mobile3 journey under Slow 3G", () => {
     const methodPhone = r.phone();
     await page.locator("#f-name").fill(me.name);
     await page.locator("#f-id_number").fill(me.idNumber);
+    await page.locator("#f-phone-wrap summary").click();
     await page.locator("#f-phone").fill(methodPhone);
+    await page.locator("#f-consent").check();
     actions.push(await act(page, log, "submit the form", "SMS code", () => page.locator("form button[type=submit]").last().click(), step("code")));
     loads.push(await coldLoad("SMS code", v.url, context, ip));
     await page.locator("#f-code").fill(await r.latestCode(methodPhone));

@@ -44,7 +44,7 @@ export async function atPhoneStep(name: string = me.name) {
   const desktop = new Applicant(v.id);
   await desktop.signIn(testKey);
   await desktop.post("/method", { method: "face" });
-  const page = await desktop.post("/methods/face", { name, id_number: me.idNumber });
+  const page = await desktop.post("/methods/face", { consent: "yes", name, id_number: me.idNumber });
   expect(page.step).toBe("continue_on_phone");
   const link = linkIn(page.html);
   if (!link) throw new Error("no link on the page");

@@ -150,7 +150,17 @@ export const zhCN = {
   "choose.intro": "请选择一种方式完成个人实名认证：",
   "form.submit": "同意并继续",
   "form.attempts_left": "本次认证还可核验 {n} 次。",
-  "form.prefilled": "已预填：{value}。留空即使用预填信息。",
+  // The method form: a pre-filled field shown masked in place, and the consent above 同意并继续 (its sentence is hashed into the method_processing consent, src/flow/consent.ts: change its version there with it).
+  "form.prefilled.change": "修改",
+  "form.prefilled.keep": "留空则使用 {value}。",
+  "form.prefilled.partner": "{partner}已提供",
+  "form.prefilled.sign_in": "登录所用的手机号",
+  "form.consent.before": "我已阅读并同意相关协议",
+  "form.consent.and": "和",
+  "form.consent.after": "，同意将以上信息提交给{recipients}核验。",
+  "form.consent.recipients": "《隐私政策》所列的核验机构",
+  // How a sentence quotes a document's title: 《》 in Chinese, the bare title in English.
+  "legal.quoted": "《{title}》",
   "form.change_method": "选择其他认证方式",
   "form.valid_to.long_term": "长期",
   "form.valid_to.hint": "证件上写“长期”的，请填 long_term 或勾选“长期”",

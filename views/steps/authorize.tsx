@@ -1,5 +1,6 @@
 // Step 1, app authorization (应用授权): phone, SMS code, consent, "sign in and authorize".
 import { Field } from "../components/field";
+import { LegalLink } from "../components/legal-links";
 import { errorText } from "../components/form-errors";
 import { ResendButton } from "../components/resend-button";
 import { StepForm } from "../components/step-form";
@@ -77,8 +78,7 @@ export function AuthorizeStep(p: Props) {
               autofocus={first === "consent"}
             />
             <span>
-              {t(locale, "authorize.consent.before")} <a href={`/legal/service-agreement?lang=${locale}`} target="_blank" rel="noopener noreferrer">{`《${t(locale, "legal.service.title")}》`}</a>{" "}
-              {t(locale, "authorize.consent.and")} <a href={`/legal/privacy?lang=${locale}`} target="_blank" rel="noopener noreferrer">{`《${t(locale, "legal.privacy.title")}》`}</a>
+              {t(locale, "authorize.consent.before")} <LegalLink locale={locale} doc="service" /> {t(locale, "authorize.consent.and")} <LegalLink locale={locale} doc="privacy" />
             </span>
           </label>
           {err("consent") && (

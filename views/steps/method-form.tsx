@@ -1,8 +1,10 @@
 // Step 3, the chosen method's form, rendered from its list of fields. A failed check shows its
-// specific reason above the form, with what is typed kept and the checks left.
-import { Field } from "../components/field";
+// specific reason above the form, with what is typed kept and the checks left. A pre-filled field
+// shows its masked value with 修改 to type another; the consent sits above 同意并继续.
+import { Field, type Prefilled } from "../components/field";
 import { ImageField } from "../components/image-field";
 import { errorText, reasonText } from "../components/form-errors";
+import { MethodConsent } from "../components/method-consent";
 import { StepForm } from "../components/step-form";
 import { isMessageKey, type Locale, type MessageKey, t } from "../messages";
 import { SUGGESTED_BANKS } from "../components/banks";
@@ -33,10 +35,26 @@ function hintFor(locale: Locale, hints: Props["hints"], field: string): string |
   return undefined;
 }
 
+/** A pre-filled field's masked value in its place; open (the input shown) once something is typed in it or it has an error. */
+function prefilledOf(p: Props, field: string): Prefilled | undefined {
+  const offered = p.prefilled?.[field];
+  if (!offered) return undefined;
+  return {
+    masked: offered.masked,
+    caption: offered.from === "sign_in" ? t(p.locale, "form.prefilled.sign_in") : t(p.locale, "form.prefilled.partner", { partner: p.partnerName }),
+    change: t(p.locale, "form.prefilled.change"),
+    keep: t(p.locale, "form.prefilled.keep", { value: offered.masked }),
+    open: !!p.values[field] || !!p.errors[field],
+  };
+}
+
 export function MethodFormStep(p: Props) {
   const { locale } = p;
   const title = `method.${p.method}.title`;
-  const firstError = p.fields.find((f) => p.errors[f]);
+  const firstError = [...p.fields, "consent"].find((f) => p.errors[f]);
+  // With nothing wrong, focus goes to the first field to type in (a closed pre-filled one is
+  // done), or to the consent when every field is.
+  const firstOpen = p.fields.find((f) => !prefilledOf(p, f) || prefilledOf(p, f)?.open) ?? "consent";
   const multipart = p.fields.some((f) => f === "id_front" || f === "id_back");
   return (
     <>
@@ -51,22 +69,28 @@ export function MethodFormStep(p: Props) {
         {p.fields.map((field) => {
           const error = p.errors[field] ? errorText(locale, field, p.errors[field]!) : undefined;
           if (field === "id_front" || field === "id_back") return <ImageField locale={locale} field={field} error={error} autofocus={firstError === field} />;
-          const prefilled = p.prefilled?.[field];
-          const hint = [hintFor(locale, p.hints, field), prefilled && t(locale, "form.prefilled", { value: prefilled })].filter(Boolean).join(" ");
           return (
             <Field
               name={field}
               label={fieldLabel(locale, field)}
-              hint={hint || undefined}
+              hint={hintFor(locale, p.hints, field)}
+              prefilled={prefilledOf(p, field)}
               value={field === "valid_to" && p.values.valid_to === "long_term" ? "" : p.values[field]}
               error={error}
-              autofocus={firstError === field || (!firstError && !p.reason && field === p.fields[0])}
-              required={field !== "valid_to" && !prefilled}
+              autofocus={firstError === field || (!firstError && !p.reason && field === firstOpen)}
+              required={field !== "valid_to"}
               {...INPUTS[field]}
               after={field === "valid_to" ? <LongTerm locale={locale} checked={p.values.valid_to === "long_term"} /> : undefined}
             />
           );
         })}
+        <MethodConsent
+          locale={locale}
+          method={p.method}
+          checked={!!p.consent}
+          error={p.errors.consent ? errorText(locale, "consent", p.errors.consent) : undefined}
+          autofocus={firstError === "consent" || (!firstError && !p.reason && firstOpen === "consent")}
+        />
         <button type="submit">{t(locale, "form.submit")}</button>
       </StepForm>
       {p.canChangeMethod && (

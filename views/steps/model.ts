@@ -41,9 +41,11 @@ export type StepView =
       /** The method's input fields, in order (its schema's keys). */
       fields: string[];
       values: Partial<Record<string, string>>;
-      /** What the partner pre-filled, masked: shown as a hint, used when the field is left blank. */
-      prefilled?: Partial<Record<string, string>>;
+      /** What is pre-filled (the partner's values, the sign-in phone), masked: shown in the field's place, used when the field is left blank. */
+      prefilled?: Partial<Record<string, { masked: string; from: "partner" | "sign_in" }>>;
       errors: Partial<Record<string, string>>;
+      /** The consent ticked in the form that came back (nothing ticked is lost either). */
+      consent?: boolean;
       /** Message keys of hints under fields, from the method. */
       hints?: Readonly<Record<string, string>>;
       /** A block the method shows under its form. */

@@ -3,6 +3,7 @@ export const messages = {
   "zh-CN": {
     "method.face.title": "人脸识别",
     "method.face.need": "需输入姓名、身份证号二要素信息，再用手机完成刷脸。",
+    "method.face.consent_recipients": "身份核验服务商",
     "reason.id_not_found": "身份信息库中查询不到该身份证号，请核对。",
     "reason.id_expired": "该身份证已过有效期，请使用有效证件。",
     "reason.liveness_failed": "活体检测未通过，请正对摄像头并按提示做动作。",
@@ -12,6 +13,7 @@ export const messages = {
   en: {
     "method.face.title": "Face recognition",
     "method.face.need": "Your name and ID number, then a face check with your phone's camera.",
+    "method.face.consent_recipients": "the identity check service",
     "reason.id_not_found": "The identity registry has no record of this ID number. Check it.",
     "reason.id_expired": "This ID card has expired. Use a valid ID card.",
     "reason.liveness_failed": "The liveness check did not pass: face the camera and do the actions as prompted.",

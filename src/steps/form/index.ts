@@ -1,17 +1,19 @@
 // The form step: the method's input, checked with its registries. Submitting it starts the method
 // (or switches to it from another), and the check's outcome moves the flow: a fault changes
 // nothing (not an attempt, nothing typed lost), a rejection counts an attempt, a pass seals the
-// input and enters the next step in the same write.
-import { appendEvents } from "../../db/verifications";
+// input and enters the next step in the same write. No check runs without the form's consent
+// ticked, and that consent is recorded in the write of the check's outcome, whatever it is.
+import { guardedConsentInsert } from "../../db/consents";
 import { currentMethodStep } from "../../domain/flow/state";
 import type { ApplicantRow, ApplicantSession } from "../../flow/applicant";
+import { consentRecord } from "../../flow/consent";
 import type { FlowContext } from "../../flow/context";
 import { runEffects } from "../../flow/effects";
 import { formFields, hostedMethod } from "../../flow/methods";
 import { type Pending, pendingOf, sealPending } from "../../flow/pending";
 import type { ActionOutcome, StepModule } from "../../flow/steps";
-import { beginChange, evidence, move, note, set, write } from "../../flow/writer";
-import { methodFormView, withReason } from "./view";
+import { alongside, beginChange, evidence, move, note, set, write } from "../../flow/writer";
+import { methodFormView, prefillSources, withReason } from "./view";
 import { parseFields } from "./parse";
 import { fillPrefilled, withoutPrefilled } from "./prefill";
 
@@ -27,18 +29,25 @@ async function submit(ctx: FlowContext, row: ApplicantRow, session: ApplicantSes
   if (!method || !row.methods.includes(name)) return { kind: "stale" };
   if (form.get("valid_to_long_term") === "yes") form.set("valid_to", "long_term");
   const schema = method.schema(row.options);
-  const filled = await fillPrefilled(ctx.cipher, row, formFields(method, row.options), form);
+  const filled = await fillPrefilled(ctx.cipher, prefillSources(row, name, session), formFields(method, row.options), form);
   const parsed = parseFields(schema, form);
-  const view = methodFormView(row, name, null);
-  if (!parsed.ok) return { kind: "render", view: { ...view, values: withoutPrefilled(parsed.values, filled), errors: parsed.errors }, status: 422 };
-  const crossed = method.refine?.(parsed.input, beijingToday(ctx.now), row.options) ?? {};
+  // What was ticked comes back with every answer, as what was typed does.
+  const consented = form.get("consent") === "yes";
+  const view = { ...methodFormView(row, name, null, session), consent: consented };
+  const unticked = consented ? {} : { consent: "consent_required" };
+  if (!parsed.ok) return { kind: "render", view: { ...view, values: withoutPrefilled(parsed.values, filled), errors: { ...parsed.errors, ...unticked } }, status: 422 };
+  const crossed = { ...(method.refine?.(parsed.input, beijingToday(ctx.now), row.options) ?? {}), ...unticked };
   if (Object.keys(crossed).length > 0) return { kind: "render", view: { ...view, values: withoutPrefilled(parsed.values, filled), errors: crossed }, status: 422 };
   const typed = withoutPrefilled(parsed.values, filled);
+  const again = (r: ApplicantRow) => ({ ...methodFormView(r, name, null, session), consent: true, values: typed });
 
   // The method starts with its first form (or comes back to it from a later step); that move
   // rides in the write of the check's outcome, with the evidence of every provider call, so a
   // submission costs one write, not three.
   const ch = beginChange(ctx.db, row, ctx.now);
+  const consent = await consentRecord(ctx, row.id, session.applicantId, "method_processing", name);
+  note(ch, { type: "consent.recorded", actor: "applicant", data: { consent_id: consent.id, kind: consent.kind, method: name, text_version: consent.textVersion, text_hash: consent.textHash } });
+  alongside(ch, [(guard) => guardedConsentInsert(ctx.db, consent, guard)]);
   const at = currentMethodStep(row.state);
   const refused =
     at?.method === name
@@ -54,21 +63,12 @@ async function submit(ctx: FlowContext, row: ApplicantRow, session: ApplicantSes
   );
   if (result.kind === "unavailable") {
     // A vendor fault is no attempt. A method that starts now still starts (a reload comes back to
-    // its form, and whatever another method left waiting is cleared); otherwise only the evidence.
-    if (ch.row === row)
-      await appendEvents(
-        ctx.db,
-        row,
-        result.calls.map((call) => ({ type: "provider.call", actor: "system", data: { ...call } })),
-        ctx.now,
-      );
-    else {
-      note(ch, { type: "method.checks_unavailable", actor: "system", data: { method: name } });
-      const written = await write(ctx, ch);
-      if (!written.ok) return { kind: "stale" };
-      return { kind: "render", view: withReason({ ...methodFormView(written.row, name, null), values: typed }, "provider_unavailable"), status: 422 };
-    }
-    return { kind: "render", view: withReason({ ...view, values: typed }, "provider_unavailable"), status: 422 };
+    // its form, and whatever another method left waiting is cleared); otherwise only the evidence
+    // and the consent (the details did go to the vendor).
+    if (ch.row !== row) note(ch, { type: "method.checks_unavailable", actor: "system", data: { method: name } });
+    const written = await write(ctx, ch);
+    if (!written.ok) return { kind: "stale" };
+    return { kind: "render", view: withReason(again(written.row), "provider_unavailable"), status: 422 };
   }
   if (result.kind === "rejected") {
     if (move(ch, { type: "attempt_failed", reason: result.reason }, { actor: "system" })) return { kind: "stale" };
@@ -76,7 +76,7 @@ async function submit(ctx: FlowContext, row: ApplicantRow, session: ApplicantSes
     const written = await write(ctx, ch);
     if (!written.ok) return { kind: "stale" };
     if (written.row.status === "failed") return { kind: "moved", row: written.row };
-    return { kind: "render", view: withReason({ ...methodFormView(written.row, name, null), values: typed }, result.reason), status: 422 };
+    return { kind: "render", view: withReason(again(written.row), result.reason), status: 422 };
   }
   const next = method.plan(row.options)[1] ?? "verified";
   if (move(ch, { type: "step_passed", step: FORM_STEP }, { actor: "system", label: "method.checks_passed", data: { method: name, next } })) return { kind: "stale" };
@@ -92,6 +92,6 @@ async function submit(ctx: FlowContext, row: ApplicantRow, session: ApplicantSes
 export const formStep: StepModule<Pending | null> = {
   kind: FORM_STEP,
   read: (ctx, row, { at }) => pendingOf(ctx.cipher, row, at.method),
-  view: (row, { at }, pending) => methodFormView(row, at.method, pending),
+  view: (row, { at, session }, pending) => methodFormView(row, at.method, pending, session),
   actions: [{ path: "methods/:method", handle: (ctx, row, session, form, params) => submit(ctx, row, session, params.method ?? "", form) }],
 };

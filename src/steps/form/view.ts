@@ -1,19 +1,25 @@
 // The method form's view model: a pure read of the row and the method's own definition.
 import { MAX_FAILED_ATTEMPTS } from "../../domain/flow/transition";
-import { type ApplicantRow, localeOf } from "../../flow/applicant";
+import { type ApplicantRow, type ApplicantSession, localeOf } from "../../flow/applicant";
 import { formFields, hostedMethod, hostedMethods, reasonEntry } from "../../flow/methods";
 import type { Pending } from "../../flow/pending";
 import type { StepView } from "../../../views/steps/model";
-import { prefilledMasks, withoutPrefilled } from "./prefill";
+import { type PrefillSources, prefilledMasks, withoutPrefilled } from "./prefill";
 
 export type FormView = Extract<StepView, { kind: "method_form" }>;
 
+/** What this method's form can offer pre-filled: the partner's values, and the phone `session` proved at sign-in. */
+export function prefillSources(row: ApplicantRow, method: string, session: ApplicantSession | null): PrefillSources {
+  const field = hostedMethod(method)?.sms?.phoneField;
+  return { row, signIn: field && session?.phone ? { field, phone: session.phone } : undefined };
+}
+
 /** The method's form; `pending`, when it is this method's, fills in what the applicant typed before. */
-export function methodFormView(row: ApplicantRow, method: string, pending: Pending | null): FormView {
+export function methodFormView(row: ApplicantRow, method: string, pending: Pending | null, session: ApplicantSession | null): FormView {
   const hosted = hostedMethod(method);
   const fields = hosted ? formFields(hosted, row.options) : [];
-  // Back to edit what this applicant typed: their own values. What the partner pre-filled stays
-  // masked either way, even once it went through the checks.
+  // Back to edit what this applicant typed: their own values. What was pre-filled stays masked
+  // either way, even once it went through the checks.
   const own = pending?.method === method ? pending : null;
   const fromPartner = new Set(own?.prefilled ?? []);
   return {
@@ -24,7 +30,7 @@ export function methodFormView(row: ApplicantRow, method: string, pending: Pendi
     method,
     fields,
     values: withoutPrefilled(own?.input ?? {}, fromPartner),
-    prefilled: prefilledMasks(row, own ? [...fromPartner] : fields),
+    prefilled: prefilledMasks(prefillSources(row, method, session), own ? [...fromPartner] : fields),
     errors: {},
     ...(hosted?.hints ? { hints: hosted.hints } : {}),
     ...(hosted?.formNote ? { note: hosted.formNote } : {}),

@@ -92,7 +92,7 @@ describe("bench instrumentation", () => {
         "cf-connecting-ip": "198.18.200.4",
         cookie: [...applicant.cookies].map(([k, c]) => `${k}=${c}`).join("; "),
       },
-      body: new URLSearchParams({ name: me.name, id_number: me.idNumber, phone: "13700008803" }).toString(),
+      body: new URLSearchParams({ consent: "yes", name: me.name, id_number: me.idNumber, phone: "13700008803" }).toString(),
     });
     expect(submitted.status).toBe(200);
     expect(submitted.text).toContain('data-step="code"');

@@ -44,13 +44,13 @@ async function walkFakeMethod(a: Applicant, key: string, id: string) {
   expect(signed.html).not.toContain('name="id_number"');
   await steady(a, id, "method_form");
 
-  const refused = await a.post(`/methods/${FAKE_METHOD}`, { name: FAKE_REFUSED_NAME, phone });
+  const refused = await a.post(`/methods/${FAKE_METHOD}`, { consent: "yes", name: FAKE_REFUSED_NAME, phone });
   expect(refused.status).toBe(422);
   expect(refused.html).toContain('data-reason="fake_mismatch"');
   expect(textOf(refused.html)).toContain("测试核验未通过");
   expect(textOf(refused.html)).toContain("还可核验 2 次");
 
-  const code = await a.post(`/methods/${FAKE_METHOD}`, { name: "张三", phone });
+  const code = await a.post(`/methods/${FAKE_METHOD}`, { consent: "yes", name: "张三", phone });
   expect(code.step).toBe("code");
   await steady(a, id, "code");
   const text = (await call(`/v1/test_helpers/sms?phone=${phone}`, { key })).json.data[0].text as string;
@@ -73,9 +73,11 @@ describe("the flow engine with a method of the tests' own", () => {
       "sms.sent",
       "sms.checked",
       "applicant.authorized",
+      "consent.recorded",
       "verification.start",
       "provider.call",
       "verification.attempt_failed",
+      "consent.recorded",
       "provider.call",
       "sms.sent",
       "method.checks_passed",
@@ -92,7 +94,7 @@ describe("the flow engine with a method of the tests' own", () => {
     const a = new Applicant(v.id);
     await a.signIn(v.testKey);
     await a.post("/method", { method: FAKE_METHOD });
-    await a.post(`/methods/${FAKE_METHOD}`, { name: "张三", phone: uniquePhone() });
+    await a.post(`/methods/${FAKE_METHOD}`, { consent: "yes", name: "张三", phone: uniquePhone() });
     const before = await footprint(v.id);
     for (const choice of ["", "NEW", "new", "share"]) expect((await a.post("/reuse", { choice })).step).toBe("code");
     expect((await a.post("/id-photos", {})).step).toBe("code");

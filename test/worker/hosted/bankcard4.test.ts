@@ -20,7 +20,7 @@ async function start(options: Record<string, boolean> = {}) {
   const v = await newVerification(testKey, { type: "person", methods: ["bankcard4"], options });
   const a = new Applicant(v.id);
   const me = { name: id.name, idNumber: id.idNumber, cardNumber: id.cardNumber, phone: uniquePhone() };
-  const form: Record<string, string> = { name: me.name, id_number: me.idNumber, card_number: me.cardNumber, phone: me.phone };
+  const form: Record<string, string> = { consent: "yes", name: me.name, id_number: me.idNumber, card_number: me.cardNumber, phone: me.phone };
   const page = await a.signIn(testKey);
   return { testKey, v, a, page, me, form };
 }
@@ -50,24 +50,24 @@ describe("bankcard4 journey", () => {
     ["name_id_mismatch", { name: "王不符" }, "姓名与身份证号不一致"],
   ])("should explain %s", async (reason, change, sentence) => {
     const { a, form } = await start();
-    const page = await a.post("/methods/bankcard4", { ...form, ...change });
+    const page = await a.post("/methods/bankcard4", { consent: "yes", ...form, ...change });
     expect(page.html).toContain(`data-reason="${reason}"`);
     expect(textOf(page.html)).toContain(sentence);
   });
 
   it("should collect the ID validity dates, with long-term allowed", async () => {
     const { testKey, a, me, form } = await start({ collect_id_validity: true });
-    const bad = await a.post("/methods/bankcard4", { ...form, valid_from: "2016-02-30", valid_to: "" });
+    const bad = await a.post("/methods/bankcard4", { consent: "yes", ...form, valid_from: "2016-02-30", valid_to: "" });
     expect(bad.html).toContain("f-valid_from-error");
     expect(bad.html).toContain("f-valid_to-error");
-    const ok = await a.post("/methods/bankcard4", { ...form, valid_from: "2016-08-20", valid_to: "", valid_to_long_term: "yes" });
+    const ok = await a.post("/methods/bankcard4", { consent: "yes", ...form, valid_from: "2016-08-20", valid_to: "", valid_to_long_term: "yes" });
     expect(ok.step).toBe("code");
     expect(await latestCode(testKey, me.phone)).toMatch(/^\d{6}$/);
   });
 
   async function atPhotoStep(options = { collect_id_validity: true, collect_id_images: true }, validTo = "2036-08-20") {
     const started = await start(options);
-    const code = await started.a.post("/methods/bankcard4", { ...started.form, valid_from: "2016-08-20", valid_to: validTo });
+    const code = await started.a.post("/methods/bankcard4", { consent: "yes", ...started.form, valid_from: "2016-08-20", valid_to: validTo });
     expect(code.step).toBe("code");
     const photos = await started.a.post("/methods/bankcard4/code", { action: "confirm", code: await latestCode(started.testKey, started.me.phone) });
     return { ...started, photos };
@@ -124,7 +124,7 @@ describe("the ID card's validity dates, checked where they are typed", () => {
     ["expired", { valid_from: "2006-08-20", valid_to: "2016-08-20" }, "身份证已过有效期"],
   ])("should refuse %s dates at the form, before the bank is asked, keeping what was typed", async (_case, dates, sentence) => {
     const { a, v, testKey, form } = await start({ collect_id_validity: true, collect_id_images: true });
-    const page = await a.post("/methods/bankcard4", { ...form, ...dates });
+    const page = await a.post("/methods/bankcard4", { consent: "yes", ...form, ...dates });
     expect(page.status).toBe(422);
     expect(page.step).toBe("method_form");
     expect(page.html).toContain("f-valid_to-error");
@@ -138,14 +138,14 @@ describe("the ID card's validity dates, checked where they are typed", () => {
 
   it.each(["2016.08.20", "20160820", "2016/8/20"])("should accept %s as typed from the card", async (typed) => {
     const { a, form } = await start({ collect_id_validity: true });
-    const page = await a.post("/methods/bankcard4", { ...form, valid_from: typed, valid_to: "长期" });
+    const page = await a.post("/methods/bankcard4", { consent: "yes", ...form, valid_from: typed, valid_to: "长期" });
     expect(page.step).toBe("code");
   });
 
   it("should label the dates as the ID card's and let the photo step go back to the form", async () => {
     const { a, testKey, me, form } = await start({ collect_id_validity: true, collect_id_images: true });
     expect(textOf((await a.open()).html)).toContain("身份证有效期自");
-    await a.post("/methods/bankcard4", { ...form, valid_from: "2016-08-20", valid_to: "2036-08-20" });
+    await a.post("/methods/bankcard4", { consent: "yes", ...form, valid_from: "2016-08-20", valid_to: "2036-08-20" });
     const photos = await a.post("/methods/bankcard4/code", { action: "confirm", code: await latestCode(testKey, me.phone) });
     expect(photos.step).toBe("id_photos");
     expect(photos.html).toContain("?edit=1");

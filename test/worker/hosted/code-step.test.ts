@@ -15,7 +15,7 @@ async function atCode(phone: string) {
   const v = await newVerification(testKey, { type: "person", methods: ["mobile3"] });
   const a = new Applicant(v.id);
   await a.signIn(testKey);
-  const page = await a.post("/methods/mobile3", { name: identity.name, id_number: identity.idNumber, phone });
+  const page = await a.post("/methods/mobile3", { consent: "yes", name: identity.name, id_number: identity.idNumber, phone });
   return { testKey, a, page };
 }
 
@@ -63,7 +63,7 @@ describe("where am I", () => {
     const form = await a.signIn(testKey);
     const steps = (html: string) => [...html.matchAll(/<li( aria-current="step")? data-progress="[^"]+">([^<]+)<\/li>/g)].map((m) => (m[1] ? `[${m[2]}]` : m[2]));
     expect(steps(form.html)).toEqual(["[银行账户认证]", "手机验证", "上传身份证件", "认证结果"]);
-    const code = await a.post("/methods/bankcard4", { name: identity.name, id_number: identity.idNumber, card_number: identity.cardNumber, phone: uniquePhone() });
+    const code = await a.post("/methods/bankcard4", { consent: "yes", name: identity.name, id_number: identity.idNumber, card_number: identity.cardNumber, phone: uniquePhone() });
     expect(steps(code.html)).toEqual(["银行账户认证", "[手机验证]", "上传身份证件", "认证结果"]);
     const wrong = await a.post("/methods/bankcard4/code", { action: "confirm", code: "12345" });
     expect(steps(wrong.html)).toEqual(["银行账户认证", "[手机验证]", "上传身份证件", "认证结果"]);
@@ -84,7 +84,7 @@ describe("the browser's Back button", () => {
       }),
     );
     expect(res.headers.get("hx-push-url")).toBe(`/v/${v.id}?step=method_form`);
-    const code = await a.post("/methods/mobile3", { name: identity.name, id_number: identity.idNumber, phone: uniquePhone() });
+    const code = await a.post("/methods/mobile3", { consent: "yes", name: identity.name, id_number: identity.idNumber, phone: uniquePhone() });
     expect(code.step).toBe("code");
     // Back from the code step: the form again, with what was typed; Back from the form: the method list.
     const form = await a.open("?step=method_form");

@@ -12,7 +12,7 @@ async function verifiedOnce(testKey: string, phone: string) {
   const a = new Applicant(first.id);
   await a.signIn(testKey, phone);
   const methodPhone = uniquePhone();
-  await a.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: methodPhone });
+  await a.post("/methods/mobile3", { consent: "yes", name: me.name, id_number: me.idNumber, phone: methodPhone });
   await a.post("/methods/mobile3/code", { action: "confirm", code: await latestCode(testKey, methodPhone) });
   return first;
 }
@@ -25,7 +25,7 @@ describe("face, first step", () => {
     const form = await a.signIn(testKey);
     expect(form.html).toContain('name="name"');
     expect(form.html).not.toContain('name="phone"');
-    const page = await a.post("/methods/face", { name: me.name, id_number: me.idNumber });
+    const page = await a.post("/methods/face", { consent: "yes", name: me.name, id_number: me.idNumber });
     expect(page.step).toBe("continue_on_phone");
     expect(textOf(page.html)).toContain("请用手机继续");
     expect((await a.open()).step).toBe("continue_on_phone");
@@ -40,7 +40,7 @@ describe("face, first step", () => {
     const v = await newVerification(testKey, { type: "person", methods: ["face"] });
     const a = new Applicant(v.id);
     await a.signIn(testKey);
-    const page = await a.post("/methods/face", { name: me.name, id_number: idNumber });
+    const page = await a.post("/methods/face", { consent: "yes", name: me.name, id_number: idNumber });
     expect(page.html).toContain(`data-reason="${reason}"`);
     expect(textOf(page.html)).toContain(sentence);
   });
@@ -94,7 +94,7 @@ describe("app authorization", () => {
     await new Applicant(v.id).signIn(testKey);
     const stranger = new Applicant(v.id);
     expect((await stranger.open()).step).toBe("authorize");
-    const post = await stranger.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: me.phone });
+    const post = await stranger.post("/methods/mobile3", { consent: "yes", name: me.name, id_number: me.idNumber, phone: me.phone });
     expect(post.step).toBe("authorize");
   });
 });
@@ -148,7 +148,7 @@ describe("account reuse", () => {
     const a = new Applicant(first.id);
     await a.signIn(testKey, "13612345678");
     const methodPhone = uniquePhone();
-    await a.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: methodPhone });
+    await a.post("/methods/mobile3", { consent: "yes", name: me.name, id_number: me.idNumber, phone: methodPhone });
     await a.post("/methods/mobile3/code", { action: "confirm", code: await latestCode(testKey, methodPhone) });
     const second = await newVerification(testKey, { type: "person", methods: ["mobile3"] });
     const b = new Applicant(second.id);
@@ -195,7 +195,7 @@ describe("one applicant per verification", () => {
     const v = await newVerification(testKey, { type: "person", methods: ["mobile3"] });
     const owner = new Applicant(v.id);
     await owner.signIn(testKey);
-    await owner.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: uniquePhone() });
+    await owner.post("/methods/mobile3", { consent: "yes", name: me.name, id_number: me.idNumber, phone: uniquePhone() });
     const intruder = new Applicant(v.id);
     const page = await intruder.signIn(testKey);
     expect(page.status).toBe(422);

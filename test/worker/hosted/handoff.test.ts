@@ -229,7 +229,7 @@ describe("ID card capture on the phone", () => {
     const desktop = new Applicant(v.id);
     await desktop.signIn(testKey);
     const phoneNumber = "13912340001";
-    await desktop.post("/methods/bankcard4", { name: id.name, id_number: id.idNumber, card_number: id.cardNumber, phone: phoneNumber });
+    await desktop.post("/methods/bankcard4", { consent: "yes", name: id.name, id_number: id.idNumber, card_number: id.cardNumber, phone: phoneNumber });
     const { latestCode } = await import("../applicant");
     const photos = await desktop.post("/methods/bankcard4/code", { action: "confirm", code: await latestCode(testKey, phoneNumber) });
     expect(photos.step).toBe("id_photos");
@@ -296,7 +296,7 @@ describe("a phone session acts only on its own step", () => {
     const v = await newVerification(testKey, { type: "person", methods: ["bankcard4"], options: { collect_id_images: true } });
     const desktop = new Applicant(v.id);
     await desktop.signIn(testKey);
-    await desktop.post("/methods/bankcard4", { name: id.name, id_number: id.idNumber, card_number: id.cardNumber, phone: "13912340003" });
+    await desktop.post("/methods/bankcard4", { consent: "yes", name: id.name, id_number: id.idNumber, card_number: id.cardNumber, phone: "13912340003" });
     const { latestCode } = await import("../applicant");
     const photos = await desktop.post("/methods/bankcard4/code", { action: "confirm", code: await latestCode(testKey, "13912340003") });
     const link = /<code class="link" data-link[^>]*>([^<]+)<\/code>/.exec(photos.html)![1]!.replace(BASE, "");

@@ -23,7 +23,7 @@ describe("mobile3 journey", () => {
     expect(signed.step).toBe("method_form");
     expect(textOf(signed.html)).toContain("手机号认证");
 
-    const checked = await a.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: me.phone });
+    const checked = await a.post("/methods/mobile3", { consent: "yes", name: me.name, id_number: me.idNumber, phone: me.phone });
     expect(checked.step).toBe("code");
     expect(textOf(checked.html)).toContain(`验证码已发送至 ${me.phone.slice(0, 3)}****${me.phone.slice(-4)}`);
 
@@ -57,8 +57,8 @@ describe("mobile3 journey", () => {
 
   it("should record every attempt, provider call and SMS as events without personal data", async () => {
     const { testKey, v, a, me } = await startMobile3();
-    await a.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: "13800130002" });
-    await a.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: me.phone });
+    await a.post("/methods/mobile3", { consent: "yes", name: me.name, id_number: me.idNumber, phone: "13800130002" });
+    await a.post("/methods/mobile3", { consent: "yes", name: me.name, id_number: me.idNumber, phone: me.phone });
     await a.post("/methods/mobile3/code", { action: "confirm", code: await latestCode(testKey, me.phone) });
     const events = await env.DB.prepare("select type, data from verification_events where verification_id = ? order by created_at, rowid").bind(v.id).all<{ type: string; data: string }>();
     expect(events.results.map((e) => e.type)).toEqual([
@@ -66,9 +66,12 @@ describe("mobile3 journey", () => {
       "sms.sent",
       "sms.checked",
       "applicant.authorized",
+      // Each submission records the form's consent in its own write.
+      "consent.recorded",
       "verification.start",
       "provider.call",
       "verification.attempt_failed",
+      "consent.recorded",
       "provider.call",
       // The code goes out first, and its record is written with the step it opens.
       "sms.sent",
@@ -78,7 +81,7 @@ describe("mobile3 journey", () => {
     ]);
     const all = JSON.stringify(events.results);
     for (const secret of [me.idNumber, me.phone, me.name]) expect(all).not.toContain(secret);
-    expect(JSON.parse(events.results[5]!.data)).toMatchObject({
+    expect(JSON.parse(events.results[6]!.data)).toMatchObject({
       capability: "carrier",
       provider: "sandbox",
       outcome: "no_match",
@@ -92,7 +95,7 @@ describe("mobile3 journey", () => {
     ["name_id_mismatch", { name: "王不符" }, "姓名与身份证号不一致"],
   ])("should explain a %s failure, keep what was typed and count the attempt", async (reason, change, sentence) => {
     const { testKey, v, a, me } = await startMobile3();
-    const fields = { name: me.name, id_number: me.idNumber, phone: me.phone, ...change };
+    const fields = { consent: "yes", name: me.name, id_number: me.idNumber, phone: me.phone, ...change };
     const page = await a.post("/methods/mobile3", fields);
     expect(page.status).toBe(422);
     expect(page.html).toContain(`data-reason="${reason}"`);
@@ -106,7 +109,7 @@ describe("mobile3 journey", () => {
 
   it("should tell the applicant to try later when the carrier is down, without counting an attempt", async () => {
     const { testKey, v, a, me } = await startMobile3();
-    const page = await a.post("/methods/mobile3", { name: "李超时", id_number: me.idNumber, phone: me.phone });
+    const page = await a.post("/methods/mobile3", { consent: "yes", name: "李超时", id_number: me.idNumber, phone: me.phone });
     expect(page.html).toContain('data-reason="provider_unavailable"');
     expect(textOf(page.html)).toContain("不计入失败次数");
     expect(page.html).toContain('value="李超时"');
@@ -119,17 +122,17 @@ describe("mobile3 journey", () => {
   it("should not let a code of one method verify after another method was started from a stale tab", async () => {
     const { testKey, v, a, me } = await startMobile3({ methods: ["mobile3", "bankcard4"] });
     await a.post("/method", { method: "mobile3" });
-    await a.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: me.phone });
+    await a.post("/methods/mobile3", { consent: "yes", name: me.name, id_number: me.idNumber, phone: me.phone });
     const code = await latestCode(testKey, me.phone);
     // The other tab still shows the bank card form; its check is unavailable.
-    await a.post("/methods/bankcard4", { name: "李超时", id_number: me.idNumber, card_number: identity.cardNumber, phone: me.phone });
+    await a.post("/methods/bankcard4", { consent: "yes", name: "李超时", id_number: me.idNumber, card_number: identity.cardNumber, phone: me.phone });
     await a.post("/methods/mobile3/code", { action: "confirm", code });
     expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json).toMatchObject({ status: "in_progress", method: "bankcard4" });
   });
 
   it("should fail the verification on the third failed check", async () => {
     const { testKey, v, a, me } = await startMobile3();
-    const bad = { name: "王不符", id_number: me.idNumber, phone: me.phone };
+    const bad = { consent: "yes", name: "王不符", id_number: me.idNumber, phone: me.phone };
     await a.post("/methods/mobile3", bad);
     await a.post("/methods/mobile3", bad);
     const third = await a.post("/methods/mobile3", bad);
@@ -145,7 +148,7 @@ describe("mobile3 journey", () => {
 
   it("should put each field error next to its field and focus the first", async () => {
     const { a, me } = await startMobile3();
-    const page = await a.post("/methods/mobile3", { name: "张3", id_number: "110101199003071234", phone: me.phone }, { htmx: true });
+    const page = await a.post("/methods/mobile3", { consent: "yes", name: "张3", id_number: "110101199003071234", phone: me.phone }, { htmx: true });
     expect(page.status).toBe(422);
     expect(page.html.startsWith('<section class="card" id="step"')).toBe(true);
     expect(page.html).toMatch(/<input id="f-name"[^>]*aria-invalid="true"[^>]*aria-describedby="f-name-error"[^>]*autofocus/);
@@ -156,7 +159,7 @@ describe("mobile3 journey", () => {
 
   it("should answer htmx posts with the next step's fragment in one request", async () => {
     const { a, me } = await startMobile3();
-    const page = await a.post("/methods/mobile3", { name: me.name, id_number: me.idNumber, phone: me.phone }, { htmx: true });
+    const page = await a.post("/methods/mobile3", { consent: "yes", name: me.name, id_number: me.idNumber, phone: me.phone }, { htmx: true });
     expect(page.status).toBe(200);
     expect(page.step).toBe("code");
     expect(page.html).not.toContain("<html");
@@ -172,23 +175,23 @@ describe("what the partner pre-filled", () => {
     const form = await a.signIn(testKey);
     expect(form.step).toBe("method_form");
     for (const full of [identity.idNumber, identity.name, phone]) expect(form.html).not.toContain(full);
-    expect(textOf(form.html)).toContain("已预填：1101************33");
-    expect(textOf(form.html)).toContain(`已预填：${phone.slice(0, 3)}****${phone.slice(-4)}`);
+    expect(form.html).toContain('<span class="value">1101************33</span>');
+    expect(form.html).toContain(`<span class="value">${phone.slice(0, 3)}****${phone.slice(-4)}</span>`);
 
     // A typed field wins; the blank ones take the stored values, which never come back in the page.
-    const wrong = await a.post("/methods/mobile3", { name: "王不符", id_number: "", phone: "" });
+    const wrong = await a.post("/methods/mobile3", { consent: "yes", name: "王不符", id_number: "", phone: "" });
     expect(wrong.html).toContain('data-reason="name_id_mismatch"');
     expect(wrong.html).toContain('value="王不符"');
     expect(wrong.html).not.toContain(identity.idNumber);
     expect(wrong.html).not.toContain(phone);
 
-    const checked = await a.post("/methods/mobile3", { name: "", id_number: "", phone: "" });
+    const checked = await a.post("/methods/mobile3", { consent: "yes", name: "", id_number: "", phone: "" });
     expect(checked.step).toBe("code");
     // Back to edit from the code step: still masked, never the full pre-filled values.
     const edit = await a.open("?edit=1");
     expect(edit.step).toBe("method_form");
     for (const full of [identity.idNumber, identity.name, phone]) expect(edit.html).not.toContain(full);
-    expect(textOf(edit.html)).toContain("已预填：1101************33");
+    expect(edit.html).toContain('<span class="value">1101************33</span>');
     await a.post("/methods/mobile3/code", { action: "confirm", code: await latestCode(testKey, phone) });
     expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json).toMatchObject({ status: "verified", person: { id_number: "1101************33" } });
   });

@@ -14,8 +14,8 @@ async function phoneObject(phone: string) {
 }
 
 const FORMS = {
-  mobile3: { name: me.name, id_number: me.idNumber, phone: me.phone },
-  bankcard4: { name: me.name, id_number: me.idNumber, phone: me.phone, card_number: me.cardNumber },
+  mobile3: { consent: "yes", name: me.name, id_number: me.idNumber, phone: me.phone },
+  bankcard4: { consent: "yes", name: me.name, id_number: me.idNumber, phone: me.phone, card_number: me.cardNumber },
 };
 
 describe.each(["mobile3", "bankcard4"] as const)("SMS codes in %s", (method) => {
