@@ -1,7 +1,7 @@
 // `npm run bench`: the service's own speed. Starts its own `wrangler dev` (fresh local state, the
 // bench flag on), loads each route with autocannon, reads each response's D1 round trips from the
 // instrumented database layer (x-d1-queries), walks complete verifications once to count what one
-// costs, prints a table, and writes bench/out/last-run.json and bench/README.md's "Last measured".
+// costs and the SMS messages and provider calls it takes (bench/provider-walk.mjs), prints a table, and writes bench/out/last-run.json and bench/README.md's "Last measured".
 // Never asserts absolute timings: compare a route with the trivial route of the same run.
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -11,6 +11,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { PNG } from "pngjs";
 import { demoPartnerSql } from "../scripts/seed.mjs";
+import { providerWalk, renderProviderRows } from "./provider-walk.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -590,6 +591,11 @@ function render(run) {
     "",
     ...(misses.length ? misses : ["none"]),
     "",
+    "## SMS messages and provider calls per completed verification (from the same run)",
+    "",
+    "One verification of each kind, walked once; counted from its evidence record (`sms.sent`, `provider.call` by capability) and checked against the sandbox's outbox.",
+    "",
+    ...(run.providers ? [renderProviderRows(run.providers), ""] : ["not measured", ""]),
     "## Cost of one completed person verification (from the same run)",
     "",
     ...costRows,
@@ -608,11 +614,18 @@ async function main() {
   const started = Date.now();
   const service = await startService();
   try {
-    // BENCH_ONLY=cost skips the timed runs (for working on the cost walk).
-    const timed = process.env.BENCH_ONLY !== "cost";
+    // BENCH_ONLY=cost skips the timed runs (for working on the cost walk); BENCH_ONLY=providers walks only the SMS and provider count.
+    const only = process.env.BENCH_ONLY;
+    if (only === "providers") {
+      console.log(renderProviderRows(await providerWalk(service.base, KEY, { phone: nextPhone, ip: nextIp })));
+      return;
+    }
+    const timed = only !== "cost";
     const run = { machine: machine(), routes: timed ? await routes(service.base) : [], handoff: timed ? await handoffSessions(service.base) : null, cost: await costWalk(service.base, service.pid) };
+    run.providers = await providerWalk(service.base, KEY, { phone: nextPhone, ip: nextIp });
     if (!timed) {
       console.log(JSON.stringify(run.cost, null, 1));
+      console.log(renderProviderRows(run.providers));
       return;
     }
     run.machine.loadAfter = loadavg()[0];
