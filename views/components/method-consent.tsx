@@ -2,6 +2,7 @@
 // form's details go to, named by the method. The sentence shown is the sentence hashed into the
 // consent record (src/flow/consent.ts), from the same parts: never reworded in one place only.
 import { isMessageKey, type Locale, t } from "../messages";
+import { ConsentCheck } from "./consent-check";
 import { LegalLink, quotedTitle } from "./legal-links";
 
 /** Who checks this method's details (`method.<name>.consent_recipients`, or the privacy notice's list). */
@@ -33,34 +34,15 @@ export interface MethodConsentProps {
 export function MethodConsent({ locale, method, checked, error, autofocus }: MethodConsentProps) {
   const gap = gapOf(locale);
   return (
-    <div class="field">
-      <label class="check" for="f-consent">
-        <input
-          type="checkbox"
-          id="f-consent"
-          name="consent"
-          value="yes"
-          checked={checked ? true : undefined}
-          aria-invalid={error ? "true" : undefined}
-          aria-describedby={error ? "f-consent-error" : undefined}
-          autofocus={autofocus}
-        />
-        <span>
-          {t(locale, "form.consent.before")}
-          {gap}
-          <LegalLink locale={locale} doc="service" />
-          {gap}
-          {t(locale, "form.consent.and")}
-          {gap}
-          <LegalLink locale={locale} doc="privacy" />
-          {t(locale, "form.consent.after", { recipients: recipients(locale, method) })}
-        </span>
-      </label>
-      {error && (
-        <p class="error" id="f-consent-error">
-          {error}
-        </p>
-      )}
-    </div>
+    <ConsentCheck checked={checked} error={error} autofocus={autofocus}>
+      {t(locale, "form.consent.before")}
+      {gap}
+      <LegalLink locale={locale} doc="service" />
+      {gap}
+      {t(locale, "form.consent.and")}
+      {gap}
+      <LegalLink locale={locale} doc="privacy" />
+      {t(locale, "form.consent.after", { recipients: recipients(locale, method) })}
+    </ConsentCheck>
   );
 }

@@ -6,6 +6,7 @@ import { ResendButton } from "../components/resend-button";
 import { StepForm } from "../components/step-form";
 import { t } from "../messages";
 import type { StepView } from "./model";
+import { ConsentCheck } from "../components/consent-check";
 
 type Props = Extract<StepView, { kind: "authorize" }>;
 
@@ -65,28 +66,9 @@ export function AuthorizeStep(p: Props) {
           required={false}
           autofocus={first === "code" || (!first && !!p.codeSentTo)}
         />
-        <div class="field">
-          <label class="check" for="f-consent">
-            <input
-              type="checkbox"
-              id="f-consent"
-              name="consent"
-              value="yes"
-              checked={p.consent ? true : undefined}
-              aria-invalid={errors.consent ? "true" : undefined}
-              aria-describedby={errors.consent ? "f-consent-error" : undefined}
-              autofocus={first === "consent"}
-            />
-            <span>
-              {t(locale, "authorize.consent.before")} <LegalLink locale={locale} doc="service" /> {t(locale, "authorize.consent.and")} <LegalLink locale={locale} doc="privacy" />
-            </span>
-          </label>
-          {err("consent") && (
-            <p class="error" id="f-consent-error">
-              {err("consent")}
-            </p>
-          )}
-        </div>
+        <ConsentCheck checked={!!p.consent} error={err("consent")} autofocus={first === "consent"}>
+          {t(locale, "authorize.consent.before")} <LegalLink locale={locale} doc="service" /> {t(locale, "authorize.consent.and")} <LegalLink locale={locale} doc="privacy" />
+        </ConsentCheck>
         <button type="submit" name="action" value="authorize">
           {t(locale, "authorize.submit")}
         </button>
