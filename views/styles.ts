@@ -48,7 +48,7 @@ dl.summary dt{color:#57606a}
 dl.summary dd{margin:0}
 footer{max-width:40rem;margin:1rem auto 2rem;padding:0 1rem;font-size:.8125rem;color:#57606a}
 .qr svg{display:block;width:264px;height:264px;max-width:100%}
-code.link{display:block;word-break:break-all;font-size:.8125rem;background:#f6f8fa;padding:.5rem;border-radius:4px}
+.code{white-space:nowrap;font-family:ui-monospace,monospace}.notice .failure{display:block;margin-top:.5rem;color:#b3261e}code.link{display:block;word-break:break-all;font-size:.8125rem;background:#f6f8fa;padding:.5rem;border-radius:4px}
 .oval{position:relative;width:min(70vw,260px,28vh);aspect-ratio:3/4;margin:1rem auto .5rem;border-radius:50%;overflow:hidden;border:4px solid #0b57d0;background:#1f2328}
 .oval.recording{border-color:#b3261e}
 .oval video{width:100%;height:100%;object-fit:cover;transform:scaleX(-1)}

@@ -30,9 +30,15 @@ export type AuthorizeErrors = Partial<Record<"phone" | "code" | "consent", strin
 export interface SignInCodeShown {
   codeSentTo?: string;
   retryAfterSeconds?: number;
+  /**
+   * The wait comes from a code this number got for another verification (another site, another
+   * tab) less than a minute ago: said plainly, since nobody here asked for one, and that code is no use here.
+   */
+  sentElsewhere?: true;
 }
 
-export type SendResult = { ok: true; phone: string; shown: SignInCodeShown } | { ok: false; errors: AuthorizeErrors; shown: SignInCodeShown };
+/** `phone` on a refusal: the number was fine (a limit or the carrier said no), so a reload keeps it. */
+export type SendResult = { ok: true; phone: string; shown: SignInCodeShown } | { ok: false; errors: AuthorizeErrors; shown: SignInCodeShown; phone?: string };
 
 export async function sendAuthorizationCode(ctx: FlowContext, row: VerificationRow, rawPhone: string): Promise<SendResult> {
   const phone = mobileNumber.safeParse(rawPhone, { reportInput: true });
@@ -42,7 +48,7 @@ export async function sendAuthorizationCode(ctx: FlowContext, row: VerificationR
   // A second tap while the code just sent can still be entered (a double click, a page left open
   // past its countdown's start): nothing went wrong, and the form says so again with its countdown.
   if (sent.ok || (sent.reason === "cooldown" && shown.codeSentTo)) return { ok: true, phone: phone.data, shown };
-  return { ok: false, errors: { phone: sent.reason }, shown };
+  return { ok: false, errors: { phone: sent.reason === "cooldown" && shown.sentElsewhere ? "cooldown_elsewhere" : sent.reason }, shown, phone: phone.data };
 }
 
 /**
@@ -56,7 +62,11 @@ export async function signInCodeShown(ctx: FlowContext, row: VerificationRow, ra
   if (!phone.success) return {};
   const status = await codeStatus(ctx, row, phone.data, SIGN_IN.purpose);
   const seconds = Math.max(Math.ceil(status.nextSendInMs / 1000), refusedForSeconds);
-  return { ...(status.codeLive ? { codeSentTo: maskPhone(phone.data) } : {}), ...(seconds > 0 ? { retryAfterSeconds: seconds } : {}) };
+  return {
+    ...(status.codeLive ? { codeSentTo: maskPhone(phone.data) } : {}),
+    ...(seconds > 0 ? { retryAfterSeconds: seconds } : {}),
+    ...(status.codeElsewhere && seconds > 0 ? { sentElsewhere: true as const } : {}),
+  };
 }
 
 export type AuthorizeResult = { ok: true; applicantId: string; phone: string; row: VerificationRow; reusable: VerificationRow[] } | { ok: false; errors: AuthorizeErrors; triesLeft?: number };
@@ -70,7 +80,11 @@ export async function authorizeApplicant(ctx: FlowContext, row: VerificationRow,
   if (!phone.success || Object.keys(errors).length > 0) return { ok: false, errors };
 
   const { outcome, evidence: checked } = await checkCode(ctx, row, phone.data, SIGN_IN.purpose, input.code.trim());
-  if (!outcome.ok) return { ok: false, errors: { code: outcome.reason }, triesLeft: outcome.triesLeft };
+  if (!outcome.ok) {
+    // Most likely the code that came for another verification, typed here.
+    const reason = outcome.reason === "no_code" && (await codeStatus(ctx, row, phone.data, SIGN_IN.purpose)).codeElsewhere ? "code_for_elsewhere" : outcome.reason;
+    return { ok: false, errors: { code: reason }, triesLeft: outcome.triesLeft };
+  }
 
   const [phoneHash, applicantId] = await Promise.all([ctx.cipher.hash("phone", phone.data), applicantIdFor(ctx.cipher, phone.data)]);
   // A verification belongs to the first account that signs in to it: another phone holding the

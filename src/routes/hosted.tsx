@@ -8,7 +8,7 @@ import type { FlowContext } from "../flow/context";
 import { getVerificationForApplicant } from "../db/verifications";
 import { effectiveStatus, isOpen } from "../domain/verification/status";
 import { type ApplicantRow, localeOf } from "../flow/applicant";
-import { handoffStub } from "../flow/handoff";
+import { handoffStub, triesLeft } from "../flow/handoff";
 import { allSteps, type ActionOutcome, type StepAction } from "../flow/steps";
 import { authorizeApplicant, sendAuthorizationCode, signInCodeShown } from "../journey/authorize";
 import { answerReuse, chooseMethod } from "../journey/choose";
@@ -125,7 +125,10 @@ hosted.post("/:id/authorize", async (c) => {
   if (!isOpen(row.status)) return done(c, row);
   if (text(f, "action") === "send_code") {
     const sent = await sendAuthorizationCode(ctx, row, text(f, "phone"));
-    if (!sent.ok) return render(c, { ...base, ...sent.shown, errors: sent.errors }, 422);
+    if (!sent.ok) {
+      if (sent.phone) await keepSignInPhone(c, row.id, sent.phone);
+      return render(c, { ...base, ...sent.shown, errors: sent.errors }, 422);
+    }
     await keepSignInPhone(c, row.id, sent.phone);
     return render(c, { ...base, phone: sent.phone, ...sent.shown, errors: {} });
   }
@@ -186,7 +189,18 @@ hosted.get("/:id/handoff/status", async (c) => {
   const state = record?.state ?? "expired";
   c.header("Cache-Control", "no-store");
   if (state === "verified" || state === "failed" || state === "expired") c.header("HX-Refresh", "true");
-  return c.html(<HandoffStatus locale={localeOf(s.row)} verificationId={s.row.id} state={state} lastFailure={record?.lastFailure} purpose={record?.purpose} polling />);
+  return c.html(
+    <HandoffStatus
+      locale={localeOf(s.row)}
+      verificationId={s.row.id}
+      state={state}
+      lastFailure={record?.lastFailure}
+      failures={record?.failures}
+      purpose={record?.purpose}
+      attemptsLeft={triesLeft(s.row)}
+      polling
+    />,
+  );
 });
 
 /** A step action's path pattern (`methods/:method/code`) against the posted path, with its parameters. */

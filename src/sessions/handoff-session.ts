@@ -25,6 +25,8 @@ export interface HandoffRecord {
   sessionHash: string | null;
   prompts: string[] | null;
   lastFailure: string | null;
+  /** Tries that failed or faulted in this handoff's life: a desktop tells a new failure from one it showed. */
+  failures?: number;
   /**
    * A channel that sends the phone to another app (Alipay face): the check registered there; null
    * until then and after a failed try. The object only keeps it; the channel's step knows what it is.
@@ -55,6 +57,7 @@ export type HandoffPatch = Partial<Pick<HandoffRecord, "prompts" | "lastFailure"
 export interface HandoffUpdate {
   state: HandoffState;
   lastFailure?: string | null | undefined;
+  failures: number;
   verificationId: string;
 }
 
@@ -151,7 +154,7 @@ export class HandoffSession extends DurableObject<unknown> {
     if (!record) return null;
     const state = nextHandoffState(record.state, event);
     if (state === null) return null;
-    return this.save({ ...record, ...patch, state, updatedAt: Date.now() });
+    return this.save({ ...record, ...patch, state, failures: counted(record, patch.lastFailure), updatedAt: Date.now() });
   }
 
   /** Reserves the registration of an external check: one at a time, and none while a registered check is open. */
@@ -170,7 +173,7 @@ export class HandoffSession extends DurableObject<unknown> {
     const state = nextHandoffState(record.state, { type: "start_capture" });
     if (state === null) return null;
     const kept = "check" in outcome ? { externalCheck: outcome.check, lastFailure: null } : { lastFailure: outcome.lastFailure };
-    return this.save({ ...record, ...kept, externalClaim: null, state, updatedAt: Date.now() });
+    return this.save({ ...record, ...kept, externalClaim: null, state, failures: counted(record, kept.lastFailure), updatedAt: Date.now() });
   }
 
   /** Whether asking for the result is allowed now (and counts this ask): each ask is a call to the other app. */
@@ -239,6 +242,10 @@ export class HandoffSession extends DurableObject<unknown> {
   }
 }
 
+function counted(record: HandoffRecord, lastFailure: string | null | undefined): number {
+  return (record.failures ?? 0) + (lastFailure ? 1 : 0);
+}
+
 function update(record: HandoffRecord): HandoffUpdate {
-  return { state: record.state, lastFailure: record.lastFailure, verificationId: record.verificationId };
+  return { state: record.state, lastFailure: record.lastFailure, failures: record.failures ?? 0, verificationId: record.verificationId };
 }

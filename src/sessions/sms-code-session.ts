@@ -98,12 +98,14 @@ export class SmsCodeSession extends DurableObject<SmsCodeSessionEnv> {
    * What a code step shows on a reload, without changing anything: whether a code for this
    * verification and purpose can still be entered, and how long until another may be sent.
    */
-  async status(verificationId: string, purpose: CodePurpose): Promise<{ codeLive: boolean; nextSendInMs: number }> {
+  async status(verificationId: string, purpose: CodePurpose): Promise<{ codeLive: boolean; codeElsewhere: boolean; nextSendInMs: number }> {
     const now = Date.now();
     const stored = await this.ctx.storage.get<StoredCode>("code");
-    const codeLive = !!stored && stored.codeHash !== "" && stored.verificationId === verificationId && stored.purpose === purpose && stored.expiresAt > now && stored.wrongTries < MAX_WRONG_TRIES;
+    const live = !!stored && stored.codeHash !== "" && stored.expiresAt > now && stored.wrongTries < MAX_WRONG_TRIES;
+    const here = !!stored && stored.verificationId === verificationId && stored.purpose === purpose;
     const decision = decideSend(keepRecent(await this.history(), now, RULES.phone), now, RULES.phone);
-    return { codeLive, nextSendInMs: decision.ok ? 0 : decision.retryAfterMs };
+    // A code still live for another verification (or purpose) explains a wait nobody here asked for.
+    return { codeLive: live && here, codeElsewhere: live && !here, nextSendInMs: decision.ok ? 0 : decision.retryAfterMs };
   }
 
   /**

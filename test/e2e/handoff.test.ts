@@ -2,7 +2,7 @@ import jsQR from "jsqr";
 import type { Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { describe, expect, inject, it } from "vitest";
-import { TEST_IDENTITIES } from "../../src/providers/sandbox-values";
+import { SANDBOX_NAMES, TEST_IDENTITIES } from "../../src/providers/sandbox-values";
 import { agreeAndContinue, createVerification, fileBrowser, latestCode as latestSmsCode, signInOnDesktop, typeOtherPhone } from "./browser";
 
 const baseUrl = inject("baseUrl");
@@ -15,12 +15,12 @@ function latestCode(phone: string): Promise<string> {
 }
 
 /** The desktop signed in with `phone` (each test names its own, so none shares another's SMS limits) and at the QR code. */
-async function desktopAtQr(page: Page, phone: string) {
+async function desktopAtQr(page: Page, phone: string, name: string = TEST_IDENTITIES[2].name) {
   const me = TEST_IDENTITIES[2];
   const v = await createVerification(baseUrl, key, { type: "person", methods: ["face"] });
   await page.goto(v.url);
   await signInOnDesktop(page, baseUrl, key, phone);
-  await page.getByLabel("姓名", { exact: true }).fill(me.name);
+  await page.getByLabel("姓名", { exact: true }).fill(name);
   await page.getByLabel("身份证号").fill(me.idNumber);
   await agreeAndContinue(page);
   await page.locator("#handoff-qr svg").waitFor();
@@ -125,6 +125,35 @@ describe("desktop-to-phone handoff in Chromium", () => {
     await expect.poll(() => desktop.getByRole("heading", { level: 1 }).textContent()).toBe("认证成功");
     const api = await (await fetch(`${baseUrl}/v1/verifications/${v.id}`, { headers: { authorization: `Bearer ${key}` } })).json();
     expect(api).toMatchObject({ status: "verified", method: "face" });
+    await phone.context().close();
+    await desktop.close();
+  });
+
+  it("should follow a failed Alipay check on the desktop by itself: the stale notice gone, why it failed, the tries left, each time", async () => {
+    const desktop = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
+    await desktopAtQr(desktop, "13700007007", SANDBOX_NAMES.livenessFailed);
+    await desktop.getByRole("button", { name: "改用支付宝刷脸" }).click();
+    await desktop.locator('[data-channel="alipay_face"]').waitFor();
+    // Asked too early: the desktop says the phone has not started.
+    await desktop.getByRole("button", { name: "我已在支付宝完成，查询认证结果" }).click();
+    await desktop.locator("#alipay-notice").waitFor();
+    const phone = await phonePage();
+    await phone.goto(await decodeQr(desktop));
+    await phone.getByRole("button", { name: "打开支付宝刷脸" }).click();
+    // The phone moved on: the notice that it had not started goes, without a reload.
+    await expect.poll(() => desktop.locator("#handoff-status").textContent()).toContain("正在支付宝中刷脸");
+    expect(await desktop.locator("#alipay-notice").count()).toBe(0);
+    for (const left of ["还可尝试 2 次。", "这是最后一次机会"]) {
+      await phone.getByRole("link", { name: "在支付宝中完成刷脸" }).click();
+      await expect.poll(() => desktop.locator("#handoff-status").textContent(), { timeout: 5000 }).toContain(left);
+      const status = (await desktop.locator("#handoff-status").textContent()) ?? "";
+      expect(status).toContain("等待在手机上重试…");
+      expect(status).toContain("支付宝没能确认是本人在刷脸");
+      expect(status).not.toContain("正在支付宝中刷脸");
+      await desktop.screenshot({ path: `bench/out/alipay-failed-desktop-${left.length}.png`, fullPage: true });
+      await phone.goto(`${baseUrl}/p`);
+      await phone.getByRole("button", { name: "打开支付宝刷脸" }).click();
+    }
     await phone.context().close();
     await desktop.close();
   });

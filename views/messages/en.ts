@@ -124,6 +124,10 @@ export const en: Record<MessageKey, string> = {
   "authorize.consent.and": "and the",
   "code.sent_at": "We sent a code to {phone}. It is valid for 5 minutes.",
   "error.cooldown": "Codes were requested too often. Try again in {seconds} seconds.",
+  "error.cooldown_elsewhere":
+    "This number got a code less than a minute ago for another verification (another site or another window); that code does not work here. Get a new code in {seconds} seconds.",
+  "error.code_for_elsewhere":
+    "No code has been sent to this number for this verification yet: the one it just got is for another verification and does not work here. When the countdown ends, select Get code.",
   "error.hourly_limit": "This number has had 5 codes in the last hour. Try again later.",
   "error.daily_limit": "This number has had 10 codes in the last 24 hours. Try again tomorrow.",
   "error.ip_hourly_limit": "Too many codes were requested from your network. Try again later.",
@@ -170,6 +174,7 @@ export const en: Record<MessageKey, string> = {
   "reason.name_id_mismatch": "The name and the ID number do not match. Check them and try again.",
   "reason.code_tries_exhausted": "The SMS code was wrong too many times.",
   "reason.provider_unavailable": "The check is unavailable right now. Try again later: this does not count as a failed check, and what you typed is kept.",
+  "reason.on_phone.provider_unavailable": "The check is unavailable right now. This does not count as a failed try: try again in a moment.",
   "reason.attempts_exhausted": "Three checks failed, so this verification has ended.",
   "code.not_live": "There is no code to enter: the SMS could not be sent, or the code is no longer valid. Ask for a new one.",
   "code.resend_in": "New code in {seconds} s",
@@ -236,8 +241,11 @@ export const en: Record<MessageKey, string> = {
   "handoff.state.verified": "Checked on your phone.",
   "handoff.state.failed": "The check on your phone failed.",
   "handoff.state.expired": "The QR code expired. Select New QR code.",
+  "handoff.state.retrying": "Waiting for another try on the phone…",
   "handoff.state.alipay_face.opened": "Opened on your phone. Continue to Alipay there.",
   "handoff.state.alipay_face.capturing": 'Face check under way in Alipay… this page updates when it ends. If it does not, select "I finished in Alipay: show the result".',
+  // Between two sentences run together: Chinese sets none, English a space.
+  "sentence.gap": " ",
   "handoff.retry_notice": "The last try did not pass: {reason} Try again on your phone.",
   "handoff.no_live": "This page does not update by itself. When you are done on the phone, select Check status.",
   "handoff.check_status": "Check status",

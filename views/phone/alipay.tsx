@@ -12,7 +12,7 @@ import { PhonePage } from "./phone-page";
 export function AlipayStartPage(p: { locale: Locale; lastFailure?: string | null | undefined; attemptsLeft?: number | undefined; appLink?: string | undefined; notice?: AlipayNotice | undefined }) {
   const { locale, lastFailure, appLink, notice } = p;
   return (
-    <PhonePage locale={locale} title={t(locale, "phone.alipay.heading")} phone="alipay_face" lastFailure={lastFailure} attemptsLeft={p.attemptsLeft}>
+    <PhonePage locale={locale} title={t(locale, "phone.alipay.heading")} phone="alipay_face" channel="alipay_face" lastFailure={lastFailure} attemptsLeft={p.attemptsLeft}>
       <p>{t(locale, "phone.alipay.intro")}</p>
       {appLink ? (
         <>
@@ -47,7 +47,7 @@ export function AlipayStartPage(p: { locale: Locale; lastFailure?: string | null
 /** Back from Alipay in a browser that holds no session of ours: the desktop is where to go on. */
 export function AlipayReturnedPage({ locale, lastFailure }: { locale: Locale; lastFailure?: string | null | undefined }) {
   return (
-    <PhonePage locale={locale} title={t(locale, "phone.alipay.heading")} phone="alipay_returned" lastFailure={lastFailure}>
+    <PhonePage locale={locale} title={t(locale, "phone.alipay.heading")} phone="alipay_returned" channel="alipay_face" lastFailure={lastFailure}>
       <p role="status">{t(locale, "phone.alipay.returned")}</p>
     </PhonePage>
   );

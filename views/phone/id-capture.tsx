@@ -28,7 +28,7 @@ export function IdCapturePage({
     <ImageField locale={locale} field={field} hint={hint} guide error={errors[field] ? errorText(locale, field, errors[field]!) : undefined} />
   );
   return (
-    <PhonePage locale={locale} title={t(locale, "phone.photos.heading")} phone="id_capture" lastFailure={lastFailure} attemptsLeft={attemptsLeft} about={about}>
+    <PhonePage locale={locale} title={t(locale, "phone.photos.heading")} phone="id_capture" channel="id_capture" lastFailure={lastFailure} attemptsLeft={attemptsLeft} about={about}>
       <form id="id-capture" method="post" action="/p/id-photos" enctype="multipart/form-data" data-busy={t(locale, "phone.photos.resizing")} data-neterror={t(locale, "phone.upload_failed")}>
         {side("id_front", "phone.photos.front_guide")}
         {side("id_back", "phone.photos.back_guide")}

@@ -40,11 +40,16 @@
     }, 1000);
   }
   function show(u) {
+    // A failed try the page has not shown yet (the same reason again too): the server says why,
+    // with the tries left.
+    if (u.state === "verified" || u.state === "failed" || (u.failures || 0) > +el.dataset.failures) return location.replace(`/v/${vid}`);
+    var retrying = u.state === "capturing" && u.lastFailure;
+    // A notice the desktop asked for earlier (e.g. "not started in Alipay yet") is stale once the phone moves.
+    if (u.state !== el.dataset.state) document.getElementById("alipay-notice")?.remove();
     el.dataset.state = u.state;
-    el.querySelector("[data-text]").textContent = m[u.state] || u.state;
+    el.querySelector("[data-text]").textContent = m[retrying ? "retrying" : u.state] || u.state;
+    if (!retrying) el.querySelector("[data-failure]")?.remove();
     if (qr && u.state !== "waiting") qr.hidden = true;
-    if (u.state === "verified" || u.state === "failed") location.replace(`/v/${vid}`);
-    if (u.state === "capturing" && u.lastFailure && u.lastFailure !== el.querySelector("[data-failure]")?.dataset?.failure) location.replace(`/v/${vid}`);
   }
   if ("WebSocket" in window) {
     var tries = 0;

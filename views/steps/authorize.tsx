@@ -14,11 +14,12 @@ type Props = Extract<StepView, { kind: "authorize" }>;
  * Sends refused by a limit (src/domain/sms/send-limits.ts): said above the form, never as the phone
  * field's error, since the number is fine; the 获取验证码 button counts the wait down.
  */
-const SEND_LIMITS = new Set(["cooldown", "hourly_limit", "daily_limit", "ip_hourly_limit", "ip_daily_limit"]);
+const SEND_LIMITS = new Set(["cooldown", "cooldown_elsewhere", "hourly_limit", "daily_limit", "ip_hourly_limit", "ip_daily_limit"]);
 
 export function AuthorizeStep(p: Props) {
   const { locale } = p;
-  const limit = p.errors.phone && SEND_LIMITS.has(p.errors.phone) ? p.errors.phone : undefined;
+  // A reload in the wait for another verification's code says why the button waits, as the refused send did.
+  const limit = p.errors.phone && SEND_LIMITS.has(p.errors.phone) ? p.errors.phone : p.sentElsewhere && !p.errors.code ? "cooldown_elsewhere" : undefined;
   const errors = limit ? { ...p.errors, phone: undefined } : p.errors;
   const params = { tries: String(p.triesLeft ?? 0), seconds: String(p.retryAfterSeconds ?? 60) };
   const err = (field: "phone" | "code" | "consent") => {

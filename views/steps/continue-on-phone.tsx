@@ -2,7 +2,7 @@
 // and a live status that follows the handoff (WebSocket; htmx polling only where there is none).
 import { raw } from "hono/html";
 import { QrCode } from "../components/qr-code";
-import { reasonText } from "../components/form-errors";
+import { type PhoneChannelName, retryText } from "../components/form-errors";
 import { StepForm } from "../components/step-form";
 import { isMessageKey, type Locale, t } from "../messages";
 import type { StepView } from "./model";
@@ -12,7 +12,7 @@ type Props = Extract<StepView, { kind: "continue_on_phone" }>;
 
 export const HANDOFF_STATUS_ID = "handoff-status";
 
-const STATES = ["waiting", "opened", "capturing", "submitted", "verified", "failed", "expired"] as const;
+const STATES = ["waiting", "opened", "capturing", "retrying", "submitted", "verified", "failed", "expired"] as const;
 
 /** Alipay face has its own words where the applicant is in the Alipay app rather than on our page. */
 function stateText(locale: Locale, state: string, purpose?: string) {
@@ -32,6 +32,8 @@ export function HandoffStatus(p: {
   verificationId: string;
   state: string;
   lastFailure?: string | null | undefined;
+  /** How many tries the phone has had fail so far: a new one, even for the same reason, moves the page on. */
+  failures?: number | undefined;
   purpose?: string | undefined;
   polling?: boolean;
   attemptsLeft?: number | undefined;
@@ -39,6 +41,10 @@ export function HandoffStatus(p: {
   const { locale, verificationId, state, lastFailure, purpose } = p;
   const poll = `/v/${verificationId}/handoff/status`;
   const msgs = Object.fromEntries(STATES.map((s) => [s, stateText(locale, s, purpose)]));
+  // After a failed try the phone is back at its start, not in Alipay or the camera: the status says
+  // it waits for another try, and why the last one failed stands on its own line below it.
+  const retrying = Boolean(lastFailure) && state === "capturing";
+  const channel: PhoneChannelName = purpose === "alipay_face" ? "alipay_face" : purpose === "id_capture" ? "id_capture" : "face";
   return (
     <div
       id={HANDOFF_STATUS_ID}
@@ -46,17 +52,20 @@ export function HandoffStatus(p: {
       role="status"
       aria-live="polite"
       data-state={state}
+      data-failures={String(p.failures ?? 0)}
       data-vid={verificationId}
       data-ws={`/v/${verificationId}/handoff/live`}
       data-poll={poll}
       data-msgs={JSON.stringify(msgs)}
       {...(p.polling ? { "hx-get": poll, "hx-trigger": "every 3s", "hx-swap": "outerHTML" } : {})}
     >
-      <span data-text>{stateText(locale, state, purpose)}</span>
-      {lastFailure && state === "capturing" && (
-        <span data-failure={lastFailure}>
-          {` ${t(locale, "handoff.retry_notice", { reason: reasonText(locale, lastFailure) })}`}
-          {p.attemptsLeft !== undefined && lastFailure !== "provider_unavailable" && ` ${t(locale, p.attemptsLeft === 1 ? "phone.tries_last" : "phone.tries_left", { n: String(p.attemptsLeft) })}`}
+      <span data-text>{stateText(locale, retrying ? "retrying" : state, purpose)}</span>
+      {retrying && lastFailure && (
+        <span class="failure" data-failure={lastFailure}>
+          {retryText(locale, lastFailure, channel, "handoff.retry_notice")}
+          {p.attemptsLeft !== undefined &&
+            lastFailure !== "provider_unavailable" &&
+            `${t(locale, "sentence.gap")}${t(locale, p.attemptsLeft === 1 ? "phone.tries_last" : "phone.tries_left", { n: String(p.attemptsLeft) })}`}
         </span>
       )}
     </div>
@@ -106,7 +115,15 @@ export function PhoneHandoff({ locale, verificationId, handoff }: { locale: Loca
           </p>
         </div>
       )}
-      <HandoffStatus locale={locale} verificationId={verificationId} state={handoff.state} lastFailure={handoff.lastFailure} purpose={handoff.purpose} attemptsLeft={handoff.attemptsLeft} />
+      <HandoffStatus
+        locale={locale}
+        verificationId={verificationId}
+        state={handoff.state}
+        lastFailure={handoff.lastFailure}
+        failures={handoff.failures}
+        purpose={handoff.purpose}
+        attemptsLeft={handoff.attemptsLeft}
+      />
       <noscript>
         <p>{t(locale, "handoff.no_live")}</p>
         <p>

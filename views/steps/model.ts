@@ -29,6 +29,7 @@ export type StepView =
       /** The consent box as it was posted: ticked stays ticked when the form comes back with errors. */
       consent?: boolean;
       codeSentTo?: string;
+      sentElsewhere?: true;
       errors: Partial<Record<"phone" | "code" | "consent", string>>;
       triesLeft?: number;
       retryAfterSeconds?: number;
@@ -73,7 +74,7 @@ export type StepView =
       kind: "continue_on_phone";
       method: string;
       canChangeMethod: boolean;
-      handoff: { state: string; link?: HandoffLink | undefined; lastFailure?: string | null; purpose?: string; attemptsLeft?: number };
+      handoff: { state: string; link?: HandoffLink | undefined; lastFailure?: string | null; failures?: number; purpose?: string; attemptsLeft?: number };
       /** Whether Alipay face may be offered beside the phone browser: the sandbox in test mode, a configured adapter in live mode. */
       alipay: boolean;
       /** The answer to the desktop's "query the result" for an Alipay check, when it settled nothing. */
@@ -86,7 +87,7 @@ export type StepView =
       /** Whether the reason used one of the tries (from the method's reason catalogue). */
       reasonCounted?: boolean;
       attemptsLeft: number;
-      handoff: { state: string; link?: HandoffLink | undefined; lastFailure?: string | null; attemptsLeft?: number };
+      handoff: { state: string; link?: HandoffLink | undefined; lastFailure?: string | null; failures?: number; purpose?: string; attemptsLeft?: number };
     })
   | (StepBase & {
       kind: "awaiting_child";

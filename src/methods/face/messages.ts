@@ -9,6 +9,8 @@ export const messages = {
     "reason.liveness_failed": "活体检测未通过，请正对摄像头并按提示做动作。",
     "reason.face_mismatch": "人脸与身份证照片不一致。",
     "reason.not_passed": "支付宝刷脸未通过，具体原因已在支付宝中显示。",
+    "reason.alipay_face.liveness_failed": "支付宝没能确认是本人在刷脸。请在光线充足处，按支付宝 App 的提示完成动作。",
+    "reason.alipay_face.provider_unavailable": "暂时无法连接支付宝，本次不计入失败次数。请稍后在手机上重试，或改用手机浏览器刷脸。",
   },
   en: {
     "method.face.title": "Face recognition",
@@ -19,5 +21,8 @@ export const messages = {
     "reason.liveness_failed": "The liveness check did not pass: face the camera and do the actions as prompted.",
     "reason.face_mismatch": "The face does not match the ID photo.",
     "reason.not_passed": "The Alipay face check did not pass; Alipay showed the reason on your phone.",
+    "reason.alipay_face.liveness_failed": "Alipay's liveness check did not pass: in good light, do the actions the Alipay app asks for.",
+    "reason.alipay_face.provider_unavailable":
+      "Alipay cannot be reached right now. This does not count as a failed try: try again on your phone in a moment, or use face recognition in the phone's browser.",
   },
 } as const;

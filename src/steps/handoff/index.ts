@@ -32,6 +32,7 @@ function handoffView(row: ApplicantRow, method: string, shown: DesktopHandoff | 
       state: record?.state ?? "expired",
       link: shown?.link,
       lastFailure: record?.lastFailure ?? null,
+      failures: record?.failures ?? 0,
       purpose: record?.purpose ?? "face",
       attemptsLeft: MAX_FAILED_ATTEMPTS - row.failedAttempts,
     },

@@ -22,7 +22,14 @@ function photosView(row: ApplicantRow, shown: DesktopHandoff | null, extra: Part
     kind: "id_photos",
     errors: {},
     attemptsLeft: MAX_FAILED_ATTEMPTS - row.failedAttempts,
-    handoff: { state: shown?.record.state ?? "expired", link: shown?.link, lastFailure: shown?.record.lastFailure ?? null, attemptsLeft: MAX_FAILED_ATTEMPTS - row.failedAttempts },
+    handoff: {
+      state: shown?.record.state ?? "expired",
+      link: shown?.link,
+      lastFailure: shown?.record.lastFailure ?? null,
+      failures: shown?.record.failures ?? 0,
+      purpose: "id_capture",
+      attemptsLeft: MAX_FAILED_ATTEMPTS - row.failedAttempts,
+    },
     ...extra,
   };
 }

@@ -81,6 +81,42 @@ describe("Alipay face (sandbox)", () => {
     expect(failed[0]!.data).toMatchObject({ outcome: "no_match", reason: "liveness_failed" });
   });
 
+  it("should say on both screens, in Alipay's words, what failed and how many tries are left, each failure counted for the desktop to follow", async () => {
+    const { desktop, phone } = await atAlipayStart(SANDBOX_NAMES.livenessFailed);
+    await phone.get((await startOnPhone(phone)).returnUrl);
+    const phonePage = textOf((await phone.get("/p")).html);
+    const desk = await desktop.open();
+    for (const text of [phonePage, textOf(desk.html)]) {
+      expect(text).toContain("上一次未通过：支付宝没能确认是本人在刷脸。请在光线充足处，按支付宝 App 的提示完成动作。");
+      expect(text).toContain("还可尝试 2 次。");
+      // Alipay's check is not our camera.
+      expect(text).not.toContain("正对摄像头");
+    }
+    // The desktop no longer says the applicant is in Alipay: it waits for another try, the reason on its own line.
+    expect(desk.html).toContain('data-failures="1"');
+    expect(textOf(desk.html)).toContain("等待在手机上重试…");
+    expect(textOf(desk.html)).not.toContain("正在支付宝中刷脸");
+    expect(desk.html).toMatch(/<span class="failure" data-failure="liveness_failed">/);
+    // The same reason a second time is a new failure: the count is what the page follows.
+    await phone.get((await startOnPhone(phone)).returnUrl);
+    const status = await desktop.open("/handoff/status");
+    expect(status.html).toContain('data-failures="2"');
+    expect(textOf(status.html)).toContain("这是最后一次机会");
+  });
+
+  it("should call Alipay being unreachable what it is: not a failed try, and nothing about typed content on a page with no fields", async () => {
+    const { desktop, phone } = await atAlipayStart(SANDBOX_NAMES.alipayUnavailable);
+    await phone.post("/p/alipay/start");
+    const phonePage = textOf((await phone.get("/p")).html);
+    const desk = textOf((await desktop.open()).html);
+    for (const text of [phonePage, desk]) {
+      expect(text).toContain("暂时无法连接支付宝，本次不计入失败次数。");
+      expect(text).not.toContain("未通过");
+      expect(text).not.toContain("填写的内容");
+      expect(text).not.toContain("还可尝试");
+    }
+  });
+
   it("should settle a return in a browser without our cookie, and show the result there", async () => {
     const { testKey, v, phone } = await atAlipayStart();
     const { returnUrl } = await startOnPhone(phone);

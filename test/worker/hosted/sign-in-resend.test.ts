@@ -120,3 +120,46 @@ describe("获取验证码 on the sign-in form", () => {
     expect(button.seconds).toBeGreaterThan(9 * 60);
   });
 });
+
+describe("a number that got a code for another verification less than a minute ago", () => {
+  it("should say so plainly, keep the number valid, and tell its code from a wrong one, while the other verification's code still works there", async () => {
+    const { testKey } = await newPartner();
+    const phone = uniquePhone();
+    await forgetSends(phone);
+    const first = new Applicant((await newVerification(testKey)).id);
+    const second = new Applicant((await newVerification(testKey)).id);
+    await first.post("/authorize", { action: "send_code", phone });
+    const firstCode = await latestCode(testKey, phone);
+
+    const refused = await second.post("/authorize", { action: "send_code", phone, consent: "yes" }, { htmx: true });
+    expect(refused.status).toBe(422);
+    expect(refused.html).toContain('data-send-limit="cooldown_elsewhere"');
+    expect(textOf(refused.html)).toMatch(/这个号码不到 1 分钟前刚收到过一条验证码，那是另一次认证的.*请 \d+ 秒后获取新的验证码/);
+    expect(textOf(refused.html)).not.toContain("验证码已发送至");
+    expect(textOf(refused.html)).not.toContain("太频繁");
+    expect(phoneInvalid(refused.html)).toBe(false);
+    expect(sendButton(refused.html).disabled).toBe(true);
+    // A reload says the same, not a bare countdown.
+    expect((await second.open()).html).toContain('data-send-limit="cooldown_elsewhere"');
+
+    // The first verification's code, typed in the second: not "wrong", but whose it is.
+    const typed = await second.post("/authorize", { action: "authorize", phone, code: firstCode, consent: "yes" }, { htmx: true });
+    expect(typed.status).toBe(422);
+    expect(textOf(typed.html)).toContain("刚收到的那条属于另一次认证");
+    expect(typed.html).toMatch(/<input[^>]*id="f-consent"[^>]*checked/);
+
+    const signedIn = await first.post("/authorize", { action: "authorize", phone, code: firstCode, consent: "yes" });
+    expect(signedIn.step).not.toBe("authorize");
+  });
+
+  it("should say it in English too", async () => {
+    const { testKey } = await newPartner();
+    const phone = uniquePhone();
+    await forgetSends(phone);
+    const first = new Applicant((await newVerification(testKey, { type: "person", locale: "en" })).id);
+    const second = new Applicant((await newVerification(testKey, { type: "person", locale: "en" })).id);
+    await first.post("/authorize", { action: "send_code", phone });
+    const refused = await second.post("/authorize", { action: "send_code", phone }, { htmx: true });
+    expect(textOf(refused.html)).toMatch(/This number got a code less than a minute ago for another verification .* Get a new code in \d+ seconds\./);
+  });
+});
