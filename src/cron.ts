@@ -1,6 +1,7 @@
 // The scheduled handler (every minute, wrangler.toml): expire overdue verifications, queue what
-// the webhook outbox and the deliveries left behind, delete media past its retention, and delete
-// idempotency replays and sandbox SMS copies past theirs. Each step logs and moves on,
+// the webhook outbox and the deliveries left behind, delete media past its retention, delete
+// idempotency replays and sandbox SMS copies past theirs, and the evidence of verifications that
+// ended more than 3 years ago (src/maintenance/evidence-retention.ts). Each step logs and moves on,
 // so one failing step never starves the others.
 import { database } from "./db/client";
 import type { Env } from "./env";
@@ -9,6 +10,7 @@ import { sweepDeliveries, sweepOutbox } from "./webhooks/sweep";
 import { sweepMedia } from "./media/retention";
 import { readConfig } from "./config";
 import { sweepIdempotencyKeys, sweepSandboxSms } from "./maintenance/expired-rows";
+import { sweepEvidence } from "./maintenance/evidence-retention";
 import { logError } from "./log";
 
 export async function runCron(env: Env, now: number): Promise<void> {
@@ -20,6 +22,7 @@ export async function runCron(env: Env, now: number): Promise<void> {
     media: sweepMedia,
     idempotency_keys: sweepIdempotencyKeys,
     sandbox_sms: sweepSandboxSms,
+    evidence: sweepEvidence,
   };
   for (const [name, step] of Object.entries(steps)) {
     try {

@@ -1,7 +1,8 @@
 // The D1 schema, source of truth for drizzle-kit migrations.
 // Personal data (names, ID numbers, phones, card numbers) is never stored in plaintext: `*_enc`
 // holds AES-GCM ciphertext, `*_hash` a keyed HMAC for look-ups, `*_masked` what may be shown.
-// Ciphertext is purged when a verification ends; masked forms and hashes remain.
+// Ciphertext is purged when a verification ends; masked forms and hashes remain as evidence for
+// 3 years, then the verification goes with everything naming it (src/maintenance/evidence-retention.ts).
 import { sql } from "drizzle-orm";
 import type { FlowState } from "../domain/flow/state";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
@@ -85,10 +86,14 @@ export const verifications = sqliteTable(
     // App authorization looks up an applicant's earlier verifications for reuse.
     index("verifications_applicant").on(t.applicantId, t.status, t.completedAt),
     index("verifications_parent").on(t.parentId),
+    // When it ended (an open one, once expired): the evidence sweep reads it oldest first
+    // (src/maintenance/evidence-retention.ts) instead of scanning every verification each minute.
+    index("verifications_ended").on(sql`coalesce(${t.completedAt}, ${t.expiresAt})`),
   ],
 );
 
-// Append-only (triggers in the migration refuse UPDATE and DELETE). Never carries plaintext personal data.
+// Append-only (triggers in the migrations refuse UPDATE, and DELETE until 3 years after the
+// verification ended: migrations/0011). Never carries plaintext personal data.
 export const verificationEvents = sqliteTable(
   "verification_events",
   {
@@ -213,7 +218,12 @@ export const webhookEvents = sqliteTable(
     createdAt: integer("created_at").notNull(),
     queuedAt: integer("queued_at"),
   },
-  (t) => [index("webhook_events_partner_list").on(t.partnerId, t.livemode, t.createdAt, t.id), index("webhook_events_unqueued").on(t.createdAt).where(sql`queued_at is null`)],
+  (t) => [
+    index("webhook_events_partner_list").on(t.partnerId, t.livemode, t.createdAt, t.id),
+    index("webhook_events_unqueued").on(t.createdAt).where(sql`queued_at is null`),
+    // The evidence sweep deletes a verification's events, deliveries and attempts together.
+    index("webhook_events_verification").on(t.verificationId),
+  ],
 );
 
 // One event owed to one endpoint, and where its retries stand. `next_attempt_at` is also the
@@ -235,6 +245,8 @@ export const webhookDeliveries = sqliteTable(
     // The automatic fan-out happens once per endpoint, however often the event message arrives.
     uniqueIndex("webhook_deliveries_fan_out").on(t.eventId, t.endpointId).where(sql`manual = 0`),
     index("webhook_deliveries_due").on(t.status, t.nextAttemptAt),
+    // The fan-out index is partial (manual = 0): the evidence sweep needs every delivery of an event.
+    index("webhook_deliveries_event").on(t.eventId),
   ],
 );
 
@@ -254,5 +266,5 @@ export const webhookAttempts = sqliteTable(
     latencyMs: integer("latency_ms").notNull(),
     attemptedAt: integer("attempted_at").notNull(),
   },
-  (t) => [index("webhook_attempts_endpoint").on(t.endpointId, t.attemptedAt, t.id)],
+  (t) => [index("webhook_attempts_endpoint").on(t.endpointId, t.attemptedAt, t.id), index("webhook_attempts_event").on(t.eventId)],
 );

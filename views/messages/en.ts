@@ -110,6 +110,7 @@ export const en: Record<MessageKey, string> = {
 - After that only masked forms (such as 1101************2X, 138****8000, **丰) and one-way keyed digests remain, as evidence.
 - ID photos and liveness videos are deleted after the verification ends, within 24 hours at the latest.
 - The consent record keeps only the network of your IP address once the verification ends.
+- Masked forms, keyed digests, the verification record and the consent records are kept for 3 years after the verification ends, as evidence should the partner or you dispute what was verified (3 years is the general limitation period for civil claims, Civil Code article 188), then deleted.
 ## Security
 - Encrypted in transit (HTTPS) and encrypted at rest; pages and the API show masked forms only; no personal data in logs; verification records can be appended to, never edited.
 ## Your rights

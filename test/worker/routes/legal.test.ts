@@ -31,9 +31,17 @@ describe("legal pages", () => {
     }
   });
 
+  it.each([
+    ["zh-CN", ["认证记录和同意记录在认证结束后保存 3 年", "《民法典》第一百八十八条", "期满后删除"]],
+    ["en", ["consent records are kept for 3 years after the verification ends", "Civil Code article 188", "then deleted"]],
+  ])("should say in %s that the evidence is kept for 3 years, why, and then deleted", async (lang, words) => {
+    const { text } = await call(`/legal/privacy?lang=${lang}`);
+    for (const w of words) expect(text).toContain(w);
+  });
+
   it.each(["/legal/service-agreement", "/legal/privacy", "/legal/privacy?lang=en"])("should show on %s the version the consent records", async (path) => {
     const { version } = CONSENT_TEXTS.app_authorization;
-    expect(version).toBe("2026-12-03");
+    expect(version).toBe("2026-12-03.2");
     expect((await call(path)).text).toContain(version);
   });
 

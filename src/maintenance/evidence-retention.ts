@@ -1,0 +1,49 @@
+// The cron step that deletes a verification's evidence once the retention period after it ended
+// has passed: the verification row (masked forms, keyed hashes), its event log, its consents and
+// its webhook events with their deliveries and attempts, all in one D1 batch, at most SWEEP_BATCH
+// verifications a run, the longest-ended first. Child verifications go by their own dates. It must
+// never touch a verification still inside the period (its event log's and consents' triggers
+// refuse that anyway).
+import { inArray, sql } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { consents, verificationEvents, verifications, webhookAttempts, webhookDeliveries, webhookEvents } from "../db/schema";
+import { DAY } from "../domain/clock";
+import { SWEEP_BATCH } from "./expired-rows";
+
+/**
+ * Evidence serves the partner and the person in a dispute about what was verified, so it is kept
+ * for the general limitation period for civil claims, 3 years (《民法典》第一百八十八条), after the
+ * verification ended. The no-delete triggers hold the same 1,095 days in SQL
+ * (migrations/0011_evidence_retention.sql): change both together.
+ */
+export const EVIDENCE_RETENTION_MS = 1_095 * DAY;
+
+/** When a verification ended: completed_at, or expires_at for one never closed (expired once it passed). Indexed (verifications_ended). */
+const endedAt = sql`coalesce(${verifications.completedAt}, ${verifications.expiresAt})`;
+
+interface SweepContext {
+  db: Database;
+}
+
+/** Deletes the evidence of up to SWEEP_BATCH verifications that ended before `now` minus the period; answers how many. */
+export async function sweepEvidence(ctx: SweepContext, now: number): Promise<number> {
+  // The triggers judge by the database's clock: a Worker clock ahead of it would pick a row the
+  // trigger refuses and abort the whole batch, so the cutoff is the earlier of the two.
+  const cutoff = sql`min(${now - EVIDENCE_RETENTION_MS}, CAST(strftime('%s','now') AS INTEGER) * 1000 - ${EVIDENCE_RETENTION_MS})`;
+  const ended = await ctx.db.select({ id: verifications.id }).from(verifications).where(sql`${endedAt} < ${cutoff}`).orderBy(endedAt).limit(SWEEP_BATCH);
+  if (ended.length === 0) return 0;
+
+  // One JSON parameter for the whole batch: D1 binds at most 100 parameters a query.
+  const ids = sql`(select value from json_each(${JSON.stringify(ended.map((v) => v.id))}))`;
+  const events = ctx.db.select({ id: webhookEvents.id }).from(webhookEvents).where(inArray(webhookEvents.verificationId, ids));
+  // Children before what they name: consents and the event log reference verifications.
+  const results = await ctx.db.batch([
+    ctx.db.delete(webhookAttempts).where(inArray(webhookAttempts.eventId, events)),
+    ctx.db.delete(webhookDeliveries).where(inArray(webhookDeliveries.eventId, events)),
+    ctx.db.delete(webhookEvents).where(inArray(webhookEvents.verificationId, ids)),
+    ctx.db.delete(verificationEvents).where(inArray(verificationEvents.verificationId, ids)),
+    ctx.db.delete(consents).where(inArray(consents.verificationId, ids)),
+    ctx.db.delete(verifications).where(inArray(verifications.id, ids)),
+  ]);
+  return results[5].meta.changes;
+}
