@@ -1,3 +1,4 @@
+import { LEGAL_VERSION } from "../../src/flow/consent";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
@@ -91,8 +92,8 @@ describe("person verification in Chromium", () => {
     expect(JSON.stringify(record).match(/"sms\.sent"/g)).toHaveLength(1);
     expect(JSON.stringify(record)).toContain("method.phone_proven");
     expect(record.consents.map((c) => [c.kind, c.text_version])).toEqual([
-      ["app_authorization", "2026-12-03"],
-      ["method_processing", "2026-12-03"],
+      ["app_authorization", LEGAL_VERSION],
+      ["method_processing", LEGAL_VERSION],
     ]);
     await page.close();
   });

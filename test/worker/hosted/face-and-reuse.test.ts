@@ -1,3 +1,4 @@
+import { LEGAL_VERSION } from "../../../src/flow/consent";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { SANDBOX_ID_NUMBERS, TEST_IDENTITIES } from "../../../src/providers/sandbox-values";
@@ -66,7 +67,7 @@ describe("app authorization", () => {
     const a = new Applicant(v.id, "192.0.2.44");
     await a.signIn(testKey);
     const consent = await env.DB.prepare("select * from consents where verification_id = ?").bind(v.id).first<Record<string, string>>();
-    expect(consent).toMatchObject({ kind: "app_authorization", text_version: "2026-12-03", text_hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(consent).toMatchObject({ kind: "app_authorization", text_version: LEGAL_VERSION, text_hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(consent!.ip_enc).toMatch(/^v1\./);
     expect(consent!.ip_enc).not.toContain("192.0.2.44");
     expect(consent!.ip_masked).toBe("192.0.2.0/24");

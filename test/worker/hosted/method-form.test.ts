@@ -2,6 +2,7 @@
 // pre-filled shows masked in the field's place with 修改 to type another, the sign-in phone is
 // offered for the method's phone and needs no second code, and the form's consent is required
 // and recorded with its text's version and hash in the write of the submission.
+import { LEGAL_VERSION } from "../../../src/flow/consent";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { dataCipher } from "../../../src/crypto/data-key";
@@ -196,15 +197,15 @@ describe("the method form's consent", () => {
     const row = await env.DB.prepare("select id, kind, text_version, text_hash, applicant_id, ip_masked from consents where verification_id = ? and kind = 'method_processing'")
       .bind(v.id)
       .first<Record<string, string>>();
-    expect(row).toMatchObject({ kind: "method_processing", text_version: "2026-12-03", text_hash: hash, ip_masked: expect.stringMatching(/^203\.0\.113\.0\/24$/) });
+    expect(row).toMatchObject({ kind: "method_processing", text_version: LEGAL_VERSION, text_hash: hash, ip_masked: expect.stringMatching(/^203\.0\.113\.0\/24$/) });
     const log = await events(v.id);
     const recorded = log.find((e) => e.type === "consent.recorded");
-    expect(recorded?.data).toEqual({ consent_id: row!.id, kind: "method_processing", method, text_version: "2026-12-03", text_hash: hash });
+    expect(recorded?.data).toEqual({ consent_id: row!.id, kind: "method_processing", method, text_version: LEGAL_VERSION, text_hash: hash });
     // Before the method's start, in the same write as it.
     expect(log.map((e) => e.type).indexOf("consent.recorded")).toBe(log.map((e) => e.type).indexOf("verification.start") - 1);
     const evidence = await call(`/v1/verifications/${v.id}/evidence`, { key: testKey });
     const record = JSON.parse(atob(evidence.json.jws.split(".")[1].replace(/-/g, "+").replace(/_/g, "/")));
-    expect(record.consents).toContainEqual(expect.objectContaining({ id: row!.id, kind: "method_processing", text_version: "2026-12-03", text_hash: hash }));
+    expect(record.consents).toContainEqual(expect.objectContaining({ id: row!.id, kind: "method_processing", text_version: LEGAL_VERSION, text_hash: hash }));
   });
 
   it("should hash the sentence shown, naming who receives the method's details, with the legal texts", async () => {
