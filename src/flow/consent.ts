@@ -9,8 +9,9 @@ import { methodConsentText } from "../../views/components/method-consent";
 import { t } from "../../views/messages";
 import type { FlowContext } from "./context";
 
-/** The version of the service agreement and privacy notice (/legal shows it): the day it was written, `.2` for a second that day. */
-export const LEGAL_VERSION = "2026-12-03.2";
+import { LEGAL_VERSION } from "./legal-version";
+
+export { LEGAL_VERSION };
 
 const legalTexts = () => `${t("zh-CN", "legal.service.body")}\n${t("zh-CN", "legal.privacy.body")}`;
 

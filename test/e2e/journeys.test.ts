@@ -1,4 +1,4 @@
-import { LEGAL_VERSION } from "../../src/flow/consent";
+import { LEGAL_VERSION } from "../../src/flow/legal-version";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
