@@ -31,6 +31,8 @@ const configSchema = z.object({
   // Blank is absent, like the settings above; anything else must be https, because a typo must not
   // quietly send signed requests with names and ID numbers somewhere else.
   ALIPAY_GATEWAY: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), z.url({ protocol: /^https$/, error: "ALIPAY_GATEWAY must be an https URL" }).optional()),
+  ALIYUN_ACCESS_KEY_ID: optional,
+  ALIYUN_ACCESS_KEY_SECRET: optional,
   // Result tokens and evidence are signed with these; without them no verification can end usefully.
   SIGNING_KEYS: signingKeysSchema,
   // How long ID photos and liveness clips may stay in R2 at most (they go at once when a verification ends).

@@ -26,6 +26,8 @@ export interface Env {
   ALIPAY_PRIVATE_KEY?: string;
   ALIPAY_PUBLIC_KEY?: string;
   ALIPAY_GATEWAY?: string;
+  ALIYUN_ACCESS_KEY_ID?: string;
+  ALIYUN_ACCESS_KEY_SECRET?: string;
   SIGNING_KEYS?: string;
   RESULT_TOKEN_TTL_DAYS?: string;
   WEBHOOK_RETRY_SCHEDULE?: string;

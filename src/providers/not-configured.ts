@@ -4,6 +4,7 @@
 import { unavailable, type UnavailableAnswer } from "./answer";
 import { TENCENTCLOUD_PROVIDER } from "./tencentcloud/client";
 import type { BankProvider } from "./bank/index";
+import type { BusinessRegistryProvider } from "./business-registry/index";
 import type { CarrierProvider } from "./carrier/index";
 import type { FaceProvider } from "./face/index";
 import type { IdentityProvider } from "./identity/index";
@@ -20,3 +21,4 @@ export const notConfiguredBank: BankProvider = { check: notConfigured };
 export const notConfiguredOcr: OcrProvider = { readIdCard: notConfigured };
 export const notConfiguredSms: SmsProvider = { send: notConfigured };
 export const notConfiguredFace: FaceProvider = { checkLiveness: notConfigured };
+export const notConfiguredBusinessRegistry: BusinessRegistryProvider = { check: notConfigured };

@@ -22,6 +22,21 @@ export const SANDBOX_NAMES = {
   alipayQueryUnavailable: "周断线",
 } as const;
 
+/**
+ * The business registry's magic values (every other well-formed organization matches, active).
+ * As the legal representative's name, 王不符 is `legal_rep_mismatch` and 李超时 `unavailable`.
+ */
+export const SANDBOX_ORGANIZATIONS = {
+  /** business_registry: `org_not_found`. */
+  notFoundName: "查无此企业有限公司",
+  /** business_registry: `name_code_mismatch` whatever the name (a valid check character). */
+  nameMismatchCode: "91110108MA0000000A",
+  /** A name containing it: a match, status `deregistered` (注销): the verification ends. */
+  deregisteredMark: "注销",
+  /** A name containing it: a match, status `revoked` (吊销): refused, with its reason. */
+  revokedMark: "吊销",
+} as const;
+
 /** ID numbers with a correct check character and birth date that the identity registry rejects. */
 export const SANDBOX_ID_NUMBERS = {
   /** identity: `id_not_found`. */

@@ -1,13 +1,19 @@
 // The one place that chooses provider implementations. Test mode always gets the sandboxes,
 // whatever secrets exist, so a test key can never reach a paid registry; live mode gets the
-// Tencent Cloud adapters, and Alipay face where its app is configured. It must never read env
-// itself: config.ts parses it and passes it in.
+// Tencent Cloud adapters, Alipay face where its app is configured, and the business registry
+// through Tencent Cloud and/or Aliyun (business-registry/route.ts picks per query). It must never
+// read env itself: config.ts parses it and passes it in.
 import { alipayFace } from "./alipay-face/alipay";
 import type { AlipayFaceProvider } from "./alipay-face/index";
 import { sandboxAlipayFace } from "./alipay-face/sandbox";
 import { sandboxBank } from "./bank/sandbox";
 import { tencentCloudBank } from "./bank/tencentcloud";
 import type { BankProvider } from "./bank/index";
+import { aliyunBusinessRegistry } from "./business-registry/aliyun";
+import type { BusinessRegistryProvider } from "./business-registry/index";
+import { routedBusinessRegistry } from "./business-registry/route";
+import { sandboxBusinessRegistry } from "./business-registry/sandbox";
+import { tencentCloudBusinessRegistry } from "./business-registry/tencentcloud";
 import { sandboxCarrier } from "./carrier/sandbox";
 import { tencentCloudCarrier } from "./carrier/tencentcloud";
 import type { CarrierProvider } from "./carrier/index";
@@ -27,7 +33,7 @@ import type { SmsProvider } from "./sms/index";
 import type { TencentCloudSettings } from "./tencentcloud/client";
 import type { Transport } from "./deadline";
 
-export const CAPABILITIES = ["identity", "carrier", "bank", "ocr", "sms", "face"] as const;
+export const CAPABILITIES = ["identity", "carrier", "bank", "ocr", "sms", "face", "business_registry"] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 /** The provider secrets as parsed from env; absent or blank means not configured. */
@@ -46,6 +52,9 @@ export type ProviderSecrets = {
   ALIPAY_PUBLIC_KEY?: string | undefined;
   /** Defaults to Alipay's production gateway. */
   ALIPAY_GATEWAY?: string | undefined;
+  /** Aliyun ID Verification (cloudauth): the business registry's 3-element check, and its 4-element one without Tencent Cloud. */
+  ALIYUN_ACCESS_KEY_ID?: string | undefined;
+  ALIYUN_ACCESS_KEY_SECRET?: string | undefined;
 };
 
 /**
@@ -60,6 +69,13 @@ export type Providers = {
   ocr: OcrProvider;
   sms: SmsProvider;
   face: FaceProvider;
+  businessRegistry: BusinessRegistryProvider;
+  /**
+   * True when the registry can only run the 4-element check (Tencent Cloud without Aliyun): the
+   * hosted organization check must then ask for the legal representative's ID number. The sandbox
+   * runs both, so test mode is always false.
+   */
+  businessRegistryNeedsLegalRepId: boolean;
 };
 
 export type ProviderDeps = { fetch?: typeof fetch; now?: () => number };
@@ -68,18 +84,34 @@ export const DEFAULT_TENCENTCLOUD_REGION = "ap-guangzhou";
 
 const ALIPAY_SECRETS = ["ALIPAY_APP_ID", "ALIPAY_PRIVATE_KEY", "ALIPAY_PUBLIC_KEY"] as const;
 const KEY_PAIR = ["TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY"] as const;
-const REQUIRED_SECRETS: Readonly<Record<Capability, readonly (keyof ProviderSecrets)[]>> = {
+const ALIYUN_KEY_PAIR = ["ALIYUN_ACCESS_KEY_ID", "ALIYUN_ACCESS_KEY_SECRET"] as const;
+type SecretNames = readonly (keyof ProviderSecrets)[];
+/** Every name of the list, or every name of any one list of `anyOf` (a capability more than one vendor serves). */
+const REQUIRED_SECRETS: Readonly<Record<Capability, SecretNames | { anyOf: readonly SecretNames[] }>> = {
   identity: KEY_PAIR,
   carrier: KEY_PAIR,
   bank: KEY_PAIR,
   ocr: KEY_PAIR,
   face: KEY_PAIR,
   sms: [...KEY_PAIR, "TENCENTCLOUD_SMS_SDK_APP_ID", "TENCENTCLOUD_SMS_SIGN_NAME", "TENCENTCLOUD_SMS_TEMPLATE_ID"],
+  // Either vendor can run a check; which checks (Tencent Cloud has no 3-element one) is
+  // businessRegistryNeedsLegalRepId's business, not a reason to refuse the verification.
+  business_registry: { anyOf: [KEY_PAIR, ALIYUN_KEY_PAIR] },
 };
 
 export function providersFor(mode: { livemode: boolean }, secrets: ProviderSecrets, deps: ProviderDeps = {}): Providers {
   if (!mode.livemode) {
-    return { identity: sandboxIdentity(), carrier: sandboxCarrier(), bank: sandboxBank(), ocr: sandboxOcr(), sms: sandboxSms(), face: sandboxFace(), alipayFace: sandboxAlipayFace() };
+    return {
+      identity: sandboxIdentity(),
+      carrier: sandboxCarrier(),
+      bank: sandboxBank(),
+      ocr: sandboxOcr(),
+      sms: sandboxSms(),
+      face: sandboxFace(),
+      alipayFace: sandboxAlipayFace(),
+      businessRegistry: sandboxBusinessRegistry(),
+      businessRegistryNeedsLegalRepId: false,
+    };
   }
   const ready = (capability: Capability) => missingProviders(secrets, [capability]).length === 0;
   const transport: Transport = {
@@ -93,6 +125,8 @@ export function providersFor(mode: { livemode: boolean }, secrets: ProviderSecre
     region: present(secrets.TENCENTCLOUD_REGION) || DEFAULT_TENCENTCLOUD_REGION,
   };
   const alipayReady = allPresent(secrets, ALIPAY_SECRETS);
+  const tencentCloudReady = allPresent(secrets, KEY_PAIR);
+  const aliyunReady = allPresent(secrets, ALIYUN_KEY_PAIR);
   return {
     alipayFace: alipayReady
       ? alipayFace({
@@ -109,6 +143,19 @@ export function providersFor(mode: { livemode: boolean }, secrets: ProviderSecre
     bank: ready("bank") ? tencentCloudBank(settings) : notConfigured.notConfiguredBank,
     ocr: ready("ocr") ? tencentCloudOcr(settings) : notConfigured.notConfiguredOcr,
     face: ready("face") ? tencentCloudFace(settings) : notConfigured.notConfiguredFace,
+    businessRegistry:
+      tencentCloudReady || aliyunReady
+        ? routedBusinessRegistry({
+            tencentCloud: tencentCloudReady ? tencentCloudBusinessRegistry(settings) : null,
+            aliyun: aliyunReady
+              ? aliyunBusinessRegistry({
+                  ...transport,
+                  credentials: { accessKeyId: present(secrets.ALIYUN_ACCESS_KEY_ID), accessKeySecret: present(secrets.ALIYUN_ACCESS_KEY_SECRET) },
+                })
+              : null,
+          })
+        : notConfigured.notConfiguredBusinessRegistry,
+    businessRegistryNeedsLegalRepId: registryNeedsLegalRepId(secrets),
     sms: ready("sms")
       ? tencentCloudSms({
           ...settings,
@@ -122,8 +169,19 @@ export function providersFor(mode: { livemode: boolean }, secrets: ProviderSecre
 
 /** The live capabilities among `capabilities` that cannot run for want of a secret, in order. */
 export function missingProviders(secrets: ProviderSecrets, capabilities: readonly Capability[]): Capability[] {
-  const missing = capabilities.filter((capability) => !allPresent(secrets, REQUIRED_SECRETS[capability]));
+  const missing = capabilities.filter((capability) => {
+    const required = REQUIRED_SECRETS[capability];
+    return "anyOf" in required ? !required.anyOf.some((names) => allPresent(secrets, names)) : !allPresent(secrets, required);
+  });
   return [...new Set(missing)];
+}
+
+/**
+ * Live mode's answer to "must the organization check ask for the legal representative's ID
+ * number?": yes when Tencent Cloud, whose only check has 4 elements, is the registry's one vendor.
+ */
+export function registryNeedsLegalRepId(secrets: ProviderSecrets): boolean {
+  return allPresent(secrets, KEY_PAIR) && !allPresent(secrets, ALIYUN_KEY_PAIR);
 }
 
 function allPresent(secrets: ProviderSecrets, names: readonly (keyof ProviderSecrets)[]): boolean {
