@@ -34,7 +34,7 @@ button[disabled]{opacity:.6;cursor:not-allowed}
 .check{display:flex;gap:.5rem;align-items:flex-start;font-weight:400}
 .check input{width:1.25rem;height:1.25rem;margin:.2rem 0 0;flex:none}
 .prefill summary{display:flex;flex-wrap:wrap;align-items:center;gap:0 .75rem;min-height:44px;padding:.5rem .75rem;border:1px solid #d0d7de;border-radius:6px;background:#f6f8fa;cursor:pointer;list-style:none}
-.prefill summary::-webkit-details-marker{display:none}
+.prefill summary::-webkit-details-marker{display:none}.field .label{display:block;font-weight:600;margin:0 0 .25rem}.prefill-locked{display:flex;flex-wrap:wrap;align-items:center;gap:0 .75rem;min-height:44px;margin:0;padding:.5rem .75rem;border:1px solid #d0d7de;border-radius:6px;background:#f6f8fa}.prefill-locked .from{flex:1;font-size:.875rem;color:#57606a}fieldset{border:0;margin:0 0 1rem;padding:0}.role{padding:.75rem;border:1px solid #8c959f;border-radius:6px}.role .need{display:block;font-size:.875rem;color:#57606a}button.link{min-height:44px;padding:0;border:0;background:none;color:#0b57d0;font-weight:400;text-decoration:underline}
 .prefill .from{flex:1;font-size:.875rem;color:#57606a}
 .prefill .change{color:#0b57d0;text-decoration:underline}
 .prefill[open] summary{margin-bottom:.25rem}

@@ -58,6 +58,15 @@ export const verifications = sqliteTable(
     orgCredentialCode: text("org_credential_code"),
     orgLegalRepNameEnc: text("org_legal_rep_name_enc"),
     orgLegalRepNameMasked: text("org_legal_rep_name_masked"),
+    // The legal representative's ID number when the operator (or partner) gave it: the 4-element check.
+    orgLegalRepIdNumberEnc: text("org_legal_rep_id_number_enc"),
+    orgLegalRepIdNumberHash: text("org_legal_rep_id_number_hash"),
+    orgLegalRepIdNumberMasked: text("org_legal_rep_id_number_masked"),
+    // The business registry's answer: its normalised status, and when the organization check passed.
+    orgRegistryStatus: text("org_registry_status"),
+    orgCheckedAt: integer("org_checked_at"),
+    // Who acts for the organization (src/domain/organization/roles.ts), once the operator said.
+    operatorRole: text("operator_role"),
     applicantId: text("applicant_id"),
     // The flow's position (src/domain/flow/state.ts), one typed value; `status` and `method`
     // are derived from it and written beside it by the flow writer only.

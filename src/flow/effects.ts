@@ -14,9 +14,13 @@ export async function runEffects(ctx: FlowContext, ch: Change<ApplicantRow>, inp
   for (let effect = ch.effects.shift(); effect; effect = ch.effects.shift()) {
     if (effect.type !== "enter_step") continue;
     const step = findStep(effect.step);
-    const method = hostedMethod(effect.method);
-    if (!step || !method) throw new Error(`no step ${effect.step} for ${effect.method}`);
-    notice = (await step.enter?.(ctx, ch, { method, input, session })) ?? notice;
+    if (!step) throw new Error(`no step ${effect.step}`);
+    // A preamble step belongs to the verification, not to a method: it has no method to enter with.
+    const method = effect.method === null ? null : hostedMethod(effect.method);
+    if (method === undefined) throw new Error(`no method ${effect.method} for step ${effect.step}`);
+    if (!step.enter) continue;
+    if (!method) throw new Error(`the preamble step ${effect.step} has an entry, which needs a method`);
+    notice = (await step.enter(ctx, ch, { method, input, session })) ?? notice;
   }
   return notice;
 }

@@ -2,6 +2,9 @@
 // and the tests' fake method register into. A method owns its input schema, the steps it is made
 // of, its checks, its reasons and its texts; the engine and the steps only ever look it up here.
 import type { z } from "zod";
+import type { DataCipher } from "../crypto/data-key";
+import type { OperatorRole } from "../domain/organization/roles";
+import type { VerificationRow } from "../db/verifications";
 import type { StepKind } from "../domain/flow/state";
 import type { VerificationType } from "../domain/verification/status";
 import type { Capability as ProviderCapability, Providers } from "../providers/select";
@@ -9,11 +12,13 @@ import { addMessages } from "../../views/messages";
 import type { ReasonCatalogue } from "./reasons";
 
 /** Provider capabilities a method calls in live mode: those src/providers has adapters for, and those still to come. */
-export type Capability = ProviderCapability | "business_registry" | "payout";
+export type Capability = ProviderCapability | "payout";
 
 export interface VerificationOptions {
   collect_id_validity?: boolean;
   collect_id_images?: boolean;
+  /** Internal, never from the API: the person pre-filled is fixed (a legal representative's own verification). */
+  lock_prefills?: boolean;
 }
 
 /** A method's typed input: form field names to values (files are parsed by their own step). */
@@ -40,6 +45,8 @@ export interface MethodDefinition<Name extends string = string> {
   verificationType: VerificationType;
   /** Every provider the method may call; a live verification offering it needs them all configured. */
   capabilities: readonly Capability[];
+  /** An organization method's: who acting for the organization may use it (e签宝's rule). */
+  operatorRoles?: readonly OperatorRole[];
   /** Its texts (title, what it needs, its reasons), merged into each language's table. */
   messages: Messages;
   /** Present when the hosted pages can run the method; organization methods come later. */
@@ -66,7 +73,14 @@ export interface HostedMethod {
   /** The ID photos step's check against the form (Beijing's variant of bankcard4). */
   idPhotos?: IdPhotosCheck;
   /** The awaiting_child step's child: a person verification by these methods, in this role. */
-  child?: { role: string; methods: readonly string[] };
+  child?: ChildPlan;
+}
+
+export interface ChildPlan {
+  role: string;
+  methods: readonly string[];
+  /** The person the child is about, from the parent (the legal representative checked), fixed in the child's forms. */
+  person?(parent: VerificationRow, cipher: DataCipher): Promise<{ name?: string; id_number?: string }>;
 }
 
 export interface IdPhotosCheck {

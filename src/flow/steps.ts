@@ -3,7 +3,7 @@
 // view (a read: it never writes the flow), its actions and, when it continues on a phone, its
 // phone pages (flow/phone-pages.ts). Steps depend on this base only, never on each other: the
 // engine looks the next one up by name.
-import type { MethodStep, StepKind } from "../domain/flow/state";
+import type { MethodStep, PreambleStep, StepKind } from "../domain/flow/state";
 import type { StepView } from "../../views/steps/model";
 import type { ApplicantRow, ApplicantSession } from "./applicant";
 import type { FlowContext } from "./context";
@@ -22,8 +22,9 @@ export interface EnterArgs {
   session: ApplicantSession | null;
 }
 
-export interface ViewArgs {
-  at: MethodStep;
+/** `at`: where the flow stands, a method's step or (for the verification's own steps) its preamble's. */
+export interface ViewArgs<At extends MethodStep | PreambleStep = MethodStep> {
+  at: At;
   session: ApplicantSession;
   /** `?edit=1`: back to the form with what was typed. */
   edit: boolean;
@@ -49,37 +50,47 @@ export interface StepAction {
  * of the flow, the session and those facts, so a screen can be reasoned about (and rendered
  * twice) without a request.
  */
-export interface StepModule<Facts = unknown> {
+export interface StepModule<Facts = unknown, At extends MethodStep | PreambleStep = MethodStep> {
   kind: StepKind;
   enter?(ctx: FlowContext, ch: Change<ApplicantRow>, args: EnterArgs): Promise<StepNotice | undefined>;
-  read(ctx: FlowContext, row: ApplicantRow, args: ViewArgs): Promise<Facts>;
-  view(row: ApplicantRow, args: ViewArgs, facts: Facts, notice?: StepNotice): StepView;
+  read(ctx: FlowContext, row: ApplicantRow, args: ViewArgs<At>): Promise<Facts>;
+  view(row: ApplicantRow, args: ViewArgs<At>, facts: Facts, notice?: StepNotice): StepView;
   actions?: readonly StepAction[];
   /** The channels by which this step continues on a phone, each with its pages and actions. */
   phone?: readonly PhoneChannel[];
 }
 
-const REGISTRY = new Map<StepKind, StepModule>();
+// A step is looked up by the name the flow's state holds; that state says which kind of `at` it gets.
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds steps of both positions
+type AnyStep = StepModule<unknown, any>;
+
+const REGISTRY = new Map<StepKind, AnyStep>();
 
 /** The step's screen: its facts read, then its pure view of them. */
-export async function showStep<Facts>(ctx: FlowContext, step: StepModule<Facts>, row: ApplicantRow, args: ViewArgs, notice?: StepNotice): Promise<StepView> {
+export async function showStep<Facts, At extends MethodStep | PreambleStep>(
+  ctx: FlowContext,
+  step: StepModule<Facts, At>,
+  row: ApplicantRow,
+  args: ViewArgs<At>,
+  notice?: StepNotice,
+): Promise<StepView> {
   return step.view(row, args, await step.read(ctx, row, args), notice);
 }
 
-export function registerStep<Facts>(step: StepModule<Facts>) {
+export function registerStep<Facts, At extends MethodStep | PreambleStep>(step: StepModule<Facts, At>) {
   const taken = new Set(allPhoneActions().map((a) => a.path));
   for (const action of (step.phone ?? []).flatMap((channel) => channel.actions ?? [])) {
     // One path, one action: the phone route finds an action by its path alone.
     if (taken.has(action.path)) throw new Error(`phone action ${action.path} is registered twice`);
   }
-  REGISTRY.set(step.kind, step as StepModule);
+  REGISTRY.set(step.kind, step as AnyStep);
 }
 
-export function findStep(kind: StepKind): StepModule | undefined {
+export function findStep(kind: StepKind): AnyStep | undefined {
   return REGISTRY.get(kind);
 }
 
-export function allSteps(): StepModule[] {
+export function allSteps(): AnyStep[] {
   return [...REGISTRY.values()];
 }
 

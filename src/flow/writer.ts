@@ -31,6 +31,7 @@ const PURGED_ON_END: VerificationPatch = {
   personIdNumberEnc: null,
   personPhoneEnc: null,
   orgLegalRepNameEnc: null,
+  orgLegalRepIdNumberEnc: null,
   pendingEnc: null,
 };
 
@@ -156,6 +157,11 @@ async function tellParent(ctx: WriteContext, child: VerificationRow, now: number
     const ch = beginChange(ctx.db, parent, now);
     const outcome = child.status as "verified" | "failed" | "canceled" | "expired";
     if (move(ch, { type: "child_ended", childId: child.id, outcome, reason: child.failureReason }, { actor: "system", data: { child_id: child.id, role: child.parentRole } })) return;
+    // The person who acted for the parent is the child's person: the parent keeps their masked
+    // forms and keyed hash (never more), as the operator the partner and the result are told of.
+    if (outcome === "verified") {
+      set(ch, { personNameMasked: child.personNameMasked, personIdNumberMasked: child.personIdNumberMasked, personIdNumberHash: child.personIdNumberHash });
+    }
     if ((await write(ctx, ch)).ok) return;
   }
 }

@@ -17,6 +17,7 @@ export const PROBLEMS = {
   idempotency_key_in_use: { status: 409 },
   idempotency_key_reused: { status: 422 },
   provider_not_configured: { status: 422 },
+  methods_not_available: { status: 422 },
   rate_limited: { status: 429 },
   internal_error: { status: 500 },
 } as const;

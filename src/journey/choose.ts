@@ -4,7 +4,8 @@ import { currentMethodStep } from "../domain/flow/state";
 import type { ApplicantRow, ApplicantSession } from "../flow/applicant";
 import type { FlowContext } from "../flow/context";
 import { runEffects } from "../flow/effects";
-import { hostedMethod, hostedMethods } from "../flow/methods";
+import { hostedMethod } from "../flow/methods";
+import { offeredMethods } from "./offered";
 import { beginChange, move, set, write } from "../flow/writer";
 import { reusableVerification } from "./reuse";
 
@@ -12,7 +13,7 @@ export type ActionResult = { ok: true; row: ApplicantRow } | { ok: false; error:
 
 export async function chooseMethod(ctx: FlowContext, row: ApplicantRow, session: ApplicantSession, name: string): Promise<ActionResult> {
   const method = hostedMethod(name);
-  if (!method || !hostedMethods(row.methods).includes(name)) return { ok: false, error: "method_not_allowed" };
+  if (!method || !offeredMethods(row).includes(name)) return { ok: false, error: "method_not_allowed" };
   const at = currentMethodStep(row.state);
   if (at?.method === name && at.step === at.plan[0]) return { ok: true, row };
   const ch = beginChange(ctx.db, row, ctx.now);

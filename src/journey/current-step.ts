@@ -4,18 +4,21 @@
 // refreshed, see flow/handoff.ts desktopHandoff) and its view is a pure function of them.
 import type { VerificationRow } from "../db/verifications";
 import { iso } from "../domain/clock";
-import { currentMethodStep } from "../domain/flow/state";
+import { currentMethodStep, currentPreambleStep, type PreambleStep } from "../domain/flow/state";
+import { isOperatorRole } from "../domain/organization/roles";
+import { preambleOf } from "../flow/types";
+import { offeredMethods } from "./offered";
 import { MAX_FAILED_ATTEMPTS } from "../domain/flow/transition";
 import { effectiveStatus } from "../domain/verification/status";
 import { type ApplicantRow, type ApplicantSession, localeOf } from "../flow/applicant";
 import type { FlowContext } from "../flow/context";
-import { hostedMethod, hostedMethods } from "../flow/methods";
+import { hostedMethod } from "../flow/methods";
 import { pendingOf } from "../flow/pending";
 import { findStep, showStep, type StepNotice } from "../flow/steps";
 import { methodFormView } from "../steps/form/view";
 import { resultTokenFor } from "../tokens/result-token";
 import type { StepBase, StepView } from "../../views/steps/model";
-import { methodOfState, progressOf } from "./progress";
+import { methodOfState, organizationProgressOf, progressOf } from "./progress";
 import { returnUrl } from "./return-url";
 import { reusableVerification } from "./reuse";
 
@@ -40,10 +43,26 @@ export async function currentStep(ctx: FlowContext, row: ApplicantRow, session: 
 
 /** The step list beside a method's screens (and its result), from the method's plan. */
 export function withProgress(row: ApplicantRow, view: StepView): StepView {
+  if (row.type === "organization" && view.kind !== "authorize") return { ...view, progress: organizationProgress(row, view) };
   const method = "method" in view && typeof view.method === "string" ? view.method : methodOfState(row.state);
   if (!method || view.kind === "authorize" || view.kind === "choose_method" || view.kind === "reuse") return view;
   const at = view.kind === "result" ? "result" : view.kind === "method_form" ? "form" : (currentMethodStep(row.state)?.step ?? "form");
   return { ...view, progress: progressOf(method, row.options, at) };
+}
+
+function organizationProgress(row: ApplicantRow, view: StepView) {
+  const preamble = preambleOf(row.type);
+  const at =
+    view.kind === "result"
+      ? "result"
+      : view.kind === "operator_role"
+        ? "operator_role"
+        : view.kind === "method_form" && view.stepName
+          ? view.stepName
+          : view.kind === "choose_method"
+            ? "method"
+            : (currentMethodStep(row.state)?.step ?? "method");
+  return organizationProgressOf(preamble, methodOfState(row.state), row.options, at);
 }
 
 async function screen(ctx: FlowContext, row: ApplicantRow, session: ApplicantSession | null, flags: StepFlags): Promise<StepView> {
@@ -54,9 +73,17 @@ async function screen(ctx: FlowContext, row: ApplicantRow, session: ApplicantSes
   if (status === "verified" || status === "failed") return resultStep(row, status, session ? await resultTokenFor(ctx, ctx.origin, row) : null);
   if (!session) return { ...base, kind: "authorize", type: row.type, errors: {} };
 
-  const methods = hostedMethods(row.methods);
+  // An organization's own steps come first: from its start, the organization check's form (its
+  // submission enters them), then wherever in them the flow stands.
+  const preamble = currentPreambleStep(row.state) ?? (row.state.kind === "start" ? startOfPreamble(row) : null);
+  if (preamble) {
+    const step = findStep(preamble.step);
+    if (step) return showStep(ctx, step, row, { at: preamble, session, edit: false }, flags.notice);
+  }
+  const methods = offeredMethods(row);
+  const role = isOperatorRole(row.operatorRole) && row.type === "organization" ? { operatorRole: row.operatorRole } : {};
   const at = currentMethodStep(row.state);
-  if (flags.choose) return { ...base, kind: "choose_method", methods };
+  if (flags.choose) return { ...base, kind: "choose_method", methods, ...role };
   if (at) {
     const step = findStep(at.step);
     if (flags.edit && at.plan.includes("form")) return methodFormView(row, at.method, await pendingOf(ctx.cipher, row, at.method), session);
@@ -75,7 +102,14 @@ async function screen(ctx: FlowContext, row: ApplicantRow, session: ApplicantSes
   // One method only, opening with a form: that form at once (submitting it starts the method).
   const [only] = methods;
   if (methods.length === 1 && only && hostedMethod(only)?.plan(row.options)[0] === "form") return methodFormView(row, only, null, session);
-  return { ...base, kind: "choose_method", methods };
+  return { ...base, kind: "choose_method", methods, ...role };
+}
+
+/** The first of the verification's own steps, as a position to show (not yet entered). */
+function startOfPreamble(row: ApplicantRow): PreambleStep | null {
+  const plan = preambleOf(row.type);
+  const [first] = plan;
+  return first ? { kind: "preamble", step: first, plan } : null;
 }
 
 /** The day and minute in Beijing time (UTC+8), as the guide's 认证日期 shows it. */
@@ -97,9 +131,17 @@ function resultStep(row: ApplicantRow, status: "verified" | "failed", token: str
             idNumber: row.personIdNumberMasked,
             ...(row.method ? { method: row.method } : {}),
             ...(row.completedAt ? { verifiedAt: beijingDate(row.completedAt) } : {}),
+            ...(row.type === "organization"
+              ? { organization: { name: row.orgName ?? "", credentialCode: row.orgCredentialCode ?? "", operatorRole: isOperatorRole(row.operatorRole) ? row.operatorRole : null } }
+              : {}),
           },
         }
       : {}),
-    ...(row.redirectUrl ? { returnUrl: returnUrl(row.redirectUrl, { id: row.id, status }, token ? { token } : {})! } : {}),
+    // A child (the legal representative's own verification) goes back to the verification it is part of.
+    ...(row.parentId
+      ? { returnUrl: `/v/${row.parentId}`, returnTo: "parent" as const }
+      : row.redirectUrl
+        ? { returnUrl: returnUrl(row.redirectUrl, { id: row.id, status }, token ? { token } : {})! }
+        : {}),
   };
 }

@@ -20,6 +20,9 @@ export function reuseCandidates(ctx: FlowContext, row: Pick<VerificationRow, "id
  * in for one that requires them).
  */
 export async function reusableVerification(ctx: FlowContext, row: ApplicantRow, applicantId: string, read?: VerificationRow[]) {
+  // A legal representative's own verification is about the person the registry named: an earlier
+  // verification of the account may be someone else's identity, so it is checked afresh.
+  if (row.options.lock_prefills) return null;
   const candidates = read ?? (await reuseCandidates(ctx, row, applicantId));
   const wanted = Object.entries(row.options)
     .filter(([, on]) => on)

@@ -15,6 +15,7 @@ import { evidenceRecord, signEvidence } from "../tokens/evidence";
 import { resultTokenFor } from "../tokens/result-token";
 import { moveAndWrite, settleExpiry } from "../flow/writer";
 import { assertProvidersConfigured } from "../verifications/providers-check";
+import { assertSomeMethodRuns } from "../verifications/runnable";
 import { createVerification } from "../verifications/create";
 import { serializeVerification } from "../verifications/serialize";
 import { baseUrl } from "./base-url";
@@ -39,6 +40,7 @@ async function withResultToken(c: Context<AppEnv>, row: VerificationRow) {
 apiV1.post("/verifications", async (c) => {
   const input = parseOrThrow(createVerificationRequest, await readJson(c), "body");
   const { cipher, partner, now, config } = c.var;
+  assertSomeMethodRuns(input.methods, input.type);
   if (partner.livemode) assertProvidersConfigured(config, input.methods, input.type);
   const row = await createVerification(writer(c), cipher, partner, input, now);
   return c.json(serializeVerification(row, baseUrl(c), now), 201);

@@ -59,8 +59,10 @@ function render(c: Context<AppEnv>, step: StepView, status: 200 | 422 = 200) {
 
 /** The applicant's session, if it is for this verification and its signed-in account. */
 async function sessionFor(c: Context<AppEnv>, row: ApplicantRow) {
-  const session = await readApplicantSession(c, row.id);
-  return session && session.applicantId === row.applicantId ? session : null;
+  // A child verification (the legal representative's own) is done in the parent's session: the
+  // account that signed in there owns the child from its creation, so no second sign-in.
+  const session = (await readApplicantSession(c, row.id)) ?? (row.parentId ? await readApplicantSession(c, row.parentId) : null);
+  return session && session.applicantId === row.applicantId ? { ...session, verificationId: row.id } : null;
 }
 
 /**

@@ -5,6 +5,8 @@ import { childStep } from "./child";
 import { formStep } from "./form";
 import { handoffStep } from "./handoff";
 import { idPhotosStep } from "./id-photos";
+import { operatorRoleStep } from "./operator-role";
+import { orgCheckStep } from "./org-check";
 import { smsCodeStep } from "./sms-code";
 
 registerStep(formStep);
@@ -12,3 +14,5 @@ registerStep(smsCodeStep);
 registerStep(handoffStep);
 registerStep(idPhotosStep);
 registerStep(childStep);
+registerStep(orgCheckStep);
+registerStep(operatorRoleStep);

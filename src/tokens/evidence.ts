@@ -10,12 +10,30 @@ import type { VerificationRow } from "../db/verifications";
 import { iso } from "../domain/clock";
 import { canonicalJson } from "./canonical-json";
 import { signingKeys } from "./keys";
-import { audienceFor, type TokenContext } from "./result-token";
+import { audienceFor, organizationClaims, type TokenContext } from "./result-token";
 
 /** `typ` of the evidence JWS, so it is never mistaken for a result token (whose typ is JWT). */
 export const EVIDENCE_TYPE = "evidence+jwt";
 
-type EvidenceRow = Pick<VerificationRow, "id" | "partnerId" | "livemode" | "type" | "status" | "methods" | "method" | "reference" | "failureReason" | "createdAt" | "completedAt">;
+type EvidenceRow = Pick<
+  VerificationRow,
+  | "id"
+  | "partnerId"
+  | "livemode"
+  | "type"
+  | "status"
+  | "methods"
+  | "method"
+  | "reference"
+  | "failureReason"
+  | "createdAt"
+  | "completedAt"
+  | "orgCredentialCode"
+  | "orgRegistryStatus"
+  | "operatorRole"
+  | "parentId"
+  | "parentRole"
+>;
 
 export function evidenceRecord(issuer: string, row: EvidenceRow, sources: EvidenceSources, now: number) {
   return {
@@ -34,6 +52,9 @@ export function evidenceRecord(issuer: string, row: EvidenceRow, sources: Eviden
       failure_reason: row.failureReason,
       created_at: iso(row.createdAt),
       completed_at: iso(row.completedAt),
+      ...organizationClaims(row),
+      // A child (the legal representative's own verification) names the verification it is part of; a parent's children are in its events (child.created).
+      ...(row.parentId ? { parent: { id: row.parentId, role: row.parentRole } } : {}),
     },
     consents: sources.consents.map((c) => ({
       id: c.id,

@@ -15,7 +15,15 @@ export interface TokenContext {
   cipher: DataCipher;
 }
 
-type TokenRow = Pick<VerificationRow, "id" | "partnerId" | "livemode" | "type" | "status" | "method" | "completedAt" | "updatedAt" | "personIdNumberHash" | "orgCredentialCode">;
+type TokenRow = Pick<
+  VerificationRow,
+  "id" | "partnerId" | "livemode" | "type" | "status" | "method" | "completedAt" | "updatedAt" | "personIdNumberHash" | "orgCredentialCode" | "orgRegistryStatus" | "operatorRole"
+>;
+
+/** An organization's public facts: its code, the registry's answer and who acted (a role, never a person). */
+export function organizationClaims(row: Pick<VerificationRow, "type" | "orgCredentialCode" | "orgRegistryStatus" | "operatorRole">) {
+  return row.type === "organization" ? { organization: { credential_code: row.orgCredentialCode, registry_status: row.orgRegistryStatus, operator_role: row.operatorRole } } : {};
+}
 
 /**
  * HMAC (DATA_KEY-derived, purpose `partner_subject`) over the audience (partner and mode) and the identifier.
@@ -50,6 +58,7 @@ export async function resultTokenFor(ctx: TokenContext, issuer: string, row: Tok
     verified_at: row.status === "verified" ? seconds(endedAt) : null,
     livemode: row.livemode,
     identity_hash: await identityHash(ctx.cipher, row),
+    ...organizationClaims(row),
   })
     .setProtectedHeader({ alg: signer.alg, kid: signer.kid, typ: "JWT" })
     .setIssuer(issuer)

@@ -6,15 +6,19 @@ import { DAY } from "../domain/clock";
 import { maskIdNumber, maskName, maskPhone } from "../domain/masking";
 import { insertVerification, type NewVerificationRow, type PartnerScope, type VerificationRow } from "../db/verifications";
 import { methodsFor } from "../methods";
+import type { VerificationOptions } from "../flow/methods";
 import { webhookEventFor } from "../webhooks/events";
 import { publishEvents, type WriteContext } from "../webhooks/outbox";
 
 export const VERIFICATION_LIFETIME = DAY;
 
 /** A partner's request, or a child that a parent's step creates (any registered methods, and the parent it reports to). */
-export type NewVerification = Omit<CreateVerificationRequest, "methods"> & {
+export type NewVerification = Omit<CreateVerificationRequest, "methods" | "options"> & {
   methods?: readonly string[] | undefined;
+  options?: VerificationOptions | undefined;
   parent?: { id: string; role: string };
+  /** A child is done by whoever signed in to its parent: it belongs to that account from the start. */
+  applicantId?: string | undefined;
 };
 
 export async function createVerification(ctx: WriteContext, cipher: DataCipher, scope: PartnerScope, input: NewVerification, now: number): Promise<VerificationRow> {
@@ -22,13 +26,15 @@ export async function createVerification(ctx: WriteContext, cipher: DataCipher, 
   const org = input.organization ?? {};
   const enc = (v: string | undefined) => (v === undefined ? null : cipher.encrypt(v));
   const hash = (purpose: "id_number" | "phone", v: string | undefined) => (v === undefined ? null : cipher.hash(purpose, v));
-  const [nameEnc, idEnc, idHash, phoneEnc, phoneHash, legalRepEnc] = await Promise.all([
+  const [nameEnc, idEnc, idHash, phoneEnc, phoneHash, legalRepEnc, legalRepIdEnc, legalRepIdHash] = await Promise.all([
     enc(person.name),
     enc(person.id_number),
     hash("id_number", person.id_number),
     enc(person.phone),
     hash("phone", person.phone),
     enc(org.legal_rep_name),
+    enc(org.legal_rep_id_number),
+    hash("id_number", org.legal_rep_id_number),
   ]);
   const row = {
     id: newId("ver"),
@@ -40,7 +46,12 @@ export async function createVerification(ctx: WriteContext, cipher: DataCipher, 
     parentId: input.parent?.id ?? null,
     parentRole: input.parent?.role ?? null,
     method: null,
-    options: { collect_id_validity: input.options?.collect_id_validity ?? false, collect_id_images: input.options?.collect_id_images ?? false },
+    options: {
+      collect_id_validity: input.options?.collect_id_validity ?? false,
+      collect_id_images: input.options?.collect_id_images ?? false,
+      ...(input.options?.lock_prefills ? { lock_prefills: true } : {}),
+    },
+    applicantId: input.applicantId ?? null,
     reference: input.reference ?? null,
     redirectUrl: input.redirect_url ?? null,
     locale: input.locale,
@@ -56,6 +67,9 @@ export async function createVerification(ctx: WriteContext, cipher: DataCipher, 
     orgCredentialCode: org.credential_code ?? null,
     orgLegalRepNameEnc: legalRepEnc,
     orgLegalRepNameMasked: org.legal_rep_name === undefined ? null : maskName(org.legal_rep_name),
+    orgLegalRepIdNumberEnc: legalRepIdEnc,
+    orgLegalRepIdNumberHash: legalRepIdHash,
+    orgLegalRepIdNumberMasked: org.legal_rep_id_number === undefined ? null : maskIdNumber(org.legal_rep_id_number),
     expiresAt: now + VERIFICATION_LIFETIME,
     createdAt: now,
     updatedAt: now,

@@ -1,5 +1,7 @@
 // A verification row as partners see it: masked personal data only, effective status, ISO times.
 import { iso } from "../domain/clock";
+import { REGISTRY_STATUSES, type RegistryStatus } from "../domain/organization/registry-policy";
+import { isOperatorRole } from "../domain/organization/roles";
 import { effectiveStatus } from "../domain/verification/status";
 import type { VerificationObject } from "../http/v1/schemas";
 import type { VerificationRow } from "../db/verifications";
@@ -25,10 +27,24 @@ export function serializeVerification(row: VerificationRow, baseUrl: string, now
     livemode: row.livemode,
     options: { collect_id_validity: !!row.options.collect_id_validity, collect_id_images: !!row.options.collect_id_images },
     person: row.type === "person" ? { name: row.personNameMasked, id_number: row.personIdNumberMasked, phone: row.personPhoneMasked } : null,
-    organization: row.type === "organization" ? { name: row.orgName, credential_code: row.orgCredentialCode, legal_rep_name: row.orgLegalRepNameMasked } : null,
+    organization:
+      row.type === "organization"
+        ? { name: row.orgName, credential_code: row.orgCredentialCode, legal_rep_name: row.orgLegalRepNameMasked, registry_status: registryStatusOf(row.orgRegistryStatus) }
+        : null,
+    ...(row.type === "organization" ? { operator: operatorOf(row) } : {}),
     failure_reason: row.failureReason,
     failed_attempts: row.failedAttempts,
     created_at: iso(row.createdAt)!,
     completed_at: iso(row.completedAt),
   };
+}
+
+function registryStatusOf(value: string | null): RegistryStatus | null {
+  return value && (REGISTRY_STATUSES as readonly string[]).includes(value) ? (value as RegistryStatus) : null;
+}
+
+/** Who acted for a verified organization: the person its child verification proved, masked. */
+function operatorOf(row: VerificationRow): VerificationObject["operator"] {
+  if (row.status === "verified" && isOperatorRole(row.operatorRole)) return { role: row.operatorRole, name: row.personNameMasked, id_number: row.personIdNumberMasked };
+  return null;
 }

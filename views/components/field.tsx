@@ -15,6 +15,8 @@ export interface Prefilled {
   keep: string;
   /** Shown open: a typed value or an error on it. */
   open: boolean;
+  /** It cannot be changed here: shown, with where it comes from, and no input. */
+  locked?: boolean;
 }
 
 export interface FieldProps {
@@ -62,6 +64,16 @@ export function Field(p: FieldProps) {
       {p.error}
     </p>
   );
+  if (p.prefilled?.locked) {
+    return (
+      <div class="field" id={`${id}-wrap`} data-locked>
+        <span class="label">{p.label}</span>
+        <p class="prefill-locked" id={`${id}-keep`}>
+          <span class="value">{p.prefilled.masked}</span> <span class="from">{p.prefilled.caption}</span>
+        </p>
+      </div>
+    );
+  }
   return (
     <div class="field" id={`${id}-wrap`}>
       <label for={id}>{p.label}</label>

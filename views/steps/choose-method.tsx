@@ -2,6 +2,7 @@
 import { StepForm } from "../components/step-form";
 import { isMessageKey, t } from "../messages";
 import type { StepView } from "./model";
+import { BackToOrgCheck } from "./organization-links";
 
 type Props = Extract<StepView, { kind: "choose_method" }>;
 
@@ -29,6 +30,14 @@ export function ChooseMethodStep(p: Props) {
           })}
         </ul>
       </StepForm>
+      {p.operatorRole && (
+        <>
+          <p class="hint" data-operator-role={p.operatorRole}>
+            {t(locale, "operator_role.acting_as", { role: t(locale, `operator_role.${p.operatorRole}`) })}
+          </p>
+          <BackToOrgCheck locale={locale} verificationId={p.verificationId} to="operator_role" />
+        </>
+      )}
     </>
   );
 }

@@ -17,6 +17,10 @@ type InputAttributes = { type?: "text" | "tel" | "date"; inputmode?: "numeric" |
 // How each field a method may collect is typed in; a field not listed is plain text.
 const INPUTS: Readonly<Record<string, InputAttributes>> = {
   name: { autocomplete: "name", maxlength: 64 },
+  org_name: { autocomplete: "organization", maxlength: 128 },
+  credential_code: { maxlength: 18 },
+  legal_rep_name: { maxlength: 64 },
+  legal_rep_id_number: { maxlength: 18 },
   id_number: { maxlength: 18 },
   phone: { type: "tel", inputmode: "tel", autocomplete: "tel", maxlength: 16 },
   card_number: { inputmode: "numeric", autocomplete: "cc-number", maxlength: 23 },
@@ -41,10 +45,15 @@ function prefilledOf(p: Props, field: string): Prefilled | undefined {
   if (!offered) return undefined;
   return {
     masked: offered.masked,
-    caption: offered.from === "sign_in" ? t(p.locale, "form.prefilled.sign_in") : t(p.locale, "form.prefilled.partner", { partner: p.partnerName }),
+    caption: offered.locked
+      ? t(p.locale, "form.prefilled.locked")
+      : offered.from === "sign_in"
+        ? t(p.locale, "form.prefilled.sign_in")
+        : t(p.locale, "form.prefilled.partner", { partner: p.partnerName }),
     change: t(p.locale, "form.prefilled.change"),
     keep: t(p.locale, "form.prefilled.keep", { value: offered.masked }),
     open: !!p.values[field] || !!p.errors[field],
+    ...(offered.locked ? { locked: true } : {}),
   };
 }
 
@@ -59,13 +68,14 @@ export function MethodFormStep(p: Props) {
   return (
     <>
       <h1 id="step-title">{isMessageKey(title) ? t(locale, title) : p.method}</h1>
+      {p.intro && isMessageKey(p.intro) && <p>{t(locale, p.intro)}</p>}
       {p.reason && (
         <div class="alert" role="alert" data-reason={p.reason}>
           <p>{reasonText(locale, p.reason)}</p>
           {p.reasonCounted && <p>{t(locale, "form.attempts_left", { n: String(p.attemptsLeft) })}</p>}
         </div>
       )}
-      <StepForm action={`/v/${p.verificationId}/methods/${p.method}`} multipart={multipart}>
+      <StepForm action={p.action ?? `/v/${p.verificationId}/methods/${p.method}`} multipart={multipart}>
         {p.fields.map((field) => {
           const error = p.errors[field] ? errorText(locale, field, p.errors[field]!) : undefined;
           if (field === "id_front" || field === "id_back") return <ImageField locale={locale} field={field} error={error} autofocus={firstError === field} />;
@@ -78,7 +88,7 @@ export function MethodFormStep(p: Props) {
               value={field === "valid_to" && p.values.valid_to === "long_term" ? "" : p.values[field]}
               error={error}
               autofocus={firstError === field || (!firstError && !p.reason && field === firstOpen)}
-              required={field !== "valid_to"}
+              required={field !== "valid_to" && !p.optional?.includes(field)}
               {...INPUTS[field]}
               after={field === "valid_to" ? <LongTerm locale={locale} checked={p.values.valid_to === "long_term"} /> : undefined}
             />

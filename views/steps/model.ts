@@ -21,6 +21,9 @@ export interface HandoffLink {
   secondsLeft: number;
 }
 
+/** Who acts for an organization (src/domain/organization/roles.ts). */
+export type OperatorRoleName = "legal_representative" | "agent";
+
 export type StepView =
   | (StepBase & {
       kind: "authorize";
@@ -35,15 +38,36 @@ export type StepView =
       retryAfterSeconds?: number;
     })
   | (StepBase & { kind: "reuse"; previous: { name: string | null; idNumber: string | null; method: string; verifiedAt: string } })
-  | (StepBase & { kind: "choose_method"; methods: string[] })
+  | (StepBase & {
+      kind: "choose_method";
+      methods: string[];
+      /** An organization's: who is acting, with the way back to change it or the organization's details. */
+      operatorRole?: OperatorRoleName;
+    })
+  | (StepBase & {
+      kind: "operator_role";
+      organization: { name: string; credentialCode: string; legalRepName: string };
+      /** Each role with the methods it would be offered (none: the role cannot be chosen here). */
+      roles: { role: OperatorRoleName; methods: string[] }[];
+      chosen: OperatorRoleName | null;
+      errors: Partial<Record<"role", string>>;
+    })
   | (StepBase & {
       kind: "method_form";
       method: string;
+      /** Where the form posts, when not the method's own path (the organization check's form). */
+      action?: string;
+      /** The step this form is, when not a method's form (`org_check`): the page's data-step. */
+      stepName?: string;
+      /** A line under the heading saying what the form is for. */
+      intro?: string;
+      /** Fields that may be left blank. */
+      optional?: string[];
       /** The method's input fields, in order (its schema's keys). */
       fields: string[];
       values: Partial<Record<string, string>>;
       /** What is pre-filled (the partner's values, the sign-in phone), masked: shown in the field's place, used when the field is left blank. */
-      prefilled?: Partial<Record<string, { masked: string; from: "partner" | "sign_in" }>>;
+      prefilled?: Partial<Record<string, { masked: string; from: "partner" | "sign_in"; locked?: true }>>;
       errors: Partial<Record<string, string>>;
       /** The consent ticked in the form that came back (nothing ticked is lost either). */
       consent?: boolean;
@@ -95,6 +119,8 @@ export type StepView =
       /** The role the child verification plays (e.g. legal_representative). */
       role: string;
       child: { url: string; status: string } | null;
+      attemptsLeft: number;
+      canChangeMethod: boolean;
     })
   | (StepBase & {
       kind: "result";
@@ -102,8 +128,17 @@ export type StepView =
       reason?: string;
       /** Whether it failed because the three tries were used up. */
       attemptsUsed?: boolean;
-      summary?: { name: string | null; idNumber: string | null; method?: string; verifiedAt?: string };
+      summary?: {
+        name: string | null;
+        idNumber: string | null;
+        method?: string;
+        verifiedAt?: string;
+        /** An organization's: what was verified, and who acted for it (name and idNumber above). */
+        organization?: { name: string; credentialCode: string; operatorRole: OperatorRoleName | null };
+      };
       returnUrl?: string;
+      /** Where returnUrl leads: the partner (the default) or, for a child, the verification it is part of. */
+      returnTo?: "parent";
     });
 
 export type StepKind = StepView["kind"];

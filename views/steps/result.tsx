@@ -44,6 +44,20 @@ export function ResultStep(p: Props) {
       {verified ? <p class="success">{t(locale, "result.verified.body")}</p> : <Failed locale={locale} reason={p.reason} attemptsUsed={p.attemptsUsed} />}
       {p.summary && (
         <dl class="summary">
+          {p.summary.organization && (
+            <>
+              <dt>{t(locale, "field.org_name")}</dt>
+              <dd>{p.summary.organization.name}</dd>
+              <dt>{t(locale, "field.credential_code")}</dt>
+              <dd>{p.summary.organization.credentialCode}</dd>
+              {p.summary.organization.operatorRole && (
+                <>
+                  <dt>{t(locale, "summary.operator")}</dt>
+                  <dd>{t(locale, `operator_role.${p.summary.organization.operatorRole}`)}</dd>
+                </>
+              )}
+            </>
+          )}
           <dt>{t(locale, "summary.name")}</dt>
           <dd>{p.summary.name ?? "—"}</dd>
           <dt>{t(locale, "summary.id_number")}</dt>
@@ -64,10 +78,14 @@ export function ResultStep(p: Props) {
       )}
       {p.returnUrl && (
         <>
-          <p role="status" id="return-status" data-text={t(locale, "result.redirecting", { partner: p.partnerName, seconds: String(RETURN_AFTER_SECONDS) })}></p>
+          <p
+            role="status"
+            id="return-status"
+            data-text={t(locale, p.returnTo === "parent" ? "result.redirecting_parent" : "result.redirecting", { partner: p.partnerName, seconds: String(RETURN_AFTER_SECONDS) })}
+          ></p>
           <p class="row">
             <a class="button" href={p.returnUrl} data-return>
-              {t(locale, "result.back", { partner: p.partnerName })}
+              {p.returnTo === "parent" ? t(locale, "result.back_parent") : t(locale, "result.back", { partner: p.partnerName })}
             </a>
             <button type="button" class="secondary" id="return-stay" data-stopped={t(locale, "result.stayed")} hidden>
               {t(locale, "result.stay")}

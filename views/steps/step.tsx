@@ -12,6 +12,7 @@ import { CodeStep } from "./code";
 import { ContinueOnPhoneStep } from "./continue-on-phone";
 import { IdPhotosStep } from "./id-photos";
 import { MethodFormStep } from "./method-form";
+import { OperatorRoleStep } from "./operator-role";
 import { STEP_ID, type StepView } from "./model";
 import { ResultStep } from "./result";
 import { ReuseStep } from "./reuse";
@@ -26,6 +27,8 @@ function Body({ step }: { step: StepView }) {
       return <ChooseMethodStep {...step} />;
     case "method_form":
       return <MethodFormStep {...step} />;
+    case "operator_role":
+      return <OperatorRoleStep {...step} />;
     case "code":
       return <CodeStep {...step} />;
     case "continue_on_phone":
@@ -41,7 +44,7 @@ function Body({ step }: { step: StepView }) {
 
 export function Step({ step }: { step: StepView }) {
   return (
-    <section class="card" id={STEP_ID} aria-labelledby="step-title" data-step={step.kind}>
+    <section class="card" id={STEP_ID} aria-labelledby="step-title" data-step={("stepName" in step && step.stepName) || step.kind}>
       <Progress locale={step.locale} progress={step.progress} />
       <Body step={step} />
     </section>
@@ -54,6 +57,7 @@ export function stepTitle(step: StepView): string {
     reuse: "reuse.heading",
     choose_method: "choose.heading",
     method_form: `method.${"method" in step ? step.method : ""}.title`,
+    operator_role: "operator_role.heading",
     code: "code.heading",
     continue_on_phone: "phone.heading",
     id_photos: "photos.heading",

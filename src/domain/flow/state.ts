@@ -23,6 +23,12 @@ export type FlowState =
    * method changed by a deploy never strands a verification half-way).
    */
   | { kind: "step"; method: string; step: StepKind; plan: readonly StepKind[]; data?: StepData }
+  /**
+   * The verification's own steps before any method: an organization's check with the business
+   * registry, then who is acting (its plan comes with the verification's type, src/flow/types.ts).
+   * Its last step passed, the methods are chosen from.
+   */
+  | { kind: "preamble"; step: StepKind; plan: readonly StepKind[]; data?: StepData }
   | { kind: "verified"; method: string | null }
   | { kind: "failed"; method: string | null }
   | { kind: "canceled"; method: string | null }
@@ -30,11 +36,14 @@ export type FlowState =
 
 export type EndedState = Extract<FlowState, { kind: "verified" | "failed" | "canceled" | "expired" }>;
 export type MethodStep = Extract<FlowState, { kind: "step" }>;
+export type PreambleStep = Extract<FlowState, { kind: "preamble" }>;
 
 export interface Flow {
   state: FlowState;
   /** The methods the partner allowed. */
   methods: readonly string[];
+  /** The verification's own steps before any method (its type's, e.g. an organization's check); none for a person. */
+  preamble?: readonly StepKind[];
   failedAttempts: number;
   failureReason: string | null;
   expiresAt: number;
@@ -50,6 +59,7 @@ export function statusOf(state: FlowState): VerificationStatus {
     case "choose_method":
       return "pending";
     case "step":
+    case "preamble":
       return "in_progress";
     default:
       return state.kind;
@@ -58,7 +68,7 @@ export function statusOf(state: FlowState): VerificationStatus {
 
 /** The method in use, or the one it ended with. */
 export function methodOf(state: FlowState): string | null {
-  return state.kind === "start" || state.kind === "choose_method" ? null : state.method;
+  return state.kind === "start" || state.kind === "choose_method" || state.kind === "preamble" ? null : state.method;
 }
 
 export function isEnded(state: FlowState): state is EndedState {
@@ -68,4 +78,9 @@ export function isEnded(state: FlowState): state is EndedState {
 /** The step the applicant stands at, if inside a method. */
 export function currentMethodStep(state: FlowState): MethodStep | null {
   return state.kind === "step" ? state : null;
+}
+
+/** The step of the verification's own preamble the applicant stands at, if there. */
+export function currentPreambleStep(state: FlowState): PreambleStep | null {
+  return state.kind === "preamble" ? state : null;
 }

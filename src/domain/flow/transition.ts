@@ -3,7 +3,7 @@
 // Effects are what the request must do because of the move (send a code, open a handoff, purge
 // data, tell a parent); the flow writer runs them and writes the move in one guarded batch.
 // Diagram: machine.md beside this file; change both in one commit.
-import { type FlowState, type Flow, type MethodStep, type StepData, type StepKind, isEnded, methodOf, statusOf } from "./state";
+import { type FlowState, type Flow, type MethodStep, type PreambleStep, type StepData, type StepKind, isEnded, methodOf, statusOf } from "./state";
 import type { VerificationStatus } from "../verification/status";
 
 export const MAX_FAILED_ATTEMPTS = 3;
@@ -13,6 +13,12 @@ export type ChildOutcome = "verified" | "failed" | "canceled" | "expired";
 export type FlowEvent =
   /** The applicant chose (or switched to) a method: its first step. `plan` is the method's steps. */
   | { type: "start"; method: string; plan: readonly StepKind[] }
+  /**
+   * The verification's own steps (an organization's check, who is acting), at `step` of `plan`:
+   * first from the start, or back to one of them from the method list or a method (to correct
+   * the organization, or say another person acts).
+   */
+  | { type: "prepare"; plan: readonly StepKind[]; step: StepKind }
   /** Declined to share an earlier verification: the method list instead. */
   | { type: "reuse_declined" }
   /** An earlier verification of the same account stands in for this one. */
@@ -33,7 +39,7 @@ export type FlowEvent =
 
 export type FlowEffect =
   /** Run the step's entry: what it needs before the applicant meets it. */
-  | { type: "enter_step"; method: string; step: StepKind }
+  | { type: "enter_step"; method: string | null; step: StepKind }
   /** What the previous method left waiting (its sealed input, its handoff) is void. */
   | { type: "leave_method"; method: string }
   /** The verification ended: purge ciphertext, tell the partner, tell a parent. */
@@ -45,7 +51,8 @@ export type FlowError =
   | "method_not_allowed"
   | "not_started" // the event needs a method in progress
   | "wrong_step" // the event is for another step than the current one
-  | "empty_plan";
+  | "empty_plan"
+  | "preamble_first"; // a method may start only once the verification's own steps are done
 
 export type TransitionResult = { ok: true; flow: Flow; effects: FlowEffect[] } | { ok: false; error: FlowError };
 
@@ -61,11 +68,18 @@ export function transition(flow: Flow, event: FlowEvent, now: number): Transitio
   switch (event.type) {
     case "start": {
       if (!flow.methods.includes(event.method)) return refuse("method_not_allowed");
+      if (!preambleDone(flow)) return refuse("preamble_first");
       const [first] = event.plan;
       if (first === undefined) return refuse("empty_plan");
       const leaving: FlowEffect[] = state.kind === "step" ? [{ type: "leave_method", method: state.method }] : [];
       const next: MethodStep = { kind: "step", method: event.method, step: first, plan: [...event.plan] };
       return moved({ ...flow, state: next }, [...leaving, { type: "enter_step", method: event.method, step: first }]);
+    }
+    case "prepare": {
+      if (!event.plan.includes(event.step)) return refuse("empty_plan");
+      const leaving: FlowEffect[] = state.kind === "step" ? [{ type: "leave_method", method: state.method }] : [];
+      const next: PreambleStep = { kind: "preamble", step: event.step, plan: [...event.plan] };
+      return moved({ ...flow, state: next }, [...leaving, { type: "enter_step", method: null, step: event.step }]);
     }
     case "reuse_declined":
       if (state.kind !== "start") return refuse("wrong_step");
@@ -73,9 +87,17 @@ export function transition(flow: Flow, event: FlowEvent, now: number): Transitio
     case "verify":
       // Reuse is offered only before a method is chosen; later, the method's own steps decide.
       if (state.kind !== "start" && state.kind !== "choose_method") return refuse("wrong_step");
+      if (!preambleDone(flow)) return refuse("preamble_first");
       if (!flow.methods.includes(event.method)) return refuse("method_not_allowed");
       return end(flow, { kind: "verified", method: event.method }, now);
     case "step_passed": {
+      if (state.kind === "preamble") {
+        if (state.step !== event.step) return refuse("wrong_step");
+        const following = state.plan[state.plan.indexOf(state.step) + 1];
+        // The preamble done, the applicant chooses among the methods.
+        if (following === undefined) return moved({ ...flow, state: { kind: "choose_method" } }, []);
+        return moved({ ...flow, state: { kind: "preamble", step: following, plan: state.plan } }, [{ type: "enter_step", method: null, step: following }]);
+      }
       if (state.kind !== "step") return refuse("not_started");
       if (state.step !== event.step) return refuse("wrong_step");
       const following = state.plan[state.plan.indexOf(state.step) + 1];
@@ -89,11 +111,11 @@ export function transition(flow: Flow, event: FlowEvent, now: number): Transitio
       return moved({ ...flow, state: atStep(state, event.to) }, [{ type: "enter_step", method: state.method, step: event.to }]);
     }
     case "step_data":
-      if (state.kind !== "step") return refuse("not_started");
+      if (state.kind !== "step" && state.kind !== "preamble") return refuse("not_started");
       if (state.step !== event.step) return refuse("wrong_step");
       return moved({ ...flow, state: { ...state, data: { ...state.data, ...event.data } } }, []);
     case "attempt_failed":
-      if (state.kind !== "step") return refuse("not_started");
+      if (state.kind !== "step" && state.kind !== "preamble") return refuse("not_started");
       return attemptFailed(flow, state, event.reason, now);
     case "child_ended": {
       if (state.kind !== "step" || state.data?.child_id !== event.childId) return refuse("wrong_step");
@@ -108,10 +130,20 @@ export function transition(flow: Flow, event: FlowEvent, now: number): Transitio
   }
 }
 
-function attemptFailed(flow: Flow, state: MethodStep, reason: string, now: number): TransitionResult {
+/**
+ * Whether the verification's own steps are behind it: there are none, or the flow has left them
+ * for the method list (or a method) and not gone back. The start of a verification with a
+ * preamble is before it.
+ */
+function preambleDone(flow: Flow): boolean {
+  if (!flow.preamble?.length) return true;
+  return flow.state.kind === "choose_method" || flow.state.kind === "step";
+}
+
+function attemptFailed(flow: Flow, state: MethodStep | PreambleStep, reason: string, now: number): TransitionResult {
   const failedAttempts = flow.failedAttempts + 1;
   const counted = { ...flow, failedAttempts, failureReason: reason };
-  if (failedAttempts >= MAX_FAILED_ATTEMPTS) return end(counted, { kind: "failed", method: state.method }, now);
+  if (failedAttempts >= MAX_FAILED_ATTEMPTS) return end(counted, { kind: "failed", method: methodOf(state) }, now);
   return moved(counted, []);
 }
 

@@ -13,6 +13,7 @@ export const en: Record<ApiMessageKey, string> = {
   "title.idempotency_key_in_use": "A request with this Idempotency-Key is in progress",
   "title.idempotency_key_reused": "Idempotency-Key reused with a different request",
   "title.provider_not_configured": "A provider this request needs is not configured",
+  "title.methods_not_available": "None of the methods can be run yet",
   "title.rate_limited": "Too many requests",
   "title.internal_error": "Something went wrong on our side",
 
@@ -37,6 +38,7 @@ export const en: Record<ApiMessageKey, string> = {
   "detail.idempotency_reused": "This Idempotency-Key was used with a different request in the last 24 hours. Use a new key for a new request.",
   "detail.idempotency_in_progress": "The first request with this Idempotency-Key has not finished. Retry in a moment.",
   "detail.provider_not_configured": "Live mode cannot offer {methods}: no provider is configured for {capabilities}. Configure the provider secrets (see README) or choose other methods.",
+  "detail.methods_not_available": "None of {methods} can be run by the hosted pages yet, so nobody could complete this verification. Allow at least one of: {runnable}.",
   "detail.test_helpers_live": "Test helpers exist only for test keys (sk_test_…).",
   "detail.partner_not_found": "No partner {id}.",
   "detail.key_not_found": "No active key {key} for partner {partner}.",

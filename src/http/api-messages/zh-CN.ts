@@ -11,6 +11,7 @@ export const zhCN = {
   "title.idempotency_key_in_use": "使用此 Idempotency-Key 的请求仍在处理中",
   "title.idempotency_key_reused": "此 Idempotency-Key 已用于另一个不同的请求",
   "title.provider_not_configured": "缺少此请求所需的服务商配置",
+  "title.methods_not_available": "所选认证方式均暂不可用",
   "title.rate_limited": "请求过于频繁",
   "title.internal_error": "服务内部出错",
 
@@ -35,6 +36,7 @@ export const zhCN = {
   "detail.idempotency_reused": "此 Idempotency-Key 在最近 24 小时内已用于另一个不同的请求。新的请求请使用新的 Idempotency-Key。",
   "detail.idempotency_in_progress": "使用此 Idempotency-Key 的第一个请求尚未完成。请稍后重试。",
   "detail.provider_not_configured": "正式模式无法提供 {methods}：{capabilities} 没有配置服务商。请配置服务商密钥（见 README），或选择其他认证方式。",
+  "detail.methods_not_available": "{methods} 暂时都无法在认证页面上完成，这次认证无人能完成。请至少允许以下之一：{runnable}。",
   "detail.test_helpers_live": "测试辅助接口只对测试密钥（sk_test_…）开放。",
   "detail.partner_not_found": "没有合作方 {id}。",
   "detail.key_not_found": "合作方 {partner} 没有有效的密钥 {key}。",

@@ -1,6 +1,8 @@
 // The partner API's request and response shapes. Routes validate with these, and the OpenAPI
 // document is generated from them, so the two cannot drift apart.
 import { z } from "zod";
+import { REGISTRY_STATUSES } from "../../domain/organization/registry-policy";
+import { OPERATOR_ROLES } from "../../domain/organization/roles";
 import { METHOD_NAMES, findMethod, methodsFor } from "../../methods";
 import { VERIFICATION_STATUSES } from "../../domain/verification/status";
 import { credentialCode, mobileNumber, personName, residentIdNumber } from "../../schemas/identifiers";
@@ -32,7 +34,12 @@ export const personPrefill = z
   .meta({ description: "Prefills for a person verification; the applicant confirms or corrects them." });
 
 export const organizationPrefill = z
-  .strictObject({ name: z.string().trim().min(1).max(128).optional(), credential_code: credentialCode.optional(), legal_rep_name: personName.optional() })
+  .strictObject({
+    name: z.string().trim().min(1).max(128).optional(),
+    credential_code: credentialCode.optional(),
+    legal_rep_name: personName.optional(),
+    legal_rep_id_number: residentIdNumber.optional().meta({ description: "The legal representative's ID number: given, the organization check is 4-element." }),
+  })
   .meta({ description: "Prefills for an organization verification." });
 
 export const verificationOptions = z
@@ -105,7 +112,19 @@ export const verificationObject = z.object({
     .object({ name: z.string().nullable(), id_number: z.string().nullable(), phone: z.string().nullable() })
     .nullable()
     .meta({ description: "Masked: ID number as first 4 and last 2 characters, phone as 3 + 4 digits, name with only its last character." }),
-  organization: z.object({ name: z.string().nullable(), credential_code: z.string().nullable(), legal_rep_name: z.string().nullable() }).nullable(),
+  organization: z
+    .object({
+      name: z.string().nullable(),
+      credential_code: z.string().nullable().meta({ description: "Public data, shown whole." }),
+      legal_rep_name: z.string().nullable().meta({ description: "Masked as person names are." }),
+      registry_status: z.enum(REGISTRY_STATUSES).nullable().meta({ description: "The business registry's answer, normalised; null before the organization check." }),
+    })
+    .nullable(),
+  operator: z
+    .object({ role: z.enum(OPERATOR_ROLES), name: z.string().nullable(), id_number: z.string().nullable() })
+    .nullable()
+    .optional()
+    .meta({ description: "An organization's, once verified: who acted for it (masked), as the legal representative or as an agent." }),
   failure_reason: z.string().nullable(),
   failed_attempts: z.number().int(),
   created_at: timestamp,

@@ -4,6 +4,7 @@ import type { MethodDefinition } from "../../flow/methods";
 export const legalRepAuthorization = {
   name: "legal_rep_authorization",
   verificationType: "organization",
+  operatorRoles: ["agent"],
   capabilities: ["business_registry", "sms"],
   messages: { "zh-CN": {}, en: {} },
 } as const satisfies MethodDefinition<"legal_rep_authorization">;

@@ -4,6 +4,7 @@ import type { MethodDefinition } from "../../flow/methods";
 export const transferForward = {
   name: "transfer_forward",
   verificationType: "organization",
+  operatorRoles: ["legal_representative", "agent"],
   capabilities: ["business_registry", "payout"],
   messages: { "zh-CN": {}, en: {} },
 } as const satisfies MethodDefinition<"transfer_forward">;

@@ -3,6 +3,7 @@
 // 4-element check) match the registry, and in what registration status is it. The answer is
 // normalised here so no caller ever sees a vendor's codes; what a status does to a verification
 // is the domain's policy (src/domain/organization/registry-policy.ts), not the adapters'.
+import type { RegistryMismatch, RegistryStatus } from "../../domain/organization/registry-policy";
 import type { ProviderAnswer } from "../answer";
 
 export type BusinessRegistryQuery = {
@@ -16,20 +17,17 @@ export type BusinessRegistryQuery = {
 
 /**
  * The registration status, normalised: 开业/存续 active, 吊销 revoked, 注销 deregistered, 撤销
- * cancelled, 迁出 moved, 停业/歇业 suspended, 清算 liquidating, 筹建 establishing.
+ * cancelled, 迁出 moved, 停业/歇业 suspended, 清算 liquidating, 筹建 establishing. The domain owns
+ * the list (and what each does to a verification); adapters map their vendor's codes onto it.
  */
-export const REGISTRY_STATUSES = ["active", "revoked", "deregistered", "cancelled", "moved", "suspended", "liquidating", "establishing", "unknown"] as const;
-export type RegistryStatus = (typeof REGISTRY_STATUSES)[number];
+export { REGISTRY_STATUSES, type RegistryStatus } from "../../domain/organization/registry-policy";
 
-export type BusinessRegistryReason =
-  /** The name and the credential code do not belong together. */
-  | "name_code_mismatch"
-  /** The legal representative's name is not the registered one. */
-  | "legal_rep_mismatch"
-  /** The legal representative's ID number is not the registered one (4-element only). */
-  | "legal_rep_id_mismatch"
-  /** No organization with this name or code. */
-  | "org_not_found";
+/**
+ * name_code_mismatch: the name and the credential code do not belong together; legal_rep_mismatch:
+ * the legal representative's name is not the registered one; legal_rep_id_mismatch: nor the ID
+ * number (4-element only); org_not_found: no organization with this name or code.
+ */
+export type BusinessRegistryReason = RegistryMismatch;
 
 /** `elements`: which check ran (3: name, code, legal representative; 4: with the ID number). */
 export type BusinessRegistryAnswer = ProviderAnswer<BusinessRegistryReason, { registryStatus: RegistryStatus; elements: 3 | 4 }>;

@@ -2,11 +2,18 @@
 // the legal representative, a person on a registration's roster). Entering it creates the child,
 // for the same partner and mode, naming this verification as its parent and the role it plays;
 // the child's end reaches the parent as `child_ended` through the writer and the transition.
-import { currentMethodStep } from "../../domain/flow/state";
+import { currentMethodStep, isEnded } from "../../domain/flow/state";
+import { MAX_FAILED_ATTEMPTS } from "../../domain/flow/transition";
+import { effectiveStatus } from "../../domain/verification/status";
+import type { ApplicantSession } from "../../flow/applicant";
+import type { FlowContext } from "../../flow/context";
+import { runEffects } from "../../flow/effects";
+import type { ActionOutcome } from "../../flow/steps";
+import { offeredMethods } from "../../journey/offered";
 import { type ApplicantRow, localeOf } from "../../flow/applicant";
 import { hostedMethod } from "../../flow/methods";
 import type { StepModule } from "../../flow/steps";
-import { move } from "../../flow/writer";
+import { beginChange, move, write } from "../../flow/writer";
 import { createVerification } from "../../verifications/create";
 import { getVerificationForApplicant, type VerificationRow } from "../../db/verifications";
 
@@ -14,10 +21,11 @@ export const AWAITING_CHILD_STEP = "awaiting_child";
 
 export const childStep: StepModule<VerificationRow | null> = {
   kind: AWAITING_CHILD_STEP,
-  async enter(ctx, ch, { method }) {
+  async enter(ctx, ch, { method, session }) {
     const child = method.child;
     if (!child) throw new Error("the awaiting_child step needs a method that names its child");
     const parent = ch.row;
+    const person = child.person ? await child.person(parent, ctx.cipher) : undefined;
     const created = await createVerification(
       ctx,
       ctx.cipher,
@@ -26,8 +34,11 @@ export const childStep: StepModule<VerificationRow | null> = {
         type: "person",
         methods: child.methods,
         locale: localeOf(parent),
-        options: { collect_id_validity: !!parent.options.collect_id_validity, collect_id_images: !!parent.options.collect_id_images },
+        options: { collect_id_validity: !!parent.options.collect_id_validity, collect_id_images: !!parent.options.collect_id_images, lock_prefills: !!person },
+        ...(person ? { person } : {}),
         parent: { id: parent.id, role: child.role },
+        // Whoever signed in to the parent does the child: no second sign-in.
+        applicantId: session?.applicantId ?? parent.applicantId ?? undefined,
       },
       ctx.now,
     );
@@ -51,10 +62,27 @@ export const childStep: StepModule<VerificationRow | null> = {
       kind: "awaiting_child",
       method: at.method,
       role: at.data?.role ?? "",
-      child: child ? { url: `/v/${child.id}`, status: child.status } : null,
+      child: child ? { url: `/v/${child.id}`, status: effectiveStatus(child, Date.now()) } : null,
+      attemptsLeft: MAX_FAILED_ATTEMPTS - row.failedAttempts,
+      canChangeMethod: offeredMethods(row).length > 1,
     };
   },
+  actions: [{ path: "child/restart", handle: (ctx, row, session) => restart(ctx, row, session) }],
 };
+
+/** A new child for the same method, once the last one ended without passing (the parent counted it). */
+async function restart(ctx: FlowContext, row: ApplicantRow, session: ApplicantSession): Promise<ActionOutcome> {
+  const at = currentMethodStep(row.state);
+  const method = at ? hostedMethod(at.method) : undefined;
+  if (at?.step !== AWAITING_CHILD_STEP || !method?.child) return { kind: "stale" };
+  const child = at.data?.child_id ? await getVerificationForApplicant(ctx.db, at.data.child_id) : undefined;
+  if (child && !isEnded(child.state)) return { kind: "stale" };
+  const ch = beginChange(ctx.db, row, ctx.now);
+  if (move(ch, { type: "start", method: at.method, plan: at.plan }, { actor: "applicant", label: "child.restarted" })) return { kind: "stale" };
+  await runEffects(ctx, ch, null, session);
+  const written = await write(ctx, ch);
+  return written.ok ? { kind: "moved", row: written.row } : { kind: "stale" };
+}
 
 export function childOf(row: ApplicantRow): string | null {
   const at = currentMethodStep(row.state);

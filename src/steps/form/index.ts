@@ -14,8 +14,8 @@ import { type Pending, pendingOf, sealPending } from "../../flow/pending";
 import type { ActionOutcome, StepModule } from "../../flow/steps";
 import { alongside, beginChange, evidence, move, note, set, write } from "../../flow/writer";
 import { methodFormView, prefillSources, withReason } from "./view";
-import { parseFields } from "./parse";
-import { fillPrefilled, withoutPrefilled } from "./prefill";
+import { parseFields } from "../../flow/form/parse";
+import { fillPrefilled, withoutPrefilled } from "../../flow/form/prefill";
 
 export const FORM_STEP = "form";
 

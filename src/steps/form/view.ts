@@ -4,14 +4,14 @@ import { type ApplicantRow, type ApplicantSession, localeOf } from "../../flow/a
 import { formFields, hostedMethod, hostedMethods, reasonEntry } from "../../flow/methods";
 import type { Pending } from "../../flow/pending";
 import type { StepView } from "../../../views/steps/model";
-import { type PrefillSources, prefilledMasks, withoutPrefilled } from "./prefill";
+import { type PrefillSources, prefilledMasks, withoutPrefilled } from "../../flow/form/prefill";
 
 export type FormView = Extract<StepView, { kind: "method_form" }>;
 
 /** What this method's form can offer pre-filled: the partner's values, and the phone `session` proved at sign-in. */
 export function prefillSources(row: ApplicantRow, method: string, session: ApplicantSession | null): PrefillSources {
   const field = hostedMethod(method)?.sms?.phoneField;
-  return { row, signIn: field && session?.phone ? { field, phone: session.phone } : undefined };
+  return { row, signIn: field && session?.phone ? { field, phone: session.phone } : undefined, locked: !!row.options.lock_prefills };
 }
 
 /** The method's form; `pending`, when it is this method's, fills in what the applicant typed before. */

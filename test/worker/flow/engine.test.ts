@@ -36,9 +36,10 @@ async function steady(a: Applicant, id: string, step: string) {
   expect(await footprint(id)).toEqual(before);
 }
 
-async function walkFakeMethod(a: Applicant, key: string, id: string) {
+/** `signedIn`: the page as the browser already signed in meets it (a child in its parent's session). */
+async function walkFakeMethod(a: Applicant, key: string, id: string, signedIn = false) {
   const phone = uniquePhone();
-  const signed = await a.signIn(key);
+  const signed = signedIn ? await a.open() : await a.signIn(key);
   expect(signed.step).toBe("method_form");
   expect(signed.html).toContain('name="phone"');
   expect(signed.html).not.toContain('name="id_number"');
@@ -102,12 +103,21 @@ describe("the flow engine with a method of the tests' own", () => {
   });
 });
 
+/** An organization's own steps: its check (sandbox registry), then acting as its legal representative. */
+async function passPreamble(operator: Applicant) {
+  const role = await operator.post("/organization/check", { consent: "yes", org_name: "测试父认证有限公司", credential_code: "91330200MA2AAAAA0G", legal_rep_name: "李四" });
+  expect(role.step).toBe("operator_role");
+  const methods = await operator.post("/organization/role", { role: "legal_representative" });
+  expect(methods.step).toBe("choose_method");
+}
+
 describe("a parent verification made of a child person verification", () => {
   it("should complete the parent when its child is verified, through the same transition", async () => {
     const parent = await fakeVerification([FAKE_PARENT], "organization");
     const operator = new Applicant(parent.id);
     const signed = await operator.signIn(parent.testKey);
-    expect(signed.step).toBe("choose_method");
+    expect(signed.step).toBe("org_check");
+    await passPreamble(operator);
     const waiting = await operator.post("/method", { method: FAKE_PARENT });
     expect(waiting.step).toBe("awaiting_child");
     await steady(operator, parent.id, "awaiting_child");
@@ -116,7 +126,10 @@ describe("a parent verification made of a child person verification", () => {
     const child = await env.DB.prepare("select parent_id, parent_role, partner_id, livemode, type from verifications where id = ?").bind(childId).first();
     expect(child).toEqual({ parent_id: parent.id, parent_role: "legal_representative", partner_id: parent.partnerId, livemode: 0, type: "person" });
 
-    await walkFakeMethod(new Applicant(childId!), parent.testKey, childId!);
+    // The child is done in the parent's session: no second sign-in.
+    const inParentSession = new Applicant(childId!, operator.ip);
+    inParentSession.cookies = new Map(operator.cookies);
+    await walkFakeMethod(inParentSession, parent.testKey, childId!, true);
     const api = await call(`/v1/verifications/${parent.id}`, { key: parent.testKey });
     expect(api.json).toMatchObject({ status: "verified", method: FAKE_PARENT });
     expect((await operator.open()).html).toContain('data-status="verified"');
@@ -128,6 +141,7 @@ describe("a parent verification made of a child person verification", () => {
     const parent = await fakeVerification([FAKE_PARENT], "organization");
     const operator = new Applicant(parent.id);
     await operator.signIn(parent.testKey);
+    await passPreamble(operator);
     const waiting = await operator.post("/method", { method: FAKE_PARENT });
     const childId = /href="\/v\/(ver_[0-9A-Za-z]{24})"/.exec(waiting.html)![1];
     const other = await newPartner("Other");

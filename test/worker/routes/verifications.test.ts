@@ -56,7 +56,8 @@ describe("POST /v1/verifications", () => {
     expect(person.methods).toEqual(["mobile3", "bankcard4", "face"]);
     const org = await newVerification(testKey, { type: "organization", organization: { name: "北京雪白棉花商贸有限公司", credential_code: "91350100M000100Y43", legal_rep_name: "黄超" } });
     expect(org.methods).toEqual(["legal_rep_quick", "legal_rep_personal", "legal_rep_authorization", "transfer_forward", "transfer_reverse"]);
-    expect(org.organization).toEqual({ name: "北京雪白棉花商贸有限公司", credential_code: "91350100M000100Y43", legal_rep_name: "*超" });
+    expect(org.organization).toEqual({ name: "北京雪白棉花商贸有限公司", credential_code: "91350100M000100Y43", legal_rep_name: "*超", registry_status: null });
+    expect(org.operator).toBeNull();
   });
 
   it.each([

@@ -18,8 +18,21 @@ async function verified(partner: { id: string; testKey: string }, body: Record<s
   const v = await newVerification(partner.testKey, body);
   const db = database(env.DB);
   const ctx = writeContext(new RecordingQueue());
-  const row = await getVerification(db, { partnerId: partner.id, livemode: false }, v.id);
-  const started = await moveAndWrite(ctx, row!, { type: "start", method: body.type === "person" ? "mobile3" : "legal_rep_quick", plan: ["form"] }, { actor: "applicant" }, Date.now());
+  let row = await getVerification(db, { partnerId: partner.id, livemode: false }, v.id);
+  // An organization's own steps (its check, who is acting) come before any method.
+  if (body.type === "organization") {
+    const plan = ["org_check", "operator_role"];
+    for (const event of [
+      { type: "prepare", plan, step: "org_check" },
+      { type: "step_passed", step: "org_check" },
+      { type: "step_passed", step: "operator_role" },
+    ] as const) {
+      const moved = await moveAndWrite(ctx, row!, event, { actor: "applicant" }, Date.now());
+      if (!moved.ok) throw new Error(moved.error);
+      row = moved.row;
+    }
+  }
+  const started = await moveAndWrite(ctx, row!, { type: "start", method: body.type === "person" ? "mobile3" : "legal_rep_personal", plan: ["form"] }, { actor: "applicant" }, Date.now());
   if (!started.ok) throw new Error(started.error);
   // What the hosted pages record along the way (the evidence copies the event log as it is).
   await appendEvent(db, row!, { type: "provider.call", actor: "system", data: { capability: "carrier", provider: "sandbox", serial: "sbx-1", outcome: "match" } }, Date.now());

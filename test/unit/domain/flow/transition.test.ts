@@ -4,6 +4,7 @@ import { type FlowEvent, MAX_FAILED_ATTEMPTS, transition } from "../../../../src
 
 const NOW = 1_700_000_000_000;
 const PLAN = ["form", "sms_code", "id_photos"] as const;
+const PREAMBLE = ["org_check", "operator_role"] as const;
 
 const states = {
   start: { kind: "start" },
@@ -12,6 +13,8 @@ const states = {
   sms_code: { kind: "step", method: "bankcard4", step: "sms_code", plan: PLAN },
   id_photos: { kind: "step", method: "bankcard4", step: "id_photos", plan: PLAN },
   awaiting_child: { kind: "step", method: "legal_rep_personal", step: "awaiting_child", plan: ["awaiting_child"], data: { child_id: "ver_child", role: "legal_representative" } },
+  org_check: { kind: "preamble", step: "org_check", plan: PREAMBLE },
+  operator_role: { kind: "preamble", step: "operator_role", plan: PREAMBLE },
   verified: { kind: "verified", method: "bankcard4" },
   failed: { kind: "failed", method: "bankcard4" },
   canceled: { kind: "canceled", method: null },
@@ -33,6 +36,9 @@ const events = {
   child_failed: { type: "child_ended", childId: "ver_child", outcome: "failed", reason: "attempts_exhausted" },
   fail: { type: "fail", reason: "fraud" },
   cancel: { type: "cancel" },
+  prepare: { type: "prepare", plan: PREAMBLE, step: "org_check" },
+  step_passed_org_check: { type: "step_passed", step: "org_check" },
+  step_passed_role: { type: "step_passed", step: "operator_role" },
   expire: { type: "expire" },
 } satisfies Record<string, FlowEvent>;
 type EventName = keyof typeof events;
@@ -57,6 +63,9 @@ const OPEN_EVENTS: EventName[] = [
   "child_failed",
   "fail",
   "cancel",
+  "prepare",
+  "step_passed_org_check",
+  "step_passed_role",
 ];
 
 const table: Record<Exclude<StateName, "verified" | "failed" | "canceled" | "expired">, Partial<Record<EventName, Expect>>> = {
@@ -74,6 +83,9 @@ const table: Record<Exclude<StateName, "verified" | "failed" | "canceled" | "exp
     child_failed: { error: "wrong_step" },
     fail: { to: "failed" },
     cancel: { to: "canceled" },
+    prepare: { to: "preamble:org_check" },
+    step_passed_org_check: { error: "not_started" },
+    step_passed_role: { error: "not_started" },
   },
   choose_method: {
     start: { to: "step:form" },
@@ -89,6 +101,9 @@ const table: Record<Exclude<StateName, "verified" | "failed" | "canceled" | "exp
     child_failed: { error: "wrong_step" },
     fail: { to: "failed" },
     cancel: { to: "canceled" },
+    prepare: { to: "preamble:org_check" },
+    step_passed_org_check: { error: "not_started" },
+    step_passed_role: { error: "not_started" },
   },
   form: {
     start: { to: "step:form" },
@@ -104,6 +119,9 @@ const table: Record<Exclude<StateName, "verified" | "failed" | "canceled" | "exp
     child_failed: { error: "wrong_step" },
     fail: { to: "failed" },
     cancel: { to: "canceled" },
+    prepare: { to: "preamble:org_check" },
+    step_passed_org_check: { error: "wrong_step" },
+    step_passed_role: { error: "wrong_step" },
   },
   sms_code: {
     start: { to: "step:form" },
@@ -119,6 +137,9 @@ const table: Record<Exclude<StateName, "verified" | "failed" | "canceled" | "exp
     child_failed: { error: "wrong_step" },
     fail: { to: "failed" },
     cancel: { to: "canceled" },
+    prepare: { to: "preamble:org_check" },
+    step_passed_org_check: { error: "wrong_step" },
+    step_passed_role: { error: "wrong_step" },
   },
   id_photos: {
     start: { to: "step:form" },
@@ -134,6 +155,9 @@ const table: Record<Exclude<StateName, "verified" | "failed" | "canceled" | "exp
     child_failed: { error: "wrong_step" },
     fail: { to: "failed" },
     cancel: { to: "canceled" },
+    prepare: { to: "preamble:org_check" },
+    step_passed_org_check: { error: "wrong_step" },
+    step_passed_role: { error: "wrong_step" },
   },
   awaiting_child: {
     start: { to: "step:form" },
@@ -149,10 +173,49 @@ const table: Record<Exclude<StateName, "verified" | "failed" | "canceled" | "exp
     child_failed: { to: "step:awaiting_child" },
     fail: { to: "failed" },
     cancel: { to: "canceled" },
+    prepare: { to: "preamble:org_check" },
+    step_passed_org_check: { error: "wrong_step" },
+    step_passed_role: { error: "wrong_step" },
+  },
+  org_check: {
+    start: { to: "step:form" },
+    reuse_declined: { error: "wrong_step" },
+    verify: { error: "wrong_step" },
+    step_passed_form: { error: "wrong_step" },
+    step_passed_sms_code: { error: "wrong_step" },
+    step_passed_id_photos: { error: "wrong_step" },
+    step_back_form: { error: "not_started" },
+    step_data: { error: "wrong_step" },
+    attempt_failed: { to: "preamble:org_check" },
+    child_verified: { error: "wrong_step" },
+    child_failed: { error: "wrong_step" },
+    fail: { to: "failed" },
+    cancel: { to: "canceled" },
+    prepare: { to: "preamble:org_check" },
+    step_passed_org_check: { to: "preamble:operator_role" },
+    step_passed_role: { error: "wrong_step" },
+  },
+  operator_role: {
+    start: { to: "step:form" },
+    reuse_declined: { error: "wrong_step" },
+    verify: { error: "wrong_step" },
+    step_passed_form: { error: "wrong_step" },
+    step_passed_sms_code: { error: "wrong_step" },
+    step_passed_id_photos: { error: "wrong_step" },
+    step_back_form: { error: "not_started" },
+    step_data: { error: "wrong_step" },
+    attempt_failed: { to: "preamble:operator_role" },
+    child_verified: { error: "wrong_step" },
+    child_failed: { error: "wrong_step" },
+    fail: { to: "failed" },
+    cancel: { to: "canceled" },
+    prepare: { to: "preamble:org_check" },
+    step_passed_org_check: { error: "wrong_step" },
+    step_passed_role: { to: "choose_method" },
   },
 };
 
-const landed = (s: FlowState) => (s.kind === "step" ? `step:${s.step}` : s.kind);
+const landed = (s: FlowState) => (s.kind === "step" || s.kind === "preamble" ? `${s.kind}:${s.step}` : s.kind);
 
 describe("the verification flow's transition", () => {
   const rows = Object.entries(table).flatMap(([state, byEvent]) => OPEN_EVENTS.map((event) => [state, event, byEvent[event]] as const));
@@ -235,10 +298,38 @@ describe("the verification flow's transition", () => {
     expect(failed.ok && failed.flow).toMatchObject({ failedAttempts: 1, failureReason: "attempts_exhausted" });
   });
 
+  it("should hold every method, and reuse, until a verification's own steps are done", () => {
+    const org = (state: FlowState) => flowAt(state, { preamble: PREAMBLE });
+    for (const at of [states.start, states.org_check, states.operator_role]) {
+      expect(transition(org(at), events.start, NOW)).toEqual({ ok: false, error: "preamble_first" });
+    }
+    expect(transition(org(states.start), events.verify, NOW)).toEqual({ ok: false, error: "preamble_first" });
+    const begun = transition(org(states.start), events.prepare, NOW);
+    expect(begun.ok && begun.effects).toEqual([{ type: "enter_step", method: null, step: "org_check" }]);
+    const role = transition(org(states.org_check), events.step_passed_org_check, NOW);
+    expect(role.ok && role.flow.state).toEqual(states.operator_role);
+    const methods = transition(org(states.operator_role), events.step_passed_role, NOW);
+    expect(methods.ok && methods.flow.state).toEqual({ kind: "choose_method" });
+    expect(transition(org({ kind: "choose_method" }), events.start, NOW).ok).toBe(true);
+    // Back from a method to say another person acts: the method is left, its step entered again.
+    const back = transition(org(states.awaiting_child), { type: "prepare", plan: PREAMBLE, step: "operator_role" }, NOW);
+    expect(back.ok && back.effects).toEqual([
+      { type: "leave_method", method: "legal_rep_personal" },
+      { type: "enter_step", method: null, step: "operator_role" },
+    ]);
+    expect(transition(org(states.start), { type: "prepare", plan: PREAMBLE, step: "elsewhere" }, NOW)).toEqual({ ok: false, error: "empty_plan" });
+  });
+
+  it("should count the organization check's failures as the verification's, and end it on the third with no method", () => {
+    const r = transition(flowAt(states.org_check, { preamble: PREAMBLE, failedAttempts: 2 }), { type: "attempt_failed", reason: "legal_rep_mismatch" }, NOW);
+    expect(r.ok && r.flow).toMatchObject({ state: { kind: "failed", method: null }, failedAttempts: 3, failureReason: "legal_rep_mismatch" });
+  });
+
   it.each([
     [states.start, "pending"],
     [states.choose_method, "pending"],
     [states.form, "in_progress"],
+    [states.org_check, "in_progress"],
     [states.verified, "verified"],
     [states.expired, "expired"],
   ] as const)("should derive the public status from %j", (state, status) => {

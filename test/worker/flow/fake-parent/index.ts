@@ -11,6 +11,7 @@ export const FAKE_PARENT = "fake_parent";
 export const fakeParent = {
   name: FAKE_PARENT,
   verificationType: "organization",
+  operatorRoles: ["legal_representative"],
   capabilities: [],
   messages: { "zh-CN": { "method.fake_parent.title": "测试父认证" }, en: { "method.fake_parent.title": "Fake parent" } },
   hosted: hostedBy({

@@ -1,7 +1,7 @@
 // Parses a method's form against its input schema, one field at a time, so every bad field gets
 // its own message and what the applicant typed comes back to fill the form again.
 import { z } from "zod";
-import type { MethodInput } from "../../flow/methods";
+import type { MethodInput } from "../methods";
 import { firstIssueCode } from "../../schemas/identifiers";
 
 export type FormValues = Partial<Record<string, string>>;

@@ -9,22 +9,42 @@ import type { VerificationRow } from "../../db/verifications";
 import { maskPhone } from "../../domain/masking";
 import type { FormValues } from "./parse";
 
-type Stored = Pick<VerificationRow, "personNameEnc" | "personNameMasked" | "personIdNumberEnc" | "personIdNumberMasked" | "personPhoneEnc" | "personPhoneMasked">;
+type Stored = Pick<
+  VerificationRow,
+  | "personNameEnc"
+  | "personNameMasked"
+  | "personIdNumberEnc"
+  | "personIdNumberMasked"
+  | "personPhoneEnc"
+  | "personPhoneMasked"
+  | "orgLegalRepNameEnc"
+  | "orgLegalRepNameMasked"
+  | "orgLegalRepIdNumberEnc"
+  | "orgLegalRepIdNumberMasked"
+>;
 
 /** Where pre-filled values come from: the row, and the sign-in phone for the method's SMS phone field. */
 export interface PrefillSources {
   row: Stored;
   signIn?: { field: string; phone: string } | undefined;
+  /**
+   * What the row holds may not be changed: a legal representative's own verification carries the
+   * name (and ID number) the business registry checked, so a typed value is ignored.
+   */
+  locked?: boolean | undefined;
 }
 
 const FROM_PARTNER = {
   name: (r: Stored) => [r.personNameEnc, r.personNameMasked],
   id_number: (r: Stored) => [r.personIdNumberEnc, r.personIdNumberMasked],
   phone: (r: Stored) => [r.personPhoneEnc, r.personPhoneMasked],
+  // The organization check's: the legal representative as the partner sent them.
+  legal_rep_name: (r: Stored) => [r.orgLegalRepNameEnc, r.orgLegalRepNameMasked],
+  legal_rep_id_number: (r: Stored) => [r.orgLegalRepIdNumberEnc, r.orgLegalRepIdNumberMasked],
 } as const satisfies Record<string, (r: Stored) => [string | null, string | null]>;
 
 /** A pre-filled field as the page may show it: masked, and where it comes from. */
-export type PrefilledMask = { masked: string; from: "partner" | "sign_in" };
+export type PrefilledMask = { masked: string; from: "partner" | "sign_in"; locked?: true };
 export type PrefilledMasks = Partial<Record<string, PrefilledMask>>;
 
 type Source = PrefilledMask & { value: (cipher: DataCipher) => Promise<string> };
@@ -44,7 +64,7 @@ export function prefilledMasks(sources: PrefillSources, fields: readonly string[
   const masks: PrefilledMasks = {};
   for (const field of fields) {
     const source = sourceOf(sources, field);
-    if (source) masks[field] = { masked: source.masked, from: source.from };
+    if (source) masks[field] = { masked: source.masked, from: source.from, ...(sources.locked && source.from === "partner" ? { locked: true as const } : {}) };
   }
   return masks;
 }
@@ -55,7 +75,8 @@ export async function fillPrefilled(cipher: DataCipher, sources: PrefillSources,
   for (const field of fields) {
     const source = sourceOf(sources, field);
     const typed = form.get(field);
-    if (!source || (typeof typed === "string" && typed.trim() !== "")) continue;
+    const keep = sources.locked && source?.from === "partner";
+    if (!source || (!keep && typeof typed === "string" && typed.trim() !== "")) continue;
     form.set(field, await source.value(cipher));
     filled.add(field);
   }

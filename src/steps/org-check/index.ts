@@ -1,0 +1,127 @@
+// The organization check (组织信息核验), the first step of an organization verification's
+// preamble: the organization's name, credential code and legal representative, checked with the
+// business registry. The answer moves the flow by the registry policy: a match of an active
+// organization passes to who is acting; a wrong entry uses one of the tries; a status that forbids
+// verification refuses (no try used) or, for an organization that no longer exists, ends it; a
+// fault changes nothing. The consent is recorded, with the evidence, in the answer's write.
+import { guardedConsentInsert } from "../../db/consents";
+import type { PreambleStep } from "../../domain/flow/state";
+import { maskIdNumber, maskName } from "../../domain/masking";
+import { orgCheckVerdict, type RegistryFinding } from "../../domain/organization/registry-policy";
+import type { ApplicantRow, ApplicantSession } from "../../flow/applicant";
+import { consentRecord } from "../../flow/consent";
+import type { FlowContext } from "../../flow/context";
+import type { ActionOutcome, StepModule } from "../../flow/steps";
+import { ORG_CHECK_STEP, preambleOf } from "../../flow/types";
+import { alongside, beginChange, evidence, move, note, set, write } from "../../flow/writer";
+import type { BusinessRegistryAnswer } from "../../providers/business-registry/index";
+import { addMessages } from "../../../views/messages";
+import { parseFields } from "../../flow/form/parse";
+import { fillPrefilled, withoutPrefilled } from "../../flow/form/prefill";
+import { messages } from "./messages";
+import type { OrgCheckInput } from "./schema";
+import { missingFields, orgCheckInput } from "./schema";
+import { ORG_CHECK_PATH, orgCheckView, withOrgReason } from "./view";
+
+addMessages(messages);
+
+function findingOf(answer: BusinessRegistryAnswer): RegistryFinding {
+  if (answer.outcome === "unavailable") return { kind: "unavailable" };
+  if (answer.outcome === "no_match") return { kind: "mismatch", reason: answer.reason };
+  return { kind: "match", status: answer.registryStatus };
+}
+
+/** The evidence of the call: what the registry answered, never what was sent. */
+function callEvidence(answer: BusinessRegistryAnswer) {
+  const base = { capability: "business_registry", provider: answer.provider, outcome: answer.outcome };
+  if (answer.outcome === "unavailable") return { ...base, detail: answer.detail };
+  if (answer.outcome === "no_match") return { ...base, serial: answer.serial, reason: answer.reason };
+  return { ...base, serial: answer.serial, registry_status: answer.registryStatus, elements: answer.elements };
+}
+
+/** Whether the organization check can be (re)submitted from where the flow stands. */
+function submittable(row: ApplicantRow): boolean {
+  const at = row.state;
+  return at.kind === "start" || (at.kind === "preamble" && at.step === ORG_CHECK_STEP);
+}
+
+async function checked(ctx: FlowContext, input: OrgCheckInput) {
+  const [nameEnc, idEnc, idHash] = await Promise.all([
+    ctx.cipher.encrypt(input.legal_rep_name),
+    input.legal_rep_id_number ? ctx.cipher.encrypt(input.legal_rep_id_number) : null,
+    input.legal_rep_id_number ? ctx.cipher.hash("id_number", input.legal_rep_id_number) : null,
+  ]);
+  return {
+    orgName: input.org_name,
+    orgCredentialCode: input.credential_code,
+    orgLegalRepNameEnc: nameEnc,
+    orgLegalRepNameMasked: maskName(input.legal_rep_name),
+    orgLegalRepIdNumberEnc: idEnc,
+    orgLegalRepIdNumberHash: idHash,
+    orgLegalRepIdNumberMasked: input.legal_rep_id_number ? maskIdNumber(input.legal_rep_id_number) : null,
+  };
+}
+
+async function submit(ctx: FlowContext, row: ApplicantRow, session: ApplicantSession, form: FormData): Promise<ActionOutcome> {
+  if (row.type !== "organization" || !submittable(row)) return { kind: "stale" };
+  const filled = await fillPrefilled(ctx.cipher, { row }, ["legal_rep_name", "legal_rep_id_number"], form);
+  const idRequired = ctx.providers.businessRegistryNeedsLegalRepId;
+  const parsed = parseFields(orgCheckInput, form);
+  const consented = form.get("consent") === "yes";
+  const typed = withoutPrefilled(parsed.values, filled);
+  const view = (r: ApplicantRow) => ({ ...orgCheckView(r, idRequired, typed), consent: consented });
+  const unticked = consented ? {} : { consent: "consent_required" };
+  const input = parsed.ok ? orgCheckInput.parse(parsed.input) : null;
+  const errors = { ...(parsed.ok ? {} : parsed.errors), ...(input ? missingFields(input, idRequired) : {}), ...unticked };
+  if (!input || Object.keys(errors).length > 0) return { kind: "render", view: { ...view(row), errors }, status: 422 };
+
+  const ch = beginChange(ctx.db, row, ctx.now);
+  const consent = await consentRecord(ctx, row.id, session.applicantId, "method_processing", "org_check");
+  note(ch, { type: "consent.recorded", actor: "applicant", data: { consent_id: consent.id, kind: consent.kind, method: "org_check", text_version: consent.textVersion, text_hash: consent.textHash } });
+  alongside(ch, [(guard) => guardedConsentInsert(ctx.db, consent, guard)]);
+  if (row.state.kind === "start" && move(ch, { type: "prepare", plan: preambleOf(row.type), step: ORG_CHECK_STEP }, { actor: "applicant" })) return { kind: "stale" };
+
+  const answer = await ctx.providers.businessRegistry.check({
+    name: input.org_name,
+    credentialCode: input.credential_code,
+    legalRepName: input.legal_rep_name,
+    legalRepIdNumber: input.legal_rep_id_number,
+  });
+  evidence(ch, [{ type: "provider.call", actor: "system", data: callEvidence(answer) }]);
+  const verdict = orgCheckVerdict(findingOf(answer));
+  if (answer.outcome === "match") set(ch, { orgRegistryStatus: answer.registryStatus });
+  switch (verdict.kind) {
+    case "refused": {
+      const written = await write(ctx, ch);
+      if (!written.ok) return { kind: "stale" };
+      return { kind: "render", view: withOrgReason(view(written.row), verdict.reason), status: 422 };
+    }
+    case "rejected": {
+      if (move(ch, { type: "attempt_failed", reason: verdict.reason }, { actor: "system" })) return { kind: "stale" };
+      const written = await write(ctx, ch);
+      if (!written.ok) return { kind: "stale" };
+      if (written.row.status === "failed") return { kind: "moved", row: written.row };
+      return { kind: "render", view: withOrgReason(view(written.row), verdict.reason), status: 422 };
+    }
+    case "ended": {
+      set(ch, await checked(ctx, input));
+      if (move(ch, { type: "fail", reason: verdict.reason }, { actor: "system" })) return { kind: "stale" };
+      const written = await write(ctx, ch);
+      return written.ok ? { kind: "moved", row: written.row } : { kind: "stale" };
+    }
+    case "passed": {
+      set(ch, { ...(await checked(ctx, input)), orgCheckedAt: ctx.now });
+      const elements = answer.outcome === "match" ? answer.elements : 3;
+      if (move(ch, { type: "step_passed", step: ORG_CHECK_STEP }, { actor: "system", label: "organization.checked", data: { elements, registry_status: "active" } })) return { kind: "stale" };
+      const written = await write(ctx, ch);
+      return written.ok ? { kind: "moved", row: written.row } : { kind: "stale" };
+    }
+  }
+}
+
+export const orgCheckStep: StepModule<boolean, PreambleStep> = {
+  kind: ORG_CHECK_STEP,
+  read: async (ctx) => ctx.providers.businessRegistryNeedsLegalRepId,
+  view: (row, _args, idRequired) => orgCheckView(row, idRequired),
+  actions: [{ path: ORG_CHECK_PATH, handle: (ctx, row, session, form) => submit(ctx, row, session, form) }],
+};
