@@ -123,7 +123,8 @@ export async function openLink(ctx: FlowContext, code: string): Promise<LinkOutc
 export async function phoneAbout(ctx: FlowContext, s: PhoneSession): Promise<{ partner: string; person: string | null }> {
   const at = currentMethodStep(s.row.state);
   const pending = at ? await pendingOf(ctx.cipher, s.row, at.method) : null;
-  return { partner: s.row.partnerName, person: pending?.input.name ? maskName(pending.input.name) : null };
+  // Before its form is filled on the phone (legal_rep_quick), the person is the one pre-filled.
+  return { partner: s.row.partnerName, person: pending?.input.name ? maskName(pending.input.name) : s.row.personNameMasked };
 }
 
 export interface PhoneSession {

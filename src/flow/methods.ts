@@ -19,6 +19,8 @@ export interface VerificationOptions {
   collect_id_images?: boolean;
   /** Internal, never from the API: the person pre-filled is fixed (a legal representative's own verification). */
   lock_prefills?: boolean;
+  /** Internal: the method's form is filled on the phone, inside its handoff (legal_rep_quick). */
+  form_on_phone?: boolean;
 }
 
 /** A method's typed input: form field names to values (files are parsed by their own step). */
@@ -79,6 +81,13 @@ export interface HostedMethod {
 export interface ChildPlan {
   role: string;
   methods: readonly string[];
+  /** Switches of the child's own (its form on the phone). */
+  options?: VerificationOptions;
+  /**
+   * The child starts its one method at once and its screen stands in the parent's place (the QR
+   * code of legal_rep_quick on the organization's page), rather than behind a link.
+   */
+  embedded?: boolean;
   /** The person the child is about, from the parent (the legal representative checked), fixed in the child's forms. */
   person?(parent: VerificationRow, cipher: DataCipher): Promise<{ name?: string; id_number?: string }>;
 }

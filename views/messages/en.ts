@@ -219,6 +219,7 @@ export const en: Record<MessageKey, string> = {
   "code.resend": "Get a new code",
   "code.edit": "Edit details",
   "phone.heading": "Continue on your phone",
+  "phone.body.form_on_phone": "The legal representative scans the QR code with a phone, confirms their details there and does the face check.",
   "phone.body": "Your name and ID number were confirmed. Next, a face check with your phone's camera.",
   "phone.pending": "The phone step opens soon. Keep this page open, or choose another method.",
   "result.verified.heading": "Verified",
@@ -278,6 +279,8 @@ export const en: Record<MessageKey, string> = {
   "phone.link.invalid": "This link is not valid. Scan the QR code on your computer again.",
   "phone.link.ended": "This verification has ended. There is nothing more to do.",
   "phone.link.heading": "This link cannot be used",
+  "phone.form.heading": "Confirm who you are",
+  "phone.form.intro": "The legal representative confirms their details; once they are checked, the face check follows on this phone.",
   "phone.consent.title": "Consent to processing face information",
   "phone.consent.body":
     "Next, the camera records a short video of your face for a liveness check and a comparison with the photo in the national identity registry. Face information is sensitive personal information: it is used only for this verification and deleted within 24 hours.",

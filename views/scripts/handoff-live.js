@@ -42,8 +42,8 @@
   function show(u) {
     // A failed try the page has not shown yet (the same reason again too): the server says why,
     // with the tries left.
-    if (u.state === "verified" || u.state === "failed" || (u.failures || 0) > +el.dataset.failures) return location.replace(`/v/${vid}`);
-    var retrying = u.state === "capturing" && u.lastFailure;
+    if (u.state === "verified" || u.state === "failed" || (u.failures || 0) > +el.dataset.failures) return location.replace(el.dataset.reload || `/v/${vid}`);
+    var retrying = (u.state === "capturing" || u.state === "opened") && u.lastFailure;
     // A notice the desktop asked for earlier (e.g. "not started in Alipay yet") is stale once the phone moves.
     if (u.state !== el.dataset.state) document.getElementById("alipay-notice")?.remove();
     el.dataset.state = u.state;

@@ -37,13 +37,15 @@ export function HandoffStatus(p: {
   purpose?: string | undefined;
   polling?: boolean;
   attemptsLeft?: number | undefined;
+  /** Where to go once the phone's step ended, when not this verification's own page. */
+  reloadTo?: string | undefined;
 }) {
   const { locale, verificationId, state, lastFailure, purpose } = p;
   const poll = `/v/${verificationId}/handoff/status`;
   const msgs = Object.fromEntries(STATES.map((s) => [s, stateText(locale, s, purpose)]));
   // After a failed try the phone is back at its start, not in Alipay or the camera: the status says
   // it waits for another try, and why the last one failed stands on its own line below it.
-  const retrying = Boolean(lastFailure) && state === "capturing";
+  const retrying = Boolean(lastFailure) && (state === "capturing" || state === "opened");
   const channel: PhoneChannelName = purpose === "alipay_face" ? "alipay_face" : purpose === "id_capture" ? "id_capture" : "face";
   return (
     <div
@@ -54,6 +56,7 @@ export function HandoffStatus(p: {
       data-state={state}
       data-failures={String(p.failures ?? 0)}
       data-vid={verificationId}
+      data-reload={p.reloadTo}
       data-ws={`/v/${verificationId}/handoff/live`}
       data-poll={poll}
       data-msgs={JSON.stringify(msgs)}
@@ -73,7 +76,7 @@ export function HandoffStatus(p: {
 }
 
 /** The QR code with its link as text, the live status, and the way to a fresh code. */
-export function PhoneHandoff({ locale, verificationId, handoff }: { locale: Locale; verificationId: string; handoff: Props["handoff"] }) {
+export function PhoneHandoff({ locale, verificationId, handoff, reloadTo }: { locale: Locale; verificationId: string; handoff: Props["handoff"]; reloadTo?: string | undefined }) {
   const link = handoff.link;
   const alipay = handoff.purpose === "alipay_face";
   return (
@@ -123,6 +126,7 @@ export function PhoneHandoff({ locale, verificationId, handoff }: { locale: Loca
         failures={handoff.failures}
         purpose={handoff.purpose}
         attemptsLeft={handoff.attemptsLeft}
+        reloadTo={reloadTo}
       />
       <noscript>
         <p>{t(locale, "handoff.no_live")}</p>
@@ -164,8 +168,8 @@ export function ContinueOnPhoneStep(p: Props) {
   return (
     <>
       <h1 id="step-title">{t(locale, "phone.heading")}</h1>
-      <p class="success">{t(locale, "phone.body")}</p>
-      <PhoneHandoff locale={locale} verificationId={p.verificationId} handoff={p.handoff} />
+      {p.formOnPhone ? <p>{t(locale, "phone.body.form_on_phone")}</p> : <p class="success">{t(locale, "phone.body")}</p>}
+      <PhoneHandoff locale={locale} verificationId={p.verificationId} handoff={p.handoff} reloadTo={p.reloadTo} />
       {p.handoff.purpose === "alipay_face" && <AlipayQuery locale={locale} verificationId={p.verificationId} notice={p.alipayNotice} />}
       {p.alipay && (
         <StepForm action={`/v/${p.verificationId}/handoff/refresh`}>
@@ -176,7 +180,7 @@ export function ContinueOnPhoneStep(p: Props) {
       )}
       {p.canChangeMethod && (
         <p>
-          <a href={`/v/${p.verificationId}?choose=1`}>{t(locale, "form.change_method")}</a>
+          <a href={p.changeMethodUrl ?? `/v/${p.verificationId}?choose=1`}>{t(locale, "form.change_method")}</a>
         </p>
       )}
     </>

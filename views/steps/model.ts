@@ -96,6 +96,12 @@ export type StepView =
     })
   | (StepBase & {
       kind: "continue_on_phone";
+      /** Where the page goes once the phone's step ended, when not its own verification's (an embedded child's parent). */
+      reloadTo?: string;
+      /** The method list, when not this verification's own (an embedded child's parent's). */
+      changeMethodUrl?: string;
+      /** The method's form is still to be filled on the phone (legal_rep_quick): nothing is checked yet. */
+      formOnPhone?: boolean;
       method: string;
       canChangeMethod: boolean;
       handoff: { state: string; link?: HandoffLink | undefined; lastFailure?: string | null; failures?: number; purpose?: string; attemptsLeft?: number };

@@ -10,6 +10,8 @@ export type HandoffEvent =
   | { type: "submit" }
   | { type: "check_failed"; final: boolean }
   | { type: "check_passed" }
+  /** The method's form, filled on the phone before its camera step (legal_rep_quick), did not pass its check. */
+  | { type: "form_failed"; final: boolean }
   | { type: "expire" };
 
 const TERMINAL: readonly HandoffState[] = ["verified", "failed", "expired"];
@@ -36,5 +38,7 @@ export function nextHandoffState(state: HandoffState, event: HandoffEvent): Hand
       return state === "submitted" ? (event.final ? "failed" : "capturing") : null;
     case "check_passed":
       return state === "submitted" ? "verified" : null;
+    case "form_failed":
+      return state === "opened" ? (event.final ? "failed" : "opened") : null;
   }
 }

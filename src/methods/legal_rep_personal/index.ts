@@ -6,6 +6,7 @@ import type { MethodDefinition } from "../../flow/methods";
 import { SHARED_REASONS } from "../../flow/reasons";
 import { hostedBy } from "../hosted-by";
 import { messages } from "./messages";
+import { legalRepAsPerson } from "../legal-rep";
 import { z } from "zod";
 
 /** The person methods the legal representative may use here, in the order offered. */
@@ -26,11 +27,7 @@ export const legalRepPersonal = {
     child: {
       role: "legal_representative",
       methods: LEGAL_REP_PERSON_METHODS,
-      // The name the registry checked, and the ID number when the 4-element check ran.
-      person: async (parent, cipher) => ({
-        ...(parent.orgLegalRepNameEnc ? { name: await cipher.decrypt(parent.orgLegalRepNameEnc) } : {}),
-        ...(parent.orgLegalRepIdNumberEnc ? { id_number: await cipher.decrypt(parent.orgLegalRepIdNumberEnc) } : {}),
-      }),
+      person: legalRepAsPerson,
     },
   }),
 } as const satisfies MethodDefinition<"legal_rep_personal">;

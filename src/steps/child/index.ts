@@ -12,14 +12,28 @@ import type { ActionOutcome } from "../../flow/steps";
 import { offeredMethods } from "../../journey/offered";
 import { type ApplicantRow, localeOf } from "../../flow/applicant";
 import { hostedMethod } from "../../flow/methods";
-import type { StepModule } from "../../flow/steps";
+import { findStep, showStep, type StepModule } from "../../flow/steps";
+import type { StepView } from "../../../views/steps/model";
 import { beginChange, move, write } from "../../flow/writer";
 import { createVerification } from "../../verifications/create";
 import { getVerificationForApplicant, type VerificationRow } from "../../db/verifications";
 
 export const AWAITING_CHILD_STEP = "awaiting_child";
 
-export const childStep: StepModule<VerificationRow | null> = {
+/** The child's one method started at once, as its applicant would by choosing it (legal_rep_quick's face). */
+async function startEmbedded(ctx: FlowContext, child: ApplicantRow, methods: readonly string[], session: ApplicantSession | null) {
+  const [only] = methods;
+  const method = only ? hostedMethod(only) : undefined;
+  if (!only || !method) throw new Error("an embedded child needs its one method");
+  const ch = beginChange(ctx.db, child, ctx.now);
+  const refused = move(ch, { type: "start", method: only, plan: method.plan(child.options) }, { actor: "system" });
+  if (refused) throw new Error(`the embedded child refused its start: ${refused}`);
+  await runEffects(ctx, ch, null, session && { ...session, verificationId: child.id });
+  const written = await write(ctx, ch);
+  if (!written.ok) throw new Error("the embedded child changed while it started");
+}
+
+export const childStep: StepModule<{ child: VerificationRow | null; embedded: StepView | null }> = {
   kind: AWAITING_CHILD_STEP,
   async enter(ctx, ch, { method, session }) {
     const child = method.child;
@@ -34,7 +48,7 @@ export const childStep: StepModule<VerificationRow | null> = {
         type: "person",
         methods: child.methods,
         locale: localeOf(parent),
-        options: { collect_id_validity: !!parent.options.collect_id_validity, collect_id_images: !!parent.options.collect_id_images, lock_prefills: !!person },
+        options: { collect_id_validity: !!parent.options.collect_id_validity, collect_id_images: !!parent.options.collect_id_images, lock_prefills: !!person, ...child.options },
         ...(person ? { person } : {}),
         parent: { id: parent.id, role: child.role },
         // Whoever signed in to the parent does the child: no second sign-in.
@@ -48,13 +62,23 @@ export const childStep: StepModule<VerificationRow | null> = {
       { actor: "system", label: "child.created", data: { child_id: created.id, role: child.role } },
     );
     if (refused) throw new Error(`the child step refused its own data: ${refused}`);
+    if (child.embedded) await startEmbedded(ctx, { ...created, partnerName: parent.partnerName }, child.methods, session);
     return undefined;
   },
-  async read(ctx, _row, { at }) {
+  async read(ctx, row, { at, session }) {
     const childId = at.data?.child_id ?? "";
-    return (childId ? await getVerificationForApplicant(ctx.db, childId) : undefined) ?? null;
+    const child = (childId ? await getVerificationForApplicant(ctx.db, childId) : undefined) ?? null;
+    const childAt = child ? currentMethodStep(child.state) : null;
+    const step = childAt && hostedMethod(at.method)?.child?.embedded ? findStep(childAt.step) : undefined;
+    if (!child || !childAt || !step) return { child, embedded: null };
+    // The child's own screen, in the parent's place: its forms and live status are the child's.
+    const embedded = await showStep(ctx, step, { ...child, partnerName: row.partnerName }, { at: childAt, session: { ...session, verificationId: child.id }, edit: false });
+    return { child, embedded };
   },
-  view(row: ApplicantRow, { at }, child) {
+  view(row: ApplicantRow, { at }, { child, embedded }) {
+    // Done, the child hands back to this page (not its own result).
+    if (embedded)
+      return embedded.kind === "continue_on_phone" ? { ...embedded, reloadTo: `/v/${row.id}`, canChangeMethod: offeredMethods(row).length > 1, changeMethodUrl: `/v/${row.id}?choose=1` } : embedded;
     return {
       locale: localeOf(row),
       verificationId: row.id,

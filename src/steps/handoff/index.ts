@@ -37,6 +37,7 @@ function handoffView(row: ApplicantRow, method: string, shown: DesktopHandoff | 
       attemptsLeft: MAX_FAILED_ATTEMPTS - row.failedAttempts,
     },
     alipay,
+    ...(row.options.form_on_phone ? { formOnPhone: true } : {}),
   };
 }
 
@@ -67,7 +68,8 @@ export const handoffStep: StepModule<{ shown: DesktopHandoff | null; alipay: boo
     return undefined;
   },
   async read(ctx, row) {
-    return { shown: await desktopHandoff(ctx, row, "face"), alipay: ctx.providers.alipayFace !== null };
+    // Alipay face cannot take a form filled on the phone first (legal_rep_quick): not offered there yet.
+    return { shown: await desktopHandoff(ctx, row, "face"), alipay: ctx.providers.alipayFace !== null && !row.options.form_on_phone };
   },
   view(row, { at }, { shown, alipay }, notice) {
     const view = handoffView(row, at.method, shown, alipay);

@@ -7,6 +7,7 @@ import { errorText } from "../../../views/components/form-errors";
 import { t } from "../../../views/messages";
 import { CapturePage, ConsentPage } from "../../../views/phone/pages";
 import { giveFaceConsent, MAX_CLIP_BYTES, submitClip } from "./face";
+import { formStillOnPhone, phoneFormAction, phoneFormPage } from "./phone-form";
 
 const json = (body: unknown, status: 200 | 401 | 422 = 200): PhoneAnswer => ({ kind: "json", body, status });
 
@@ -15,12 +16,15 @@ export const faceChannel: PhoneChannel = {
   async page(ctx, s) {
     const { record, row } = s;
     const locale = localeOf(row);
+    const form = await formStillOnPhone(ctx, s);
+    if (form) return phoneFormPage(ctx, s, form);
     if (record.state === "waiting" || record.state === "opened") return { kind: "page", node: <ConsentPage locale={locale} about={await phoneAbout(ctx, s)} /> };
     if (record.state !== "capturing") return null;
     const node = <CapturePage locale={locale} prompts={record.prompts ?? []} lastFailure={record.lastFailure} attemptsLeft={triesLeft(row)} about={await phoneAbout(ctx, s)} />;
     return { kind: "page", node };
   },
   actions: [
+    phoneFormAction,
     {
       path: "consent",
       async handle(ctx, s) {

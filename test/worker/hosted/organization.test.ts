@@ -3,8 +3,9 @@
 // whose person verification is a child of this one done in the same session.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { SANDBOX_NAMES, SANDBOX_ORGANIZATIONS, TEST_IDENTITIES } from "../../../src/providers/sandbox-values";
+import { SANDBOX_ID_NUMBERS, SANDBOX_NAMES, SANDBOX_ORGANIZATIONS, TEST_IDENTITIES } from "../../../src/providers/sandbox-values";
 import { Applicant, textOf, uniquePhone } from "../applicant";
+import { linkIn, Phone, WEBM } from "../phone";
 import { call, newPartner, newVerification } from "../helpers";
 
 const legalRep = TEST_IDENTITIES[1];
@@ -225,7 +226,7 @@ describe("organization verification through the API", () => {
     const { testKey } = await newPartner();
     const res = await call("/v1/verifications", { key: testKey, body: { type: "organization", methods: ["legal_rep_authorization", "transfer_forward"] } });
     expect(res.status).toBe(422);
-    expect(res.json).toMatchObject({ code: "methods_not_available", runnable_methods: ["legal_rep_personal"] });
+    expect(res.json).toMatchObject({ code: "methods_not_available", runnable_methods: ["legal_rep_quick", "legal_rep_personal"] });
     expect(res.json.detail).toContain("legal_rep_authorization, transfer_forward");
   });
 
@@ -269,5 +270,77 @@ describe("organization verification through the API", () => {
     expect(await evidenceOf(v.id)).toContain(`"child_id":"${child.verificationId}"`);
     const row = await env.DB.prepare("select org_legal_rep_name_enc, org_legal_rep_id_number_enc from verifications where id = ?").bind(v.id).first();
     expect(row).toEqual({ org_legal_rep_name_enc: null, org_legal_rep_id_number_enc: null });
+  });
+});
+
+/** legal_rep_quick chosen: the desktop at the QR code of the legal representative's own (embedded) face verification. */
+async function atQuick(orgFields: Record<string, string> = {}) {
+  const started = await startOrg({ methods: ["legal_rep_quick"] });
+  await check(started.a, orgFields);
+  await started.a.post("/organization/role", { role: "legal_representative" });
+  const qr = await started.a.post("/method", { method: "legal_rep_quick" });
+  return { ...started, qr };
+}
+
+describe("organization verification: legal_rep_quick", () => {
+  it("should show the QR code at once, ask the phone for the ID number and check it, then verify the organization by the face on the phone", async () => {
+    const { a, v, testKey, qr } = await atQuick();
+    expect(qr.step).toBe("continue_on_phone");
+    expect(textOf(qr.html)).toContain("请法定代表人用手机扫描二维码");
+    expect(textOf(qr.html)).toContain("法定代表人刷脸");
+    expect(qr.html).toContain(`data-reload="/v/${v.id}"`);
+    expect(qr.html).not.toContain('value="alipay_face"');
+    await steady(a, v.id, "continue_on_phone");
+
+    const phone = new Phone();
+    expect((await phone.get(linkIn(qr.html)!)).status).toBe(303);
+    const form = await phone.get("/p");
+    expect(form.html).toContain('data-phone="method_form"');
+    expect(form.html).toContain('id="f-name-wrap" data-locked');
+    expect(form.html).toContain('name="id_number"');
+    expect(textOf(form.html)).toContain("*四");
+
+    // A wrong ID number: the identity registry says so, one try used, on the phone and the desktop.
+    const wrong = new FormData();
+    wrong.set("consent", "yes");
+    wrong.set("id_number", SANDBOX_ID_NUMBERS.notFound);
+    const refused = await phone.post("/p/form", wrong);
+    expect(refused.status, textOf(refused.text).slice(0, 600)).toBe(422);
+    expect(refused.text).toContain('data-reason="id_not_found"');
+    expect(textOf(refused.text)).toContain("还可核验 2 次");
+    const desk = await a.open();
+    expect(desk.html).toContain('data-failures="1"');
+    expect(textOf(desk.html)).toContain("身份信息库中查询不到该身份证号");
+
+    const right = new FormData();
+    right.set("consent", "yes");
+    right.set("id_number", legalRep.idNumber);
+    expect((await phone.post("/p/form", right)).location).toBe("/p");
+    expect((await phone.get("/p")).html).toContain('data-phone="consent"');
+    await phone.post("/p/consent");
+    expect((await phone.get("/p")).html).toContain('data-phone="capture"');
+    expect((await phone.uploadClip(WEBM)).json).toMatchObject({ ok: true, state: "verified" });
+
+    const done = await a.open();
+    expect(done.step).toBe("result");
+    expect(done.html).toContain('data-status="verified"');
+    const api = (await call(`/v1/verifications/${v.id}`, { key: testKey })).json;
+    expect(api).toMatchObject({ status: "verified", method: "legal_rep_quick", failed_attempts: 0, operator: { role: "legal_representative", name: "*四", id_number: "4403************63" } });
+  });
+
+  it("should ask nothing but the consent on the phone when the 4-element check had the ID number", async () => {
+    const { qr } = await atQuick({ legal_rep_id_number: legalRep.idNumber });
+    const phone = new Phone();
+    await phone.get(linkIn(qr.html)!);
+    const form = await phone.get("/p");
+    expect(form.html).toContain('id="f-id_number-wrap" data-locked');
+    expect(form.html).not.toContain('name="id_number"');
+    const unticked = await phone.post("/p/form", new FormData());
+    expect(unticked.status).toBe(422);
+    expect(unticked.text).toContain('id="f-consent-error"');
+    const ticked = new FormData();
+    ticked.set("consent", "yes");
+    expect((await phone.post("/p/form", ticked)).location).toBe("/p");
+    expect((await phone.get("/p")).html).toContain('data-phone="consent"');
   });
 });
