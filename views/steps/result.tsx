@@ -36,12 +36,17 @@ function Failed({ locale, reason, attemptsUsed }: { locale: Props["locale"]; rea
 export function ResultStep(p: Props) {
   const { locale } = p;
   const verified = p.status === "verified";
+  const org = p.summary?.organization;
   return (
     <>
       <h1 id="step-title" data-status={p.status}>
         {t(locale, verified ? "result.verified.heading" : "result.failed.heading")}
       </h1>
-      {verified ? <p class="success">{t(locale, "result.verified.body")}</p> : <Failed locale={locale} reason={p.reason} attemptsUsed={p.attemptsUsed} />}
+      {verified ? (
+        <p class="success">{org ? t(locale, "result.verified.body.organization", { organization: org.name }) : t(locale, "result.verified.body")}</p>
+      ) : (
+        <Failed locale={locale} reason={p.reason} attemptsUsed={p.attemptsUsed} />
+      )}
       {p.summary && (
         <dl class="summary">
           {p.summary.organization && (
@@ -53,14 +58,14 @@ export function ResultStep(p: Props) {
               {p.summary.organization.operatorRole && (
                 <>
                   <dt>{t(locale, "summary.operator")}</dt>
-                  <dd>{t(locale, `operator_role.${p.summary.organization.operatorRole}`)}</dd>
+                  <dd>{t(locale, `role.${p.summary.organization.operatorRole}`)}</dd>
                 </>
               )}
             </>
           )}
-          <dt>{t(locale, "summary.name")}</dt>
+          <dt>{t(locale, org ? "summary.operator_name" : "summary.name")}</dt>
           <dd>{p.summary.name ?? "—"}</dd>
-          <dt>{t(locale, "summary.id_number")}</dt>
+          <dt>{t(locale, org ? "summary.operator_id_number" : "summary.id_number")}</dt>
           <dd>{p.summary.idNumber ?? "—"}</dd>
           {p.summary.method && (
             <>
