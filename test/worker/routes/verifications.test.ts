@@ -112,6 +112,16 @@ describe("POST /v1/verifications", () => {
     const list = await call("/v1/verifications", { key: live.key });
     expect(list.json.data).toEqual([]);
   });
+
+  it("should refuse a live organization verification while no business registry adapter is configured", async () => {
+    const { id } = await newPartner();
+    const live = await newKey(id, "live");
+    const res = await call("/v1/verifications", { key: live.key, body: { type: "organization", methods: ["legal_rep_personal"] } });
+    expect(res.status).toBe(422);
+    expect(res.json).toMatchObject({ code: "provider_not_configured", missing_capabilities: expect.arrayContaining(["business_registry"]) });
+    // The methods nobody can run yet are no reason: only what would be offered needs its providers.
+    expect(res.json.missing_capabilities).not.toContain("payout");
+  });
 });
 
 describe("authentication and isolation", () => {
