@@ -21,6 +21,8 @@ export interface VerificationOptions {
   lock_prefills?: boolean;
   /** Internal: the method's form is filled on the phone, inside its handoff (legal_rep_quick). */
   form_on_phone?: boolean;
+  /** Internal: a child shown in its parent's page (ChildPlan.embedded), whose own page leads there. */
+  embedded?: boolean;
 }
 
 /** A method's typed input: form field names to values (files are parsed by their own step). */

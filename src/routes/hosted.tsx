@@ -100,6 +100,8 @@ const text = (f: FormData, name: string) => {
 hosted.get("/:id", async (c) => {
   const { row, response } = await load(c);
   if (!row) return response;
+  // A child shown in its parent's place (legal_rep_quick's face) is seen there while it runs.
+  if (row.options.embedded && row.parentId && isOpen(row.status)) return c.redirect(`/v/${row.parentId}`, 303);
   // `?step=` is a history entry coming back (Back): the form and the method list can be returned to.
   const back = c.req.query("step");
   const flags: StepFlags = { choose: c.req.query("choose") === "1" || back === "choose_method", edit: c.req.query("edit") === "1" || back === "method_form" };

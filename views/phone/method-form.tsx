@@ -20,6 +20,8 @@ export interface PhoneFormProps {
   reasonCounted?: boolean;
   attemptsLeft: number;
   about?: PhoneAbout | undefined;
+  /** The channel's path the form posts to. */
+  action?: string;
 }
 
 function label(locale: Locale, field: string): string {
@@ -44,7 +46,7 @@ export function PhoneFormPage(p: PhoneFormProps) {
           {p.reasonCounted && <p>{t(locale, "form.attempts_left", { n: String(p.attemptsLeft) })}</p>}
         </div>
       )}
-      <form method="post" action="/p/form" novalidate>
+      <form method="post" action={p.action ?? "/p/form"} novalidate>
         {p.fields.map((field) => (
           <Field
             name={field}

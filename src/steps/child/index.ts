@@ -48,7 +48,13 @@ export const childStep: StepModule<{ child: VerificationRow | null; embedded: St
         type: "person",
         methods: child.methods,
         locale: localeOf(parent),
-        options: { collect_id_validity: !!parent.options.collect_id_validity, collect_id_images: !!parent.options.collect_id_images, lock_prefills: !!person, ...child.options },
+        options: {
+          collect_id_validity: !!parent.options.collect_id_validity,
+          collect_id_images: !!parent.options.collect_id_images,
+          lock_prefills: !!person,
+          ...child.options,
+          ...(child.embedded ? { embedded: true } : {}),
+        },
         ...(person ? { person } : {}),
         parent: { id: parent.id, role: child.role },
         // Whoever signed in to the parent does the child: no second sign-in.

@@ -64,12 +64,14 @@ async function alipayResult(ctx: FlowContext, row: ApplicantRow): Promise<Action
 export const handoffStep: StepModule<{ shown: DesktopHandoff | null; alipay: boolean }> = {
   kind: HANDOFF_STEP,
   async enter(ctx, ch) {
-    await openHandoff(ctx, ch, "face");
+    // The legal representative's quick check goes to Alipay face where it is configured live, as
+    // e签宝 does; the phone's browser otherwise (and in test mode, where both are offered).
+    const purpose = ch.row.options.form_on_phone && ch.row.livemode && ctx.providers.alipayFace ? "alipay_face" : "face";
+    await openHandoff(ctx, ch, purpose);
     return undefined;
   },
   async read(ctx, row) {
-    // Alipay face cannot take a form filled on the phone first (legal_rep_quick): not offered there yet.
-    return { shown: await desktopHandoff(ctx, row, "face"), alipay: ctx.providers.alipayFace !== null && !row.options.form_on_phone };
+    return { shown: await desktopHandoff(ctx, row, "face"), alipay: ctx.providers.alipayFace !== null };
   },
   view(row, { at }, { shown, alipay }, notice) {
     const view = handoffView(row, at.method, shown, alipay);

@@ -11,6 +11,7 @@ import type { HandoffRecord } from "../../sessions/handoff-session";
 import type { Locale } from "../../../views/messages";
 import { AlipayReturnedPage, AlipaySandboxPage, AlipayStartPage } from "../../../views/phone/alipay";
 import { ConsentPage, LinkProblemPage, PhoneStatusPage } from "../../../views/phone/pages";
+import { formStillOnPhone, phoneFormAction, phoneFormPage } from "./phone-form";
 import { ALIPAY_RETURN_PATH, type AlipayQueryNotice, certifyUrlFor, queryAlipayCheck, returningSession, settleAlipayReturn, startAlipayFace } from "./alipay";
 
 /** Inside the Alipay app the certify URL opens the check directly; elsewhere only Alipay's own scheme does. */
@@ -35,11 +36,14 @@ function ReturnedElsewhere({ locale, record }: { locale: Locale; record: Handoff
 export const alipayChannel: PhoneChannel = {
   purpose: "alipay_face",
   async page(ctx, s, req) {
+    const form = await formStillOnPhone(ctx, s);
+    if (form) return phoneFormPage(ctx, s, form);
     if (s.record.state === "opened" || s.record.state === "capturing") return startPage(ctx, s, req);
     if (s.record.state === "waiting") return { kind: "page", node: <ConsentPage locale={localeOf(s.row)} about={await phoneAbout(ctx, s)} /> };
     return null;
   },
   actions: [
+    phoneFormAction("alipay_face"),
     {
       // The phone registers its check at Alipay (or finds the one it has) and goes there.
       path: "alipay/start",

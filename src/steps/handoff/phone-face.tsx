@@ -24,7 +24,7 @@ export const faceChannel: PhoneChannel = {
     return { kind: "page", node };
   },
   actions: [
-    phoneFormAction,
+    phoneFormAction("face"),
     {
       path: "consent",
       async handle(ctx, s) {

@@ -52,8 +52,11 @@ async function props(ctx: FlowContext, s: PhoneSession, open: OpenForm, extra: P
   };
 }
 
+/** Where this handoff's channel takes the form: each channel owns its phone actions. */
+const actionOf = (s: PhoneSession) => (s.record.purpose === "alipay_face" ? `/p/${ALIPAY_FORM_PATH}` : `/p/${FACE_FORM_PATH}`);
+
 export async function phoneFormPage(ctx: FlowContext, s: PhoneSession, open: OpenForm): Promise<PhoneAnswer> {
-  return { kind: "page", node: <PhoneFormPage {...(await props(ctx, s, open))} /> };
+  return { kind: "page", node: <PhoneFormPage {...(await props(ctx, s, open))} action={actionOf(s)} /> };
 }
 
 async function submit(ctx: FlowContext, s: PhoneSession, form: FormData): Promise<PhoneAnswer> {
@@ -67,7 +70,7 @@ async function submit(ctx: FlowContext, s: PhoneSession, form: FormData): Promis
   const values = withoutPrefilled(parsed.values, filled);
   const again = async (extra: Partial<PhoneFormProps>, status: 200 | 422 = 422): Promise<PhoneAnswer> => ({
     kind: "page",
-    node: <PhoneFormPage {...(await props(ctx, s, open, { values, consent, ...extra }))} />,
+    node: <PhoneFormPage {...(await props(ctx, s, open, { values, consent, ...extra }))} action={actionOf(s)} />,
     status,
   });
   const errors = { ...(parsed.ok ? {} : parsed.errors), ...(consent ? {} : { consent: "consent_required" }) };
@@ -103,9 +106,15 @@ async function submit(ctx: FlowContext, s: PhoneSession, form: FormData): Promis
   return { kind: "redirect", to: "/p" };
 }
 
-export const phoneFormAction: PhoneAction = {
-  path: "form",
-  // A text form: no files.
-  body: { fileBytes: 0, answers: "negotiated" },
-  handle: (ctx, s, req) => submit(ctx, s, req.form ?? new FormData()),
-};
+const FACE_FORM_PATH = "form";
+const ALIPAY_FORM_PATH = "alipay/form";
+
+/** The form's action for a channel: the same submission, on the channel's own path. */
+export function phoneFormAction(channel: "face" | "alipay_face"): PhoneAction {
+  return {
+    path: channel === "alipay_face" ? ALIPAY_FORM_PATH : FACE_FORM_PATH,
+    // A text form: no files.
+    body: { fileBytes: 0, answers: "negotiated" },
+    handle: (ctx, s, req) => submit(ctx, s, req.form ?? new FormData()),
+  };
+}

@@ -289,7 +289,6 @@ describe("organization verification: legal_rep_quick", () => {
     expect(textOf(qr.html)).toContain("请法定代表人用手机扫描二维码");
     expect(textOf(qr.html)).toContain("法定代表人刷脸");
     expect(qr.html).toContain(`data-reload="/v/${v.id}"`);
-    expect(qr.html).not.toContain('value="alipay_face"');
     await steady(a, v.id, "continue_on_phone");
 
     const phone = new Phone();
@@ -342,5 +341,36 @@ describe("organization verification: legal_rep_quick", () => {
     ticked.set("consent", "yes");
     expect((await phone.post("/p/form", ticked)).location).toBe("/p");
     expect((await phone.get("/p")).html).toContain('data-phone="consent"');
+  });
+});
+
+describe("organization verification: legal_rep_quick through Alipay face", () => {
+  it("should take the phone's form first in Alipay's channel too, then register the check for the legal representative", async () => {
+    const { a, v, testKey, qr } = await atQuick({ legal_rep_id_number: legalRep.idNumber });
+    // The QR code shown is the child's (the forms on it post to the child), in the operator's session.
+    const child = new Applicant(/data-vid="(ver_[0-9A-Za-z]{24})"/.exec(qr.html)![1]!, a.ip);
+    child.cookies = new Map(a.cookies);
+    await child.post("/handoff/refresh", { channel: "alipay_face" });
+    // The child's own page leads to the organization's, which shows it in its place.
+    expect(await child.open()).toMatchObject({ status: 303, location: `/v/${v.id}` });
+    const switched = await a.open();
+    expect(switched.html).toContain('data-channel="alipay_face"');
+    expect(switched.html).toContain(`data-reload="/v/${v.id}"`);
+    const phone = new Phone();
+    await phone.get(linkIn(switched.html)!);
+    const form = await phone.get("/p");
+    expect(form.html).toContain('data-phone="method_form"');
+    expect(form.html).toContain('action="/p/alipay/form"');
+    const ticked = new FormData();
+    ticked.set("consent", "yes");
+    expect((await phone.post("/p/alipay/form", ticked)).location).toBe("/p");
+    expect((await phone.get("/p")).html).toContain('action="/p/alipay/start"');
+    const started = await phone.post("/p/alipay/start");
+    const certify = new URL(started.location!);
+    const app = await phone.get(certify.pathname + certify.search);
+    const back = /<a class="button wide" href="([^"]+)" data-alipay-return/.exec(app.html)![1]!.replace(/&amp;/g, "&");
+    await phone.get(back);
+    expect((await a.open()).html).toContain('data-status="verified"');
+    expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json).toMatchObject({ status: "verified", method: "legal_rep_quick" });
   });
 });
