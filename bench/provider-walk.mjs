@@ -2,6 +2,11 @@
 // of each kind through the hosted flow as a browser with htmx would (and, for face, the phone),
 // then counts from its evidence record the sms.sent events and the provider.call events by
 // capability, and checks the SMS count against the sandbox's outbox (/v1/test_helpers/sms).
+// An organization walks its own steps first (the organization check, who is acting) and its method,
+// legal_rep_personal, as a child person verification opened from its page in the same session; its
+// counts are the organization's and the child's evidence together.
+// Where the service counts D1 round trips (bench/run.mjs's instrumented Worker, x-d1-queries), each
+// walk also answers them per request; against any other service that column stays empty.
 // Used by bench/run.mjs; run alone (`node bench/provider-walk.mjs <base URL> <test key>`) it walks
 // any running service, e.g. an older commit's, which is how the README's "before" was measured.
 // It only drives HTTP: no storage, no instrumentation, so it runs against any version that has
@@ -10,6 +15,8 @@ import { pathToFileURL } from "node:url";
 import { PNG } from "pngjs";
 
 const IDENTITY = { name: "张三", idNumber: "110101199003071233", cardNumber: "6222021234567890128" }; // TEST_IDENTITIES[0]
+// An organization the sandbox registry passes, its legal representative TEST_IDENTITIES[1].
+const ORGANIZATION = { org_name: "宁波测试科技有限公司", credential_code: "91330200MA2AAAAA0G", legal_rep_name: "李四", legal_rep_id_number: "440304198511154563" };
 const FORM = { "content-type": "application/x-www-form-urlencoded" };
 const HTMX = { "hx-request": "true" };
 /** The send limit per phone: one code a minute. */
@@ -22,6 +29,7 @@ export const WALKS = [
   { name: "bankcard4, another phone", method: "bankcard4", phone: "other" },
   { name: "bankcard4 with ID photos, another phone", method: "bankcard4", phone: "other", options: { collect_id_images: true } },
   { name: "face (phone browser)", method: "face" },
+  { name: "organization: legal_rep_personal by mobile3, the sign-in phone", type: "organization", method: "legal_rep_personal", child: "mobile3", phone: "sign-in" },
 ];
 
 // A WebM header is all the sandbox face check needs: it never decodes the clip.
@@ -56,21 +64,32 @@ export async function providerWalk(base, key, { phone, ip }) {
 async function walkOne(base, key, walk, signInPhone, otherPhone, clientIp) {
   let requests = 0;
   let waitedMs = 0;
+  /** The walk's own requests (not the counting ones: outbox, evidence) and their D1 round trips, where the service says. */
+  const trips = [];
+  let what = null;
   const fetchAs = async (p, init = {}) => {
     requests += 1;
     const res = await fetch(new URL(p, base), { redirect: "manual", ...init, headers: { "cf-connecting-ip": clientIp, ...init.headers } });
     const text = await res.text();
     if (res.status >= 500) throw new Error(`${walk.name}: ${p} answered ${res.status}: ${text.slice(0, 300)}`);
+    const d1 = res.headers.get("x-d1-queries");
+    if (what) trips.push({ what, d1: d1 === null ? null : Number(d1) });
+    what = null;
     return { res, text };
+  };
+  /** Names the next request for the per-request list. */
+  const as = (name) => {
+    what = name;
   };
   const partner = async (p, init = {}) =>
     JSON.parse((await fetchAs(p, { ...init, headers: { authorization: `Bearer ${key}`, ...(init.body ? { "content-type": "application/json" } : {}), ...init.headers } })).text);
   const outbox = async (to) => (await partner(`/v1/test_helpers/sms?phone=${to}`)).data;
   const codeIn = (messages) => /验证码为(\d{6})/.exec(messages[0]?.text ?? "")?.[1];
 
+  as("partner: create");
   const v = await partner("/v1/verifications", {
     method: "POST",
-    body: JSON.stringify({ type: "person", methods: [walk.method], options: walk.options ?? {}, redirect_url: "https://partner.example/back" }),
+    body: JSON.stringify({ type: walk.type ?? "person", methods: [walk.method], options: walk.options ?? {}, redirect_url: "https://partner.example/back" }),
   });
   // The desktop browser's cookies (the sign-in draft, then the applicant's session).
   const jar = new Map();
@@ -85,14 +104,22 @@ async function walkOne(base, key, walk, signInPhone, otherPhone, clientIp) {
     return r;
   };
   const post = (p, fields) => desktop(p, { method: "POST", body: new URLSearchParams(fields).toString(), headers: FORM });
+  as("applicant: open the link");
   await desktop(`/v/${v.id}`, {}, false);
 
   // App authorization with the sign-in phone.
+  as("applicant: ask for a code");
   await post(`/v/${v.id}/authorize`, { action: "send_code", phone: signInPhone });
   const signInSentAt = Date.now();
   const code = codeIn(await outbox(signInPhone));
   if (!code) throw new Error(`${walk.name}: no sign-in code`);
+  as("applicant: sign in and authorize");
   let page = (await post(`/v/${v.id}/authorize`, { action: "authorize", phone: signInPhone, code, consent: "yes" })).text;
+
+  if (walk.type === "organization") {
+    const counted = await organizationWalk({ walk, v, page, post, desktop, as });
+    return finish(walk, [v.id, counted.childId], [signInPhone], { waitedMs, requests, trips, partner, outbox });
+  }
 
   // The method's form. `consent` is the form's own consent where it has one (a field it ignores otherwise).
   const methodPhone = walk.phone === "sign-in" ? signInPhone : otherPhone;
@@ -100,6 +127,7 @@ async function walkOne(base, key, walk, signInPhone, otherPhone, clientIp) {
   if (walk.method === "bankcard4") fields.card_number = IDENTITY.cardNumber;
   if (walk.method !== "face") fields.phone = methodPhone;
   const beforeForm = walk.method === "face" ? [] : await outbox(methodPhone);
+  as("applicant: submit the form");
   page = (await post(`/v/${v.id}/methods/${walk.method}`, fields)).text;
 
   for (let guard = 0; stepOf(page) !== "result"; guard++) {
@@ -115,15 +143,18 @@ async function walkOne(base, key, walk, signInPhone, otherPhone, clientIp) {
           waitedMs += wait;
           await sleep(wait);
         }
+        as("applicant: ask for a new code");
         await post(`/v/${v.id}/methods/${walk.method}/code`, { action: "resend" });
         messages = await outbox(methodPhone);
         if (messages.length === beforeForm.length) throw new Error(`${walk.name}: the resent code did not arrive`);
       }
+      as("applicant: submit the code");
       page = (await post(`/v/${v.id}/methods/${walk.method}/code`, { action: "confirm", code: codeIn(messages) })).text;
     } else if (step === "id_photos") {
       const fd = new FormData();
       fd.set("id_front", new Blob([photo()], { type: "image/png" }), "front.png");
       fd.set("id_back", new Blob([photo()], { type: "image/png" }), "back.png");
+      as("applicant: upload the ID photos");
       page = (await desktop(`/v/${v.id}/id-photos`, { method: "POST", body: fd })).text;
     } else if (step === "continue_on_phone") {
       // The phone: the one-time link, the face consent, the clip; then the desktop's page again.
@@ -148,16 +179,70 @@ async function walkOne(base, key, walk, signInPhone, otherPhone, clientIp) {
     }
   }
   if (!page.includes('data-status="verified"')) throw new Error(`${walk.name}: did not end verified`);
-
-  const { jws } = await partner(`/v1/verifications/${v.id}/evidence`);
-  const record = JSON.parse(Buffer.from(jws.split(".")[1], "base64url").toString("utf8"));
-  const calls = {};
-  for (const e of record.events.filter((e) => e.type === "provider.call")) calls[e.data.capability] = (calls[e.data.capability] ?? 0) + 1;
   const phones = walk.method === "face" || methodPhone === signInPhone ? [signInPhone] : [signInPhone, methodPhone];
+  return finish(walk, [v.id], phones, { waitedMs, requests, trips, partner, outbox });
+}
+
+/**
+ * An organization after sign-in: the organization check, the legal representative acting,
+ * legal_rep_personal; then its child, the legal representative's own verification, opened from the
+ * organization's page in the same session (a link: a full page load), by `walk.child` with the
+ * sign-in phone (name and ID number are the checked ones, fixed: only the consent is sent);
+ * then the organization's page again, at its result. Answers the child's id.
+ */
+async function organizationWalk({ walk, v, page, post, desktop, as }) {
+  const expect = (html, step, after) => {
+    if (stepOf(html) !== step) throw new Error(`${walk.name}: after ${after}, ${stepOf(html)} instead of ${step}: ${textOf(html)}`);
+    return html;
+  };
+  expect(page, "org_check", "sign-in");
+  as("applicant: the organization check");
+  page = expect((await post(`/v/${v.id}/organization/check`, { consent: "yes", ...ORGANIZATION })).text, "operator_role", "the organization check");
+  as("applicant: who is acting");
+  page = expect((await post(`/v/${v.id}/organization/role`, { role: "legal_representative" })).text, "choose_method", "who is acting");
+  as(`applicant: choose ${walk.method}`);
+  page = expect((await post(`/v/${v.id}/method`, { method: walk.method })).text, "awaiting_child", `choosing ${walk.method}`);
+  const child = /href="(\/v\/ver_[0-9A-Za-z]+)"[^>]*data-child-status/.exec(page)?.[1];
+  if (!child) throw new Error(`${walk.name}: no child verification linked`);
+  as("applicant: open the legal representative's verification");
+  expect((await desktop(child, {}, false)).text, "choose_method", "opening the child");
+  as(`applicant: choose ${walk.child} (child)`);
+  expect((await post(`${child}/method`, { method: walk.child })).text, "method_form", `choosing ${walk.child}`);
+  // Left as it is, the sign-in phone stands for the method's own: no phone field is sent.
+  as(`applicant: submit ${walk.child}'s form (child)`);
+  const done = expect((await post(`${child}/methods/${walk.child}`, { consent: "yes" })).text, "result", `${walk.child}'s form`);
+  if (!done.includes('data-status="verified"')) throw new Error(`${walk.name}: the child did not end verified: ${textOf(done)}`);
+  as("applicant: back to the organization");
+  const parent = expect((await desktop(`/v/${v.id}`, {}, false)).text, "result", "the child's result");
+  if (!parent.includes('data-status="verified"')) throw new Error(`${walk.name}: the organization did not end verified`);
+  return { childId: child.split("/").pop() };
+}
+
+/** Counts from the verifications' evidence (an organization's and its child's) and the phones' outbox. */
+async function finish(walk, ids, phones, { waitedMs, requests, trips, partner, outbox }) {
+  const events = [];
+  let status = null;
+  for (const id of ids) {
+    const { jws } = await partner(`/v1/verifications/${id}/evidence`);
+    const record = JSON.parse(Buffer.from(jws.split(".")[1], "base64url").toString("utf8"));
+    status ??= record.verification.status;
+    // Only each record's own events: a parent's record names its child, never repeats its events.
+    events.push(...record.events);
+  }
+  const calls = {};
+  for (const e of events.filter((e) => e.type === "provider.call")) calls[e.data.capability] = (calls[e.data.capability] ?? 0) + 1;
   let outboxCount = 0;
   for (const p of phones) outboxCount += (await outbox(p)).length;
-  return { status: record.verification.status, sms: record.events.filter((e) => e.type === "sms.sent").length, outbox: outboxCount, calls, waitedSeconds: Math.round(waitedMs / 1000), requests };
+  if (status !== "verified") throw new Error(`${walk.name}: the evidence says ${status}`);
+  return { status, sms: events.filter((e) => e.type === "sms.sent").length, outbox: outboxCount, calls, waitedSeconds: Math.round(waitedMs / 1000), requests, trips };
 }
+
+const textOf = (html) =>
+  html
+    .replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .slice(0, 300);
 
 /** "carrier 1", "bank 1, ocr 2": the calls of a row, in the order the evidence has them. */
 export const callsText = (calls) =>
@@ -165,11 +250,20 @@ export const callsText = (calls) =>
     .map(([k, n]) => `${k} ${n}`)
     .join(", ") || "none";
 
+/** "1.8 (max 2)" over the walk's requests, "–" where the service does not count D1 round trips. */
+const tripsText = (trips = []) => {
+  const d1 = trips.map((t) => t.d1).filter((n) => n !== null);
+  if (d1.length === 0) return "–";
+  return `${(d1.reduce((a, b) => a + b, 0) / d1.length).toFixed(1)} (max ${Math.max(...d1)}), ${d1.reduce((a, b) => a + b, 0)} in all`;
+};
+
 export function renderProviderRows(rows) {
+  const organizations = rows.filter((r) => r.type === "organization" && r.trips?.some((t) => t.d1 !== null));
   return [
-    "| completed verification | SMS messages (evidence) | SMS received (sandbox outbox) | provider calls | waited for a resend |",
-    "| --- | --- | --- | --- | --- |",
-    ...rows.map((r) => `| ${r.name} | ${r.sms} | ${r.outbox} | ${callsText(r.calls)} | ${r.waitedSeconds ? `${r.waitedSeconds} s` : "–"} |`),
+    "| completed verification | SMS messages (evidence) | SMS received (sandbox outbox) | provider calls | waited for a resend | D1 round trips per request |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...rows.map((r) => `| ${r.name} | ${r.sms} | ${r.outbox} | ${callsText(r.calls)} | ${r.waitedSeconds ? `${r.waitedSeconds} s` : "–"} | ${tripsText(r.trips)} |`),
+    ...organizations.flatMap((r) => ["", `${r.name}, requests in order: ${r.trips.map((t) => `${t.what} (D1 ${t.d1 ?? "–"})`).join("; ")}.`]),
   ].join("\n");
 }
 

@@ -28,13 +28,14 @@ input[aria-invalid=true]{border-color:#b3261e;border-width:2px}
 .success{border-left:4px solid #1a7f37;background:#eefbf1;padding:.75rem 1rem;margin:0 0 1rem;border-radius:4px}
 .row{display:flex;gap:.5rem;align-items:flex-end}
 .row .grow{flex:1}
+p.row{flex-wrap:wrap}
 button,.button{display:inline-flex;align-items:center;justify-content:center;min-height:44px;padding:.5rem 1.25rem;font:inherit;font-weight:600;border-radius:6px;border:1px solid #0b57d0;background:#0b57d0;color:#fff;cursor:pointer;text-decoration:none}
 button.secondary,.button.secondary{background:#fff;color:#0b57d0}
 button[disabled]{opacity:.6;cursor:not-allowed}
 .check{display:flex;gap:.5rem;align-items:flex-start;font-weight:400}
 .check input{width:1.25rem;height:1.25rem;margin:.2rem 0 0;flex:none}
 .prefill summary{display:flex;flex-wrap:wrap;align-items:center;gap:0 .75rem;min-height:44px;padding:.5rem .75rem;border:1px solid #d0d7de;border-radius:6px;background:#f6f8fa;cursor:pointer;list-style:none}
-.prefill summary::-webkit-details-marker{display:none}.field .label{display:block;font-weight:600;margin:0 0 .25rem}.prefill-locked{display:flex;flex-wrap:wrap;align-items:center;gap:0 .75rem;min-height:44px;margin:0;padding:.5rem .75rem;border:1px solid #d0d7de;border-radius:6px;background:#f6f8fa}.prefill-locked .from{flex:1;font-size:.875rem;color:#57606a}fieldset{border:0;margin:0 0 1rem;padding:0}.role{padding:.75rem;border:1px solid #8c959f;border-radius:6px}.role .need{display:block;font-size:.875rem;color:#57606a}button.link{min-height:44px;padding:0;border:0;background:none;color:#0b57d0;font-weight:400;text-decoration:underline}
+.prefill summary::-webkit-details-marker{display:none}.field .label{display:block;font-weight:600;margin:0 0 .25rem}.prefill-locked{display:flex;flex-wrap:wrap;align-items:center;gap:0 .75rem;min-height:44px;margin:0;padding:.5rem .75rem;border:1px solid #d0d7de;border-radius:6px;background:#f6f8fa}.prefill-locked .from{flex:1;font-size:.875rem;color:#57606a}fieldset{border:0;margin:0 0 1rem;padding:0}.role{padding:.75rem;border:1px solid #8c959f;border-radius:6px}.role .need{display:block;font-size:.875rem;color:#57606a}.role:has(:disabled){color:#57606a;cursor:not-allowed}button.link{min-height:44px;padding:0;border:0;background:none;color:#0b57d0;font-weight:400;text-decoration:underline}
 .prefill .from{flex:1;font-size:.875rem;color:#57606a}
 .prefill .change{color:#0b57d0;text-decoration:underline}
 .prefill[open] summary{margin-bottom:.25rem}
@@ -43,7 +44,7 @@ summary:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
 .methods button{width:100%;justify-content:flex-start;text-align:left;flex-direction:column;align-items:flex-start;background:#fff;color:#1f2328;border-color:#8c959f}
 .methods .need{font-weight:400;font-size:.875rem;color:#57606a}
 .banks{font-size:.875rem;color:#57606a}
-dl.summary{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem;margin:.5rem 0 1rem}
+dl.summary{display:grid;grid-template-columns:fit-content(50%) 1fr;gap:.25rem 1rem;margin:.5rem 0 1rem}
 dl.summary dt{color:#57606a}
 dl.summary dd{margin:0}
 footer{max-width:40rem;margin:1rem auto 2rem;padding:0 1rem;font-size:.8125rem;color:#57606a}

@@ -36,6 +36,38 @@ async function atCode(r: Reacher, locale: Locale, body: Record<string, unknown> 
   return { ...s, phone };
 }
 
+/** The organization (its legal representative a sandbox identity) that the business registry passes. */
+const legalRep = TEST_IDENTITIES[1];
+const ORG = { org_name: "宁波测试科技有限公司", credential_code: "91330200MA2AAAAA0G", legal_rep_name: legalRep.name };
+
+/**
+ * An organization verification by legal_rep_personal, signed in, then moved `steps` steps on:
+ * 0 the organization check, 1 who is acting, 2 the method list, 3 awaiting the child.
+ */
+async function organizationAt(r: Reacher, locale: Locale, steps: 0 | 1 | 2 | 3) {
+  const s = await r.signedIn(locale, { type: "organization", methods: ["legal_rep_personal"] });
+  const moves: [string, Record<string, string>][] = [
+    // With the legal representative's ID number: the child's form then fixes both name and number.
+    ["organization/check", { consent: "yes", ...ORG, legal_rep_id_number: legalRep.idNumber }],
+    ["organization/role", { role: "legal_representative" }],
+    ["method", { method: "legal_rep_personal" }],
+  ];
+  for (const [action, fields] of moves.slice(0, steps)) {
+    const res = await r.post(`/v/${s.v.id}/${action}`, fields, s.session);
+    if (res.status !== 303) throw new Error(`${action} answered ${res.status}`);
+  }
+  return s;
+}
+
+/** The legal representative's own (child) verification, opened in the organization's session at mobile3's form. */
+async function childAtForm(r: Reacher, locale: Locale) {
+  const s = await organizationAt(r, locale, 3);
+  const child = await r.childLink(s.reached);
+  const res = await r.post(`${new URL(child).pathname}/method`, { method: "mobile3" }, s.session);
+  if (res.status !== 303) throw new Error(`the child's method answered ${res.status}`);
+  return { ...s, child, childReached: { ...s.reached, url: child } };
+}
+
 const page = (r: Reacher, path: string, status = 200): Reached => ({ url: `${r.baseUrl}${path}`, cookies: [], status });
 
 /**
@@ -239,6 +271,65 @@ export const PAGES: PageRow[] = [
       const s = await r.signedIn(locale, { methods: ["mobile3"] });
       // Three carrier rejections end the verification (MAX_FAILED_ATTEMPTS); no code is sent.
       for (let i = 0; i < 3; i++) await r.post(`/v/${s.v.id}/methods/mobile3`, { consent: "yes", name: SANDBOX_NAMES.nameIdMismatch, id_number: me.idNumber, phone: me.phone }, s.session);
+      return s.reached;
+    },
+  },
+  {
+    name: "organization check",
+    group: "applicant",
+    reach: async (r, locale) => (await organizationAt(r, locale, 0)).reached,
+    states: [
+      {
+        name: "fields in error",
+        show: async (p) => {
+          await p.locator("#f-credential_code").fill("91330200MA2AAAAA01");
+          await p.locator("#f-legal_rep_id_number").fill("1234");
+          await p.locator("form button[type=submit]").last().click();
+          await p.locator("#f-credential_code-error").waitFor();
+        },
+      },
+      {
+        name: "registry refused (legal representative mismatch)",
+        show: async (p) => {
+          await p.locator("#f-org_name").fill(ORG.org_name);
+          await p.locator("#f-credential_code").fill(ORG.credential_code);
+          await p.locator("#f-legal_rep_name").fill(SANDBOX_NAMES.nameIdMismatch);
+          await p.locator("#f-legal_rep_id_number").fill("");
+          await p.locator("#f-consent").check();
+          await p.locator("form button[type=submit]").last().click();
+          await p.locator("[role=alert][data-reason=legal_rep_mismatch]").waitFor();
+        },
+      },
+    ],
+  },
+  {
+    name: "organization: who is acting",
+    group: "applicant",
+    reach: async (r, locale) => (await organizationAt(r, locale, 1)).reached,
+  },
+  {
+    name: "organization: choose method",
+    group: "applicant",
+    reach: async (r, locale) => (await organizationAt(r, locale, 2)).reached,
+  },
+  {
+    name: "organization: awaiting the legal representative",
+    group: "applicant",
+    reach: async (r, locale) => (await organizationAt(r, locale, 3)).reached,
+  },
+  {
+    name: "legal representative's mobile3 form (name and ID number fixed)",
+    group: "applicant",
+    reach: async (r, locale) => (await childAtForm(r, locale)).childReached,
+  },
+  {
+    name: "organization: result, verified",
+    group: "applicant",
+    reach: async (r, locale) => {
+      const s = await childAtForm(r, locale);
+      // The sign-in phone stands for mobile3's: the child verifies at once, with no second code.
+      const res = await r.post(`${new URL(s.child).pathname}/methods/mobile3`, { consent: "yes" }, s.session);
+      if (res.status !== 303) throw new Error(`the child's mobile3 answered ${res.status}`);
       return s.reached;
     },
   },

@@ -117,6 +117,14 @@ export class Reacher {
     return link;
   }
 
+  /** The child verification an awaiting_child step links to (the legal representative's own): its full URL. */
+  async childLink(at: Reached): Promise<string> {
+    const res = await fetch(at.url, { headers: { cookie: at.cookies.map((c) => `${c.name}=${c.value}`).join("; ") } });
+    const href = /href="(\/v\/ver_[0-9A-Za-z]+)"[^>]*data-child-status/.exec(await res.text())?.[1];
+    if (!href) throw new Error(`no child verification linked from ${at.url}`);
+    return `${this.baseUrl}${href}`;
+  }
+
   /** Opens a handoff link as the phone's browser does: the phone's session, on the page it lands on. */
   async openOnPhone(link: string): Promise<Reached & { session: Session }> {
     const session: Session = { ip: this.ip(), cookie: "" };
