@@ -23,6 +23,9 @@ export default defineConfig(async () => {
                   TEST_MIGRATIONS: migrations,
                   ENVIRONMENT: "test",
                   ADMIN_TOKEN: "adm_test_token_for_vitest_only",
+                  // Stands in for Cloudflare Access's key in tests (src/staff/access.ts).
+                  STAFF_DEV_KEY:
+                    '{"kid":"staff-test","kty":"EC","x":"oR0maSkPxpDMieot93grjN1a1IiXTvV13wVEl4zLULU","y":"3jMGfVgqJtQcNfFP2_W5AZYrbG3OqrvHhug-OVscVac","crv":"P-256","d":"KO4tcVdg4VMSWg39tkhPCyHalNjZlw7-DJIwJLhz8AY"}',
                   DATA_KEY: "dGVzdC1vbmx5LWRhdGEta2V5LW5vdC1hLXNlY3JldCE=",
                   DEV_PARTNER_KEY: "sk_test_vitest0000000000000000000000",
                   // Test-only keys: an ES256 key that signs, and a retired Ed25519 key (public half only).

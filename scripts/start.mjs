@@ -1,6 +1,7 @@
 // `npm start`, step 2 (Node, local only): runs `wrangler dev` on 127.0.0.1:$PORT (8787) with
 // every binding local, and prints where things are once it answers.
 import { loadDevVars, spawnWrangler } from "./local-env.mjs";
+import { DEMO_STAFF, devSignInUrl } from "./seed.mjs";
 
 const port = Number(process.env.PORT ?? 8787);
 const vars = loadDevVars();
@@ -19,6 +20,7 @@ async function announce() {
       const res = await fetch(`${base}/healthz`);
       if (res.ok) {
         announced = true;
+        const staffLink = vars.STAFF_DEV_KEY ? await devSignInUrl(base, vars.STAFF_DEV_KEY) : null;
         console.log(
           [
             "",
@@ -27,6 +29,7 @@ async function announce() {
             `  API docs      ${base}/docs   (OpenAPI: ${base}/v1/openapi.json)`,
             `  Health        ${base}/healthz`,
             `  Demo test key ${vars.DEV_PARTNER_KEY}`,
+            ...(staffLink ? [`  Back office   ${base}/staff   (sign in as ${DEMO_STAFF.email}, admin: ${staffLink} )`] : []),
             "",
             "Create a verification:",
             `  curl -s ${base}/v1/verifications -H "Authorization: Bearer ${vars.DEV_PARTNER_KEY}" -H "Content-Type: application/json" -d '{"type":"person"}'`,

@@ -13,6 +13,7 @@ import { health } from "./routes/health";
 import { hosted } from "./routes/hosted";
 import { legal } from "./routes/legal";
 import { phone } from "./routes/phone";
+import { staff } from "./routes/staff";
 import { wellKnown } from "./routes/well-known";
 
 export const app = new Hono<AppEnv>();
@@ -33,3 +34,4 @@ app.route("/admin/v1", adminV1);
 app.route("/v", hosted);
 app.route("/", legal);
 app.route("/", phone);
+app.route("/", staff);

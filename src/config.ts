@@ -43,6 +43,22 @@ const configSchema = z.object({
     .max(24 * 30)
     .default(24),
   RESULT_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  // Cloudflare Access in front of /staff: the team domain (<team>.cloudflareaccess.com) and the
+  // application's AUD tag. Without both, nobody signs in to the back office outside development.
+  ACCESS_TEAM_DOMAIN: optional,
+  ACCESS_AUD: optional,
+  // Development and tests only (never read elsewhere): the key standing in for Access's, a private ES256 JWK.
+  STAFF_DEV_KEY: z
+    .string()
+    .transform((v, ctx) => {
+      try {
+        const key = JSON.parse(v) as Record<string, unknown>;
+        if (key.kty === "EC" && key.crv === "P-256" && typeof key.d === "string") return key as import("jose").JWK;
+      } catch {}
+      ctx.addIssue({ code: "custom", message: "STAFF_DEV_KEY must be a private P-256 JWK" });
+      return z.NEVER;
+    })
+    .optional(),
   WEBHOOK_RETRY_SCHEDULE: retryScheduleSchema.default(() => [...DEFAULT_RETRY_SCHEDULE]),
 });
 

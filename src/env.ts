@@ -13,6 +13,9 @@ export interface Env {
   ASSETS: Fetcher;
   ENVIRONMENT?: string;
   ADMIN_TOKEN?: string;
+  ACCESS_TEAM_DOMAIN?: string;
+  ACCESS_AUD?: string;
+  STAFF_DEV_KEY?: string;
   DATA_KEY?: string;
   DEV_PARTNER_KEY?: string;
   PUBLIC_BASE_URL?: string;

@@ -10,9 +10,11 @@ export interface LayoutProps {
   title: string;
   children: Child;
   scripts?: boolean;
+  /** Tables (the back office): a wider column than a form's. */
+  wide?: boolean;
 }
 
-export function Layout({ locale, title, children, scripts = true }: LayoutProps) {
+export function Layout({ locale, title, children, scripts = true, wide = false }: LayoutProps) {
   return (
     <html lang={locale}>
       <head>
@@ -30,7 +32,9 @@ export function Layout({ locale, title, children, scripts = true }: LayoutProps)
         <header class="top">
           <div>{t(locale, "app.tagline")}</div>
         </header>
-        <main id="main">{children}</main>
+        <main id="main" class={wide ? "wide" : undefined}>
+          {children}
+        </main>
         <footer>{t(locale, "footer.secure")}</footer>
       </body>
     </html>

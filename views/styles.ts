@@ -19,7 +19,7 @@ p{margin:.5rem 0}
 .field{margin:0 0 1rem}
 label{display:block;font-weight:600;margin:0 0 .25rem}
 .hint{display:block;font-size:.875rem;color:#57606a}
-input[type=text],input[type=tel],input[type=date],input[type=file],select{display:block;width:100%;min-height:44px;padding:.5rem .75rem;font:inherit;color:inherit;background:#fff;border:1px solid #8c959f;border-radius:6px}
+input[type=text],input[type=tel],input[type=email],input[type=date],input[type=file],select{display:block;width:100%;min-height:44px;padding:.5rem .75rem;font:inherit;color:inherit;background:#fff;border:1px solid #8c959f;border-radius:6px}
 input:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
 input[aria-invalid=true]{border-color:#b3261e;border-width:2px}
 .error{color:#b3261e;font-size:.9375rem;margin:.25rem 0 0}
@@ -49,7 +49,7 @@ dl.summary dt{color:#57606a}
 dl.summary dd{margin:0}
 footer{max-width:40rem;margin:1rem auto 2rem;padding:0 1rem;font-size:.8125rem;color:#57606a}
 .qr svg{display:block;width:264px;height:264px;max-width:100%}
-.code{white-space:nowrap;font-family:ui-monospace,monospace}.notice .failure{display:block;margin-top:.5rem;color:#b3261e}code.link{display:block;word-break:break-all;font-size:.8125rem;background:#f6f8fa;padding:.5rem;border-radius:4px}
+.code{white-space:nowrap;font-family:ui-monospace,monospace}.notice .failure{display:block;margin-top:.5rem;color:#b3261e}main.wide{max-width:72rem}.staff-nav{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;align-items:center;margin:0 0 .75rem}.staff-nav .hint{margin-left:auto}table.data{width:100%;border-collapse:collapse;font-size:.875rem}table.data th,table.data td{text-align:left;padding:.375rem .5rem;border-bottom:1px solid #d0d7de;vertical-align:top}table.data code{word-break:break-all}code.link{display:block;word-break:break-all;font-size:.8125rem;background:#f6f8fa;padding:.5rem;border-radius:4px}
 .oval{position:relative;width:min(70vw,260px,28vh);aspect-ratio:3/4;margin:1rem auto .5rem;border-radius:50%;overflow:hidden;border:4px solid #0b57d0;background:#1f2328}
 .oval.recording{border-color:#b3261e}
 .oval video{width:100%;height:100%;object-fit:cover;transform:scaleX(-1)}

@@ -95,6 +95,12 @@ export const verifications = sqliteTable(
     // App authorization looks up an applicant's earlier verifications for reuse.
     index("verifications_applicant").on(t.applicantId, t.status, t.completedAt),
     index("verifications_parent").on(t.parentId),
+    // Staff case search, across partners: by reference, credit code, or an ID number's or phone's keyed hash.
+    index("verifications_reference").on(t.reference),
+    index("verifications_credential_code").on(t.orgCredentialCode),
+    index("verifications_id_number_hash").on(t.personIdNumberHash),
+    index("verifications_legal_rep_id_number_hash").on(t.orgLegalRepIdNumberHash),
+    index("verifications_phone_hash").on(t.personPhoneHash),
     // When it ended (an open one, once expired): the evidence sweep reads it oldest first
     // (src/maintenance/evidence-retention.ts) instead of scanning every verification each minute.
     index("verifications_ended").on(sql`coalesce(${t.completedAt}, ${t.expiresAt})`),
@@ -276,4 +282,33 @@ export const webhookAttempts = sqliteTable(
     attemptedAt: integer("attempted_at").notNull(),
   },
   (t) => [index("webhook_attempts_endpoint").on(t.endpointId, t.attemptedAt, t.id), index("webhook_attempts_event").on(t.eventId)],
+);
+
+// Shiming's own staff, signed in by Cloudflare Access (their email) and kept here with a role:
+// reviewer (review queue, case search) or admin (also partners, keys, webhooks, staff). A revoked
+// member is refused at once, whatever their Access session says.
+export const staffMembers = sqliteTable("staff_members", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  role: text("role", { enum: ["reviewer", "admin"] }).notNull(),
+  createdAt: integer("created_at").notNull(),
+  revokedAt: integer("revoked_at"),
+});
+
+// Every staff action, append-only (triggers in the migration refuse UPDATE and DELETE): who, what,
+// when, on which object. Never carries plaintext personal data (a search by ID number is logged
+// by the kind of query, not its value).
+export const staffAudit = sqliteTable(
+  "staff_audit",
+  {
+    id: text("id").primaryKey(),
+    staffId: text("staff_id").notNull(),
+    action: text("action").notNull(),
+    objectType: text("object_type"),
+    objectId: text("object_id"),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("staff_audit_object").on(t.objectType, t.objectId, t.createdAt), index("staff_audit_staff").on(t.staffId, t.createdAt)],
 );

@@ -3,6 +3,7 @@
 import { isMessageKey, t } from "../messages";
 import type { StepView } from "./model";
 import { StepForm } from "../components/step-form";
+import { BackToOrgCheck } from "./organization-links";
 
 type Props = Extract<StepView, { kind: "awaiting_child" }>;
 
@@ -42,6 +43,8 @@ export function AwaitingChildStep(p: Props) {
           <a href={`/v/${p.verificationId}?choose=1`}>{t(locale, "form.change_method")}</a>
         </p>
       )}
+      {/* Another person acts after all (an organization's): back to who is acting. */}
+      {p.role === "legal_representative" && <BackToOrgCheck locale={locale} verificationId={p.verificationId} to="operator_role" />}
     </>
   );
 }

@@ -11,7 +11,7 @@ export function ChooseMethodStep(p: Props) {
   return (
     <>
       <h1 id="step-title">{t(locale, "choose.heading")}</h1>
-      <p>{t(locale, "choose.intro")}</p>
+      <p>{t(locale, p.operatorRole ? "choose.intro.organization" : "choose.intro")}</p>
       <StepForm action={`/v/${p.verificationId}/method`}>
         <ul class="methods">
           {p.methods.map((m, i) => {
@@ -33,7 +33,7 @@ export function ChooseMethodStep(p: Props) {
       {p.operatorRole && (
         <>
           <p class="hint" data-operator-role={p.operatorRole}>
-            {t(locale, "operator_role.acting_as", { role: t(locale, `operator_role.${p.operatorRole}`) })}
+            {t(locale, "operator_role.acting_as", { role: t(locale, `role.${p.operatorRole}`) })}
           </p>
           <BackToOrgCheck locale={locale} verificationId={p.verificationId} to="operator_role" />
         </>

@@ -1,0 +1,137 @@
+// The back office (/staff): thin handlers over the staff guard, the case queries and the views.
+// Every action a member takes is an audit event; a case opened is one too.
+import { type Context, Hono } from "hono";
+import { setCookie } from "hono/cookie";
+import { z } from "zod";
+import { caseDetail, findCases, type StaffCase } from "../db/staff-cases";
+import { addStaff, auditInsert, listStaff, revokeStaff } from "../db/staff";
+import { iso } from "../domain/clock";
+import { apiLocale } from "../http/api-messages";
+import type { AppEnv } from "../http/app-env";
+import { accessEmail, devSignInAllowed } from "../staff/access";
+import { accessSettings, DEV_COOKIE, requireStaff, sameOrigin, type StaffEnv, staffHeaders } from "../staff/guard";
+import { caseQuery } from "../staff/search";
+import { type CaseSummary, CasePage, CaseSearchPage } from "../../views/staff/cases";
+import { StaffHomePage } from "../../views/staff/home";
+import { TeamPage } from "../../views/staff/team";
+
+export const staff = new Hono<StaffEnv>();
+
+staff.use("/staff/*", staffHeaders);
+staff.use("/staff", staffHeaders);
+staff.use("/staff/*", sameOrigin);
+
+const localeOf = (c: Context<StaffEnv>) => apiLocale(c.req.header("accept-language"));
+const viewerOf = (c: Context<StaffEnv>) => ({ name: c.var.staff.name, role: c.var.staff.role });
+const audit = (c: Context<StaffEnv>, entry: Parameters<typeof auditInsert>[2]) => auditInsert(c.var.db, c.var.staff.id, entry, c.var.now);
+
+/**
+ * Locally only: the link `npm start` prints carries a token signed with the development key; it
+ * is checked as Access's header would be, then kept in a cookie for this path. Anywhere else: 404.
+ */
+staff.get("/staff/dev-sign-in", async (c: Context<AppEnv>) => {
+  const settings = accessSettings(c.var.config);
+  if (!devSignInAllowed(settings)) return c.notFound();
+  const token = c.req.query("token") ?? "";
+  if (!(await accessEmail(token, settings))) return c.text("This sign-in link is not valid.", 401);
+  setCookie(c, DEV_COOKIE, token, { path: "/staff", httpOnly: true, sameSite: "Strict", secure: new URL(c.req.url).protocol === "https:" });
+  return c.redirect("/staff", 303);
+});
+
+staff.get("/staff", requireStaff(), (c) => c.html(<StaffHomePage locale={localeOf(c)} viewer={viewerOf(c)} />));
+
+function summary(r: StaffCase): CaseSummary {
+  return {
+    id: r.id,
+    partnerName: r.partnerName,
+    type: r.type,
+    status: r.status,
+    method: r.method,
+    reference: r.reference,
+    person: r.personNameMasked && r.personIdNumberMasked ? `${r.personNameMasked} ${r.personIdNumberMasked}` : r.personNameMasked,
+    organization: r.type === "organization" ? [r.orgName, r.orgCredentialCode].filter(Boolean).join(" ") || null : null,
+    createdAt: iso(r.createdAt)!,
+  };
+}
+
+staff.get("/staff/cases", requireStaff(), async (c) => {
+  const raw = c.req.query("q") ?? "";
+  const q = await caseQuery(c.var.cipher, raw);
+  if (!q) return c.html(<CaseSearchPage locale={localeOf(c)} viewer={viewerOf(c)} q="" results={null} />);
+  const rows = await findCases(c.var.db, q);
+  // The audit says what kind of search it was, never an ID number or a phone.
+  await audit(c, { action: "case.searched", data: { by: q.by, results: rows.length } });
+  const shown = q.by === "id_number_hash" || q.by === "phone_hash" ? "" : raw;
+  return c.html(<CaseSearchPage locale={localeOf(c)} viewer={viewerOf(c)} q={shown} results={rows.map(summary)} />);
+});
+
+staff.get("/staff/cases/:id", requireStaff(), async (c) => {
+  const detail = await caseDetail(c.var.db, c.req.param("id"));
+  if (!detail) return c.notFound();
+  await audit(c, { action: "case.viewed", objectType: "verification", objectId: detail.row.id });
+  const r = detail.row;
+  const base = summary(r);
+  const facts: [string, string][] = [
+    ["partner", `${r.partnerName}${r.livemode ? "" : " (test)"}`],
+    ["type", r.type],
+    ["status", r.status],
+    ["method", r.method ?? "—"],
+    ["reference", r.reference ?? "—"],
+    ...(r.type === "person"
+      ? ([
+          ["person", base.person ?? "—"],
+          ["phone", r.personPhoneMasked ?? "—"],
+        ] as [string, string][])
+      : []),
+    ...(r.type === "organization"
+      ? ([
+          ["organization", base.organization ?? "—"],
+          ["legal representative", r.orgLegalRepNameMasked ?? "—"],
+          ["registry status", r.orgRegistryStatus ?? "—"],
+          ["operator", `${r.operatorRole ?? "—"} ${base.person ?? ""}`.trim()],
+        ] as [string, string][])
+      : []),
+    ["failed attempts", String(r.failedAttempts)],
+    ["failure reason", r.failureReason ?? "—"],
+    ["created", iso(r.createdAt)!],
+    ["completed", iso(r.completedAt) ?? "—"],
+  ];
+  return c.html(
+    <CasePage
+      locale={localeOf(c)}
+      viewer={viewerOf(c)}
+      view={{
+        summary: { ...base, failureReason: r.failureReason, failedAttempts: r.failedAttempts, registryStatus: r.orgRegistryStatus, parentId: r.parentId },
+        facts,
+        events: detail.events.map((e) => ({ at: iso(e.createdAt)!, type: e.type, actor: e.actor, data: JSON.stringify(e.data) })),
+        consents: detail.consents.map((k) => ({ at: iso(k.createdAt)!, kind: k.kind, version: k.textVersion, ip: k.ipMasked })),
+        deliveries: detail.deliveries.map((d) => ({ at: iso(d.createdAt)!, type: d.type, status: d.status, attempts: d.attempts })),
+        children: detail.children,
+      }}
+    />,
+  );
+});
+
+async function teamPage(c: Context<StaffEnv>, error?: string, status: 200 | 422 = 200) {
+  const members = (await listStaff(c.var.db)).map((m) => ({ id: m.id, email: m.email, name: m.name, role: m.role, revoked: m.revokedAt !== null }));
+  return c.html(<TeamPage locale={localeOf(c)} viewer={viewerOf(c)} members={members} error={error} />, status);
+}
+
+staff.get("/staff/team", requireStaff(["admin"]), (c) => teamPage(c));
+
+const newMember = z.object({ email: z.email().max(254), name: z.string().trim().min(1).max(64), role: z.enum(["reviewer", "admin"]) });
+
+staff.post("/staff/team", requireStaff(["admin"]), async (c) => {
+  const parsed = newMember.safeParse(Object.fromEntries(await c.req.formData().catch(() => new FormData())));
+  if (!parsed.success) return teamPage(c, "invalid", 422);
+  const added = await addStaff(c.var.db, parsed.data, c.var.now);
+  if (!added) return teamPage(c, "exists", 422);
+  await audit(c, { action: "staff.added", objectType: "staff", objectId: added.id, data: { role: added.role } });
+  return c.redirect("/staff/team", 303);
+});
+
+staff.post("/staff/team/:id/revoke", requireStaff(["admin"]), async (c) => {
+  const id = c.req.param("id");
+  if (await revokeStaff(c.var.db, id, c.var.now)) await audit(c, { action: "staff.revoked", objectType: "staff", objectId: id });
+  return c.redirect("/staff/team", 303);
+});
