@@ -81,7 +81,12 @@ async function screen(ctx: FlowContext, row: ApplicantRow, session: ApplicantSes
     if (step) return showStep(ctx, step, row, { at: preamble, session, edit: false }, flags.notice);
   }
   const methods = offeredMethods(row);
-  const role = isOperatorRole(row.operatorRole) && row.type === "organization" ? { operatorRole: row.operatorRole } : {};
+  const role =
+    isOperatorRole(row.operatorRole) && row.type === "organization"
+      ? { operatorRole: row.operatorRole }
+      : row.options.lock_prefills && row.personNameMasked
+        ? { forLegalRep: row.personNameMasked }
+        : {};
   const at = currentMethodStep(row.state);
   if (flags.choose) return { ...base, kind: "choose_method", methods, ...role };
   if (at) {

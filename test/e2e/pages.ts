@@ -59,6 +59,20 @@ async function organizationAt(r: Reacher, locale: Locale, steps: 0 | 1 | 2 | 3) 
   return s;
 }
 
+/** legal_rep_quick chosen (the check without the ID number): the organization's page shows the QR code of the legal representative's face check. */
+async function quickAtQr(r: Reacher, locale: Locale) {
+  const s = await r.signedIn(locale, { type: "organization", methods: ["legal_rep_quick"] });
+  for (const [action, fields] of [
+    ["organization/check", { consent: "yes", ...ORG }],
+    ["organization/role", { role: "legal_representative" }],
+    ["method", { method: "legal_rep_quick" }],
+  ] as [string, Record<string, string>][]) {
+    const res = await r.post(`/v/${s.v.id}/${action}`, fields, s.session);
+    if (res.status !== 303) throw new Error(`${action} answered ${res.status}`);
+  }
+  return s;
+}
+
 /** The legal representative's own (child) verification, opened in the organization's session at mobile3's form. */
 async function childAtForm(r: Reacher, locale: Locale) {
   const s = await organizationAt(r, locale, 3);
@@ -355,6 +369,26 @@ export const PAGES: PageRow[] = [
       await r.cancel(v.id);
       return { url: v.url, cookies: [], status: 410 };
     },
+  },
+  {
+    name: "organization: legal_rep_quick, the QR code",
+    group: "applicant",
+    reach: async (r, locale) => (await quickAtQr(r, locale)).reached,
+  },
+  {
+    name: "phone: the legal representative confirms who they are (legal_rep_quick)",
+    group: "phone",
+    device: "phone",
+    reach: async (r, locale) => r.openOnPhone(await r.handoffLink((await quickAtQr(r, locale)).reached)),
+    states: [
+      {
+        name: "nothing typed, nothing ticked",
+        async show(page) {
+          await page.locator("form button[type=submit]").click();
+          await page.locator("#f-id_number-error").waitFor();
+        },
+      },
+    ],
   },
   {
     name: "phone: face consent",

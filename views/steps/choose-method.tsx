@@ -11,7 +11,7 @@ export function ChooseMethodStep(p: Props) {
   return (
     <>
       <h1 id="step-title">{t(locale, "choose.heading")}</h1>
-      <p>{t(locale, p.operatorRole ? "choose.intro.organization" : "choose.intro")}</p>
+      <p>{p.forLegalRep ? t(locale, "choose.intro.legal_rep", { name: p.forLegalRep }) : t(locale, p.operatorRole ? "choose.intro.organization" : "choose.intro")}</p>
       <StepForm action={`/v/${p.verificationId}/method`}>
         <ul class="methods">
           {p.methods.map((m, i) => {

@@ -43,6 +43,8 @@ export type StepView =
       methods: string[];
       /** An organization's: who is acting, with the way back to change it or the organization's details. */
       operatorRole?: OperatorRoleName;
+      /** A legal representative's own verification: their name as checked, masked. */
+      forLegalRep?: string;
     })
   | (StepBase & {
       kind: "operator_role";
