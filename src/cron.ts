@@ -1,7 +1,8 @@
 // The scheduled handler (every minute, wrangler.toml): expire overdue verifications, queue what
 // the webhook outbox and the deliveries left behind, delete media past its retention, delete
 // idempotency replays and sandbox SMS copies past theirs, and the evidence of verifications that
-// ended more than 3 years ago (src/maintenance/evidence-retention.ts). Each step logs and moves on,
+// ended more than 3 years ago (src/maintenance/evidence-retention.ts), and the parents a child's
+// end did not reach. Each step logs and moves on,
 // so one failing step never starves the others.
 import { database } from "./db/client";
 import type { Env } from "./env";
@@ -12,6 +13,7 @@ import { readConfig } from "./config";
 import { sweepIdempotencyKeys, sweepSandboxSms } from "./maintenance/expired-rows";
 import { sweepEvidence } from "./maintenance/evidence-retention";
 import { logError } from "./log";
+import { tellOrphanedParents } from "./flow/orphaned-children";
 
 export async function runCron(env: Env, now: number): Promise<void> {
   const ctx = { db: database(env.DB), env, retentionMs: readConfig(env).MEDIA_RETENTION_HOURS * 3_600_000 };
@@ -23,6 +25,7 @@ export async function runCron(env: Env, now: number): Promise<void> {
     idempotency_keys: sweepIdempotencyKeys,
     sandbox_sms: sweepSandboxSms,
     evidence: sweepEvidence,
+    orphaned_children: tellOrphanedParents,
   };
   for (const [name, step] of Object.entries(steps)) {
     try {

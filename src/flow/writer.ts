@@ -149,8 +149,12 @@ export async function write<Row extends VerificationRow>(ctx: WriteContext, ch: 
   return { ok: true, row: stored };
 }
 
-/** A child's end reaches its parent as `child_ended`; a lost race is tried again on a fresh read. */
-async function tellParent(ctx: WriteContext, child: VerificationRow, now: number) {
+/**
+ * A child's end reaches its parent as `child_ended`; a lost race is tried again on a fresh read.
+ * The two are separate writes, so a parent left waiting on an ended child (the Worker stopped
+ * between them) is told again by the cron (src/flow/orphaned-children.ts); a second telling moves nothing.
+ */
+export async function tellParent(ctx: WriteContext, child: VerificationRow, now: number) {
   for (let tries = 0; tries < 3; tries++) {
     const parent = child.parentId ? await getVerificationForApplicant(ctx.db, child.parentId) : undefined;
     if (!parent) return;

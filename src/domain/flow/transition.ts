@@ -118,10 +118,11 @@ export function transition(flow: Flow, event: FlowEvent, now: number): Transitio
       if (state.kind !== "step" && state.kind !== "preamble") return refuse("not_started");
       return attemptFailed(flow, state, event.reason, now);
     case "child_ended": {
-      if (state.kind !== "step" || state.data?.child_id !== event.childId) return refuse("wrong_step");
+      // A child's end is told once: the step notes it, so telling again (a repair) moves nothing.
+      if (state.kind !== "step" || state.data?.child_id !== event.childId || state.data.child_outcome) return refuse("wrong_step");
       if (event.outcome === "verified") return transition(flow, { type: "step_passed", step: state.step }, now);
       // The child used up its own tries (or was dropped): the parent's method counts one.
-      return attemptFailed(flow, state, event.reason ?? `child_${event.outcome}`, now);
+      return attemptFailed({ ...flow, state: { ...state, data: { ...state.data, child_outcome: event.outcome } } }, state, event.reason ?? `child_${event.outcome}`, now);
     }
     case "fail":
       return end({ ...flow, failureReason: event.reason }, { kind: "failed", method: methodOf(state) }, now);

@@ -291,6 +291,13 @@ describe("the verification flow's transition", () => {
     expect(back.ok && back.flow.state).toEqual(states.form);
   });
 
+  it("should take a child's failed end once: telling it again (the cron's repair) counts nothing more", () => {
+    const first = transition(flowAt(states.awaiting_child), events.child_failed, NOW);
+    if (!first.ok) throw new Error(first.error);
+    expect(first.flow).toMatchObject({ failedAttempts: 1, state: { data: { child_outcome: "failed" } } });
+    expect(transition(first.flow, events.child_failed, NOW)).toEqual({ ok: false, error: "wrong_step" });
+  });
+
   it("should let a child's end move only the parent that waits on that child", () => {
     const other = transition(flowAt(states.awaiting_child), { type: "child_ended", childId: "ver_other", outcome: "verified" }, NOW);
     expect(other).toEqual({ ok: false, error: "wrong_step" });
