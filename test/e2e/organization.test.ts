@@ -94,6 +94,9 @@ function camera(page: Page, locale: Locale) {
 }
 
 const stepOf = (page: Page) => page.locator("[data-step]").first().getAttribute("data-step");
+
+/** htmx done with the last swap (no request, swap or settle under way): a person would see the page still before clicking. */
+const settled = (page: Page) => page.waitForFunction(() => !document.querySelector(".htmx-request, .htmx-swapping, .htmx-settling, .htmx-added"));
 const text = async (page: Page) => (await page.locator("main").textContent()) ?? "";
 
 async function signIn(page: Page, x: (typeof TEXT)[Locale], phone: string) {
@@ -177,6 +180,7 @@ describe("organization verification by legal_rep_personal in Chromium", () => {
       expect(await page.locator("#need-agent").textContent()).toContain(x.unavailable);
       await shot("operator-role");
       await legalRepRole.check();
+      await settled(page);
       await page.getByRole("button", { name: x.next }).click();
 
       // The organization's methods, saying who acts.
@@ -185,6 +189,7 @@ describe("organization verification by legal_rep_personal in Chromium", () => {
       expect(await acting.getAttribute("data-operator-role")).toBe("legal_representative");
       expect(await acting.textContent()).toContain(x.legalRep);
       await shot("choose-method");
+      await settled(page);
       await page.getByRole("button", { name: x.method }).click();
 
       // Waiting on the legal representative's own verification, a link away.
@@ -201,6 +206,7 @@ describe("organization verification by legal_rep_personal in Chromium", () => {
       const childId = new URL(page.url()).pathname.split("/")[2]!;
       await expect.poll(() => stepOf(page)).toBe("choose_method");
       await shot("child-choose-method");
+      await settled(page);
       await page.getByRole("button", { name: x.mobile3 }).click();
 
       // The legal representative's name and ID number are the checked ones, fixed: shown masked, no input.
