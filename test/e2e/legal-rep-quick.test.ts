@@ -15,6 +15,9 @@ const browser = fileBrowser(["--use-fake-device-for-media-stream", "--use-fake-u
 const legalRep = TEST_IDENTITIES[1];
 const SHOTS = "bench/out/legal-rep-quick";
 
+/** htmx done with the last swap: a person would see the page still before clicking. */
+const settled = (page: Page) => page.waitForFunction(() => !document.querySelector(".htmx-request, .htmx-swapping, .htmx-settling, .htmx-added"));
+
 async function decodeQr(page: Page): Promise<string> {
   const png = PNG.sync.read(await page.screenshot({ fullPage: true }));
   const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
@@ -37,12 +40,15 @@ describe("legal_rep_quick in Chromium", () => {
     await desktop.getByRole("button", { name: "同意并继续" }).click();
     await desktop.locator("#f-credential_code-error").waitFor();
     await desktop.screenshot({ path: `${SHOTS}/1-org-check-error.png`, fullPage: true });
+    await settled(desktop);
     await desktop.getByLabel("统一社会信用代码/工商注册号").fill("91330200MA2AAAAA0G");
     await desktop.getByRole("button", { name: "同意并继续" }).click();
 
+    await settled(desktop);
     await desktop.getByRole("radio", { name: /我是法定代表人/ }).check();
     await desktop.screenshot({ path: `${SHOTS}/2-role.png`, fullPage: true });
     await desktop.getByRole("button", { name: "下一步" }).click();
+    await settled(desktop);
     await desktop.getByRole("button", { name: /法人快捷认证/ }).click();
     await desktop.locator("#handoff-qr svg").waitFor();
     expect(await desktop.locator('[aria-current="step"]').textContent()).toBe("法定代表人刷脸");
