@@ -14,6 +14,7 @@ import { hosted } from "./routes/hosted";
 import { legal } from "./routes/legal";
 import { phone } from "./routes/phone";
 import { staff } from "./routes/staff";
+import { staffPartners } from "./routes/staff-partners";
 import { wellKnown } from "./routes/well-known";
 
 export const app = new Hono<AppEnv>();
@@ -35,3 +36,4 @@ app.route("/v", hosted);
 app.route("/", legal);
 app.route("/", phone);
 app.route("/", staff);
+app.route("/", staffPartners);

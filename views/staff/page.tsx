@@ -15,6 +15,7 @@ export function StaffPage({ locale, title, viewer, children }: { locale: Locale;
       <nav class="staff-nav" aria-label={t(locale, "staff.nav")}>
         <a href="/staff">{t(locale, "staff.home")}</a>
         <a href="/staff/cases">{t(locale, "staff.cases")}</a>
+        {viewer.role === "admin" && <a href="/staff/partners">{t(locale, "staff.partners")}</a>}
         {viewer.role === "admin" && <a href="/staff/team">{t(locale, "staff.team")}</a>}
         <span class="hint">{t(locale, "staff.signed_in_as", { name: viewer.name, role: t(locale, `staff.role.${viewer.role}`) })}</span>
       </nav>
