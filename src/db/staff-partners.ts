@@ -22,10 +22,26 @@ export async function partnerDetail(db: Database, id: string) {
   const [partner] = await db.select().from(partners).where(eq(partners.id, id)).limit(1);
   if (!partner) return null;
   const [keys, endpoints, deliveries] = await Promise.all([
-    db.select({ id: apiKeys.id, mode: apiKeys.mode, hint: apiKeys.hint, createdAt: apiKeys.createdAt, revokedAt: apiKeys.revokedAt }).from(apiKeys).where(eq(apiKeys.partnerId, id)).orderBy(desc(apiKeys.createdAt)).all(),
-    db.select({ id: webhookEndpoints.id, url: webhookEndpoints.url, livemode: webhookEndpoints.livemode, status: webhookEndpoints.status }).from(webhookEndpoints).where(eq(webhookEndpoints.partnerId, id)).all(),
     db
-      .select({ eventId: webhookEvents.id, type: webhookEvents.type, verificationId: webhookEvents.verificationId, status: webhookDeliveries.status, attempts: webhookDeliveries.attempts, createdAt: webhookDeliveries.createdAt })
+      .select({ id: apiKeys.id, mode: apiKeys.mode, hint: apiKeys.hint, createdAt: apiKeys.createdAt, revokedAt: apiKeys.revokedAt })
+      .from(apiKeys)
+      .where(eq(apiKeys.partnerId, id))
+      .orderBy(desc(apiKeys.createdAt))
+      .all(),
+    db
+      .select({ id: webhookEndpoints.id, url: webhookEndpoints.url, livemode: webhookEndpoints.livemode, status: webhookEndpoints.status })
+      .from(webhookEndpoints)
+      .where(eq(webhookEndpoints.partnerId, id))
+      .all(),
+    db
+      .select({
+        eventId: webhookEvents.id,
+        type: webhookEvents.type,
+        verificationId: webhookEvents.verificationId,
+        status: webhookDeliveries.status,
+        attempts: webhookDeliveries.attempts,
+        createdAt: webhookDeliveries.createdAt,
+      })
       .from(webhookDeliveries)
       .innerJoin(webhookEvents, and(eq(webhookEvents.id, webhookDeliveries.eventId), eq(webhookEvents.partnerId, id)))
       .orderBy(desc(webhookDeliveries.createdAt))

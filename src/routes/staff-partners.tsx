@@ -42,7 +42,12 @@ async function one(c: Context<StaffEnv>, id: string, newKey?: string) {
 staffPartners.get("/staff/partners", (c) => list(c));
 
 staffPartners.post("/staff/partners", async (c) => {
-  const name = z.string().trim().min(1).max(128).safeParse((await c.req.formData().catch(() => new FormData())).get("name"));
+  const name = z
+    .string()
+    .trim()
+    .min(1)
+    .max(128)
+    .safeParse((await c.req.formData().catch(() => new FormData())).get("name"));
   if (!name.success) return list(c, true);
   const { partner, key } = await createPartnerWithKey(c.var.db, name.data, c.var.now);
   await audit(c, { action: "partner.created", objectType: "partner", objectId: partner.id, data: { test_key_hint: key.hint } });

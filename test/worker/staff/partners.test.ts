@@ -63,7 +63,9 @@ describe("the partner pages", () => {
     const reviewer = await member("reviewer");
     expect((await send("/staff/partners", reviewer.jwt)).status).toBe(403);
     const admin = await member("admin");
-    const forged = await worker.fetch(new Request(`${BASE}/staff/partners`, { method: "POST", body: new URLSearchParams({ name: "x" }), headers: { "cf-access-jwt-assertion": admin.jwt, origin: "https://evil.example" } }));
+    const forged = await worker.fetch(
+      new Request(`${BASE}/staff/partners`, { method: "POST", body: new URLSearchParams({ name: "x" }), headers: { "cf-access-jwt-assertion": admin.jwt, origin: "https://evil.example" } }),
+    );
     expect(forged.status).toBe(403);
     expect(textOf(await (await send("/staff/partners", admin.jwt)).html)).toContain("添加合作方");
   });
