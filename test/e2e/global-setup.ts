@@ -20,8 +20,20 @@ declare module "vitest" {
     adminToken: string;
     /** wrangler dev's --persist-to: a test may change local D1 with `wrangler d1 execute` (e.g. to expire a link). */
     statePath: string;
+    /** The back office's development sign-in link for the seeded admin (src/staff/access.ts). */
+    staffSignIn: string;
   }
 }
+
+/** Stands in for Cloudflare Access's key in the browser tests, as STAFF_DEV_KEY does locally. */
+const E2E_STAFF_KEY = {
+  kid: "staff-e2e",
+  kty: "EC",
+  crv: "P-256",
+  x: "oR0maSkPxpDMieot93grjN1a1IiXTvV13wVEl4zLULU",
+  y: "3jMGfVgqJtQcNfFP2_W5AZYrbG3OqrvHhug-OVscVac",
+  d: "KO4tcVdg4VMSWg39tkhPCyHalNjZlw7-DJIwJLhz8AY",
+};
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -45,10 +57,11 @@ export default async function setup(project: TestProject) {
   const vars = ["--var", `DEV_PARTNER_KEY:${E2E_KEY}`, "--var", `ADMIN_TOKEN:${E2E_ADMIN_TOKEN}`, "--var", "DATA_KEY:ZTJlLW9ubHktZGF0YS1rZXktLW5ldmVyLWRlcGxveSEh", "--var", "ENVIRONMENT:test"];
   // Webhook retries a second apart, so the webhook tests see three attempts in a few seconds.
   vars.push("--var", `SIGNING_KEYS:${JSON.stringify(E2E_SIGNING_KEYS)}`, "--var", "WEBHOOK_RETRY_SCHEDULE:1,1,1");
+  vars.push("--var", `STAFF_DEV_KEY:${JSON.stringify(E2E_STAFF_KEY)}`);
   run(["d1", "migrations", "apply", "DB", "--local", "--persist-to", state], env);
-  const { demoPartnerSql } = await import("../../scripts/seed.mjs");
+  const { demoPartnerSql, demoStaffSql, devSignInUrl } = await import("../../scripts/seed.mjs");
   const seed = path.join(state, "seed.sql");
-  writeFileSync(seed, demoPartnerSql(E2E_KEY));
+  writeFileSync(seed, `${demoPartnerSql(E2E_KEY)}\n${demoStaffSql()}`);
   run(["d1", "execute", "DB", "--local", "--persist-to", state, "--file", seed], env);
 
   const child: ChildProcess = spawn("npx", ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state, ...vars], {
@@ -70,6 +83,7 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 250));
   }
   project.provide("baseUrl", baseUrl);
+  project.provide("staffSignIn", await devSignInUrl(baseUrl, JSON.stringify(E2E_STAFF_KEY)));
   project.provide("partnerKey", E2E_KEY);
   project.provide("adminToken", E2E_ADMIN_TOKEN);
   project.provide("statePath", state);

@@ -5,11 +5,12 @@
 // A row's `states` are what actions show inside the loaded page (an htmx swap: errors, a code
 // sent): each is checked for accessibility in the same page, after the page itself.
 import type { Page } from "playwright-core";
+import { inject } from "vitest";
 import { SANDBOX_NAMES, TEST_IDENTITIES } from "../../src/providers/sandbox-values";
 import type { Locale, Reached, Reacher, Session } from "./reacher";
 
 /** applicant: the person flow on the desktop; phone: the handoff's pages; error: links that cannot be used. */
-export type PageGroup = "applicant" | "phone" | "error" | "legal";
+export type PageGroup = "applicant" | "phone" | "error" | "legal" | "staff";
 
 export interface PageRow {
   name: string;
@@ -467,6 +468,43 @@ export const PAGES: PageRow[] = [
       await r.openOnPhone(link);
       return { url: link, cookies: [], status: 410 };
     },
+  },
+  {
+    name: "back office: home",
+    group: "staff",
+    reach: async (r) => ({ url: `${r.baseUrl}/staff`, cookies: await r.staffCookies(inject("staffSignIn")), status: 200 }),
+  },
+  {
+    name: "back office: case search, with results",
+    group: "staff",
+    reach: async (r, locale) => {
+      const reference = `pages-${locale}-${Date.now()}`;
+      await r.create({ locale, reference, person: { name: me.name, id_number: me.idNumber } });
+      return { url: `${r.baseUrl}/staff/cases?q=${reference}`, cookies: await r.staffCookies(inject("staffSignIn")), status: 200 };
+    },
+  },
+  {
+    name: "back office: a case",
+    group: "staff",
+    reach: async (r, locale) => {
+      const s = await organizationAt(r, locale, 3);
+      return { url: `${r.baseUrl}/staff/cases/${s.v.id}`, cookies: await r.staffCookies(inject("staffSignIn")), status: 200 };
+    },
+  },
+  {
+    name: "back office: staff",
+    group: "staff",
+    reach: async (r) => ({ url: `${r.baseUrl}/staff/team`, cookies: await r.staffCookies(inject("staffSignIn")), status: 200 }),
+  },
+  {
+    name: "back office: partners",
+    group: "staff",
+    reach: async (r) => ({ url: `${r.baseUrl}/staff/partners`, cookies: await r.staffCookies(inject("staffSignIn")), status: 200 }),
+  },
+  {
+    name: "back office: a partner",
+    group: "staff",
+    reach: async (r) => ({ url: `${r.baseUrl}/staff/partners/ptn_demo0000000000000000000000`, cookies: await r.staffCookies(inject("staffSignIn")), status: 200 }),
   },
   { name: "service agreement", group: "legal", reach: async (r, locale) => page(r, `/legal/service-agreement?lang=${locale}`) },
   { name: "privacy policy", group: "legal", reach: async (r, locale) => page(r, `/legal/privacy?lang=${locale}`) },

@@ -93,6 +93,16 @@ export class Reacher {
     return [{ name, value, url: this.baseUrl }];
   }
 
+  /** The back office signed in as the seeded admin, through the development link: its cookie. */
+  async staffCookies(signInLink: string): Promise<Cookie[]> {
+    const res = await fetch(signInLink, { redirect: "manual" });
+    await res.arrayBuffer();
+    const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]!)[0];
+    if (res.status !== 303 || !cookie) throw new Error(`the staff sign-in link answered ${res.status}`);
+    const [name, value] = cookie.split(/=(.*)/s) as [string, string];
+    return [{ name, value, url: this.baseUrl }];
+  }
+
   /** Sets the verification's expiry in the past, straight in local D1 (no API may do that). */
   expire(id: string) {
     if (!this.statePath) throw new Error("expire needs the wrangler state path");
