@@ -14,6 +14,7 @@ import { hosted } from "./routes/hosted";
 import { legal } from "./routes/legal";
 import { phone } from "./routes/phone";
 import { staff } from "./routes/staff";
+import { staffFunnel } from "./routes/staff-funnel";
 import { staffPartners } from "./routes/staff-partners";
 import { wellKnown } from "./routes/well-known";
 
@@ -37,3 +38,4 @@ app.route("/", legal);
 app.route("/", phone);
 app.route("/", staff);
 app.route("/", staffPartners);
+app.route("/", staffFunnel);

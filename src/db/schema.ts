@@ -312,3 +312,33 @@ export const staffAudit = sqliteTable(
   },
   (t) => [index("staff_audit_object").on(t.objectType, t.objectId, t.createdAt), index("staff_audit_staff").on(t.staffId, t.createdAt)],
 );
+
+// Items waiting for a person's decision (issue 13): for now a business licence uploaded for an
+// organization the registry does not know yet. The file sits in R2 (`object_key`) until the
+// decision, never longer; a claim (`claimed_by` until `claimed_until`) keeps two reviewers apart,
+// and the decision is a guarded update on a pending row, so exactly one of two at once wins.
+export const reviews = sqliteTable(
+  "reviews",
+  {
+    id: text("id").primaryKey(),
+    verificationId: text("verification_id")
+      .notNull()
+      .references(() => verifications.id),
+    partnerId: text("partner_id")
+      .notNull()
+      .references(() => partners.id),
+    kind: text("kind", { enum: ["business_licence"] }).notNull(),
+    status: text("status", { enum: ["pending", "approved", "rejected"] }).notNull(),
+    objectKey: text("object_key"),
+    contentType: text("content_type").notNull(),
+    claimedBy: text("claimed_by"),
+    claimedUntil: integer("claimed_until"),
+    decidedBy: text("decided_by"),
+    decision: text("decision", { enum: ["approve", "reject"] }),
+    reason: text("reason"),
+    note: text("note"),
+    createdAt: integer("created_at").notNull(),
+    decidedAt: integer("decided_at"),
+  },
+  (t) => [index("reviews_queue").on(t.status, t.createdAt), index("reviews_verification").on(t.verificationId, t.status)],
+);

@@ -6,7 +6,7 @@
 // refuse that anyway).
 import { inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { consents, verificationEvents, verifications, webhookAttempts, webhookDeliveries, webhookEvents } from "../db/schema";
+import { consents, reviews, verificationEvents, verifications, webhookAttempts, webhookDeliveries, webhookEvents } from "../db/schema";
 import { DAY } from "../domain/clock";
 import { SWEEP_BATCH } from "./expired-rows";
 
@@ -43,7 +43,8 @@ export async function sweepEvidence(ctx: SweepContext, now: number): Promise<num
     ctx.db.delete(webhookEvents).where(inArray(webhookEvents.verificationId, ids)),
     ctx.db.delete(verificationEvents).where(inArray(verificationEvents.verificationId, ids)),
     ctx.db.delete(consents).where(inArray(consents.verificationId, ids)),
+    ctx.db.delete(reviews).where(inArray(reviews.verificationId, ids)),
     ctx.db.delete(verifications).where(inArray(verifications.id, ids)),
   ]);
-  return results[5].meta.changes;
+  return results[6].meta.changes;
 }

@@ -1,6 +1,8 @@
 // Deletes ID photos and liveness clips from R2: at once when their verification has ended, and
 // in any case once older than the retention period (MEDIA_RETENTION_HOURS, 24 by default).
-// Events record that media existed and was deleted, never what it showed.
+// Events record that media existed and was deleted, never what it showed. A business licence
+// waiting for a reviewer is kept whatever its age (the review may take a weekend); it goes when its
+// verification ends (and at once when it is decided: src/reviews/decide.ts).
 import { inArray } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { eventInsert } from "../db/verifications";
@@ -8,7 +10,8 @@ import { verifications } from "../db/schema";
 import { isOpen } from "../domain/verification/status";
 import type { Env } from "../env";
 
-export const MEDIA_PREFIXES = ["id-images/", "clips/"] as const;
+export const MEDIA_PREFIXES = ["id-images/", "clips/", "licences/"] as const;
+const KEPT_WHILE_OPEN = "licences/";
 
 export interface RetentionContext {
   db: Database;
@@ -37,7 +40,7 @@ export async function sweepMedia(ctx: RetentionContext, now: number): Promise<{ 
   const byId = new Map((first ? (await ctx.db.batch([first, ...rest])).flat() : []).map((r) => [r.id, r]));
   const doomed = objects.filter((o) => {
     const row = byId.get(o.verificationId);
-    return !row || !isOpen(row.status) || now - o.uploaded >= ctx.retentionMs;
+    return !row || !isOpen(row.status) || (!o.key.startsWith(KEPT_WHILE_OPEN) && now - o.uploaded >= ctx.retentionMs);
   });
   if (doomed.length === 0) return { deleted: 0 };
   for (const part of chunks(

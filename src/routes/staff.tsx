@@ -11,6 +11,7 @@ import type { AppEnv } from "../http/app-env";
 import { accessEmail, devSignInAllowed } from "../staff/access";
 import { accessSettings, DEV_COOKIE, requireStaff, sameOrigin, type StaffEnv, staffHeaders } from "../staff/guard";
 import { caseQuery } from "../staff/search";
+import { staffReviews } from "./staff-reviews";
 import { type CaseSummary, CasePage, CaseSearchPage } from "../../views/staff/cases";
 import { StaffHomePage } from "../../views/staff/home";
 import { TeamPage } from "../../views/staff/team";
@@ -37,6 +38,8 @@ staff.get("/staff/dev-sign-in", async (c: Context<AppEnv>) => {
   setCookie(c, DEV_COOKIE, token, { path: "/staff", httpOnly: true, sameSite: "Strict", secure: new URL(c.req.url).protocol === "https:" });
   return c.redirect("/staff", 303);
 });
+
+staff.route("/", staffReviews);
 
 staff.get("/staff", requireStaff(), (c) => c.html(<StaffHomePage locale={localeOf(c)} viewer={viewerOf(c)} />));
 

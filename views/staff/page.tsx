@@ -14,7 +14,9 @@ export function StaffPage({ locale, title, viewer, children }: { locale: Locale;
     <Layout locale={locale} title={title} wide>
       <nav class="staff-nav" aria-label={t(locale, "staff.nav")}>
         <a href="/staff">{t(locale, "staff.home")}</a>
+        <a href="/staff/reviews">{t(locale, "staff.reviews")}</a>
         <a href="/staff/cases">{t(locale, "staff.cases")}</a>
+        <a href="/staff/funnel">{t(locale, "staff.funnel")}</a>
         {viewer.role === "admin" && <a href="/staff/partners">{t(locale, "staff.partners")}</a>}
         {viewer.role === "admin" && <a href="/staff/team">{t(locale, "staff.team")}</a>}
         <span class="hint">{t(locale, "staff.signed_in_as", { name: viewer.name, role: t(locale, `staff.role.${viewer.role}`) })}</span>

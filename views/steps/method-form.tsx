@@ -64,7 +64,7 @@ export function MethodFormStep(p: Props) {
   // With nothing wrong, focus goes to the first field to type in (a closed pre-filled one is
   // done), or to the consent when every field is.
   const firstOpen = p.fields.find((f) => !prefilledOf(p, f) || prefilledOf(p, f)?.open) ?? "consent";
-  const multipart = p.fields.some((f) => f === "id_front" || f === "id_back");
+  const multipart = !!p.licence || p.fields.some((f) => f === "id_front" || f === "id_back");
   return (
     <>
       <h1 id="step-title">{isMessageKey(title) ? t(locale, title) : p.method}</h1>
@@ -102,6 +102,7 @@ export function MethodFormStep(p: Props) {
           autofocus={firstError === "consent" || (!firstError && !p.reason && firstOpen === "consent")}
         />
         <button type="submit">{t(locale, "form.submit")}</button>
+        {p.licence && <Licence locale={locale} action={p.licence.action} error={p.licence.error} autofocus={!firstError && !!p.licence.error} />}
       </StepForm>
       {p.canChangeMethod && (
         <p>
@@ -110,6 +111,44 @@ export function MethodFormStep(p: Props) {
       )}
       {p.note === "banks" && <Banks locale={locale} />}
     </>
+  );
+}
+
+/**
+ * The organization check's other way, inside its form so the typed fields and the consent go
+ * with it: the licence file and a second submit button posting to the review action (formaction
+ * without JavaScript, its own hx-post under htmx, multipart either way).
+ */
+function Licence({ locale, action, error, autofocus }: { locale: Locale; action: string; error: string | undefined; autofocus: boolean }) {
+  const id = "f-business_licence";
+  return (
+    <section class="licence" aria-labelledby="licence-title">
+      <h2 id="licence-title">{t(locale, "org_check.licence.heading")}</h2>
+      <p>{t(locale, "org_check.licence.about")}</p>
+      <div class="field">
+        <label for={id}>{t(locale, "field.business_licence")}</label>
+        <span class="hint" id={`${id}-hint`}>
+          {t(locale, "org_check.licence.hint")}
+        </span>
+        <input
+          type="file"
+          id={id}
+          name="business_licence"
+          accept="image/jpeg,image/png,application/pdf"
+          autofocus={autofocus}
+          aria-invalid={error ? "true" : undefined}
+          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+        />
+        {error && (
+          <p class="error" id={`${id}-error`}>
+            {errorText(locale, "business_licence", error)}
+          </p>
+        )}
+      </div>
+      <button type="submit" class="secondary" formaction={action} hx-post={action} hx-encoding="multipart/form-data">
+        {t(locale, "org_check.licence.submit")}
+      </button>
+    </section>
   );
 }
 

@@ -80,9 +80,13 @@ export type StepView =
       reason?: string;
       /** Whether the reason used one of the tries (from the method's reason catalogue). */
       reasonCounted?: boolean;
+      /** The organization check's other way: the business licence for a person to review (its action, and the file's error). */
+      licence?: { action: string; error?: string };
       attemptsLeft: number;
       canChangeMethod: boolean;
     })
+  /** A person reviews the business licence: the page looks again (pollUrl) every few seconds. */
+  | (StepBase & { kind: "review_pending"; targetHours: number; pollUrl: string })
   | (StepBase & {
       kind: "code";
       method: string;

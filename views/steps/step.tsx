@@ -16,6 +16,7 @@ import { OperatorRoleStep } from "./operator-role";
 import { STEP_ID, type StepView } from "./model";
 import { ResultStep } from "./result";
 import { ReuseStep } from "./reuse";
+import { ReviewPendingStep } from "./review-pending";
 
 function Body({ step }: { step: StepView }) {
   switch (step.kind) {
@@ -39,6 +40,8 @@ function Body({ step }: { step: StepView }) {
       return <AwaitingChildStep {...step} />;
     case "result":
       return <ResultStep {...step} />;
+    case "review_pending":
+      return <ReviewPendingStep {...step} />;
   }
 }
 
@@ -62,6 +65,7 @@ export function stepTitle(step: StepView): string {
     continue_on_phone: "phone.heading",
     id_photos: "photos.heading",
     awaiting_child: "child.heading",
+    review_pending: "review_pending.heading",
     result: step.kind === "result" && step.status === "verified" ? "result.verified.heading" : "result.failed.heading",
   }[step.kind];
   return isMessageKey(key) ? t(step.locale, key) : t(step.locale, "app.name");

@@ -41,6 +41,10 @@ export const en: Record<ApiMessageKey, string> = {
   "detail.methods_not_available": "None of {methods} can be run by the hosted pages yet, so nobody could complete this verification. Allow at least one of: {runnable}.",
   "detail.test_helpers_live": "Test helpers exist only for test keys (sk_test_…).",
   "detail.partner_not_found": "No partner {id}.",
+  "detail.review_not_found": "No review {id}.",
+  "detail.review_decided": "Review {id} has been decided already.",
+  "detail.review_claimed": "A staff member holds review {id}: it cannot be decided through the API now.",
+  "detail.review_reason_required": "A rejection (reject) needs a reason.",
   "detail.key_not_found": "No active key {key} for partner {partner}.",
 
   "root.body": "The request body",

@@ -39,6 +39,10 @@ export const zhCN = {
   "detail.methods_not_available": "{methods} 暂时都无法在认证页面上完成，这次认证无人能完成。请至少允许以下之一：{runnable}。",
   "detail.test_helpers_live": "测试辅助接口只对测试密钥（sk_test_…）开放。",
   "detail.partner_not_found": "没有合作方 {id}。",
+  "detail.review_not_found": "没有待审核项 {id}。",
+  "detail.review_decided": "待审核项 {id} 已经处理过了。",
+  "detail.review_claimed": "待审核项 {id} 正由工作人员处理，暂时不能通过接口决定。",
+  "detail.review_reason_required": "不通过（reject）时必须给出 reason。",
   "detail.key_not_found": "合作方 {partner} 没有有效的密钥 {key}。",
 
   "root.body": "请求体",

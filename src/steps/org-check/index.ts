@@ -6,7 +6,6 @@
 // fault changes nothing. The consent is recorded, with the evidence, in the answer's write.
 import { guardedConsentInsert } from "../../db/consents";
 import type { PreambleStep } from "../../domain/flow/state";
-import { maskIdNumber, maskName } from "../../domain/masking";
 import { orgCheckVerdict, type RegistryFinding } from "../../domain/organization/registry-policy";
 import type { ApplicantRow, ApplicantSession } from "../../flow/applicant";
 import { consentRecord } from "../../flow/consent";
@@ -16,12 +15,10 @@ import { ORG_CHECK_STEP, preambleOf } from "../../flow/types";
 import { alongside, beginChange, evidence, move, note, set, write } from "../../flow/writer";
 import type { BusinessRegistryAnswer } from "../../providers/business-registry/index";
 import { addMessages } from "../../../views/messages";
-import { parseFields } from "../../flow/form/parse";
-import { fillPrefilled, withoutPrefilled } from "../../flow/form/prefill";
 import { messages } from "./messages";
-import type { OrgCheckInput } from "./schema";
-import { missingFields, orgCheckInput } from "./schema";
-import { ORG_CHECK_PATH, orgCheckView, withOrgReason } from "./view";
+import { checked, readTyped } from "./typed";
+import { submitLicence } from "./licence";
+import { LICENCE_PATH, ORG_CHECK_PATH, orgCheckView, reviewPendingView, withOrgReason, withReviewRejected } from "./view";
 
 addMessages(messages);
 
@@ -45,35 +42,10 @@ function submittable(row: ApplicantRow): boolean {
   return at.kind === "start" || (at.kind === "preamble" && at.step === ORG_CHECK_STEP);
 }
 
-async function checked(ctx: FlowContext, input: OrgCheckInput) {
-  const [nameEnc, idEnc, idHash] = await Promise.all([
-    ctx.cipher.encrypt(input.legal_rep_name),
-    input.legal_rep_id_number ? ctx.cipher.encrypt(input.legal_rep_id_number) : null,
-    input.legal_rep_id_number ? ctx.cipher.hash("id_number", input.legal_rep_id_number) : null,
-  ]);
-  return {
-    orgName: input.org_name,
-    orgCredentialCode: input.credential_code,
-    orgLegalRepNameEnc: nameEnc,
-    orgLegalRepNameMasked: maskName(input.legal_rep_name),
-    orgLegalRepIdNumberEnc: idEnc,
-    orgLegalRepIdNumberHash: idHash,
-    orgLegalRepIdNumberMasked: input.legal_rep_id_number ? maskIdNumber(input.legal_rep_id_number) : null,
-  };
-}
-
 async function submit(ctx: FlowContext, row: ApplicantRow, session: ApplicantSession, form: FormData): Promise<ActionOutcome> {
   if (row.type !== "organization" || !submittable(row)) return { kind: "stale" };
-  const filled = await fillPrefilled(ctx.cipher, { row }, ["legal_rep_name", "legal_rep_id_number"], form);
-  const idRequired = ctx.providers.businessRegistryNeedsLegalRepId;
-  const parsed = parseFields(orgCheckInput, form);
-  const consented = form.get("consent") === "yes";
-  const typed = withoutPrefilled(parsed.values, filled);
-  const view = (r: ApplicantRow) => ({ ...orgCheckView(r, idRequired, typed), consent: consented });
-  const unticked = consented ? {} : { consent: "consent_required" };
-  const input = parsed.ok ? orgCheckInput.parse(parsed.input) : null;
-  const errors = { ...(parsed.ok ? {} : parsed.errors), ...(input ? missingFields(input, idRequired) : {}), ...unticked };
-  if (!input || Object.keys(errors).length > 0) return { kind: "render", view: { ...view(row), errors }, status: 422 };
+  const { input, errors, view } = await readTyped(ctx, row, form);
+  if (!input) return { kind: "render", view: { ...view(row), errors }, status: 422 };
 
   const ch = beginChange(ctx.db, row, ctx.now);
   const consent = await consentRecord(ctx, row.id, session.applicantId, "method_processing", "org_check");
@@ -122,6 +94,15 @@ async function submit(ctx: FlowContext, row: ApplicantRow, session: ApplicantSes
 export const orgCheckStep: StepModule<boolean, PreambleStep> = {
   kind: ORG_CHECK_STEP,
   read: async (ctx) => ctx.providers.businessRegistryNeedsLegalRepId,
-  view: (row, _args, idRequired) => orgCheckView(row, idRequired),
-  actions: [{ path: ORG_CHECK_PATH, handle: (ctx, row, session, form) => submit(ctx, row, session, form) }],
+  view: (row, args, idRequired) => {
+    // A business licence with a person: wait for the decision; a rejected one: the form, saying why.
+    const data = args.at.data;
+    if (data?.review_id) return reviewPendingView(row);
+    const form = orgCheckView(row, idRequired);
+    return data?.review_rejected ? withReviewRejected(form, data.review_rejected) : form;
+  },
+  actions: [
+    { path: ORG_CHECK_PATH, handle: (ctx, row, session, form) => submit(ctx, row, session, form) },
+    { path: LICENCE_PATH, handle: (ctx, row, session, form) => submitLicence(ctx, row, session, form) },
+  ],
 };

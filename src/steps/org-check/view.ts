@@ -14,6 +14,10 @@ import { ORG_CHECK_FIELDS } from "./schema";
 
 export const ORG_CHECK_FORM = "org_check";
 export const ORG_CHECK_PATH = "organization/check";
+export const LICENCE_PATH = "organization/licence";
+
+/** The registry's answers for which a person may look at the business licence instead (the registries lag behind new and renamed organizations). */
+export const LICENCE_REASONS: readonly string[] = ["org_not_found", "org_moved", "org_unknown"];
 
 const hints = (idRequired: boolean) => ({
   org_name: "org_check.hint.org_name",
@@ -49,5 +53,21 @@ export function orgCheckView(row: ApplicantRow, idRequired: boolean, typed: Form
 
 export function withOrgReason(view: FormView, reason: string): FormView {
   const entry = (orgCheckReasons as Record<string, { countsAsAttempt: boolean } | undefined>)[reason] ?? reasonEntry(null, reason);
-  return { ...view, reason, reasonCounted: entry?.countsAsAttempt ?? true };
+  const shown = { ...view, reason, reasonCounted: entry?.countsAsAttempt ?? true };
+  return LICENCE_REASONS.includes(reason) ? withLicence(shown) : shown;
+}
+
+/** The form also offers 上传营业执照，人工审核: the same typed fields and consent, with the licence, to a person. */
+export function withLicence(view: FormView, error?: string): FormView {
+  return { ...view, licence: { action: `/v/${view.verificationId}/${LICENCE_PATH}`, ...(error ? { error } : {}) } };
+}
+
+/** A reviewer rejected the licence: the form again with why (in words), and the licence may be sent again. */
+export function withReviewRejected(view: FormView, reason: string): FormView {
+  return withLicence({ ...view, reason: `review_${reason}`, reasonCounted: false });
+}
+
+/** While a person reviews the licence: the waiting page, which looks again by itself. */
+export function reviewPendingView(row: ApplicantRow): StepView {
+  return { locale: localeOf(row), verificationId: row.id, partnerName: row.partnerName, kind: "review_pending", targetHours: 4, pollUrl: `/v/${row.id}` };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { inspectImage, MAX_IMAGE_BYTES, sniff } from "../../../../src/domain/images/inspect";
 import { stripMetadata } from "../../../../src/domain/images/strip-metadata";
+import { inspectLicence, MAX_LICENCE_BYTES } from "../../../../src/domain/images/inspect-licence";
 
 function png(width: number, height: number, extraChunks: [string, Uint8Array][] = []): Uint8Array {
   const chunk = (type: string, data: Uint8Array) => {
@@ -113,5 +114,26 @@ describe("untrusted JPEG structure", () => {
     ]);
     expect(inspectImage(bytes, "image/jpeg")).toMatchObject({ ok: true, width: 800, height: 600 });
     expect(new TextDecoder().decode(stripMetadata(bytes, "jpeg"))).not.toContain("GPS");
+  });
+});
+
+describe("inspectLicence", () => {
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2]);
+  const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0]);
+  const pdf = new TextEncoder().encode("%PDF-1.7\n...");
+  it.each([
+    ["a PNG", png, { ok: true, contentType: "image/png" }],
+    ["a JPEG", jpeg, { ok: true, contentType: "image/jpeg" }],
+    ["a PDF", pdf, { ok: true, contentType: "application/pdf" }],
+    ["HTML", new TextEncoder().encode("<html>"), { ok: false, code: "licence_unsupported" }],
+    ["nothing", new Uint8Array(), { ok: false, code: "licence_empty" }],
+  ])("should recognise %s by its bytes", (_, bytes, want) => {
+    expect(inspectLicence(bytes)).toEqual(want);
+  });
+
+  it("should refuse more than 10 MB", () => {
+    const big = new Uint8Array(MAX_LICENCE_BYTES + 1);
+    big.set(png);
+    expect(inspectLicence(big)).toEqual({ ok: false, code: "licence_too_large" });
   });
 });
