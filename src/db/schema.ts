@@ -101,6 +101,8 @@ export const verifications = sqliteTable(
     index("verifications_id_number_hash").on(t.personIdNumberHash),
     index("verifications_legal_rep_id_number_hash").on(t.orgLegalRepIdNumberHash),
     index("verifications_phone_hash").on(t.personPhoneHash),
+    // The funnel's window across partners, grouped by day, method and status without the rows.
+    index("verifications_created").on(t.createdAt, t.method, t.status),
     // When it ended (an open one, once expired): the evidence sweep reads it oldest first
     // (src/maintenance/evidence-retention.ts) instead of scanning every verification each minute.
     index("verifications_ended").on(sql`coalesce(${t.completedAt}, ${t.expiresAt})`),

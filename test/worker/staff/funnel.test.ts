@@ -42,7 +42,7 @@ describe("the funnel", () => {
     const row = (method: string) =>
       [...html.matchAll(/<tr data-method="([^"]+)">(.*?)<\/tr>/gs)]
         .find((m) => m[1] === method)?.[2]
-        .replace(/<[^>]+>/g, " ")
+        ?.replace(/<[^>]+>/g, " ")
         .trim()
         .split(/\s+/);
     // method, started, verified, failed, expired, abandoned, open, pass rate

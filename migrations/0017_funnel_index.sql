@@ -1,0 +1,1 @@
+CREATE INDEX `verifications_created` ON `verifications` (`created_at`,`method`,`status`);
