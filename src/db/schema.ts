@@ -102,7 +102,7 @@ export const verifications = sqliteTable(
     index("verifications_legal_rep_id_number_hash").on(t.orgLegalRepIdNumberHash),
     index("verifications_phone_hash").on(t.personPhoneHash),
     // The funnel's window across partners, grouped by day, method and status without the rows.
-    index("verifications_created").on(t.createdAt, t.method, t.status),
+    index("verifications_created").on(t.createdAt, t.method, t.status, t.completedAt),
     // When it ended (an open one, once expired): the evidence sweep reads it oldest first
     // (src/maintenance/evidence-retention.ts) instead of scanning every verification each minute.
     index("verifications_ended").on(sql`coalesce(${t.completedAt}, ${t.expiresAt})`),

@@ -3,7 +3,7 @@
 import { and, eq, gte, isNotNull, sql } from "drizzle-orm";
 import type { DayRow } from "../staff/funnel";
 import type { Database } from "./client";
-import { verificationEvents, verifications } from "./schema";
+import { verifications } from "./schema";
 
 const BEIJING_DAY = sql<string>`date(${verifications.createdAt} / 1000, 'unixepoch', '+8 hours')`;
 
@@ -31,11 +31,9 @@ export function failureReasons(db: Database, since: number, partnerId?: string) 
     .all();
 }
 
-/** The median time from creation to verified, in ms, or null with nothing verified. */
-export async function medianTimeToVerify(db: Database, since: number, partnerId?: string): Promise<number | null> {
+/** The median time from creation to verified, in ms, or null with nothing verified; `n` is how many were (from funnelRows). */
+export async function medianTimeToVerify(db: Database, since: number, n: number, partnerId?: string): Promise<number | null> {
   const where = and(scope(since, partnerId), eq(verifications.status, "verified"), isNotNull(verifications.completedAt));
-  const [count] = await db.select({ n: sql<number>`count(*)` }).from(verifications).where(where);
-  const n = count?.n ?? 0;
   if (n === 0) return null;
   const [mid] = await db
     .select({ d: sql<number>`${verifications.completedAt} - ${verifications.createdAt}` })
@@ -48,20 +46,17 @@ export async function medianTimeToVerify(db: Database, since: number, partnerId?
 }
 
 /**
- * Where the unfinished ones stopped: for each verification that expired or was canceled in the
- * window, the last step-moving event before it ended, counted by type.
+ * Where the unfinished ones stopped: the step an expired or canceled verification was left at
+ * (its ended state keeps it), counted; those ended before the flow kept it count as "unknown".
  */
 export function stopPoints(db: Database, since: number, partnerId?: string) {
-  const ended = db
-    .select({ id: verifications.id })
+  const at = sql<string>`coalesce(json_extract(${verifications.state}, '$.at'), 'unknown')`;
+  return db
+    .select({ type: at, n: sql<number>`count(*)` })
     .from(verifications)
-    .where(and(scope(since, partnerId), sql`${verifications.status} in ('expired', 'canceled')`));
-  return db.all<{ type: string; n: number }>(sql`
-    select type, count(*) as n from (
-      select ${verificationEvents.type} as type,
-        row_number() over (partition by ${verificationEvents.verificationId} order by ${verificationEvents.createdAt} desc, rowid desc) as rn
-      from ${verificationEvents}
-      where ${verificationEvents.verificationId} in (${ended})
-        and ${verificationEvents.type} not in ('verification.expire', 'verification.cancel', 'webhook.queued')
-    ) where rn = 1 group by type order by n desc limit 12`);
+    .where(and(scope(since, partnerId), sql`${verifications.status} in ('expired', 'canceled')`))
+    .groupBy(at)
+    .orderBy(sql`count(*) desc`)
+    .limit(12)
+    .all();
 }

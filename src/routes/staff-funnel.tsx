@@ -17,10 +17,11 @@ staffFunnel.get("/staff/funnel", staffHeaders, requireStaff(), async (c: Context
   const days = windowDays(c.var.now, DAYS);
   // Midnight, Beijing, of the window's first day.
   const since = Date.parse(`${days[0]}T00:00:00+08:00`);
-  const [rows, reasons, median, stops] = await Promise.all([
-    funnelRows(c.var.db, since, partner?.id),
+  const rows = await funnelRows(c.var.db, since, partner?.id);
+  const verified = rows.filter((r) => r.status === "verified").reduce((sum, r) => sum + r.n, 0);
+  const [reasons, median, stops] = await Promise.all([
     failureReasons(c.var.db, since, partner?.id),
-    medianTimeToVerify(c.var.db, since, partner?.id),
+    medianTimeToVerify(c.var.db, since, verified, partner?.id),
     stopPoints(c.var.db, since, partner?.id),
   ]);
   const view = {

@@ -31,8 +31,9 @@ export type FlowState =
   | { kind: "preamble"; step: StepKind; plan: readonly StepKind[]; data?: StepData }
   | { kind: "verified"; method: string | null }
   | { kind: "failed"; method: string | null }
-  | { kind: "canceled"; method: string | null }
-  | { kind: "expired"; method: string | null };
+  /** `at`: the step it stood at when it was left (the funnel's "where applicants stop"). */
+  | { kind: "canceled"; method: string | null; at?: StepKind }
+  | { kind: "expired"; method: string | null; at?: StepKind };
 
 export type EndedState = Extract<FlowState, { kind: "verified" | "failed" | "canceled" | "expired" }>;
 export type MethodStep = Extract<FlowState, { kind: "step" }>;

@@ -60,7 +60,7 @@ export function transition(flow: Flow, event: FlowEvent, now: number): Transitio
   const { state } = flow;
   if (event.type === "expire") {
     if (isEnded(state) || now < flow.expiresAt) return refuse("not_open");
-    return end(flow, { kind: "expired", method: methodOf(state) }, now);
+    return end(flow, { kind: "expired", method: methodOf(state), ...stoppedAt(state) }, now);
   }
   if (isEnded(state)) return refuse("not_open");
   if (now >= flow.expiresAt) return refuse("expired");
@@ -127,7 +127,7 @@ export function transition(flow: Flow, event: FlowEvent, now: number): Transitio
     case "fail":
       return end({ ...flow, failureReason: event.reason }, { kind: "failed", method: methodOf(state) }, now);
     case "cancel":
-      return end(flow, { kind: "canceled", method: methodOf(state) }, now);
+      return end(flow, { kind: "canceled", method: methodOf(state), ...stoppedAt(state) }, now);
   }
 }
 
@@ -139,6 +139,11 @@ export function transition(flow: Flow, event: FlowEvent, now: number): Transitio
 function preambleDone(flow: Flow): boolean {
   if (!flow.preamble?.length) return true;
   return flow.state.kind === "choose_method" || flow.state.kind === "step";
+}
+
+/** Where an unfinished verification was left: its step, or the stage before any. */
+function stoppedAt(state: FlowState): { at: StepKind } {
+  return { at: state.kind === "step" || state.kind === "preamble" ? state.step : state.kind };
 }
 
 function attemptFailed(flow: Flow, state: MethodStep | PreambleStep, reason: string, now: number): TransitionResult {

@@ -281,7 +281,9 @@ describe("the verification flow's transition", () => {
     const late = NOW + 1000;
     expect(transition(flowAt(states.start), events.cancel, late)).toEqual({ ok: false, error: "expired" });
     const r = transition(flowAt(states.sms_code), events.expire, late);
-    expect(r.ok && r.flow).toMatchObject({ state: { kind: "expired", method: "bankcard4" }, completedAt: late });
+    expect(r.ok && r.flow).toMatchObject({ state: { kind: "expired", method: "bankcard4", at: "sms_code" }, completedAt: late });
+    const left = transition(flowAt(states.start), events.cancel, NOW);
+    expect(left.ok && left.flow.state).toEqual({ kind: "canceled", method: null, at: "start" });
   });
 
   it("should keep step data for its own step only", () => {
