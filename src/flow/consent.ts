@@ -8,6 +8,8 @@ import type { consents } from "../db/schema";
 import { methodConsentText } from "../../views/components/method-consent";
 import { t } from "../../views/messages";
 import type { FlowContext } from "./context";
+import { guardedConsentInsert } from "../db/consents";
+import { alongside, type Change, note } from "./writer";
 
 import { LEGAL_VERSION } from "./legal-version";
 
@@ -40,4 +42,16 @@ export async function consentRecord(ctx: FlowContext, verificationId: string, ap
     userAgent: ctx.client.userAgent,
     createdAt: ctx.now,
   } satisfies typeof consents.$inferInsert;
+}
+
+/**
+ * A consent given as part of a change: its record rides in the change's write (guarded with it)
+ * and the log says which text, version and hash; `method` names the method whose form carried it.
+ */
+export async function recordConsent(ctx: FlowContext, ch: Change, applicantId: string, kind: ConsentKind, method?: string) {
+  const consent = await consentRecord(ctx, ch.base.id, applicantId, kind, method);
+  const data = { consent_id: consent.id, kind: consent.kind, ...(method ? { method } : {}), text_version: consent.textVersion, text_hash: consent.textHash };
+  note(ch, { type: "consent.recorded", actor: "applicant", data });
+  alongside(ch, [(guard) => guardedConsentInsert(ctx.db, consent, guard)]);
+  return consent;
 }

@@ -2,9 +2,9 @@
 import { type Context, Hono } from "hono";
 import { failureReasons, funnelRows, medianTimeToVerify, stopPoints } from "../db/staff-funnel";
 import { listPartners } from "../db/staff-partners";
-import { apiLocale } from "../http/api-messages";
 import { byDay, byMethod, windowDays } from "../staff/funnel";
 import { requireStaff, type StaffEnv, staffHeaders } from "../staff/guard";
+import { staffLocale, viewerOf } from "../staff/request";
 import { FunnelPage } from "../../views/staff/funnel";
 
 export const staffFunnel = new Hono<StaffEnv>();
@@ -34,5 +34,5 @@ staffFunnel.get("/staff/funnel", staffHeaders, requireStaff(), async (c: Context
     medianMs: median,
     partners: partners.map((p) => ({ id: p.id, name: p.name })),
   };
-  return c.html(<FunnelPage locale={apiLocale(c.req.header("accept-language"))} viewer={{ name: c.var.staff.name, role: c.var.staff.role }} view={view} />);
+  return c.html(<FunnelPage locale={staffLocale(c)} viewer={viewerOf(c)} view={view} />);
 });

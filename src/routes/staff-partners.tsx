@@ -3,12 +3,11 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { createKey, createPartnerWithKey, revokeKey } from "../db/api-keys";
-import { auditInsert } from "../db/staff";
 import { partnerDetail, listPartners } from "../db/staff-partners";
 import { getEventForDelivery } from "../db/webhook-events";
 import { iso } from "../domain/clock";
-import { apiLocale } from "../http/api-messages";
 import { requireStaff, sameOrigin, type StaffEnv, staffHeaders } from "../staff/guard";
+import { audit, staffLocale, viewerOf } from "../staff/request";
 import { redeliver } from "../webhooks/endpoints";
 import { PartnerPage, PartnersPage } from "../../views/staff/partners";
 
@@ -17,13 +16,9 @@ export const staffPartners = new Hono<StaffEnv>();
 staffPartners.use("/staff/partners/*", staffHeaders, sameOrigin, requireStaff(["admin"]));
 staffPartners.use("/staff/partners", staffHeaders, sameOrigin, requireStaff(["admin"]));
 
-const localeOf = (c: Context<StaffEnv>) => apiLocale(c.req.header("accept-language"));
-const viewerOf = (c: Context<StaffEnv>) => ({ name: c.var.staff.name, role: c.var.staff.role });
-const audit = (c: Context<StaffEnv>, entry: Parameters<typeof auditInsert>[2]) => auditInsert(c.var.db, c.var.staff.id, entry, c.var.now);
-
 async function list(c: Context<StaffEnv>, error = false) {
   const rows = (await listPartners(c.var.db)).map((p) => ({ ...p, createdAt: iso(p.createdAt)! }));
-  return c.html(<PartnersPage locale={localeOf(c)} viewer={viewerOf(c)} partners={rows} error={error} />, error ? 422 : 200);
+  return c.html(<PartnersPage locale={staffLocale(c)} viewer={viewerOf(c)} partners={rows} error={error} />, error ? 422 : 200);
 }
 
 async function one(c: Context<StaffEnv>, id: string, newKey?: string) {
@@ -36,7 +31,7 @@ async function one(c: Context<StaffEnv>, id: string, newKey?: string) {
     endpoints: detail.endpoints.map((e) => ({ id: e.id, url: e.url, mode: e.livemode ? "live" : "test", status: e.status })),
     deliveries: detail.deliveries.map((d) => ({ ...d, at: iso(d.createdAt)! })),
   };
-  return c.html(<PartnerPage locale={localeOf(c)} viewer={viewerOf(c)} view={view} newKey={newKey} />, newKey ? 201 : 200);
+  return c.html(<PartnerPage locale={staffLocale(c)} viewer={viewerOf(c)} view={view} newKey={newKey} />, newKey ? 201 : 200);
 }
 
 staffPartners.get("/staff/partners", (c) => list(c));

@@ -4,20 +4,15 @@
 // cached; it is shown only to signed-in staff.
 import { type Context, Hono } from "hono";
 import { claimReview, pendingReviewsAcrossPartners, reviewDetailAcrossPartners } from "../db/reviews";
-import { auditInsert } from "../db/staff";
 import { CLAIM_MS, claimHolder, mayClaim, REJECT_REASONS, TARGET_MS, WARN_MS } from "../domain/review/decision";
-import { apiLocale } from "../http/api-messages";
 import { decideReview } from "../reviews/decide";
 import { decisionInput, decisionOf } from "../reviews/decision-input";
 import { lastRegistryAnswer } from "../reviews/registry-answer";
 import { requireStaff, type StaffEnv } from "../staff/guard";
+import { audit, staffLocale, viewerOf } from "../staff/request";
 import { type QueueItem, ReviewPage, ReviewQueuePage, type ReviewView } from "../../views/staff/reviews";
 
 export const staffReviews = new Hono<StaffEnv>();
-
-const localeOf = (c: Context<StaffEnv>) => apiLocale(c.req.header("accept-language"));
-const viewerOf = (c: Context<StaffEnv>) => ({ name: c.var.staff.name, role: c.var.staff.role });
-const audit = (c: Context<StaffEnv>, entry: Parameters<typeof auditInsert>[2]) => auditInsert(c.var.db, c.var.staff.id, entry, c.var.now);
 
 function clockOf(ageMs: number): QueueItem["clock"] {
   return ageMs > TARGET_MS ? "red" : ageMs > WARN_MS ? "amber" : "ok";
@@ -34,7 +29,7 @@ staffReviews.get("/staff/reviews", requireStaff(), async (c) => {
     clock: clockOf(now - r.createdAt),
     claimedBy: claimHolder(r, now) ? r.claimedByName : null,
   }));
-  return c.html(<ReviewQueuePage locale={localeOf(c)} viewer={viewerOf(c)} items={items} />);
+  return c.html(<ReviewQueuePage locale={staffLocale(c)} viewer={viewerOf(c)} items={items} />);
 });
 
 async function reviewPage(c: Context<StaffEnv>, id: string, refusal?: string, status: 200 | 404 | 409 | 422 = 200) {
@@ -63,7 +58,7 @@ async function reviewPage(c: Context<StaffEnv>, id: string, refusal?: string, st
     reasons: REJECT_REASONS,
     ...(refusal ? { refusal } : {}),
   };
-  return c.html(<ReviewPage locale={localeOf(c)} viewer={viewerOf(c)} view={view} />, status);
+  return c.html(<ReviewPage locale={staffLocale(c)} viewer={viewerOf(c)} view={view} />, status);
 }
 
 staffReviews.get("/staff/reviews/:id", requireStaff(), (c) => reviewPage(c, c.req.param("id")));

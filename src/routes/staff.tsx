@@ -4,12 +4,12 @@ import { type Context, Hono } from "hono";
 import { setCookie } from "hono/cookie";
 import { z } from "zod";
 import { caseDetail, findCases, type StaffCase } from "../db/staff-cases";
-import { addStaff, auditInsert, listStaff, revokeStaff } from "../db/staff";
+import { addStaff, listStaff, revokeStaff } from "../db/staff";
 import { iso } from "../domain/clock";
-import { apiLocale } from "../http/api-messages";
 import type { AppEnv } from "../http/app-env";
 import { accessEmail, devSignInAllowed } from "../staff/access";
 import { accessSettings, DEV_COOKIE, requireStaff, sameOrigin, type StaffEnv, staffHeaders } from "../staff/guard";
+import { audit, staffLocale, viewerOf } from "../staff/request";
 import { caseQuery } from "../staff/search";
 import { staffReviews } from "./staff-reviews";
 import { type CaseSummary, CasePage, CaseSearchPage } from "../../views/staff/cases";
@@ -21,10 +21,6 @@ export const staff = new Hono<StaffEnv>();
 staff.use("/staff/*", staffHeaders);
 staff.use("/staff", staffHeaders);
 staff.use("/staff/*", sameOrigin);
-
-const localeOf = (c: Context<StaffEnv>) => apiLocale(c.req.header("accept-language"));
-const viewerOf = (c: Context<StaffEnv>) => ({ name: c.var.staff.name, role: c.var.staff.role });
-const audit = (c: Context<StaffEnv>, entry: Parameters<typeof auditInsert>[2]) => auditInsert(c.var.db, c.var.staff.id, entry, c.var.now);
 
 /**
  * Locally only: the link `npm start` prints carries a token signed with the development key; it
@@ -41,7 +37,7 @@ staff.get("/staff/dev-sign-in", async (c: Context<AppEnv>) => {
 
 staff.route("/", staffReviews);
 
-staff.get("/staff", requireStaff(), (c) => c.html(<StaffHomePage locale={localeOf(c)} viewer={viewerOf(c)} />));
+staff.get("/staff", requireStaff(), (c) => c.html(<StaffHomePage locale={staffLocale(c)} viewer={viewerOf(c)} />));
 
 function summary(r: StaffCase): CaseSummary {
   return {
@@ -60,12 +56,12 @@ function summary(r: StaffCase): CaseSummary {
 staff.get("/staff/cases", requireStaff(), async (c) => {
   const raw = c.req.query("q") ?? "";
   const q = await caseQuery(c.var.cipher, raw);
-  if (!q) return c.html(<CaseSearchPage locale={localeOf(c)} viewer={viewerOf(c)} q="" results={null} />);
+  if (!q) return c.html(<CaseSearchPage locale={staffLocale(c)} viewer={viewerOf(c)} q="" results={null} />);
   const rows = await findCases(c.var.db, q);
   // The audit says what kind of search it was, never an ID number or a phone.
   await audit(c, { action: "case.searched", data: { by: q.by, results: rows.length } });
   const shown = q.by === "id_number_hash" || q.by === "phone_hash" ? "" : raw;
-  return c.html(<CaseSearchPage locale={localeOf(c)} viewer={viewerOf(c)} q={shown} results={rows.map(summary)} />);
+  return c.html(<CaseSearchPage locale={staffLocale(c)} viewer={viewerOf(c)} q={shown} results={rows.map(summary)} />);
 });
 
 staff.get("/staff/cases/:id", requireStaff(), async (c) => {
@@ -101,7 +97,7 @@ staff.get("/staff/cases/:id", requireStaff(), async (c) => {
   ];
   return c.html(
     <CasePage
-      locale={localeOf(c)}
+      locale={staffLocale(c)}
       viewer={viewerOf(c)}
       view={{
         summary: { ...base, failureReason: r.failureReason, failedAttempts: r.failedAttempts, registryStatus: r.orgRegistryStatus, parentId: r.parentId },
@@ -117,7 +113,7 @@ staff.get("/staff/cases/:id", requireStaff(), async (c) => {
 
 async function teamPage(c: Context<StaffEnv>, error?: string, status: 200 | 422 = 200) {
   const members = (await listStaff(c.var.db)).map((m) => ({ id: m.id, email: m.email, name: m.name, role: m.role, revoked: m.revokedAt !== null }));
-  return c.html(<TeamPage locale={localeOf(c)} viewer={viewerOf(c)} members={members} error={error} />, status);
+  return c.html(<TeamPage locale={staffLocale(c)} viewer={viewerOf(c)} members={members} error={error} />, status);
 }
 
 staff.get("/staff/team", requireStaff(["admin"]), (c) => teamPage(c));

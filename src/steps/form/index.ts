@@ -1,18 +1,12 @@
-// The form step: the method's input, checked with its registries. Submitting it starts the method
-// (or switches to it from another), and the check's outcome moves the flow: a fault changes
-// nothing (not an attempt, nothing typed lost), a rejection counts an attempt, a pass seals the
-// input and enters the next step in the same write. No check runs without the form's consent
-// ticked, and that consent is recorded in the write of the check's outcome, whatever it is.
-import { guardedConsentInsert } from "../../db/consents";
 import { currentMethodStep } from "../../domain/flow/state";
 import type { ApplicantRow, ApplicantSession } from "../../flow/applicant";
-import { consentRecord } from "../../flow/consent";
+import { recordConsent } from "../../flow/consent";
 import type { FlowContext } from "../../flow/context";
 import { runEffects } from "../../flow/effects";
 import { formFields, hostedMethod } from "../../flow/methods";
 import { type Pending, pendingOf, sealPending } from "../../flow/pending";
 import type { ActionOutcome, StepModule } from "../../flow/steps";
-import { alongside, beginChange, evidence, move, note, set, write } from "../../flow/writer";
+import { beginChange, evidence, move, note, set, write } from "../../flow/writer";
 import { methodFormView, prefillSources, withReason } from "./view";
 import { parseFields } from "../../flow/form/parse";
 import { fillPrefilled, withoutPrefilled } from "../../flow/form/prefill";
@@ -45,9 +39,7 @@ async function submit(ctx: FlowContext, row: ApplicantRow, session: ApplicantSes
   // rides in the write of the check's outcome, with the evidence of every provider call, so a
   // submission costs one write, not three.
   const ch = beginChange(ctx.db, row, ctx.now);
-  const consent = await consentRecord(ctx, row.id, session.applicantId, "method_processing", name);
-  note(ch, { type: "consent.recorded", actor: "applicant", data: { consent_id: consent.id, kind: consent.kind, method: name, text_version: consent.textVersion, text_hash: consent.textHash } });
-  alongside(ch, [(guard) => guardedConsentInsert(ctx.db, consent, guard)]);
+  await recordConsent(ctx, ch, session.applicantId, "method_processing", name);
   const at = currentMethodStep(row.state);
   const refused =
     at?.method === name

@@ -3,15 +3,14 @@
 // are no attempt; the face provider is called here, never inside the Durable Object.
 import { logError } from "../../log";
 import { randomInt, randomString } from "../../crypto/random";
-import { guardedConsentInsert } from "../../db/consents";
 import { appendEvents, type EventInput } from "../../db/verifications";
 import { choosePrompts, LIVENESS_PROMPTS, type LivenessPrompt } from "../../domain/handoff/liveness-actions";
 import { currentMethodStep } from "../../domain/flow/state";
-import { consentRecord } from "../../flow/consent";
+import { recordConsent } from "../../flow/consent";
 import type { FlowContext } from "../../flow/context";
 import { handoffStub, type PhoneSession } from "../../flow/handoff";
 import { pendingOf, verifiedIdentity, type Pending } from "../../flow/pending";
-import { alongside, beginChange, evidence, move, note, set, write } from "../../flow/writer";
+import { beginChange, evidence, move, set, write } from "../../flow/writer";
 import { providerCall } from "../../methods/provider-call";
 import { LIVENESS_ACTIONS } from "../../providers/face/index";
 import type { HandoffPatch, HandoffRecord } from "../../sessions/handoff-session";
@@ -34,10 +33,8 @@ function promptPool(livemode: boolean): readonly LivenessPrompt[] {
 
 export async function giveFaceConsent(ctx: FlowContext, s: PhoneSession): Promise<HandoffRecord | null> {
   if (!(await faceStepOpen(ctx, s, "face"))) return null;
-  const consent = await consentRecord(ctx, s.row.id, s.row.applicantId ?? "", "face_processing");
   const ch = beginChange(ctx.db, s.row, ctx.now);
-  note(ch, { type: "consent.recorded", actor: "applicant", data: { consent_id: consent.id, kind: consent.kind, text_version: consent.textVersion, text_hash: consent.textHash } });
-  alongside(ch, [(guard) => guardedConsentInsert(ctx.db, consent, guard)]);
+  await recordConsent(ctx, ch, s.row.applicantId ?? "", "face_processing");
   if (!(await write(ctx, ch)).ok) return null;
   return handoffStub(ctx, s.record.handoffId).apply({ type: "start_capture" }, { prompts: choosePrompts(randomInt, promptPool(s.row.livemode)) });
 }

@@ -1,12 +1,6 @@
-// A method's form filled on the phone, inside its handoff, before the camera (legal_rep_quick: the
-// legal representative confirms who they are where they will show their face). The same check as
-// the desktop form runs, with the same consent; a pass seals the input the face step reads, a
-// rejection uses one of the verification's tries (and the desktop hears of it through the
-// handoff), a fault changes nothing. The flow stays at the handoff step throughout.
-import { guardedConsentInsert } from "../../db/consents";
 import { currentMethodStep } from "../../domain/flow/state";
 import { localeOf } from "../../flow/applicant";
-import { consentRecord } from "../../flow/consent";
+import { recordConsent } from "../../flow/consent";
 import type { FlowContext } from "../../flow/context";
 import { parseFields } from "../../flow/form/parse";
 import { fillPrefilled, prefilledMasks, withoutPrefilled } from "../../flow/form/prefill";
@@ -14,7 +8,7 @@ import { handoffStub, phoneAbout, type PhoneSession, triesLeft } from "../../flo
 import { formFields, type HostedMethod, hostedMethod, reasonEntry } from "../../flow/methods";
 import { pendingOf, sealPending } from "../../flow/pending";
 import type { PhoneAction, PhoneAnswer } from "../../flow/phone-pages";
-import { alongside, beginChange, evidence, move, note, set, write } from "../../flow/writer";
+import { beginChange, evidence, move, note, set, write } from "../../flow/writer";
 import { PhoneFormPage, type PhoneFormProps } from "../../../views/phone/method-form";
 import { HANDOFF_STEP } from "./face";
 
@@ -77,9 +71,7 @@ async function submit(ctx: FlowContext, s: PhoneSession, form: FormData): Promis
   if (!parsed.ok || Object.keys(errors).length > 0) return again({ errors });
 
   const ch = beginChange(ctx.db, row, ctx.now);
-  const record = await consentRecord(ctx, row.id, row.applicantId ?? "", "method_processing", open.method);
-  note(ch, { type: "consent.recorded", actor: "applicant", data: { consent_id: record.id, kind: record.kind, method: open.method, text_version: record.textVersion, text_hash: record.textHash } });
-  alongside(ch, [(guard) => guardedConsentInsert(ctx.db, record, guard)]);
+  await recordConsent(ctx, ch, row.applicantId ?? "", "method_processing", open.method);
   const result = await open.hosted.check(ctx.providers, parsed.input, row.options);
   evidence(
     ch,

@@ -1,18 +1,11 @@
-// The organization check (组织信息核验), the first step of an organization verification's
-// preamble: the organization's name, credential code and legal representative, checked with the
-// business registry. The answer moves the flow by the registry policy: a match of an active
-// organization passes to who is acting; a wrong entry uses one of the tries; a status that forbids
-// verification refuses (no try used) or, for an organization that no longer exists, ends it; a
-// fault changes nothing. The consent is recorded, with the evidence, in the answer's write.
-import { guardedConsentInsert } from "../../db/consents";
 import type { PreambleStep } from "../../domain/flow/state";
 import { orgCheckVerdict, type RegistryFinding } from "../../domain/organization/registry-policy";
 import type { ApplicantRow, ApplicantSession } from "../../flow/applicant";
-import { consentRecord } from "../../flow/consent";
+import { recordConsent } from "../../flow/consent";
 import type { FlowContext } from "../../flow/context";
 import type { ActionOutcome, StepModule } from "../../flow/steps";
 import { ORG_CHECK_STEP, preambleOf } from "../../flow/types";
-import { alongside, beginChange, evidence, move, note, set, write } from "../../flow/writer";
+import { beginChange, evidence, move, set, write } from "../../flow/writer";
 import type { BusinessRegistryAnswer } from "../../providers/business-registry/index";
 import { addMessages } from "../../../views/messages";
 import { messages } from "./messages";
@@ -48,9 +41,7 @@ async function submit(ctx: FlowContext, row: ApplicantRow, session: ApplicantSes
   if (!input) return { kind: "render", view: { ...view(row), errors }, status: 422 };
 
   const ch = beginChange(ctx.db, row, ctx.now);
-  const consent = await consentRecord(ctx, row.id, session.applicantId, "method_processing", "org_check");
-  note(ch, { type: "consent.recorded", actor: "applicant", data: { consent_id: consent.id, kind: consent.kind, method: "org_check", text_version: consent.textVersion, text_hash: consent.textHash } });
-  alongside(ch, [(guard) => guardedConsentInsert(ctx.db, consent, guard)]);
+  await recordConsent(ctx, ch, session.applicantId, "method_processing", "org_check");
   if (row.state.kind === "start" && move(ch, { type: "prepare", plan: preambleOf(row.type), step: ORG_CHECK_STEP }, { actor: "applicant" })) return { kind: "stale" };
 
   const answer = await ctx.providers.businessRegistry.check({

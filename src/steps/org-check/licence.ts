@@ -4,16 +4,15 @@
 // under a random key, and a review row is written with the flow's change (step_data review_id), so
 // the org_check screen waits for a person. It must never pass the check itself.
 import { randomString, newId } from "../../crypto/random";
-import { guardedConsentInsert } from "../../db/consents";
 import { guardedReviewInsert, type ReviewRow } from "../../db/reviews";
 import { currentPreambleStep } from "../../domain/flow/state";
 import { inspectLicence } from "../../domain/images/inspect-licence";
 import type { ApplicantRow, ApplicantSession } from "../../flow/applicant";
-import { consentRecord } from "../../flow/consent";
+import { recordConsent } from "../../flow/consent";
 import type { FlowContext } from "../../flow/context";
 import type { ActionOutcome } from "../../flow/steps";
 import { ORG_CHECK_STEP } from "../../flow/types";
-import { alongside, beginChange, evidence, move, note, set, write } from "../../flow/writer";
+import { alongside, beginChange, evidence, move, set, write } from "../../flow/writer";
 import { lastRegistryAnswer, registryReason } from "../../reviews/registry-answer";
 import { checked, readTyped } from "./typed";
 import { LICENCE_REASONS, withLicence, withOrgReason } from "./view";
@@ -61,9 +60,8 @@ export async function submitLicence(ctx: FlowContext, row: ApplicantRow, session
     decidedAt: null,
   };
   const ch = beginChange(ctx.db, row, ctx.now);
-  const consent = await consentRecord(ctx, row.id, session.applicantId, "method_processing", "org_check");
-  note(ch, { type: "consent.recorded", actor: "applicant", data: { consent_id: consent.id, kind: consent.kind, method: "org_check", text_version: consent.textVersion, text_hash: consent.textHash } });
-  alongside(ch, [(guard) => guardedConsentInsert(ctx.db, consent, guard), (guard) => guardedReviewInsert(ctx.db, review, guard)]);
+  await recordConsent(ctx, ch, session.applicantId, "method_processing", "org_check");
+  alongside(ch, [(guard) => guardedReviewInsert(ctx.db, review, guard)]);
   set(ch, await checked(ctx, input));
   evidence(ch, [
     { type: "review.requested", actor: "applicant", data: { review_id: review.id, kind: review.kind, content_type: file.contentType, bytes: file.bytes.length, registry_reason: reason } },

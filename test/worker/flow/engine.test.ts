@@ -5,6 +5,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { dataCipher } from "../../../src/crypto/data-key";
 import { createVerification } from "../../../src/verifications/create";
+import { footprint, sameBrowser, steady } from "../steady";
 import { Applicant, latestCode, textOf, uniquePhone } from "../applicant";
 import { call, newPartner } from "../helpers";
 import { RecordingQueue, writeContext } from "../webhooks/harness";
@@ -17,23 +18,6 @@ async function fakeVerification(methods: string[], type: "person" | "organizatio
   const cipher = await dataCipher(env.DATA_KEY!);
   const row = await createVerification(writeContext(new RecordingQueue()), cipher, { partnerId: partner.id, livemode: false }, { type, methods, locale: "zh-CN" }, Date.now());
   return { testKey: partner.testKey, partnerId: partner.id, id: row.id };
-}
-
-/** What a GET must leave alone: the row's version and the event log. */
-async function footprint(id: string) {
-  const row = await env.DB.prepare("select version, state from verifications where id = ?").bind(id).first<{ version: number; state: string }>();
-  const events = await env.DB.prepare("select count(*) as n from verification_events where verification_id = ?").bind(id).first<{ n: number }>();
-  return { ...row, events: events?.n };
-}
-
-/** A reload and a second tab (the same cookies) both land where the first tab stands, and write nothing. */
-async function steady(a: Applicant, id: string, step: string) {
-  const before = await footprint(id);
-  expect((await a.open()).step).toBe(step);
-  const tab = new Applicant(id, a.ip);
-  tab.cookies = new Map(a.cookies);
-  expect((await tab.open()).step).toBe(step);
-  expect(await footprint(id)).toEqual(before);
 }
 
 /** `signedIn`: the page as the browser already signed in meets it (a child in its parent's session). */
@@ -127,8 +111,7 @@ describe("a parent verification made of a child person verification", () => {
     expect(child).toEqual({ parent_id: parent.id, parent_role: "legal_representative", partner_id: parent.partnerId, livemode: 0, type: "person" });
 
     // The child is done in the parent's session: no second sign-in.
-    const inParentSession = new Applicant(childId!, operator.ip);
-    inParentSession.cookies = new Map(operator.cookies);
+    const inParentSession = sameBrowser(operator, childId!);
     await walkFakeMethod(inParentSession, parent.testKey, childId!, true);
     const api = await call(`/v1/verifications/${parent.id}`, { key: parent.testKey });
     expect(api.json).toMatchObject({ status: "verified", method: FAKE_PARENT });

@@ -4,6 +4,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { SANDBOX_ID_NUMBERS, SANDBOX_NAMES, SANDBOX_ORGANIZATIONS, TEST_IDENTITIES } from "../../../src/providers/sandbox-values";
+import { footprint, sameBrowser, steady } from "../steady";
 import { Applicant, textOf, uniquePhone } from "../applicant";
 import { linkIn, Phone, WEBM } from "../phone";
 import { call, newPartner, newVerification } from "../helpers";
@@ -110,8 +111,7 @@ describe("organization verification: who is acting and legal_rep_personal", () =
     const childId = /href="\/v\/(ver_[0-9A-Za-z]{24})"/.exec(waiting.html)![1]!;
 
     // The child opens in the same browser without a second sign-in; name and ID number are the checked ones, fixed.
-    const child = new Applicant(childId, a.ip);
-    child.cookies = new Map(a.cookies);
+    const child = sameBrowser(a, childId);
     const choose = await child.open();
     expect(choose.step).toBe("choose_method");
     const form = await child.post("/method", { method: "mobile3" });
@@ -140,31 +140,13 @@ describe("organization verification: who is acting and legal_rep_personal", () =
   });
 });
 
-/** What a GET must leave alone: the row's version and the event log. */
-async function footprint(id: string) {
-  const row = await env.DB.prepare("select version, state from verifications where id = ?").bind(id).first<{ version: number; state: string }>();
-  const n = await env.DB.prepare("select count(*) as n from verification_events where verification_id = ?").bind(id).first<{ n: number }>();
-  return { ...row, events: n?.n };
-}
-
-/** A reload and a second tab land on the same step and write nothing. */
-async function steady(a: Applicant, id: string, step: string) {
-  const before = await footprint(id);
-  expect((await a.open()).step).toBe(step);
-  const tab = new Applicant(id, a.ip);
-  tab.cookies = new Map(a.cookies);
-  expect((await tab.open()).step).toBe(step);
-  expect(await footprint(id)).toEqual(before);
-}
-
 async function atChild(body: Record<string, unknown> = {}) {
   const started = await startOrg(body);
   await check(started.a, {});
   await started.a.post("/organization/role", { role: "legal_representative" });
   const waiting = await started.a.post("/method", { method: "legal_rep_personal" });
   const childId = /href="\/v\/(ver_[0-9A-Za-z]{24})"/.exec(waiting.html)![1]!;
-  const child = new Applicant(childId, started.a.ip);
-  child.cookies = new Map(started.a.cookies);
+  const child = sameBrowser(started.a, childId);
   return { ...started, waiting, childId, child };
 }
 
@@ -245,8 +227,7 @@ describe("organization verification through the API", () => {
     expect(log.find((e) => e.type === "provider.call")?.data).toMatchObject({ elements: 4 });
     await a.post("/organization/role", { role: "legal_representative" });
     const waiting = await a.post("/method", { method: "legal_rep_personal" });
-    const child = new Applicant(/href="\/v\/(ver_[0-9A-Za-z]{24})"/.exec(waiting.html)![1]!, a.ip);
-    child.cookies = new Map(a.cookies);
+    const child = sameBrowser(a, /href="\/v\/(ver_[0-9A-Za-z]{24})"/.exec(waiting.html)![1]!);
     await child.post("/method", { method: "mobile3" });
     await child.post("/methods/mobile3", { consent: "yes", phone });
     const api = (await call(`/v1/verifications/${v.id}`, { key: testKey })).json;
@@ -348,8 +329,7 @@ describe("organization verification: legal_rep_quick through Alipay face", () =>
   it("should take the phone's form first in Alipay's channel too, then register the check for the legal representative", async () => {
     const { a, v, testKey, qr } = await atQuick({ legal_rep_id_number: legalRep.idNumber });
     // The QR code shown is the child's (the forms on it post to the child), in the operator's session.
-    const child = new Applicant(/data-vid="(ver_[0-9A-Za-z]{24})"/.exec(qr.html)![1]!, a.ip);
-    child.cookies = new Map(a.cookies);
+    const child = sameBrowser(a, /data-vid="(ver_[0-9A-Za-z]{24})"/.exec(qr.html)![1]!);
     await child.post("/handoff/refresh", { channel: "alipay_face" });
     // The child's own page leads to the organization's, which shows it in its place.
     expect(await child.open()).toMatchObject({ status: 303, location: `/v/${v.id}` });

@@ -2,35 +2,12 @@
 // the development key, checked the same way), roles, revocation, the audit log, cross-site forms,
 // framing, and the case search by keyed hash.
 import { env, exports } from "cloudflare:workers";
-import { importJWK, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { database } from "../../../src/db/client";
-import { addStaff } from "../../../src/db/staff";
-import { DEV_AUDIENCE, DEV_ISSUER } from "../../../src/staff/access";
 import { textOf } from "../applicant";
 import { BASE, newPartner, newVerification } from "../helpers";
+import { staffMember, staffToken } from "./sign-in";
 
 const worker = (exports as unknown as { default: Fetcher }).default;
-const DEV_KEY = JSON.parse(env.STAFF_DEV_KEY as string);
-
-async function token(email: string, opts: { issuer?: string; audience?: string; expiresIn?: string; key?: Record<string, unknown> } = {}) {
-  const key = await importJWK(opts.key ?? DEV_KEY, "ES256");
-  return new SignJWT({ email })
-    .setProtectedHeader({ alg: "ES256", kid: "staff-test" })
-    .setIssuer(opts.issuer ?? DEV_ISSUER)
-    .setAudience(opts.audience ?? DEV_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(opts.expiresIn ?? "10m")
-    .sign(key);
-}
-
-let n = 0;
-async function member(role: "reviewer" | "admin") {
-  const email = `staff${Date.now()}${n++}@shiming.example`;
-  const added = await addStaff(database(env.DB), { email, name: role === "admin" ? "管理员甲" : "审核员乙", role }, Date.now());
-  return { ...added!, jwt: await token(email) };
-}
-
 async function get(path: string, jwt?: string, headers: Record<string, string> = {}) {
   const res = await worker.fetch(new Request(`${BASE}${path}`, { headers: { ...(jwt ? { "cf-access-jwt-assertion": jwt } : {}), "accept-language": "zh-CN", ...headers }, redirect: "manual" }));
   return { status: res.status, headers: res.headers, html: await res.text() };
@@ -52,17 +29,17 @@ async function auditRows(staffId: string) {
 
 describe("the back office's sign-in", () => {
   it("should let in a staff member whom Access vouches for, and no one else", async () => {
-    const reviewer = await member("reviewer");
+    const reviewer = await staffMember("reviewer");
     const home = await get("/staff", reviewer.jwt);
     expect(home.status).toBe(200);
     expect(textOf(home.html)).toContain("审核员乙（审核员）");
     expect((await get("/staff")).status).toBe(401);
     for (const bad of [
-      await token(reviewer.email, { audience: "another-app" }),
-      await token(reviewer.email, { issuer: "https://evil.cloudflareaccess.com" }),
-      await token(reviewer.email, { expiresIn: "-1m" }),
-      await token("nobody@shiming.example"),
-      await token(reviewer.email, {
+      await staffToken(reviewer.email, { audience: "another-app" }),
+      await staffToken(reviewer.email, { issuer: "https://evil.cloudflareaccess.com" }),
+      await staffToken(reviewer.email, { expiresIn: "-1m" }),
+      await staffToken("nobody@shiming.example"),
+      await staffToken(reviewer.email, {
         key: { kty: "EC", crv: "P-256", x: "R_8IXWo0eK9EqO4iOdCE5CCkjtQ5uNlCNp4qyC6yVTk", y: "i2awSHXMz6ti5AAdkK-QvTFoXP1LaqnGBHyoSqFJ_UE", d: "CL9G3hdu5WoRq5cRpOMAuvI1gLrvVWG_A1PM4swsaAk" },
       }),
       "not-a-jwt",
@@ -72,8 +49,8 @@ describe("the back office's sign-in", () => {
   });
 
   it("should refuse a revoked member at once, and keep reviewers out of the admins' pages", async () => {
-    const admin = await member("admin");
-    const reviewer = await member("reviewer");
+    const admin = await staffMember("admin");
+    const reviewer = await staffMember("reviewer");
     expect((await get("/staff/team", reviewer.jwt)).status).toBe(403);
     expect((await get("/staff/team", admin.jwt)).status).toBe(200);
     const revoked = await post(`/staff/team/${reviewer.id}/revoke`, admin.jwt, {});
@@ -83,16 +60,16 @@ describe("the back office's sign-in", () => {
   });
 
   it("should add a member from the admins' page, refusing a form from another site", async () => {
-    const admin = await member("admin");
+    const admin = await staffMember("admin");
     const email = `new${Date.now()}@shiming.example`;
     expect((await post("/staff/team", admin.jwt, { email, name: "新同事", role: "reviewer" }, "https://evil.example")).status).toBe(403);
     expect((await post("/staff/team", admin.jwt, { email: "not-an-email", name: "x", role: "reviewer" })).status).toBe(422);
     expect((await post("/staff/team", admin.jwt, { email, name: "新同事", role: "reviewer" })).status).toBe(303);
-    expect((await get("/staff", await token(email))).status).toBe(200);
+    expect((await get("/staff", await staffToken(email))).status).toBe(200);
   });
 
   it("should not be framed or cached", async () => {
-    const reviewer = await member("reviewer");
+    const reviewer = await staffMember("reviewer");
     const page = await get("/staff", reviewer.jwt);
     expect(page.headers.get("x-frame-options")).toBe("DENY");
     expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
@@ -100,7 +77,7 @@ describe("the back office's sign-in", () => {
   });
 
   it("should sign in locally through the development link, kept in a cookie for /staff only", async () => {
-    const reviewer = await member("reviewer");
+    const reviewer = await staffMember("reviewer");
     const res = await worker.fetch(new Request(`${BASE}/staff/dev-sign-in?token=${reviewer.jwt}`, { redirect: "manual" }));
     expect(res.status).toBe(303);
     const cookie = res.headers.get("set-cookie")!;
@@ -117,7 +94,7 @@ describe("case search", () => {
     const { testKey } = await newPartner("搜索合作方");
     const idNumber = "110101199003071233";
     const v = await newVerification(testKey, { type: "person", person: { name: "张三", id_number: idNumber }, reference: `ref-${Date.now()}` });
-    const reviewer = await member("reviewer");
+    const reviewer = await staffMember("reviewer");
     const found = await get(`/staff/cases?q=${idNumber}`, reviewer.jwt);
     expect(found.html).toContain(`data-case="${v.id}"`);
     expect(found.html).not.toContain(idNumber);
@@ -136,7 +113,7 @@ describe("case search", () => {
   });
 
   it("should keep the audit log append-only", async () => {
-    const reviewer = await member("reviewer");
+    const reviewer = await staffMember("reviewer");
     await get("/staff/cases?q=nothing-matches", reviewer.jwt);
     await expect(env.DB.prepare("update staff_audit set action = 'x' where staff_id = ?").bind(reviewer.id).run()).rejects.toThrow(/append-only/);
     await expect(env.DB.prepare("delete from staff_audit where staff_id = ?").bind(reviewer.id).run()).rejects.toThrow(/append-only/);

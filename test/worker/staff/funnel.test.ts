@@ -1,24 +1,10 @@
 // The funnel page, over verifications of one partner put in each outcome.
 import { env, exports } from "cloudflare:workers";
-import { importJWK, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { database } from "../../../src/db/client";
-import { addStaff } from "../../../src/db/staff";
-import { DEV_AUDIENCE, DEV_ISSUER } from "../../../src/staff/access";
 import { BASE, newPartner, newVerification } from "../helpers";
+import { staffMember } from "./sign-in";
 
 const worker = (exports as unknown as { default: Fetcher }).default;
-
-async function reviewerToken() {
-  const email = `funnel${Date.now()}@shiming.example`;
-  await addStaff(database(env.DB), { email, name: "审核员", role: "reviewer" }, Date.now());
-  return new SignJWT({ email })
-    .setProtectedHeader({ alg: "ES256" })
-    .setIssuer(DEV_ISSUER)
-    .setAudience(DEV_AUDIENCE)
-    .setExpirationTime("10m")
-    .sign(await importJWK(JSON.parse(env.STAFF_DEV_KEY as string), "ES256"));
-}
 
 async function setRow(id: string, status: string, method: string | null, extra: { reason?: string; tookMs?: number } = {}) {
   const row = await env.DB.prepare("select created_at from verifications where id = ?").bind(id).first<{ created_at: number }>();
@@ -36,7 +22,9 @@ describe("the funnel", () => {
     await setRow(ids[2]!, "verified", "mobile3", { tookMs: 120_000 });
     await setRow(ids[3]!, "failed", "mobile3", { reason: "name_id_mismatch", tookMs: 10_000 });
     await setRow(ids[4]!, "expired", null);
-    const res = await worker.fetch(new Request(`${BASE}/staff/funnel?partner=${partnerId}`, { headers: { "cf-access-jwt-assertion": await reviewerToken(), "accept-language": "zh-CN" } }));
+    const res = await worker.fetch(
+      new Request(`${BASE}/staff/funnel?partner=${partnerId}`, { headers: { "cf-access-jwt-assertion": (await staffMember("reviewer")).jwt, "accept-language": "zh-CN" } }),
+    );
     expect(res.status).toBe(200);
     const html = await res.text();
     const row = (method: string) =>

@@ -1,28 +1,12 @@
 // The admins' partner pages: create a partner (its test key shown once), create and revoke keys
 // (a revoked key stops working at once), redeliver an event; reviewers are kept out; all audited.
 import { env, exports } from "cloudflare:workers";
-import { importJWK, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { database } from "../../../src/db/client";
-import { addStaff } from "../../../src/db/staff";
-import { DEV_AUDIENCE, DEV_ISSUER } from "../../../src/staff/access";
 import { textOf } from "../applicant";
 import { BASE, call } from "../helpers";
+import { staffMember } from "./sign-in";
 
 const worker = (exports as unknown as { default: Fetcher }).default;
-
-let n = 0;
-async function member(role: "reviewer" | "admin") {
-  const email = `partners${Date.now()}${n++}@shiming.example`;
-  const added = await addStaff(database(env.DB), { email, name: role, role }, Date.now());
-  const jwt = await new SignJWT({ email })
-    .setProtectedHeader({ alg: "ES256" })
-    .setIssuer(DEV_ISSUER)
-    .setAudience(DEV_AUDIENCE)
-    .setExpirationTime("10m")
-    .sign(await importJWK(JSON.parse(env.STAFF_DEV_KEY as string), "ES256"));
-  return { ...added!, jwt };
-}
 
 async function send(path: string, jwt: string, fields?: Record<string, string>) {
   const init: RequestInit = { headers: { "cf-access-jwt-assertion": jwt, origin: BASE, "accept-language": "zh-CN" }, redirect: "manual" };
@@ -37,7 +21,7 @@ async function send(path: string, jwt: string, fields?: Record<string, string>) 
 
 describe("the partner pages", () => {
   it("should create a partner with its test key shown once, then a key revoked from the page stops working", async () => {
-    const admin = await member("admin");
+    const admin = await staffMember("admin");
     const created = await send("/staff/partners", admin.jwt, { name: "页面新建合作方" });
     expect(created.status).toBe(201);
     expect(created.headers.get("cache-control")).toBe("no-store");
@@ -60,9 +44,9 @@ describe("the partner pages", () => {
   });
 
   it("should keep reviewers out, and refuse a form from another site", async () => {
-    const reviewer = await member("reviewer");
+    const reviewer = await staffMember("reviewer");
     expect((await send("/staff/partners", reviewer.jwt)).status).toBe(403);
-    const admin = await member("admin");
+    const admin = await staffMember("admin");
     const forged = await worker.fetch(
       new Request(`${BASE}/staff/partners`, { method: "POST", body: new URLSearchParams({ name: "x" }), headers: { "cf-access-jwt-assertion": admin.jwt, origin: "https://evil.example" } }),
     );

@@ -3,32 +3,19 @@
 // and kept in R2 until the decision; reviewers claim (a claim lapses), approve or reject; two
 // decisions at once have one winner; the operator API decides the same way; every step is audited.
 import { env, exports } from "cloudflare:workers";
-import { importJWK, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import { database } from "../../../src/db/client";
-import { addStaff } from "../../../src/db/staff";
 import { sweepMedia } from "../../../src/media/retention";
 import { SANDBOX_ORGANIZATIONS, TEST_IDENTITIES } from "../../../src/providers/sandbox-values";
-import { DEV_AUDIENCE, DEV_ISSUER } from "../../../src/staff/access";
 import { Applicant, textOf, uniquePhone } from "../applicant";
 import { ADMIN, BASE, call, newPartner, newVerification } from "../helpers";
+import { staffMember } from "./sign-in";
 
 const worker = (exports as unknown as { default: Fetcher }).default;
-const DEV_KEY = JSON.parse(env.STAFF_DEV_KEY as string);
 const ORG = { org_name: SANDBOX_ORGANIZATIONS.notFoundName, credential_code: "91330200MA2AAAAA0G", legal_rep_name: TEST_IDENTITIES[1].name, consent: "yes" };
+/** A reviewer named `name`. */
+const newReviewer = (name: string) => staffMember("reviewer", name);
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(64).fill(7)]);
-
-async function token(email: string) {
-  const key = await importJWK(DEV_KEY, "ES256");
-  return new SignJWT({ email }).setProtectedHeader({ alg: "ES256", kid: "staff-test" }).setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setIssuedAt().setExpirationTime("10m").sign(key);
-}
-
-let n = 0;
-async function member(name: string) {
-  const email = `reviewer${Date.now()}${n++}@shiming.example`;
-  const added = await addStaff(database(env.DB), { email, name, role: "reviewer" }, Date.now());
-  return { ...added!, jwt: await token(email) };
-}
 
 async function staffGet(path: string, jwt: string) {
   const res = await worker.fetch(new Request(`${BASE}${path}`, { headers: { "cf-access-jwt-assertion": jwt, "accept-language": "zh-CN" }, redirect: "manual" }));
@@ -138,8 +125,8 @@ describe("the licence in R2", () => {
 describe("the review queue", () => {
   it("should let one reviewer claim an item, keep others from deciding it until the claim lapses, and audit each step", async () => {
     const { reviewId } = await pending();
-    const first = await member("审核员甲");
-    const second = await member("审核员乙");
+    const first = await newReviewer("审核员甲");
+    const second = await newReviewer("审核员乙");
     const queue = await staffGet("/staff/reviews", first.jwt);
     expect(queue.status).toBe(200);
     expect(queue.html).toContain(`data-review="${reviewId}"`);
@@ -169,7 +156,7 @@ describe("the review queue", () => {
 
   it("should show the licence and the registry's answer, then approve: who is acting next, the reviewer named, the licence deleted", async () => {
     const { v, a, reviewId, row } = await pending();
-    const reviewer = await member("审核员丙");
+    const reviewer = await newReviewer("审核员丙");
     await staffPost(`/staff/reviews/${reviewId}/claim`, reviewer.jwt);
     const page = await staffGet(`/staff/reviews/${reviewId}`, reviewer.jwt);
     expect(page.html).toContain(`src="/staff/reviews/${reviewId}/licence"`);
@@ -196,7 +183,7 @@ describe("the review queue", () => {
 
   it("should reject with a reason the operator reads on the form, which can be sent again", async () => {
     const { v, a, reviewId, row } = await pending();
-    const reviewer = await member("审核员丁");
+    const reviewer = await newReviewer("审核员丁");
     await staffPost(`/staff/reviews/${reviewId}/claim`, reviewer.jwt);
     expect((await staffPost(`/staff/reviews/${reviewId}/decision`, reviewer.jwt, { decision: "reject" })).status).toBe(422);
     expect((await staffPost(`/staff/reviews/${reviewId}/decision`, reviewer.jwt, { decision: "reject", reason: "name_or_code_mismatch", note: "代码不符" })).status).toBe(303);
@@ -245,7 +232,7 @@ describe("the operator API's reviews", () => {
 
   it("should refuse a decision on an item a staff member holds", async () => {
     const { reviewId } = await pending();
-    const reviewer = await member("审核员戊");
+    const reviewer = await newReviewer("审核员戊");
     await staffPost(`/staff/reviews/${reviewId}/claim`, reviewer.jwt);
     const held = await admin(`/reviews/${reviewId}/decision`, { decision: "approve" });
     expect(held.status).toBe(409);
