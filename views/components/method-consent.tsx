@@ -12,7 +12,7 @@ function recipients(locale: Locale, method: string): string {
 }
 
 /** Chinese runs its words and 《titles》 together; English needs the spaces. */
-const gapOf = (locale: Locale) => (locale === "en" ? " " : "");
+const gapOf = (locale: Locale) => t(locale, "sentence.gap");
 
 /** The sentence as plain text, for the consent's hash: the same words the label renders. */
 export function methodConsentText(locale: Locale, method: string): string {
