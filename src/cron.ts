@@ -2,7 +2,7 @@
 // the webhook outbox and the deliveries left behind, delete media past its retention, delete
 // idempotency replays and sandbox SMS copies past theirs, and the evidence of verifications that
 // ended more than 3 years ago (src/maintenance/evidence-retention.ts), and the parents a child's
-// end did not reach. Each step logs and moves on,
+// end did not reach, and withdraws reviews whose verification ended undecided. Each step logs and moves on,
 // so one failing step never starves the others.
 import { database } from "./db/client";
 import type { Env } from "./env";
@@ -14,6 +14,7 @@ import { sweepIdempotencyKeys, sweepSandboxSms } from "./maintenance/expired-row
 import { sweepEvidence } from "./maintenance/evidence-retention";
 import { logError } from "./log";
 import { tellOrphanedParents } from "./flow/orphaned-children";
+import { withdrawEndedReviews } from "./maintenance/ended-reviews";
 
 export async function runCron(env: Env, now: number): Promise<void> {
   const ctx = { db: database(env.DB), env, retentionMs: readConfig(env).MEDIA_RETENTION_HOURS * 3_600_000 };
@@ -26,6 +27,7 @@ export async function runCron(env: Env, now: number): Promise<void> {
     sandbox_sms: sweepSandboxSms,
     evidence: sweepEvidence,
     orphaned_children: tellOrphanedParents,
+    ended_reviews: withdrawEndedReviews,
   };
   for (const [name, step] of Object.entries(steps)) {
     try {

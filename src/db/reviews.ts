@@ -58,7 +58,7 @@ export function pendingReviewsAcrossPartners(db: Database, limit = 200) {
     .innerJoin(verifications, eq(verifications.id, reviews.verificationId))
     .innerJoin(partners, eq(partners.id, reviews.partnerId))
     .leftJoin(staffMembers, eq(staffMembers.id, reviews.claimedBy))
-    .where(and(eq(reviews.status, "pending"), eq(verifications.status, "in_progress")))
+    .where(and(eq(reviews.status, "pending"), eq(verifications.status, "requires_review")))
     .orderBy(asc(reviews.createdAt), asc(reviews.id))
     .limit(limit);
 }

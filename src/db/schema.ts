@@ -330,7 +330,8 @@ export const reviews = sqliteTable(
       .notNull()
       .references(() => partners.id),
     kind: text("kind", { enum: ["business_licence"] }).notNull(),
-    status: text("status", { enum: ["pending", "approved", "rejected"] }).notNull(),
+    // withdrawn: its verification ended before anyone decided (src/maintenance/ended-reviews.ts).
+    status: text("status", { enum: ["pending", "approved", "rejected", "withdrawn"] }).notNull(),
     objectKey: text("object_key"),
     contentType: text("content_type").notNull(),
     claimedBy: text("claimed_by"),

@@ -3,7 +3,7 @@
 // in its name. Every write that changes a verification appends its event in the same batch.
 import { and, desc, eq, gt, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { Actor } from "../domain/verification/status";
+import { type Actor, isOpen, OPEN_STATUSES } from "../domain/verification/status";
 import { newId } from "../crypto/random";
 import type { OutboxEntry } from "../webhooks/events";
 import type { Database } from "./client";
@@ -94,9 +94,9 @@ export function listVerifications(db: Database, scope: PartnerScope, filter: Lis
 
 // Filters by the status a reader sees (effectiveStatus), so an overdue open row counts as expired.
 function statusCondition(status: string, now: number): SQL | undefined {
-  const open = inArray(verifications.status, ["pending", "in_progress"]);
+  const open = inArray(verifications.status, [...OPEN_STATUSES]);
   if (status === "expired") return or(eq(verifications.status, "expired"), and(open, lte(verifications.expiresAt, now)));
-  if (status === "pending" || status === "in_progress") return and(eq(verifications.status, status), gt(verifications.expiresAt, now));
+  if (isOpen(status)) return and(eq(verifications.status, status), gt(verifications.expiresAt, now));
   return eq(verifications.status, status);
 }
 
@@ -220,7 +220,7 @@ export function listOverdueVerificationsAcrossPartners(db: Database, now: number
   return db
     .select()
     .from(verifications)
-    .where(and(inArray(verifications.status, ["pending", "in_progress"]), lte(verifications.expiresAt, now)))
+    .where(and(inArray(verifications.status, [...OPEN_STATUSES]), lte(verifications.expiresAt, now)))
     .orderBy(verifications.expiresAt)
     .limit(limit)
     .all();

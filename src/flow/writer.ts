@@ -86,10 +86,11 @@ export function move(ch: Change, event: FlowEvent, opts: MoveOptions): FlowError
   ch.effects.push(...result.effects);
   ch.entries.push({
     kind: "flow",
-    // A label names an in-method move; one that changes the status keeps the status words.
+    // A label names an in-method move (into or out of a review too, which changes the status:
+    // then the statuses are kept beside it); starting and ending keep the status words.
     event:
-      opts.label && fromStatus === toStatus
-        ? { type: opts.label, actor: opts.actor, data: { ...opts.data } }
+      opts.label && !isEnded(flow.state) && fromStatus !== "pending"
+        ? { type: opts.label, actor: opts.actor, ...(fromStatus === toStatus ? {} : { fromStatus, toStatus }), data: { ...opts.data } }
         : { type: `verification.${rowName(event, flow.state.kind)}`, actor: opts.actor, fromStatus, toStatus, data: { ...eventData(event), ...opts.data } },
   });
   return null;
@@ -130,7 +131,7 @@ export async function write<Row extends VerificationRow>(ctx: WriteContext, ch: 
   const { id: _i, partnerId: _p, livemode: _l, version: _v, ...fields } = row;
   const patch: VerificationPatch & { updatedAt: number } = { ...diff(base, fields), updatedAt: now };
   const ended = isEnded(row.state) && !isEnded(base.state);
-  const outbox = webhookEventFor(row, base.status, now);
+  const outbox = webhookEventFor(row, base, now);
   const last = ch.entries.findLastIndex((e) => e.kind === "flow");
   const headline = last >= 0 ? (ch.entries[last] as { event: EventInput }).event : { type: "verification.updated", actor: "system" as const };
   const before = ch.entries.filter((_, i) => i !== last);

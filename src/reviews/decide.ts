@@ -5,10 +5,12 @@
 import { getVerificationForApplicant } from "../db/verifications";
 import { decideReviewRow, getReviewAcrossPartners, type ReviewRow } from "../db/reviews";
 import { currentPreambleStep } from "../domain/flow/state";
-import { type Decider, type DecideRefusal, type Decision, flowMoveOf, mayDecide } from "../domain/review/decision";
+import { AFTER_DECISION_MS, type Decider, type DecideRefusal, type Decision, expiryAround, flowMoveOf, mayDecide } from "../domain/review/decision";
+import { isOpen } from "../domain/verification/status";
 import type { Env } from "../env";
+import { withdrawEndedReviews } from "../maintenance/ended-reviews";
 import { ORG_CHECK_STEP } from "../flow/types";
-import { beginChange, move, set, type WriteContext, write } from "../flow/writer";
+import { beginChange, move, set, settleExpiry, type WriteContext, write } from "../flow/writer";
 
 export interface DecideContext extends WriteContext {
   env: Pick<Env, "WEBHOOKS" | "IMAGES">;
@@ -26,6 +28,13 @@ export async function decideReview(ctx: DecideContext, id: string, reviewer: Rev
   const by: Decider = reviewer.kind === "staff" ? { kind: "staff", id: reviewer.id } : { kind: "api" };
   const refused = mayDecide(review, by, ctx.now);
   if (refused) return { ok: false, error: refused };
+  // An item whose verification ended undecided is withdrawn (the cron would do it within a minute), never decided.
+  const read = await getVerificationForApplicant(ctx.db, review.verificationId);
+  const flow = read && (await settleExpiry(ctx, read, ctx.now));
+  if (!flow || !isOpen(flow.status)) {
+    await withdrawEndedReviews(ctx, ctx.now);
+    return { ok: false, error: "withdrawn" };
+  }
   const row = {
     status: decision.decision === "approve" ? ("approved" as const) : ("rejected" as const),
     decision: decision.decision,
@@ -36,7 +45,7 @@ export async function decideReview(ctx: DecideContext, id: string, reviewer: Rev
   if (!(await decideReviewRow(ctx.db, id, { staffId: reviewer.kind === "staff" ? reviewer.id : null }, row, ctx.now))) {
     // Lost to another decision (or claim) in the meantime: say what stands now.
     const now = await getReviewAcrossPartners(ctx.db, id);
-    return { ok: false, error: now?.status !== "pending" ? "decided" : "claimed_by_other" };
+    return { ok: false, error: now?.status === "withdrawn" ? "withdrawn" : now?.status !== "pending" ? "decided" : "claimed_by_other" };
   }
   // The licence is kept only until a person has looked at it (PIPL data minimisation).
   if (review.objectKey) await ctx.env.IMAGES.delete(review.objectKey);
@@ -56,7 +65,7 @@ async function moveFlow(ctx: DecideContext, review: ReviewRow, reviewer: Reviewe
     const label = decision.decision === "approve" ? "organization.checked" : "organization.review_rejected";
     const extra = decision.decision === "reject" ? { reason: decision.reason } : { basis: "business_licence" };
     if (move(ch, flowMoveOf(decision, ORG_CHECK_STEP), { actor: "staff", label, data: { ...data, ...extra } })) return;
-    if (decision.decision === "approve") set(ch, { orgCheckedAt: ctx.now });
+    set(ch, { expiresAt: expiryAround(flow.expiresAt, ctx.now, AFTER_DECISION_MS), ...(decision.decision === "approve" ? { orgCheckedAt: ctx.now } : {}) });
     if ((await write(ctx, ch)).ok) return;
   }
 }

@@ -81,6 +81,13 @@ adminV1.get("/reviews", async (c) => {
   return c.json({ object: "list", data: rows.map((r) => reviewObject({ ...r, status: "pending" })) }, 200, NO_STORE);
 });
 
+const REFUSALS = {
+  decided: "detail.review_decided",
+  withdrawn: "detail.review_withdrawn",
+  claimed_by_other: "detail.review_claimed",
+  not_claimed: "detail.review_claimed",
+} as const;
+
 adminV1.post("/reviews/:id/decision", async (c) => {
   const id = c.req.param("id");
   const decision = decisionOf(parseOrThrow(decisionInput, await readJson(c), "body"));
@@ -88,7 +95,7 @@ adminV1.post("/reviews/:id/decision", async (c) => {
   const result = await decideReview({ db: c.var.db, env: c.env, now: c.var.now }, id, { kind: "api" }, decision);
   if (!result.ok) {
     if (result.error === "not_found") throw new ProblemError("not_found", text("detail.review_not_found", { id }));
-    throw new ProblemError("conflict", text(result.error === "decided" ? "detail.review_decided" : "detail.review_claimed", { id }));
+    throw new ProblemError("conflict", text(REFUSALS[result.error], { id }));
   }
   await auditInsert(
     c.var.db,

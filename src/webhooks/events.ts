@@ -3,6 +3,7 @@
 // The body is serialised once, here, and those exact bytes are stored, signed and sent.
 import { z } from "zod";
 import { newId } from "../crypto/random";
+import type { FlowState } from "../domain/flow/state";
 
 export const WEBHOOK_EVENT_TYPES = [
   "verification.created",
@@ -10,8 +11,10 @@ export const WEBHOOK_EVENT_TYPES = [
   "verification.failed",
   "verification.canceled",
   "verification.expired",
-  // For the review steps later issues add; no status emits it yet.
+  // A step waits on a person's decision (an organization's business licence in the staff queue)…
   "verification.requires_review",
+  // …and the person decided: approved (the verification goes on) or rejected (with the reason).
+  "verification.review_decided",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -35,6 +38,8 @@ export const webhookEventBody = z.object({
     method: z.string().nullable(),
     reference: z.string().nullable(),
     livemode: z.boolean(),
+    /** Only on verification.review_decided. */
+    review: z.object({ id: z.string(), decision: z.enum(["approved", "rejected"]), reason: z.string().nullable() }).optional(),
   }),
 });
 export type WebhookEventBody = z.infer<typeof webhookEventBody>;
@@ -52,6 +57,8 @@ export interface OutboxEntry {
 
 interface VerificationAfter {
   id: string;
+  /** What the writer knows after a move; a creation has none to tell. */
+  state?: FlowState;
   partnerId: string;
   livemode: boolean;
   type: "person" | "organization";
@@ -60,18 +67,36 @@ interface VerificationAfter {
   reference: string | null;
 }
 
+/** What a review's decision did, read from the states around it: the review's id was the step's, and a rejection leaves its reason there. */
+function decidedReview(before: FlowState, after: FlowState | undefined): NonNullable<WebhookEventBody["data"]["review"]> | null {
+  const id = before.kind === "preamble" || before.kind === "step" ? before.data?.review_id : undefined;
+  if (!id) return null;
+  const rejected = after?.kind === "preamble" || after?.kind === "step" ? after.data?.review_rejected : undefined;
+  return rejected ? { id, decision: "rejected", reason: rejected } : { id, decision: "approved", reason: null };
+}
+
 /**
  * The event a verification's new status announces, or null when the status announces none
- * (in_progress) or did not change. Pass `previousStatus: null` for a creation.
+ * (into in_progress, except out of a review) or did not change. Pass `before: null` for a creation.
  */
-export function webhookEventFor(v: VerificationAfter, previousStatus: string | null, now: number): OutboxEntry | null {
-  if (v.status === previousStatus) return null;
-  const type = BY_STATUS[v.status];
-  if (!type || (type === "verification.created") !== (previousStatus === null)) return null;
+export function webhookEventFor(v: VerificationAfter, before: { status: string; state: FlowState } | null, now: number): OutboxEntry | null {
+  if (v.status === before?.status) return null;
+  const review = before?.status === "requires_review" && v.status === "in_progress" ? decidedReview(before.state, v.state) : null;
+  const type = review ? "verification.review_decided" : BY_STATUS[v.status];
+  if (!type || (type === "verification.created") !== (before === null)) return null;
   const body: WebhookEventBody = {
     type,
     timestamp: new Date(now).toISOString(),
-    data: { id: v.id, object: "verification", status: v.status, type: v.type, method: v.method, reference: v.reference, livemode: v.livemode },
+    data: {
+      id: v.id,
+      object: "verification",
+      status: v.status,
+      type: v.type,
+      method: v.method,
+      reference: v.reference,
+      livemode: v.livemode,
+      ...(review ? { review } : {}),
+    },
   };
   return { id: newId("evt"), partnerId: v.partnerId, livemode: v.livemode, verificationId: v.id, type, body: JSON.stringify(body), createdAt: now };
 }

@@ -182,6 +182,7 @@ export const en: Record<MessageKey, string> = {
   "staff.review.reason_required": "Choose a reason to reject.",
   "staff.review.status.approved": "approved",
   "staff.review.status.rejected": "rejected",
+  "staff.review.status.withdrawn": "withdrawn: the verification ended before a decision",
   "staff.review.reason.licence_unreadable": "The licence cannot be read",
   "staff.review.reason.name_or_code_mismatch": "The name or credit code does not match",
   "staff.review.reason.not_a_business_licence": "Not a business licence",

@@ -180,6 +180,7 @@ export const zhCN = {
   "staff.review.reason_required": "不通过时请选择原因。",
   "staff.review.status.approved": "已通过",
   "staff.review.status.rejected": "未通过",
+  "staff.review.status.withdrawn": "已撤回：认证在审核前已结束",
   "staff.review.reason.licence_unreadable": "营业执照看不清",
   "staff.review.reason.name_or_code_mismatch": "名称或统一社会信用代码不一致",
   "staff.review.reason.not_a_business_licence": "不是营业执照",

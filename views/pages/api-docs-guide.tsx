@@ -114,7 +114,8 @@ export function Samples({ origin }: { origin: string }) {
       <h3>201 response</h3>
       <p>
         Personal data is masked (<code>1101************2X</code>, <code>138****8000</code>); <code>status</code> moves from <code>pending</code> through <code>in_progress</code> to{" "}
-        <code>verified</code>, <code>failed</code>, <code>canceled</code> or <code>expired</code>.
+        <code>verified</code>, <code>failed</code>, <code>canceled</code> or <code>expired</code>. An organization whose business licence waits for Shiming's staff is <code>requires_review</code>{" "}
+        meanwhile (the <code>verification.requires_review</code> webhook), and back to <code>in_progress</code> once decided (<code>verification.review_decided</code>).
       </p>
       <pre>{json(sampleResponse(origin))}</pre>
       <h3 id="error-body">400 response</h3>

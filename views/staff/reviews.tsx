@@ -59,7 +59,7 @@ export function ReviewQueuePage({ locale, viewer, items }: { locale: Locale; vie
 export interface ReviewView {
   id: string;
   verificationId: string;
-  status: "pending" | "approved" | "rejected";
+  status: "pending" | "approved" | "rejected" | "withdrawn";
   ageMinutes: number;
   clock: QueueItem["clock"];
   typed: [string, string][];
@@ -89,6 +89,7 @@ function refusalText(locale: Locale, v: ReviewView): string | null {
   if (!v.refusal) return null;
   if (v.refusal === "decided") return t(locale, "staff.review.decided", { status: t(locale, k(`staff.review.status.${v.status === "pending" ? "approved" : v.status}`)) });
   if (v.refusal === "claimed_by_other") return t(locale, "staff.review.claimed_by_other", { name: v.holder?.name ?? "—" });
+  if (v.refusal === "withdrawn") return t(locale, "staff.review.decided", { status: t(locale, "staff.review.status.withdrawn") });
   if (v.refusal === "reason_required") return t(locale, "staff.review.reason_required");
   return t(locale, "staff.review.not_claimed");
 }

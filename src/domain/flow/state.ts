@@ -53,7 +53,10 @@ export interface Flow {
 
 export const START: FlowState = { kind: "start" };
 
-/** The public status: pending until a method starts, in_progress inside one, then how it ended. */
+/**
+ * The public status: pending until a method starts, in_progress inside one (requires_review while
+ * the step waits on a person's decision: it holds a review), then how it ended.
+ */
 export function statusOf(state: FlowState): VerificationStatus {
   switch (state.kind) {
     case "start":
@@ -61,7 +64,7 @@ export function statusOf(state: FlowState): VerificationStatus {
       return "pending";
     case "step":
     case "preamble":
-      return "in_progress";
+      return state.data?.review_id ? "requires_review" : "in_progress";
     default:
       return state.kind;
   }

@@ -8,13 +8,25 @@ export const CLAIM_MS = 30 * 60_000;
 export const TARGET_MS = 4 * 3_600_000;
 export const WARN_MS = 3 * 3_600_000;
 
+/**
+ * A verification waiting on a person outlives its usual day: a licence sent on a Friday evening is
+ * decided on Monday. Once decided, the operator has a day again to go on.
+ */
+export const AWAITING_REVIEW_MS = 3 * 24 * 3_600_000;
+export const AFTER_DECISION_MS = 24 * 3_600_000;
+
+/** The verification's expiry once a review is asked for (`window` = AWAITING_REVIEW_MS) or decided (AFTER_DECISION_MS): never earlier than it was. */
+export function expiryAround(expiresAt: number, now: number, window: number): number {
+  return Math.max(expiresAt, now + window);
+}
+
 export const REJECT_REASONS = ["licence_unreadable", "name_or_code_mismatch", "not_a_business_licence", "other"] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
 export type Decision = { decision: "approve"; note: string } | { decision: "reject"; reason: RejectReason; note: string };
 
 export interface ReviewFacts {
-  status: "pending" | "approved" | "rejected";
+  status: "pending" | "approved" | "rejected" | "withdrawn";
   claimedBy: string | null;
   claimedUntil: number | null;
 }
@@ -22,7 +34,7 @@ export interface ReviewFacts {
 /** A reviewer in the back office must hold the claim; the operator API decides any item nobody holds. */
 export type Decider = { kind: "staff"; id: string } | { kind: "api" };
 
-export type DecideRefusal = "decided" | "claimed_by_other" | "not_claimed";
+export type DecideRefusal = "decided" | "withdrawn" | "claimed_by_other" | "not_claimed";
 
 export function claimHolder(review: Pick<ReviewFacts, "claimedBy" | "claimedUntil">, now: number): string | null {
   return review.claimedBy && (review.claimedUntil ?? 0) > now ? review.claimedBy : null;
@@ -35,6 +47,7 @@ export function mayClaim(review: ReviewFacts, staffId: string, now: number): "de
 }
 
 export function mayDecide(review: ReviewFacts, by: Decider, now: number): DecideRefusal | null {
+  if (review.status === "withdrawn") return "withdrawn";
   if (review.status !== "pending") return "decided";
   const holder = claimHolder(review, now);
   if (by.kind === "api") return holder ? "claimed_by_other" : null;

@@ -1,8 +1,9 @@
 // Verification statuses: the same snake_case strings in D1, the API, the views and the docs.
-export const VERIFICATION_STATUSES = ["pending", "in_progress", "verified", "failed", "canceled", "expired"] as const;
+// requires_review: open, waiting for a person's decision (a business licence in the staff queue).
+export const VERIFICATION_STATUSES = ["pending", "in_progress", "requires_review", "verified", "failed", "canceled", "expired"] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 
-export const OPEN_STATUSES: readonly VerificationStatus[] = ["pending", "in_progress"];
+export const OPEN_STATUSES: readonly VerificationStatus[] = ["pending", "in_progress", "requires_review"];
 export const TERMINAL_STATUSES: readonly VerificationStatus[] = ["verified", "failed", "canceled", "expired"];
 
 export function isOpen(status: string): boolean {

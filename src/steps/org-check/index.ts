@@ -29,10 +29,10 @@ function callEvidence(answer: BusinessRegistryAnswer) {
   return { ...base, serial: answer.serial, registry_status: answer.registryStatus, elements: answer.elements };
 }
 
-/** Whether the organization check can be (re)submitted from where the flow stands. */
+/** Whether the organization check can be (re)submitted from where the flow stands: not while a person reviews its licence. */
 function submittable(row: ApplicantRow): boolean {
   const at = row.state;
-  return at.kind === "start" || (at.kind === "preamble" && at.step === ORG_CHECK_STEP);
+  return at.kind === "start" || (at.kind === "preamble" && at.step === ORG_CHECK_STEP && !at.data?.review_id);
 }
 
 async function submit(ctx: FlowContext, row: ApplicantRow, session: ApplicantSession, form: FormData): Promise<ActionOutcome> {
@@ -43,6 +43,10 @@ async function submit(ctx: FlowContext, row: ApplicantRow, session: ApplicantSes
   const ch = beginChange(ctx.db, row, ctx.now);
   await recordConsent(ctx, ch, session.applicantId, "method_processing", "org_check");
   if (row.state.kind === "start" && move(ch, { type: "prepare", plan: preambleOf(row.type), step: ORG_CHECK_STEP }, { actor: "applicant" })) return { kind: "stale" };
+  // A new check answers for itself: a rejected licence's reason is not shown again over it.
+  if (row.state.kind === "preamble" && row.state.data?.review_rejected) {
+    move(ch, { type: "step_data", step: ORG_CHECK_STEP, data: { review_rejected: "" } }, { actor: "applicant", label: "organization.check_again" });
+  }
 
   const answer = await ctx.providers.businessRegistry.check({
     name: input.org_name,

@@ -6,6 +6,7 @@
 import { randomString, newId } from "../../crypto/random";
 import { guardedReviewInsert, type ReviewRow } from "../../db/reviews";
 import { currentPreambleStep } from "../../domain/flow/state";
+import { AWAITING_REVIEW_MS, expiryAround } from "../../domain/review/decision";
 import { inspectLicence } from "../../domain/images/inspect-licence";
 import type { ApplicantRow, ApplicantSession } from "../../flow/applicant";
 import { recordConsent } from "../../flow/consent";
@@ -62,7 +63,7 @@ export async function submitLicence(ctx: FlowContext, row: ApplicantRow, session
   const ch = beginChange(ctx.db, row, ctx.now);
   await recordConsent(ctx, ch, session.applicantId, "method_processing", "org_check");
   alongside(ch, [(guard) => guardedReviewInsert(ctx.db, review, guard)]);
-  set(ch, await checked(ctx, input));
+  set(ch, { ...(await checked(ctx, input)), expiresAt: expiryAround(row.expiresAt, ctx.now, AWAITING_REVIEW_MS) });
   evidence(ch, [
     { type: "review.requested", actor: "applicant", data: { review_id: review.id, kind: review.kind, content_type: file.contentType, bytes: file.bytes.length, registry_reason: reason } },
   ]);

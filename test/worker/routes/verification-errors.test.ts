@@ -192,7 +192,7 @@ describe("POST /v1/verifications refused, in the partner's language", () => {
     const res = await call("/v1/verifications?status=done&limit=0&foo=1", { key: testKey, headers: { "accept-language": "en" } });
     expect(res.json.detail).toBe("3 query parameters are not valid; see errors.");
     expect(res.json.errors).toEqual([
-      { path: "status", code: "invalid_value", message: '"status" must be one of: pending, in_progress, verified, failed, canceled, expired.' },
+      { path: "status", code: "invalid_value", message: '"status" must be one of: pending, in_progress, requires_review, verified, failed, canceled, expired.' },
       { path: "limit", code: "too_small", message: '"limit" must be at least 1.' },
       { path: "foo", code: "unknown_field", message: '"foo" is not a known field; the fields allowed here are: status, reference, limit, starting_after.' },
     ]);

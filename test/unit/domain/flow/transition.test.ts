@@ -339,6 +339,8 @@ describe("the verification flow's transition", () => {
     [states.choose_method, "pending"],
     [states.form, "in_progress"],
     [states.org_check, "in_progress"],
+    [{ ...states.org_check, data: { review_id: "rev_1" } }, "requires_review"],
+    [{ ...states.org_check, data: { review_id: "", review_rejected: "other" } }, "in_progress"],
     [states.verified, "verified"],
     [states.expired, "expired"],
   ] as const)("should derive the public status from %j", (state, status) => {

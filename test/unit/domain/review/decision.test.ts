@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLAIM_MS, claimHolder, flowMoveOf, mayClaim, mayDecide, type ReviewFacts } from "../../../../src/domain/review/decision";
+import { AWAITING_REVIEW_MS, CLAIM_MS, claimHolder, expiryAround, flowMoveOf, mayClaim, mayDecide, type ReviewFacts } from "../../../../src/domain/review/decision";
 
 const NOW = 1_800_000_000_000;
 const free: ReviewFacts = { status: "pending", claimedBy: null, claimedUntil: null };
@@ -17,8 +17,15 @@ describe("a review's claim and decision", () => {
     ["held, api", heldByA, { kind: "api" }, "claimed_by_other"],
     ["lapsed, api", lapsed, { kind: "api" }, null],
     ["decided, api", decided, { kind: "api" }, "decided"],
+    ["withdrawn, api", { ...free, status: "withdrawn" }, { kind: "api" }, "withdrawn"],
+    ["withdrawn, staff holding it", { ...heldByA, status: "withdrawn" }, { kind: "staff", id: "stf_a" }, "withdrawn"],
   ] as const)("should answer mayDecide for %s", (_, review, by, want) => {
     expect(mayDecide(review, by, NOW)).toBe(want);
+  });
+
+  it("should keep a verification alive for the review's wait, never shortening it", () => {
+    expect(expiryAround(NOW + 3_600_000, NOW, AWAITING_REVIEW_MS)).toBe(NOW + AWAITING_REVIEW_MS);
+    expect(expiryAround(NOW + 2 * AWAITING_REVIEW_MS, NOW, AWAITING_REVIEW_MS)).toBe(NOW + 2 * AWAITING_REVIEW_MS);
   });
 
   it("should see a lapsed claim as none, and let another claim it", () => {
