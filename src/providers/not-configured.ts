@@ -18,7 +18,7 @@ async function notConfigured(): Promise<UnavailableAnswer> {
 export const notConfiguredIdentity: IdentityProvider = { check: notConfigured };
 export const notConfiguredCarrier: CarrierProvider = { check: notConfigured };
 export const notConfiguredBank: BankProvider = { check: notConfigured };
-export const notConfiguredOcr: OcrProvider = { readIdCard: notConfigured };
+export const notConfiguredOcr: OcrProvider = { readIdCard: notConfigured, readBusinessLicence: notConfigured };
 export const notConfiguredSms: SmsProvider = { send: notConfigured };
 export const notConfiguredFace: FaceProvider = { checkLiveness: notConfigured };
 export const notConfiguredBusinessRegistry: BusinessRegistryProvider = { check: notConfigured };

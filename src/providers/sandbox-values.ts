@@ -93,3 +93,35 @@ export const SANDBOX_OCR_DEFAULTS = {
   front: { name: TEST_IDENTITIES[0].name, idNumber: TEST_IDENTITIES[0].idNumber },
   back: { validFrom: "2016-08-20", validTo: "2036-08-20" },
 } as const;
+
+/**
+ * The business licence's markers. An upload must be a real JPEG, PNG or PDF (its bytes are
+ * checked), so the marker is UTF-8 text appended at the end of the file, where image viewers
+ * ignore it (`cat licence.png; printf 'sandbox:licence:unreadable'`); the sandbox looks for it in
+ * the last 256 bytes. Any licence without one reads as SANDBOX_LICENCE_DEFAULTS; a PDF is never
+ * read (`unsupported_file`), as live.
+ *   sandbox:licence:<name>:<creditCode>:<legalRepName>[:<warning>,<warning>…]
+ * with warnings among duplicate, photocopy, reshoot, electronic, not_a_licence.
+ */
+export const SANDBOX_LICENCE_MARKERS = {
+  prefix: "sandbox:licence",
+  /** ocr (licence): `unreadable`. A mistyped licence marker is unreadable too. */
+  unreadable: "sandbox:licence:unreadable",
+  /** ocr (licence): `unavailable`. */
+  unavailable: "sandbox:licence:unavailable",
+} as const;
+
+/**
+ * What the sandbox reads from a licence without a marker: the organization the sandbox registry
+ * does not know (the one way to the licence upload in test mode), a valid code, and 张三.
+ */
+export const SANDBOX_LICENCE_DEFAULTS = {
+  name: SANDBOX_ORGANIZATIONS.notFoundName,
+  creditCode: "91330200MA2AAAAA0G",
+  legalRepName: TEST_IDENTITIES[0].name,
+  type: "有限责任公司（自然人投资或控股）",
+  address: "浙江省宁波市海曙区示例路 1 号",
+  registeredCapital: "人民币壹佰万元整",
+  establishedOn: "2020年01月01日",
+  businessTerm: "2020年01月01日至长期",
+} as const;

@@ -7,7 +7,9 @@ import { claimReview, pendingReviewsAcrossPartners, reviewDetailAcrossPartners }
 import { CLAIM_MS, claimHolder, mayClaim, REJECT_REASONS, TARGET_MS, WARN_MS } from "../domain/review/decision";
 import { decideReview } from "../reviews/decide";
 import { decisionInput, decisionOf } from "../reviews/decision-input";
+import { licenceReadingView } from "../reviews/licence-reading-view";
 import { lastRegistryAnswer } from "../reviews/registry-answer";
+import { storedLicenceReading } from "../reviews/stored-licence-reading";
 import { requireStaff, type StaffEnv } from "../staff/guard";
 import { audit, staffLocale, viewerOf } from "../staff/request";
 import { type QueueItem, ReviewPage, ReviewQueuePage, type ReviewView } from "../../views/staff/reviews";
@@ -38,7 +40,7 @@ async function reviewPage(c: Context<StaffEnv>, id: string, refusal?: string, st
   const { review } = found;
   const now = c.var.now;
   const holderId = claimHolder(review, now);
-  const registry = await lastRegistryAnswer(c.var.db, review.verificationId);
+  const [registry, reading] = await Promise.all([lastRegistryAnswer(c.var.db, review.verificationId), storedLicenceReading(c.var.db, review.verificationId, review.id)]);
   const view: ReviewView = {
     id: review.id,
     verificationId: review.verificationId,
@@ -55,6 +57,7 @@ async function reviewPage(c: Context<StaffEnv>, id: string, refusal?: string, st
     registry: registry ? Object.entries(registry).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]) : null,
     holder: holderId ? { name: found.claimedByName ?? holderId, mine: holderId === c.var.staff.id, minutesLeft: Math.ceil(((review.claimedUntil ?? now) - now) / 60_000) } : null,
     licence: review.objectKey ? { url: `/staff/reviews/${review.id}/licence`, pdf: review.contentType === "application/pdf" } : null,
+    reading: licenceReadingView(reading, { orgName: found.orgName, creditCode: found.orgCredentialCode, legalRepNameMasked: found.orgLegalRepNameMasked }),
     reasons: REJECT_REASONS,
     ...(refusal ? { refusal } : {}),
   };

@@ -1,6 +1,7 @@
 // The review queue and one item: the business licence beside the organization as typed and the
 // registry's answer, the claim, and the decision form with its fixed reasons. Plain view models.
 import { type Locale, type MessageKey, t } from "../messages";
+import { LicenceReading, type LicenceReadingView } from "./licence-reading";
 import { StaffPage, type StaffViewer } from "./page";
 
 export interface QueueItem {
@@ -67,6 +68,8 @@ export interface ReviewView {
   /** Who holds the claim now: you (with the minutes left) or another member. */
   holder: { name: string; mine: boolean; minutesLeft: number } | null;
   licence: { url: string; pdf: boolean } | null;
+  /** The licence's OCR reading beside what was typed, or why there is none. */
+  reading: LicenceReadingView;
   reasons: readonly string[];
   /** Why the last action was refused: decided, claimed_by_other, not_claimed, reason_required. */
   refusal?: string;
@@ -126,6 +129,7 @@ export function ReviewPage({ locale, viewer, view: v }: { locale: Locale; viewer
         ) : (
           <img class="licence-image" src={v.licence.url} alt={t(locale, "staff.review.licence_alt")} />
         ))}
+      <LicenceReading locale={locale} view={v.reading} />
       {v.status === "pending" && (
         <>
           <p data-holder={v.holder ? (mine ? "you" : "other") : "none"}>

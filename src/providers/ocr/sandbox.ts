@@ -1,8 +1,10 @@
-// The deterministic twin of ID card OCR for test mode. It cannot read photos: an image that is a
-// UTF-8 marker from sandbox-values.ts says what the card shows, and any other image reads as the
-// default side. It must never call out, read a clock, or look at a real photo's pixels.
+// The deterministic twin of OCR for test mode. It cannot read photos: an image that is a UTF-8
+// marker from sandbox-values.ts says what the card shows, and any other image reads as the default
+// side; business licences are read in sandbox-licence.ts. It must never call out, read a clock, or
+// look at a real photo's pixels.
 import { SANDBOX_PROVIDER, sandboxSerial, sandboxUnavailable, sandboxNoMatch } from "../sandbox-answer";
 import { SANDBOX_OCR_DEFAULTS, SANDBOX_OCR_MARKERS } from "../sandbox-values";
+import { readSandboxLicence } from "./sandbox-licence";
 import type { IdCardAnswer, IdCardBack, IdCardFront, IdCardImage, IdCardSide, OcrProvider, OcrReason } from "./index";
 
 // Markers are short; a real photo is never decoded as text.
@@ -19,6 +21,7 @@ export function sandboxOcr(): OcrProvider {
   };
   return {
     readIdCard: <S extends IdCardSide>(input: IdCardImage<S>) => readers[input.side](input),
+    readBusinessLicence: readSandboxLicence,
   };
 }
 

@@ -1,4 +1,5 @@
-// ID card OCR through Tencent Cloud OCR `IDCardOCR` (2018-11-19), one side per call. The vendor
+// ID card OCR through Tencent Cloud OCR `IDCardOCR` (2018-11-19), one side per call (business
+// licences: tencentcloud-licence.ts). The vendor
 // has no "wrong side" code: a card read for the other side than asked comes back with only that
 // side's fields filled, which is how wrong_side is told apart from unreadable here.
 // It must never log the image or the fields it reads.
@@ -6,6 +7,7 @@ import { z } from "zod";
 import { unavailable } from "../answer";
 import { toBase64 } from "../tencentcloud/base64";
 import { callTencentCloud, TENCENTCLOUD_PROVIDER, type TencentCloudSettings } from "../tencentcloud/client";
+import { readTencentCloudLicence } from "./tencentcloud-licence";
 import type { IdCardAnswer, IdCardBack, IdCardImage, IdCardSide, OcrProvider, OcrReason } from "./index";
 
 // Errors that mean "take another photo"; any other error code is unavailable.
@@ -55,6 +57,7 @@ export function tencentCloudOcr(settings: TencentCloudSettings): OcrProvider {
   };
   return {
     readIdCard: <S extends IdCardSide>(input: IdCardImage<S>) => readers[input.side](input),
+    readBusinessLicence: (input) => readTencentCloudLicence(settings, input),
   };
 }
 

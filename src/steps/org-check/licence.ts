@@ -14,6 +14,7 @@ import type { FlowContext } from "../../flow/context";
 import type { ActionOutcome } from "../../flow/steps";
 import { ORG_CHECK_STEP } from "../../flow/types";
 import { alongside, beginChange, evidence, move, set, write } from "../../flow/writer";
+import { readLicence } from "../../reviews/licence-reading";
 import { lastRegistryAnswer, registryReason } from "../../reviews/registry-answer";
 import { checked, readTyped } from "./typed";
 import { LICENCE_REASONS, withLicence, withOrgReason } from "./view";
@@ -42,7 +43,13 @@ export async function submitLicence(ctx: FlowContext, row: ApplicantRow, session
   }
 
   const key = `licences/${row.id}/${randomString(32)}`;
-  await ctx.env.IMAGES.put(key, file.bytes, { httpMetadata: { contentType: file.contentType }, customMetadata: { verificationId: row.id, storedAt: String(ctx.now) } });
+  // The OCR reading for the reviewer, only once everything is valid, beside the upload to R2: a
+  // fault or timeout comes back as a status (readLicence never throws) and never stops the review.
+  const typed = { orgName: input.org_name, creditCode: input.credential_code, legalRepName: input.legal_rep_name };
+  const [reading] = await Promise.all([
+    readLicence(ctx.providers.ocr, file, typed),
+    ctx.env.IMAGES.put(key, file.bytes, { httpMetadata: { contentType: file.contentType }, customMetadata: { verificationId: row.id, storedAt: String(ctx.now) } }),
+  ]);
   const review: ReviewRow = {
     id: newId("rev"),
     verificationId: row.id,
@@ -65,7 +72,18 @@ export async function submitLicence(ctx: FlowContext, row: ApplicantRow, session
   alongside(ch, [(guard) => guardedReviewInsert(ctx.db, review, guard)]);
   set(ch, { ...(await checked(ctx, input)), expiresAt: expiryAround(row.expiresAt, ctx.now, AWAITING_REVIEW_MS) });
   evidence(ch, [
-    { type: "review.requested", actor: "applicant", data: { review_id: review.id, kind: review.kind, content_type: file.contentType, bytes: file.bytes.length, registry_reason: reason } },
+    {
+      type: "review.requested",
+      actor: "applicant",
+      data: {
+        review_id: review.id,
+        kind: review.kind,
+        content_type: file.contentType,
+        bytes: file.bytes.length,
+        registry_reason: reason,
+        licence_reading: reading,
+      },
+    },
   ]);
   if (
     move(
