@@ -20,7 +20,7 @@ p{margin:.5rem 0}
 label{display:block;font-weight:600;margin:0 0 .25rem}
 .hint{display:block;font-size:.875rem;color:#57606a}
 input[type=text],input[type=tel],input[type=email],input[type=date],input[type=file],select{display:block;width:100%;min-height:44px;padding:.5rem .75rem;font:inherit;color:inherit;background:#fff;border:1px solid #8c959f;border-radius:6px}
-input:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
+input:focus-visible,select:focus-visible,button:focus-visible,a:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
 input[aria-invalid=true]{border-color:#b3261e;border-width:2px}
 .error{color:#b3261e;font-size:.9375rem;margin:.25rem 0 0}
 .alert{border-left:4px solid #b3261e;background:#fdf0ef;padding:.75rem 1rem;margin:0 0 1rem;border-radius:4px}

@@ -1,9 +1,9 @@
 // What staff read of cases: across partners (staff are Shiming's own), newest first, masked
-// columns only; a case with its timeline, consents and webhook deliveries.
+// columns only; a case with its timeline, consents, webhook deliveries and reviews.
 import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { CaseQuery } from "../staff/search";
 import type { Database } from "./client";
-import { applicants, consents, partners, verificationEvents, verifications, webhookDeliveries, webhookEvents } from "./schema";
+import { applicants, consents, partners, reviews, verificationEvents, verifications, webhookDeliveries, webhookEvents } from "./schema";
 
 const LIMIT = 50;
 
@@ -56,7 +56,7 @@ export function findCases(db: Database, q: CaseQuery) {
 export async function caseDetail(db: Database, id: string) {
   const [row] = await db.select(caseColumns).from(verifications).innerJoin(partners, eq(partners.id, verifications.partnerId)).where(eq(verifications.id, id)).limit(1);
   if (!row) return null;
-  const [events, given, deliveries, children] = await Promise.all([
+  const [events, given, deliveries, children, asked] = await Promise.all([
     db.select().from(verificationEvents).where(eq(verificationEvents.verificationId, id)).orderBy(asc(verificationEvents.createdAt), asc(sql`rowid`)).all(),
     db.select().from(consents).where(eq(consents.verificationId, id)).orderBy(asc(consents.createdAt)).all(),
     db
@@ -67,6 +67,12 @@ export async function caseDetail(db: Database, id: string) {
       .orderBy(asc(webhookDeliveries.createdAt))
       .all(),
     db.select({ id: verifications.id, status: verifications.status, role: verifications.parentRole }).from(verifications).where(eq(verifications.parentId, id)).all(),
+    db
+      .select({ id: reviews.id, kind: reviews.kind, status: reviews.status, reason: reviews.reason, createdAt: reviews.createdAt })
+      .from(reviews)
+      .where(eq(reviews.verificationId, id))
+      .orderBy(asc(reviews.createdAt))
+      .all(),
   ]);
-  return { row, events, consents: given, deliveries, children };
+  return { row, events, consents: given, deliveries, children, reviews: asked };
 }

@@ -106,6 +106,7 @@ staff.get("/staff/cases/:id", requireStaff(), async (c) => {
         consents: detail.consents.map((k) => ({ at: iso(k.createdAt)!, kind: k.kind, version: k.textVersion, ip: k.ipMasked })),
         deliveries: detail.deliveries.map((d) => ({ at: iso(d.createdAt)!, type: d.type, status: d.status, attempts: d.attempts })),
         children: detail.children,
+        reviews: detail.reviews.map((r) => ({ id: r.id, kind: r.kind, status: r.status, reason: r.reason, at: iso(r.createdAt)! })),
       }}
     />,
   );

@@ -29,16 +29,23 @@ export const staffHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.header("X-Frame-Options", "DENY");
   c.header("Content-Security-Policy", "frame-ancestors 'none'");
   c.header("Cache-Control", "no-store");
-  c.header("Referrer-Policy", "no-referrer");
+  // Not no-referrer: under it Chromium sends `Origin: null` even on our own forms. Same-origin
+  // keeps case URLs from reaching other sites all the same.
+  c.header("Referrer-Policy", "same-origin");
 };
 
-/** Refuses a cross-site form: a POST's Origin (or, without one, its Sec-Fetch-Site) must be ours. */
+/**
+ * Refuses a cross-site form. A browser's Sec-Fetch-Site (which no page can forge) must say
+ * same-origin; without it (an older browser, a script) the Origin must be ours. `Origin: null`
+ * (sent under some referrer policies and by sandboxed frames) proves nothing and is refused unless
+ * Sec-Fetch-Site vouches for the request.
+ */
 export const sameOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.method !== "GET" && c.req.method !== "HEAD") {
     const origin = c.req.header("origin");
-    const ours = new URL(c.req.url).origin;
     const site = c.req.header("sec-fetch-site");
-    if (origin ? origin !== ours : site !== undefined && site !== "same-origin") return c.text("cross-site request refused", 403);
+    const ours = new URL(c.req.url).origin;
+    if (site !== undefined ? site !== "same-origin" : origin !== undefined && origin !== ours) return c.text("cross-site request refused", 403);
   }
   await next();
 };

@@ -7,27 +7,11 @@ import { describe, expect, inject, it } from "vitest";
 import { TEST_IDENTITIES } from "../../src/providers/sandbox-values";
 import { fileBrowser } from "./browser";
 import { errorWiring, NetworkLog, onNetwork } from "./measure";
+import { tabTo } from "./keys";
 import { Reacher } from "./reacher";
 
 const r = new Reacher(inject("baseUrl"), inject("partnerKey"), 13700006000, 52);
 const browser = fileBrowser();
-
-/** Presses Tab until the focus is on `selector`; fails if it never gets there or is not visibly focused. */
-async function tabTo(page: Page, selector: string) {
-  for (let i = 0; i < 30; i++) {
-    const state = await page.evaluate((selector) => {
-      const el = document.activeElement;
-      if (!el || !el.matches(selector)) return "elsewhere";
-      const style = getComputedStyle(el);
-      const visible = el.matches(":focus-visible") && style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
-      return visible ? "there" : "invisible";
-    }, selector);
-    if (state === "there") return;
-    if (state === "invisible") throw new Error(`${selector} has the focus but shows no focus indicator`);
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
 
 async function focused(page: Page) {
   return page.evaluate(() => document.activeElement?.id ?? "");

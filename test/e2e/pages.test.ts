@@ -148,7 +148,9 @@ describe.concurrent.each(LOCALES)("every page in %s", (locale) => {
       expect(gzipBytes(html), "gzip of the HTML").toBeLessThanOrEqual(BUDGET.firstFlight);
       expect(totalBytes(notImages), "the whole page on a cold cache").toBeLessThanOrEqual(row.device === "phone" ? BUDGET.phonePage : BUDGET.applicantPage);
       expect(await renderBlocking(page)).toEqual([]);
-      for (const asset of onNetwork(cold).filter((t) => t !== doc)) {
+      const isPrivate = (t: { url: string }) => !!row.privateMedia?.test(new URL(t.url).pathname);
+      for (const media of onNetwork(cold).filter(isPrivate)) expect(media.headers["cache-control"], media.url).toBe("no-store");
+      for (const asset of onNetwork(cold).filter((t) => t !== doc && !isPrivate(t))) {
         expect(new URL(asset.url).pathname, "assets carry a content hash").toMatch(/^\/assets\/[\w-]+\.[0-9a-f]{12}\.\w+$/);
         expect(asset.headers["cache-control"]).toMatch(/public/);
         expect(asset.headers["cache-control"]).toMatch(/max-age=31536000/);
@@ -163,7 +165,7 @@ describe.concurrent.each(LOCALES)("every page in %s", (locale) => {
       await page.goto(at.url);
       await log.settle(100);
       await row.settle?.(page);
-      expect(onNetwork(since()).filter((t) => t.type !== "Document")).toEqual([]);
+      expect(onNetwork(since()).filter((t) => t.type !== "Document" && !isPrivate(t))).toEqual([]);
 
       // Accessibility of the page, then of each state its actions show, in the same page.
       for (const state of [undefined, ...(row.states ?? [])]) {

@@ -7,6 +7,7 @@
 import type { Page } from "playwright-core";
 import { inject } from "vitest";
 import { SANDBOX_NAMES, TEST_IDENTITIES } from "../../src/providers/sandbox-values";
+import { licenceInReview, UNKNOWN_ORG } from "./licence";
 import type { Locale, Reached, Reacher, Session } from "./reacher";
 
 /** applicant: the person flow on the desktop; phone: the handoff's pages; error: links that cannot be used. */
@@ -20,6 +21,8 @@ export interface PageRow {
   reach(r: Reacher, locale: Locale): Promise<Reached>;
   /** Runs after every load of the page, before any check: for a page that would otherwise leave by itself. */
   settle?(page: Page): Promise<void>;
+  /** Personal media the page shows (a business licence to a reviewer): never cached, so held to no-store instead of the assets' rules. */
+  privateMedia?: RegExp;
   /** States an action shows in this page, in order; each is checked for accessibility once shown. */
   states?: { name: string; show(page: Page, r: Reacher): Promise<void> }[];
 }
@@ -315,7 +318,23 @@ export const PAGES: PageRow[] = [
           await p.locator("[role=alert][data-reason=legal_rep_mismatch]").waitFor();
         },
       },
+      {
+        name: "registry does not know it: the business licence offered",
+        show: async (p) => {
+          await p.locator("#f-org_name").fill(UNKNOWN_ORG.org_name);
+          await p.locator("#f-legal_rep_name").fill(UNKNOWN_ORG.legal_rep_name);
+          await p.locator("#f-consent").check();
+          await p.locator("form button[type=submit]").last().click();
+          await p.locator("[role=alert][data-reason=org_not_found]").waitFor();
+          await p.locator("input[name=business_licence]").waitFor();
+        },
+      },
     ],
+  },
+  {
+    name: "organization: business licence under review",
+    group: "applicant",
+    reach: async (r, locale) => (await licenceInReview(r, locale)).reached,
   },
   {
     name: "organization: who is acting",
@@ -489,6 +508,25 @@ export const PAGES: PageRow[] = [
     reach: async (r, locale) => {
       const s = await organizationAt(r, locale, 3);
       return { url: `${r.baseUrl}/staff/cases/${s.v.id}`, cookies: await r.staffCookies(inject("staffSignIn")), status: 200 };
+    },
+  },
+  {
+    name: "back office: review queue",
+    group: "staff",
+    reach: async (r, locale) => {
+      await licenceInReview(r, locale);
+      return { url: `${r.baseUrl}/staff/reviews`, cookies: await r.staffCookies(inject("staffSignIn")), status: 200 };
+    },
+  },
+  {
+    name: "back office: a review, claimed",
+    group: "staff",
+    privateMedia: /^\/staff\/reviews\/rev_\w+\/licence$/,
+    reach: async (r, locale) => {
+      const { reviewId } = await licenceInReview(r, locale);
+      const cookies = await r.staffCookies(inject("staffSignIn"));
+      await r.staffPost(`/staff/reviews/${reviewId}/claim`, {}, cookies);
+      return { url: `${r.baseUrl}/staff/reviews/${reviewId}`, cookies, status: 200 };
     },
   },
   {

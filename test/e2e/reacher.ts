@@ -73,6 +73,30 @@ export class Reacher {
     return res;
   }
 
+  /** A form with a file, as the browser sends it (multipart): the business licence. */
+  async postFile(path: string, fields: Fields, file: { name: string; field: string; bytes: Uint8Array; type: string }, session: Session): Promise<Response> {
+    const body = new FormData();
+    for (const [k, v] of Object.entries(fields)) body.set(k, v);
+    body.set(file.field, new File([file.bytes as BlobPart], file.name, { type: file.type }));
+    const res = await fetch(`${this.baseUrl}${path}`, { method: "POST", redirect: "manual", headers: { "cf-connecting-ip": session.ip, cookie: session.cookie }, body });
+    await res.arrayBuffer();
+    if (res.status >= 500) throw new Error(`${path} answered ${res.status}`);
+    return res;
+  }
+
+  /** A back-office form post, signed in with `cookies` (from staffCookies), from the back office's own origin. */
+  async staffPost(path: string, fields: Fields, cookies: Cookie[]): Promise<Response> {
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: this.baseUrl, cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; ") },
+      body: new URLSearchParams(fields),
+    });
+    await res.arrayBuffer();
+    if (res.status >= 400) throw new Error(`${path} answered ${res.status}`);
+    return res;
+  }
+
   /** App authorization with a fresh phone: the applicant's signed-in session for this verification. */
   async signIn(v: { id: string }): Promise<Session> {
     const session: Session = { ip: this.ip(), cookie: "" };

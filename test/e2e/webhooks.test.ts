@@ -2,52 +2,13 @@
 // the global setup), received by a real HTTP server on 127.0.0.1 that checks every delivery
 // with the specification's own `standardwebhooks` library. Also: result tokens and evidence
 // checked with jose against the JWKS the server publishes.
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { Receiver, until } from "./receiver";
 
 const baseUrl = inject("baseUrl");
 const adminToken = inject("adminToken");
-
-interface Delivery {
-  path: string;
-  headers: Record<string, string>;
-  body: string;
-  answered: number;
-}
-
-/** A receiver whose paths answer scripted statuses (then 200), recording the exact bytes it got. */
-class Receiver {
-  deliveries: Delivery[] = [];
-  scripts = new Map<string, number[]>();
-  private server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const path = req.url ?? "/";
-      const answered = this.scripts.get(path)?.shift() ?? 200;
-      this.deliveries.push({ path, headers: flat(req.headers), body: Buffer.concat(chunks).toString("utf8"), answered });
-      res.writeHead(answered, { "content-type": "text/plain" }).end(answered < 300 ? "thanks" : `failing with ${answered}`);
-    });
-  });
-  url = "";
-  async start() {
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-  stop() {
-    return new Promise((resolve) => this.server.close(resolve));
-  }
-  at(path: string) {
-    return this.deliveries.filter((d) => d.path === path);
-  }
-}
-
-function flat(headers: IncomingHttpHeaders): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]));
-}
 
 async function api(key: string, path: string, init: { method?: string; body?: unknown } = {}) {
   const res = await fetch(`${baseUrl}${path}`, {
@@ -61,18 +22,6 @@ async function api(key: string, path: string, init: { method?: string; body?: un
 async function newPartner() {
   const res = await api(adminToken, "/admin/v1/partners", { body: { name: "Webhook receiver" } });
   return { id: res.json.id as string, key: res.json.test_key.key as string };
-}
-
-type Maybe<T> = T | false | null | undefined;
-
-async function until<T>(what: string, probe: () => Maybe<T> | Promise<Maybe<T>>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const receiver = new Receiver();

@@ -16,6 +16,9 @@ export function addMessages(messages: Readonly<Record<Locale, Readonly<Record<st
   for (const locale of LOCALES) Object.assign(TABLES[locale], messages[locale]);
 }
 
+/** A key built from data (a status, a reason code); t() falls back visibly when the table lacks it. */
+export const messageKey = (key: string) => key as MessageKey;
+
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(TABLES["zh-CN"], key);
 }

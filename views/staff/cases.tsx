@@ -1,5 +1,5 @@
 // Case search and one case: masked as partners see it, with its whole timeline.
-import { type Locale, t } from "../messages";
+import { type Locale, messageKey as k, t } from "../messages";
 import { StaffPage, type StaffViewer } from "./page";
 
 export interface CaseSummary {
@@ -75,6 +75,25 @@ export interface CaseView {
   consents: { at: string; kind: string; version: string; ip: string | null }[];
   deliveries: { at: string; type: string; status: string; attempts: number }[];
   children: { id: string; status: string; role: string | null }[];
+  /** Its items for a person's decision (a business licence), each a link to the item. */
+  reviews: { id: string; kind: string; status: "pending" | "approved" | "rejected" | "withdrawn"; reason: string | null; at: string }[];
+}
+
+function CaseReviews({ locale, reviews }: { locale: Locale; reviews: CaseView["reviews"] }) {
+  if (reviews.length === 0) return null;
+  return (
+    <>
+      <h2>{t(locale, "staff.case.reviews")}</h2>
+      <ul>
+        {reviews.map((r) => (
+          <li data-review={r.id} data-review-status={r.status}>
+            <a href={`/staff/reviews/${r.id}`}>{r.status === "pending" ? t(locale, "staff.case.review_open") : r.id}</a>
+            {` · ${r.at} · ${r.kind} · ${t(locale, k(`staff.review.status.${r.status}`))}${r.reason ? ` · ${t(locale, k(`staff.review.reason.${r.reason}`))}` : ""}`}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
 }
 
 export function CasePage({ locale, viewer, view }: { locale: Locale; viewer: StaffViewer; view: CaseView }) {
@@ -106,6 +125,7 @@ export function CasePage({ locale, viewer, view }: { locale: Locale; viewer: Sta
           </ul>
         </>
       )}
+      <CaseReviews locale={locale} reviews={view.reviews} />
       <h2>{t(locale, "staff.case.timeline")}</h2>
       <table class="data">
         <thead>

@@ -59,6 +59,21 @@ describe("the back office's sign-in", () => {
     expect(await auditRows(admin.id)).toContainEqual(expect.objectContaining({ action: "staff.revoked", object_type: "staff", object_id: reviewer.id }));
   });
 
+  it.each([
+    ["Chromium's own form under a strict referrer policy", { origin: "null", "sec-fetch-site": "same-origin" }, 303],
+    ["a browser that sends only its Origin", { origin: BASE }, 303],
+    ["a form on another site", { origin: "https://evil.example", "sec-fetch-site": "cross-site" }, 403],
+    ["a sandboxed frame (Origin null, no vouching)", { origin: "null" }, 403],
+    ["a same-site sibling", { origin: BASE, "sec-fetch-site": "same-site" }, 403],
+  ] as const)("should judge a POST from %s by Sec-Fetch-Site first, then Origin", async (_, headers, status) => {
+    const admin = await staffMember("admin");
+    const body = new FormData();
+    for (const [k, v] of Object.entries({ email: `h${Date.now()}${Math.random().toString(36).slice(2, 6)}@shiming.example`, name: "新同事", role: "reviewer" })) body.set(k, v);
+    const res = await worker.fetch(new Request(`${BASE}/staff/team`, { method: "POST", body, headers: { "cf-access-jwt-assertion": admin.jwt, ...headers }, redirect: "manual" }));
+    expect(res.status).toBe(status);
+    expect(await res.text()).toBe(status === 403 ? "cross-site request refused" : "");
+  });
+
   it("should add a member from the admins' page, refusing a form from another site", async () => {
     const admin = await staffMember("admin");
     const email = `new${Date.now()}@shiming.example`;

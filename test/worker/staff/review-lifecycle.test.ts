@@ -51,6 +51,16 @@ describe("a verification whose licence waits for a person", () => {
     expect((await events(v.id)).filter((e) => e.type === "provider.call")).toHaveLength(1);
   });
 
+  it("should lead from the case, found by the partner's reference, to its review", async () => {
+    const { v, reviewId } = await pending();
+    const reviewer = await newReviewer("审核员丁");
+    const found = await staffGet(`/staff/cases?q=${v.id}`, reviewer.jwt);
+    expect(found.html).toContain(`href="/staff/cases/${v.id}"`);
+    const page = await staffGet(`/staff/cases/${v.id}`, reviewer.jwt);
+    expect(page.html).toMatch(new RegExp(`<li data-review="${reviewId}" data-review-status="pending"><a href="/staff/reviews/${reviewId}">去审核</a>`));
+    expect(textOf(page.html)).toContain("business_licence · 待审核");
+  });
+
   it("should announce an approval with the review, give the operator a day to go on, and go back to in_progress", async () => {
     const { v, a, reviewId } = await pending();
     const reviewer = await newReviewer("审核员甲");
