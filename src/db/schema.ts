@@ -345,3 +345,25 @@ export const reviews = sqliteTable(
   },
   (t) => [index("reviews_queue").on(t.status, t.createdAt), index("reviews_verification").on(t.verificationId, t.status)],
 );
+
+// The funnel's daily roll-up: how many verifications created on a Beijing day stand, per partner,
+// at each key of src/domain/funnel/key.ts (method, status with every open one as `open`, detail,
+// time-to-verify bucket). The batches that create and move verifications keep it
+// (src/db/funnel-rollup.ts), so the funnel sums a few hundred rows instead of grouping the window.
+// Counts only, nothing about a person: it outlives the verifications it counted.
+export const funnelDaily = sqliteTable(
+  "funnel_daily",
+  {
+    day: text("day").notNull(),
+    partnerId: text("partner_id").notNull(),
+    // '' before a method is chosen (a key column cannot be null and still conflict).
+    method: text("method").notNull(),
+    status: text("status").notNull(),
+    // failed: the reason ('' without one); expired, canceled: the step left at; otherwise ''.
+    detail: text("detail").notNull(),
+    // verified: the time-to-verify bucket (src/domain/funnel/durations.ts), -1 unknown; otherwise 0.
+    bucket: integer("bucket").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.partnerId, t.method, t.status, t.detail, t.bucket] }), index("funnel_daily_partner").on(t.partnerId, t.day)],
+);

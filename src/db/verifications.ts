@@ -27,8 +27,15 @@ export interface EventInput {
 }
 
 /** Inserts a verification with its first event (and webhook event) in one batch; answers the stored row, defaults included. */
-export async function insertVerification(db: Database, row: NewVerificationRow, event: EventInput, outbox: OutboxEntry | null = null): Promise<VerificationRow> {
-  const rest = outbox ? [outboxInsert(db, outbox)] : [];
+/** `alongside`: other rows of the same batch, standing or falling with the insert (the funnel's count). */
+export async function insertVerification(
+  db: Database,
+  row: NewVerificationRow,
+  event: EventInput,
+  outbox: OutboxEntry | null = null,
+  alongside: readonly BatchItem<"sqlite">[] = [],
+): Promise<VerificationRow> {
+  const rest = [...(outbox ? [outboxInsert(db, outbox)] : []), ...alongside];
   const [inserted] = await db.batch([db.insert(verifications).values(row).returning(), db.insert(verificationEvents).values(eventRow(row, event)), ...rest]);
   return inserted[0]!;
 }

@@ -1,11 +1,13 @@
 // The only writer of a verification row. A change is built in memory (moves through the pure
 // transition, attribute patches, evidence), then written as one guarded D1 batch: the row's new
 // state with `status` and `method` derived from it, its events in the order they happened, the
-// webhook outbox row when partners hear of the move, and the purge of ciphertext when it ends.
+// webhook outbox row when partners hear of the move, the funnel's roll-up when the row's place in
+// it moves, and the purge of ciphertext when it ends.
 // It must never decide what a step means: steps and methods do, through transition().
 import type { SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { consentIpPurge } from "../db/consents";
+import { funnelMoved } from "../db/funnel-rollup";
 import {
   type EventInput,
   eventInsert,
@@ -140,7 +142,8 @@ export async function write<Row extends VerificationRow>(ctx: WriteContext, ch: 
     base,
     patch,
     headline,
-    (guard) => [...before.map((e) => entryItem(db, base, e, now, guard)), ...(ended ? [consentIpPurge(db, base.id, guard)] : [])],
+    // The funnel's roll-up moves with the row (ending counts once: the key moves only then).
+    (guard) => [...before.map((e) => entryItem(db, base, e, now, guard)), ...funnelMoved(db, base, row, guard), ...(ended ? [consentIpPurge(db, base.id, guard)] : [])],
     outbox,
   );
   if (!written) return { ok: false, error: "conflict" };
@@ -241,7 +244,7 @@ export async function writeThenRead<Row extends VerificationRow, Read extends Ba
   const last = ch.entries.findLastIndex((e) => e.kind === "flow");
   const headline = last >= 0 ? (ch.entries[last] as { event: EventInput }).event : { type: "verification.updated", actor: "system" as const };
   const before = ch.entries.filter((_, i) => i !== last);
-  const result = await updateVerificationThenRead(db, base, patch, headline, (guard) => before.map((e) => entryItem(db, base, e, now, guard)), read);
+  const result = await updateVerificationThenRead(db, base, patch, headline, (guard) => [...before.map((e) => entryItem(db, base, e, now, guard)), ...funnelMoved(db, base, row, guard)], read);
   if (!result.written) return { ok: false, error: "conflict" };
   return { ok: true, row: { ...row, updatedAt: now, version: base.version + 1 }, read: result.read };
 }

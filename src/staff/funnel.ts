@@ -1,12 +1,16 @@
 // The funnel, as figures: per day and per method over a window, how many verifications started,
 // were verified, failed, expired after starting a method, or were abandoned before choosing one;
 // where the unfinished ones stopped; the failure reasons; the median time to verify. Pure: the
-// rows come from the db module's grouped queries, the view draws what this returns.
+// rows are the daily roll-up's sums (src/db/staff-funnel.ts), the view draws what this returns.
+// Per method, a verification counts under the method it stands in now: an open one under "none"
+// until it chooses, then under its method (its row's "open"), and an ended one under the method
+// it ended in; one that ended before choosing is "abandoned" under "none".
+import { beijingDay } from "../domain/funnel/key";
 
 export const OUTCOMES = ["verified", "failed", "expired", "abandoned", "open"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-/** One grouped row: a day (Beijing), a method (null before one was chosen), a status, a count. */
+/** One summed row: a day (Beijing), a method (null before one was chosen), a status (every open one is `open`), a count. */
 export interface DayRow {
   day: string;
   method: string | null;
@@ -68,6 +72,6 @@ export function byMethod(rows: readonly DayRow[]): MethodFigures[] {
 /** The window's days, in Beijing time (UTC+8), oldest first. */
 export function windowDays(now: number, days: number): string[] {
   const out: string[] = [];
-  for (let i = days - 1; i >= 0; i--) out.push(new Date(now + 8 * 3_600_000 - i * 86_400_000).toISOString().slice(0, 10));
+  for (let i = days - 1; i >= 0; i--) out.push(beijingDay(now - i * 86_400_000));
   return out;
 }

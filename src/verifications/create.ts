@@ -4,6 +4,7 @@ import type { DataCipher } from "../crypto/data-key";
 import { newId } from "../crypto/random";
 import { DAY } from "../domain/clock";
 import { maskIdNumber, maskName, maskPhone } from "../domain/masking";
+import { funnelStarted } from "../db/funnel-rollup";
 import { insertVerification, type NewVerificationRow, type PartnerScope, type VerificationRow } from "../db/verifications";
 import { methodsFor } from "../methods";
 import type { VerificationOptions } from "../flow/methods";
@@ -80,7 +81,8 @@ export async function createVerification(ctx: WriteContext, cipher: DataCipher, 
   const created = input.parent
     ? { type: "verification.created", actor: "system" as const, toStatus: "pending", data: { parent_id: input.parent.id, role: input.parent.role } }
     : { type: "verification.created", actor: "partner" as const, toStatus: "pending" };
-  const stored = await insertVerification(ctx.db, row, created, outbox);
+  // Counted in the funnel from its creation, in the same batch (an open one, before any method).
+  const stored = await insertVerification(ctx.db, row, created, outbox, [funnelStarted(ctx.db, row)]);
   if (outbox) await publishEvents(ctx, [outbox.id]);
   return stored;
 }
