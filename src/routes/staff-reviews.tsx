@@ -12,6 +12,7 @@ import { lastRegistryAnswer } from "../reviews/registry-answer";
 import { storedLicenceReading } from "../reviews/stored-licence-reading";
 import { requireStaff, type StaffEnv } from "../staff/guard";
 import { audit, staffLocale, viewerOf } from "../staff/request";
+import { registryFacts } from "../../views/staff/registry-facts";
 import { type QueueItem, ReviewPage, ReviewQueuePage, type ReviewView } from "../../views/staff/reviews";
 
 export const staffReviews = new Hono<StaffEnv>();
@@ -49,12 +50,12 @@ async function reviewPage(c: Context<StaffEnv>, id: string, refusal?: string, st
     clock: review.status === "pending" ? clockOf(now - review.createdAt) : "ok",
     typed: [
       ["organization", found.orgName ?? "—"],
-      ["credit code", found.orgCredentialCode ?? "—"],
-      ["legal representative", found.orgLegalRepNameMasked ?? "—"],
-      ["legal representative's ID number", found.orgLegalRepIdNumberMasked ?? "—"],
+      ["credit_code", found.orgCredentialCode ?? "—"],
+      ["legal_rep", found.orgLegalRepNameMasked ?? "—"],
+      ["legal_rep_id_number", found.orgLegalRepIdNumberMasked ?? "—"],
       ["partner", found.partnerName],
     ],
-    registry: registry ? Object.entries(registry).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]) : null,
+    registry: registry ? registryFacts(staffLocale(c), registry) : null,
     holder: holderId ? { name: found.claimedByName ?? holderId, mine: holderId === c.var.staff.id, minutesLeft: Math.ceil(((review.claimedUntil ?? now) - now) / 60_000) } : null,
     licence: review.objectKey ? { url: `/staff/reviews/${review.id}/licence`, pdf: review.contentType === "application/pdf" } : null,
     reading: licenceReadingView(reading, { orgName: found.orgName, creditCode: found.orgCredentialCode, legalRepNameMasked: found.orgLegalRepNameMasked }),

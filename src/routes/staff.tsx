@@ -13,6 +13,7 @@ import { audit, staffLocale, viewerOf } from "../staff/request";
 import { caseQuery } from "../staff/search";
 import { staffReviews } from "./staff-reviews";
 import { type CaseSummary, CasePage, CaseSearchPage } from "../../views/staff/cases";
+import type { Fact } from "../../views/staff/facts";
 import { StaffHomePage } from "../../views/staff/home";
 import { TeamPage } from "../../views/staff/team";
 
@@ -70,7 +71,7 @@ staff.get("/staff/cases/:id", requireStaff(), async (c) => {
   await audit(c, { action: "case.viewed", objectType: "verification", objectId: detail.row.id });
   const r = detail.row;
   const base = summary(r);
-  const facts: [string, string][] = [
+  const facts: Fact[] = [
     ["partner", `${r.partnerName}${r.livemode ? "" : " (test)"}`],
     ["type", r.type],
     ["status", r.status],
@@ -80,18 +81,18 @@ staff.get("/staff/cases/:id", requireStaff(), async (c) => {
       ? ([
           ["person", base.person ?? "—"],
           ["phone", r.personPhoneMasked ?? "—"],
-        ] as [string, string][])
+        ] as Fact[])
       : []),
     ...(r.type === "organization"
       ? ([
           ["organization", base.organization ?? "—"],
-          ["legal representative", r.orgLegalRepNameMasked ?? "—"],
-          ["registry status", r.orgRegistryStatus ?? "—"],
+          ["legal_rep", r.orgLegalRepNameMasked ?? "—"],
+          ["registry_status", r.orgRegistryStatus ?? "—"],
           ["operator", `${r.operatorRole ?? "—"} ${base.person ?? ""}`.trim()],
-        ] as [string, string][])
+        ] as Fact[])
       : []),
-    ["failed attempts", String(r.failedAttempts)],
-    ["failure reason", r.failureReason ?? "—"],
+    ["failed_attempts", String(r.failedAttempts)],
+    ["failure_reason", r.failureReason ?? "—"],
     ["created", iso(r.createdAt)!],
     ["completed", iso(r.completedAt) ?? "—"],
   ];

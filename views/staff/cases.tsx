@@ -1,5 +1,6 @@
 // Case search and one case: masked as partners see it, with its whole timeline.
 import { type Locale, messageKey as k, t } from "../messages";
+import { type Fact, Facts } from "./facts";
 import { StaffPage, type StaffViewer } from "./page";
 
 export interface CaseSummary {
@@ -70,7 +71,7 @@ function CaseTable({ locale, rows }: { locale: Locale; rows: CaseSummary[] }) {
 
 export interface CaseView {
   summary: CaseSummary & { failureReason: string | null; failedAttempts: number; registryStatus: string | null; parentId: string | null };
-  facts: [string, string][];
+  facts: Fact[];
   events: { at: string; type: string; actor: string; data: string }[];
   consents: { at: string; kind: string; version: string; ip: string | null }[];
   deliveries: { at: string; type: string; status: string; attempts: number }[];
@@ -100,14 +101,7 @@ export function CasePage({ locale, viewer, view }: { locale: Locale; viewer: Sta
   const s = view.summary;
   return (
     <StaffPage locale={locale} title={`${t(locale, "staff.case.title")} ${s.id}`} viewer={viewer}>
-      <dl class="summary" data-case-status={s.status}>
-        {view.facts.map(([k, v]) => (
-          <>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </>
-        ))}
-      </dl>
+      <Facts locale={locale} rows={view.facts} status={s.status} />
       {s.parentId && (
         <p>
           {t(locale, "staff.case.parent")} <a href={`/staff/cases/${s.parentId}`}>{s.parentId}</a>

@@ -2,6 +2,7 @@
 // registry's answer, the claim, and the decision form with its fixed reasons. Plain view models.
 import { type Locale, type MessageKey, t } from "../messages";
 import { LicenceReading, type LicenceReadingView } from "./licence-reading";
+import { type Fact, Facts } from "./facts";
 import { StaffPage, type StaffViewer } from "./page";
 
 export interface QueueItem {
@@ -63,8 +64,8 @@ export interface ReviewView {
   status: "pending" | "approved" | "rejected" | "withdrawn";
   ageMinutes: number;
   clock: QueueItem["clock"];
-  typed: [string, string][];
-  registry: [string, string][] | null;
+  typed: Fact[];
+  registry: Fact[] | null;
   /** Who holds the claim now: you (with the minutes left) or another member. */
   holder: { name: string; mine: boolean; minutesLeft: number } | null;
   licence: { url: string; pdf: boolean } | null;
@@ -73,19 +74,6 @@ export interface ReviewView {
   reasons: readonly string[];
   /** Why the last action was refused: decided, claimed_by_other, not_claimed, reason_required. */
   refusal?: string;
-}
-
-function Facts({ rows }: { rows: [string, string][] }) {
-  return (
-    <dl class="summary">
-      {rows.map(([label, value]) => (
-        <>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </>
-      ))}
-    </dl>
-  );
 }
 
 function refusalText(locale: Locale, v: ReviewView): string | null {
@@ -115,9 +103,9 @@ export function ReviewPage({ locale, viewer, view: v }: { locale: Locale; viewer
       </p>
       {v.status !== "pending" && !refusal && <p role="status">{t(locale, "staff.review.decided", { status: t(locale, k(`staff.review.status.${v.status}`)) })}</p>}
       <h2>{t(locale, "staff.review.typed")}</h2>
-      <Facts rows={v.typed} />
+      <Facts locale={locale} rows={v.typed} />
       <h2>{t(locale, "staff.review.registry")}</h2>
-      {v.registry ? <Facts rows={v.registry} /> : <p>{t(locale, "staff.review.registry_none")}</p>}
+      {v.registry ? <Facts locale={locale} rows={v.registry} /> : <p>{t(locale, "staff.review.registry_none")}</p>}
       <h2>{t(locale, "staff.review.licence")}</h2>
       {v.licence &&
         (v.licence.pdf ? (

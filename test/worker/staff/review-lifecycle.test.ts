@@ -59,6 +59,12 @@ describe("a verification whose licence waits for a person", () => {
     const page = await staffGet(`/staff/cases/${v.id}`, reviewer.jwt);
     expect(page.html).toMatch(new RegExp(`<li data-review="${reviewId}" data-review-status="pending"><a href="/staff/reviews/${reviewId}">去审核</a>`));
     expect(textOf(page.html)).toContain("business_licence · 待审核");
+    // Labels in the page's language; values as the API spells them.
+    expect(page.html).toContain("<dt>状态</dt><dd>requires_review</dd>");
+    const item = await staffGet(`/staff/reviews/${reviewId}`, reviewer.jwt);
+    expect(item.html).toContain("<dt>统一社会信用代码</dt><dd>91330200MA2AAAAA0G</dd>");
+    expect(item.html).toContain("<dt>原因</dt><dd>工商登记中查无此企业（组织） (org_not_found)</dd>");
+    expect(item.html).not.toContain("<dt>capability</dt>");
   });
 
   it("should announce an approval with the review, give the operator a day to go on, and go back to in_progress", async () => {
