@@ -420,7 +420,8 @@ describe("the sign-in code's countdown in Chromium", () => {
     await page.getByRole("status").filter({ hasText: "验证码已发送至 137****1066" }).waitFor();
     expect(await page.locator("#f-phone").getAttribute("aria-invalid")).toBeNull();
     expect(await page.locator("#f-phone-error").count()).toBe(0);
-    expect(await sendButton(page).isDisabled()).toBe(true);
+    // The swapped-in button starts its countdown once htmx settles it: a moment, under load.
+    await expect.poll(() => sendButton(page).isDisabled()).toBe(true);
     expect(await sendButton(page).textContent()).toMatch(/^\d+ 秒后可重新获取$/);
     // The first code still signs in.
     await page.locator("#f-code").fill(await latestCode(phoneFor(66)));

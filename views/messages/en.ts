@@ -197,6 +197,7 @@ export const en: Record<MessageKey, string> = {
   "staff.review.licence_alt": "The business licence the operator uploaded",
   "staff.review.licence_pdf": "Open the business licence (PDF)",
   "staff.review.claim": "Claim",
+  "staff.review.renew": "Keep it 30 more minutes",
   "staff.review.claimed_by_you": "You hold this item for {minutes} more minutes.",
   "staff.review.claimed_by_other": "{name} holds this item: you cannot decide it now.",
   "staff.review.decided": "This item has been decided: {status}.",

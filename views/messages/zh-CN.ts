@@ -195,6 +195,7 @@ export const zhCN = {
   "staff.review.licence_alt": "经办人上传的营业执照",
   "staff.review.licence_pdf": "打开营业执照（PDF）",
   "staff.review.claim": "认领",
+  "staff.review.renew": "续期 30 分钟",
   "staff.review.claimed_by_you": "你已认领，{minutes} 分钟内有效。",
   "staff.review.claimed_by_other": "{name} 已认领，暂时不能由你处理。",
   "staff.review.decided": "该材料已处理：{status}。",

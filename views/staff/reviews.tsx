@@ -130,7 +130,7 @@ export function ReviewPage({ locale, viewer, view: v }: { locale: Locale; viewer
           {(!v.holder || mine) && (
             <form method="post" action={`/staff/reviews/${v.id}/claim`}>
               <button type="submit" class={mine ? "secondary" : undefined}>
-                {t(locale, "staff.review.claim")}
+                {t(locale, mine ? "staff.review.renew" : "staff.review.claim")}
               </button>
             </form>
           )}
