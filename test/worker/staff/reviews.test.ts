@@ -2,64 +2,14 @@
 // does not know (查无此企业有限公司) sends its licence for review; the file is checked by its bytes
 // and kept in R2 until the decision; reviewers claim (a claim lapses), approve or reject; two
 // decisions at once have one winner; the operator API decides the same way; every step is audited.
-import { env, exports } from "cloudflare:workers";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { database } from "../../../src/db/client";
 import { sweepMedia } from "../../../src/media/retention";
-import { SANDBOX_ORGANIZATIONS, TEST_IDENTITIES } from "../../../src/providers/sandbox-values";
+import { SANDBOX_ORGANIZATIONS } from "../../../src/providers/sandbox-values";
 import { Applicant, textOf, uniquePhone } from "../applicant";
-import { ADMIN, BASE, call, newPartner, newVerification } from "../helpers";
-import { staffMember } from "./sign-in";
-
-const worker = (exports as unknown as { default: Fetcher }).default;
-const ORG = { org_name: SANDBOX_ORGANIZATIONS.notFoundName, credential_code: "91330200MA2AAAAA0G", legal_rep_name: TEST_IDENTITIES[1].name, consent: "yes" };
-/** A reviewer named `name`. */
-const newReviewer = (name: string) => staffMember("reviewer", name);
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(64).fill(7)]);
-
-async function staffGet(path: string, jwt: string) {
-  const res = await worker.fetch(new Request(`${BASE}${path}`, { headers: { "cf-access-jwt-assertion": jwt, "accept-language": "zh-CN" }, redirect: "manual" }));
-  return { status: res.status, headers: res.headers, html: await res.text() };
-}
-
-async function staffPost(path: string, jwt: string, fields: Record<string, string> = {}) {
-  const body = new FormData();
-  for (const [k, v] of Object.entries(fields)) body.set(k, v);
-  const res = await worker.fetch(new Request(`${BASE}${path}`, { method: "POST", body, headers: { "cf-access-jwt-assertion": jwt, origin: BASE, "accept-language": "zh-CN" }, redirect: "manual" }));
-  return { status: res.status, location: res.headers.get("location"), html: await res.text() };
-}
-
-async function review(verificationId: string) {
-  return env.DB.prepare("select * from reviews where verification_id = ? order by created_at desc").bind(verificationId).first<Record<string, string | number | null>>();
-}
-
-async function auditOf(reviewId: string) {
-  const rows = await env.DB.prepare("select staff_id, action, data from staff_audit where object_type = 'review' and object_id = ? order by created_at, rowid")
-    .bind(reviewId)
-    .all<{ staff_id: string; action: string; data: string }>();
-  return rows.results.map((r) => ({ ...r, data: JSON.parse(r.data) }));
-}
-
-async function events(id: string) {
-  const rows = await env.DB.prepare("select type, actor, data from verification_events where verification_id = ? order by created_at, rowid")
-    .bind(id)
-    .all<{ type: string; actor: string; data: string }>();
-  return rows.results.map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, unknown> }));
-}
-
-const licence = (bytes: Uint8Array = PNG, type = "image/png") => new File([bytes], "licence.png", { type });
-
-/** An organization the registry does not know, and its licence sent for review. */
-async function pending() {
-  const { testKey } = await newPartner("宁波产权");
-  const v = await newVerification(testKey, { type: "organization", methods: ["legal_rep_personal"] });
-  const a = new Applicant(v.id);
-  await a.signIn(testKey, uniquePhone());
-  const notFound = await a.post("/organization/check", ORG);
-  const sent = await a.post("/organization/licence", { ...ORG, business_licence: licence() });
-  const row = (await review(v.id))!;
-  return { testKey, v, a, notFound, sent, reviewId: row.id as string, row };
-}
+import { ADMIN, call, newPartner, newVerification } from "../helpers";
+import { auditOf, events, licence, newReviewer, ORG, PNG, pending, review, staffGet, staffPost } from "./licence-review";
 
 describe("the business licence for an organization the registry does not know", () => {
   it("should offer the licence beside the registry's answer, then wait for a person's review", async () => {
