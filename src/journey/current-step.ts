@@ -59,9 +59,11 @@ function organizationProgress(row: ApplicantRow, view: StepView) {
         ? "operator_role"
         : view.kind === "method_form" && view.stepName
           ? view.stepName
-          : view.kind === "choose_method"
-            ? "method"
-            : (currentMethodStep(row.state)?.step ?? "method");
+          : view.kind === "licence_phone"
+            ? "org_check"
+            : view.kind === "choose_method"
+              ? "method"
+              : (currentMethodStep(row.state)?.step ?? "method");
   return organizationProgressOf(preamble, methodOfState(row.state), row.options, at);
 }
 
@@ -78,7 +80,8 @@ async function screen(ctx: FlowContext, row: ApplicantRow, session: ApplicantSes
   const preamble = currentPreambleStep(row.state) ?? (row.state.kind === "start" ? startOfPreamble(row) : null);
   if (preamble) {
     const step = findStep(preamble.step);
-    if (step) return showStep(ctx, step, row, { at: preamble, session, edit: false }, flags.notice);
+    // `?edit=1` there: the organization check's form again, from a QR code shown for the licence.
+    if (step) return showStep(ctx, step, row, { at: preamble, session, edit: !!flags.edit }, flags.notice);
   }
   const methods = offeredMethods(row);
   const role =

@@ -13,7 +13,7 @@ import { allSteps, type ActionOutcome, type StepAction } from "../flow/steps";
 import { authorizeApplicant, sendAuthorizationCode, signInCodeShown } from "../journey/authorize";
 import { answerReuse, chooseMethod } from "../journey/choose";
 import { currentStep, stepBase, type StepFlags, withProgress } from "../journey/current-step";
-import { currentMethodStep } from "../domain/flow/state";
+import { currentMethodStep, currentPreambleStep } from "../domain/flow/state";
 import { HandoffStatus } from "../../views/steps/continue-on-phone";
 import { TestMode } from "../../views/components/test-mode";
 import { UnavailablePage } from "../../views/pages/unavailable";
@@ -253,7 +253,7 @@ hosted.post("/:id/*", async (c) => {
   const path = c.req.path.split("/").slice(3).join("/");
   const s = await withSession(c);
   if (!s.row) return s.response;
-  const found = findAction(path, currentMethodStep(s.row.state)?.step);
+  const found = findAction(path, currentMethodStep(s.row.state)?.step ?? currentPreambleStep(s.row.state)?.step);
   if (!found) return c.notFound();
   // One cap for every step action: the largest (both ID photos) bounds the text forms too.
   const read = await form(c, s.row, FORM_CAP.photos);

@@ -5,8 +5,8 @@
 import { DurableObject } from "cloudflare:workers";
 import { type HandoffEvent, type HandoffState, isTerminal, nextHandoffState } from "../domain/handoff/machine";
 
-/** face: liveness in the phone's browser; alipay_face: the same in the Alipay app; id_capture: both sides of the ID card. */
-export type HandoffPurpose = "face" | "alipay_face" | "id_capture";
+/** face: liveness in the phone's browser; alipay_face: the same in the Alipay app; id_capture: both sides of the ID card; licence_capture: the business licence for a review. */
+export type HandoffPurpose = "face" | "alipay_face" | "id_capture" | "licence_capture";
 
 export interface HandoffRecord {
   handoffId: string;

@@ -38,6 +38,17 @@ export async function licenceInReview(r: Reacher, locale: Locale, reference?: st
   return { ...s, reviewId: await reviewOf(r, s.v.id) };
 }
 
+/** Signed in, the registry's "no such organization" answered, and 用手机拍摄营业执照 chosen: the desktop shows the QR code. */
+export async function licenceByPhone(r: Reacher, locale: Locale) {
+  const s = await r.signedIn(locale, { type: "organization", methods: ["legal_rep_personal"] });
+  const fields = { consent: "yes", ...UNKNOWN_ORG };
+  const checked = await r.post(`/v/${s.v.id}/organization/check`, fields, s.session);
+  if (checked.status !== 422) throw new Error(`the organization check answered ${checked.status}, not the registry's org_not_found`);
+  const offered = await r.post(`/v/${s.v.id}/organization/licence/phone`, fields, s.session);
+  if (offered.status !== 303) throw new Error(`the phone's offer answered ${offered.status}`);
+  return s;
+}
+
 /** The pending review of a verification, through the operator API. */
 async function reviewOf(r: Reacher, verificationId: string): Promise<string> {
   const res = await fetch(`${r.baseUrl}/admin/v1/reviews`, { headers: { authorization: `Bearer ${inject("adminToken")}` } });

@@ -7,7 +7,7 @@
 import type { Page } from "playwright-core";
 import { inject } from "vitest";
 import { SANDBOX_NAMES, TEST_IDENTITIES } from "../../src/providers/sandbox-values";
-import { licenceInReview, UNKNOWN_ORG } from "./licence";
+import { licenceByPhone, licenceInReview, UNKNOWN_ORG } from "./licence";
 import type { Locale, Reached, Reacher, Session } from "./reacher";
 
 /** applicant: the person flow on the desktop; phone: the handoff's pages; error: links that cannot be used. */
@@ -332,6 +332,11 @@ export const PAGES: PageRow[] = [
     ],
   },
   {
+    name: "organization: business licence taken with the phone (QR code)",
+    group: "applicant",
+    reach: async (r, locale) => (await licenceByPhone(r, locale)).reached,
+  },
+  {
     name: "organization: business licence under review",
     group: "applicant",
     reach: async (r, locale) => (await licenceInReview(r, locale)).reached,
@@ -477,6 +482,22 @@ export const PAGES: PageRow[] = [
     group: "phone",
     device: "phone",
     reach: async (r, locale) => r.openOnPhone(await r.handoffLink(await reachRow("ID photos", r, locale))),
+  },
+  {
+    name: "phone: the business licence",
+    group: "phone",
+    device: "phone",
+    reach: async (r, locale) => r.openOnPhone(await r.handoffLink((await licenceByPhone(r, locale)).reached)),
+    states: [
+      {
+        name: "a file that is no image",
+        async show(page) {
+          await page.locator("#f-business_licence").setInputFiles({ name: "licence.jpg", mimeType: "image/jpeg", buffer: Buffer.from("not a licence at all") });
+          await page.locator("form button[type=submit]").click();
+          await page.locator("#f-business_licence-error").waitFor();
+        },
+      },
+    ],
   },
   {
     name: "phone: link already used",

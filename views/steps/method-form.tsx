@@ -8,7 +8,7 @@ import { MethodConsent } from "../components/method-consent";
 import { StepForm } from "../components/step-form";
 import { isMessageKey, type Locale, type MessageKey, t } from "../messages";
 import { SUGGESTED_BANKS } from "../components/banks";
-import type { StepView } from "./model";
+import { STEP_ID, type StepView } from "./model";
 
 type Props = Extract<StepView, { kind: "method_form" }>;
 
@@ -102,7 +102,7 @@ export function MethodFormStep(p: Props) {
           autofocus={firstError === "consent" || (!firstError && !p.reason && firstOpen === "consent")}
         />
         <button type="submit">{t(locale, "form.submit")}</button>
-        {p.licence && <Licence locale={locale} action={p.licence.action} error={p.licence.error} autofocus={!firstError && !!p.licence.error} />}
+        {p.licence && <Licence locale={locale} action={p.licence.action} phoneAction={p.licence.phoneAction} error={p.licence.error} autofocus={!firstError && !!p.licence.error} />}
       </StepForm>
       {p.canChangeMethod && (
         <p>
@@ -117,9 +117,10 @@ export function MethodFormStep(p: Props) {
 /**
  * The organization check's other way, inside its form so the typed fields and the consent go
  * with it: the licence file and a second submit button posting to the review action (formaction
- * without JavaScript, its own hx-post under htmx, multipart either way).
+ * without JavaScript, its own hx-post under htmx, multipart either way). A paper licence and only a
+ * phone camera: a third button sends the same fields and consent, and the phone takes the photo.
  */
-function Licence({ locale, action, error, autofocus }: { locale: Locale; action: string; error: string | undefined; autofocus: boolean }) {
+function Licence({ locale, action, phoneAction, error, autofocus }: { locale: Locale; action: string; phoneAction: string; error: string | undefined; autofocus: boolean }) {
   const id = "f-business_licence";
   return (
     <section class="licence" aria-labelledby="licence-title">
@@ -145,8 +146,15 @@ function Licence({ locale, action, error, autofocus }: { locale: Locale; action:
           </p>
         )}
       </div>
-      <button type="submit" class="secondary" formaction={action} hx-post={action} hx-encoding="multipart/form-data">
+      {/* A button's own hx-post inherits nothing from its form (htmx 4): it names the step as its target itself. */}
+      <button type="submit" class="secondary" formaction={action} hx-post={action} hx-target={`#${STEP_ID}`} hx-swap="outerHTML" hx-encoding="multipart/form-data">
         {t(locale, "org_check.licence.submit")}
+      </button>
+      <p class="hint" id="licence-phone-hint">
+        {t(locale, "org_check.licence.phone_hint")}
+      </p>
+      <button type="submit" class="secondary" formaction={phoneAction} hx-post={phoneAction} hx-target={`#${STEP_ID}`} hx-swap="outerHTML" aria-describedby="licence-phone-hint" data-licence-phone>
+        {t(locale, "org_check.licence.phone")}
       </button>
     </section>
   );

@@ -80,10 +80,15 @@ export type StepView =
       reason?: string;
       /** Whether the reason used one of the tries (from the method's reason catalogue). */
       reasonCounted?: boolean;
-      /** The organization check's other way: the business licence for a person to review (its action, and the file's error). */
-      licence?: { action: string; error?: string };
+      /** The organization check's other way: the business licence for a person to review (its action, the file's error, and the action that takes it with a phone instead). */
+      licence?: { action: string; phoneAction: string; error?: string };
       attemptsLeft: number;
       canChangeMethod: boolean;
+    })
+  /** The business licence is to come from the phone: the typed fields kept, the QR code shown. */
+  | (StepBase & {
+      kind: "licence_phone";
+      handoff: { state: string; link?: HandoffLink | undefined; lastFailure?: string | null; failures?: number; purpose?: string; attemptsLeft?: number };
     })
   /** A person reviews the business licence: the page looks again (pollUrl) every few seconds. */
   | (StepBase & { kind: "review_pending"; targetHours: number; pollUrl: string })

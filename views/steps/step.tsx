@@ -11,6 +11,7 @@ import { ChooseMethodStep } from "./choose-method";
 import { CodeStep } from "./code";
 import { ContinueOnPhoneStep } from "./continue-on-phone";
 import { IdPhotosStep } from "./id-photos";
+import { LicencePhoneStep } from "./licence-phone";
 import { MethodFormStep } from "./method-form";
 import { OperatorRoleStep } from "./operator-role";
 import { STEP_ID, type StepView } from "./model";
@@ -42,6 +43,8 @@ function Body({ step }: { step: StepView }) {
       return <ResultStep {...step} />;
     case "review_pending":
       return <ReviewPendingStep {...step} />;
+    case "licence_phone":
+      return <LicencePhoneStep {...step} />;
   }
 }
 
@@ -66,6 +69,7 @@ export function stepTitle(step: StepView): string {
     id_photos: "photos.heading",
     awaiting_child: "child.heading",
     review_pending: "review_pending.heading",
+    licence_phone: "licence_phone.heading",
     result: step.kind === "result" && step.status === "verified" ? "result.verified.heading" : "result.failed.heading",
   }[step.kind];
   return isMessageKey(key) ? t(step.locale, key) : t(step.locale, "app.name");

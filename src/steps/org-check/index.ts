@@ -5,13 +5,16 @@ import { recordConsent } from "../../flow/consent";
 import type { FlowContext } from "../../flow/context";
 import type { ActionOutcome, StepModule } from "../../flow/steps";
 import { ORG_CHECK_STEP, preambleOf } from "../../flow/types";
+import { type DesktopHandoff, desktopHandoff } from "../../flow/handoff";
 import { beginChange, evidence, move, set, write } from "../../flow/writer";
 import type { BusinessRegistryAnswer } from "../../providers/business-registry/index";
 import { addMessages } from "../../../views/messages";
 import { messages } from "./messages";
 import { checked, readTyped } from "./typed";
 import { submitLicence } from "./licence";
-import { LICENCE_PATH, ORG_CHECK_PATH, orgCheckView, reviewPendingView, withOrgReason, withReviewRejected } from "./view";
+import { LICENCE_PURPOSE, offerPhone, refreshLicenceHandoff, sealedInput, waitsForPhone } from "./licence-phone";
+import { licenceChannel } from "./phone-pages";
+import { LICENCE_PATH, LICENCE_PHONE_PATH, licencePhoneView, ORG_CHECK_PATH, orgCheckView, reviewPendingView, withLicence, withOrgReason, withReviewRejected } from "./view";
 
 addMessages(messages);
 
@@ -43,9 +46,10 @@ async function submit(ctx: FlowContext, row: ApplicantRow, session: ApplicantSes
   const ch = beginChange(ctx.db, row, ctx.now);
   await recordConsent(ctx, ch, session.applicantId, "method_processing", "org_check");
   if (row.state.kind === "start" && move(ch, { type: "prepare", plan: preambleOf(row.type), step: ORG_CHECK_STEP }, { actor: "applicant" })) return { kind: "stale" };
-  // A new check answers for itself: a rejected licence's reason is not shown again over it.
-  if (row.state.kind === "preamble" && row.state.data?.review_rejected) {
-    move(ch, { type: "step_data", step: ORG_CHECK_STEP, data: { review_rejected: "" } }, { actor: "applicant", label: "organization.check_again" });
+  // A new check answers for itself: a rejected licence's reason is not shown again over it, nor
+  // the QR code of a licence that was to come from the phone.
+  if (row.state.kind === "preamble" && (row.state.data?.review_rejected || row.state.data?.licence_via)) {
+    move(ch, { type: "step_data", step: ORG_CHECK_STEP, data: { review_rejected: "", licence_via: "" } }, { actor: "applicant", label: "organization.check_again" });
   }
 
   const answer = await ctx.providers.businessRegistry.check({
@@ -86,18 +90,37 @@ async function submit(ctx: FlowContext, row: ApplicantRow, session: ApplicantSes
   }
 }
 
-export const orgCheckStep: StepModule<boolean, PreambleStep> = {
+interface OrgCheckFacts {
+  idRequired: boolean;
+  /** While the licence is to come from the phone: its handoff, and the fields kept for it (shown again by 改为在电脑上上传, ?edit=1). */
+  phone: { shown: DesktopHandoff | null; typed: Record<string, string> } | null;
+}
+
+export const orgCheckStep: StepModule<OrgCheckFacts, PreambleStep> = {
   kind: ORG_CHECK_STEP,
-  read: async (ctx) => ctx.providers.businessRegistryNeedsLegalRepId,
-  view: (row, args, idRequired) => {
+  read: async (ctx, row) => {
+    const idRequired = ctx.providers.businessRegistryNeedsLegalRepId;
+    if (!waitsForPhone(row)) return { idRequired, phone: null };
+    const [shown, input] = await Promise.all([desktopHandoff(ctx, row, LICENCE_PURPOSE), sealedInput(ctx, row)]);
+    // What was typed comes back into the form as a failed check brings it back: nothing is typed twice.
+    const typed = Object.fromEntries(Object.entries(input ?? {}).filter((e): e is [string, string] => typeof e[1] === "string"));
+    return { idRequired, phone: { shown, typed } };
+  },
+  view: (row, args, { idRequired, phone }) => {
     // A business licence with a person: wait for the decision; a rejected one: the form, saying why.
     const data = args.at.data;
     if (data?.review_id) return reviewPendingView(row);
+    if (phone && !args.edit) return licencePhoneView(row, phone.shown);
+    if (phone) return withLicence(orgCheckView(row, idRequired, phone.typed));
     const form = orgCheckView(row, idRequired);
     return data?.review_rejected ? withReviewRejected(form, data.review_rejected) : form;
   },
   actions: [
     { path: ORG_CHECK_PATH, handle: (ctx, row, session, form) => submit(ctx, row, session, form) },
     { path: LICENCE_PATH, handle: (ctx, row, session, form) => submitLicence(ctx, row, session, form) },
+    { path: LICENCE_PHONE_PATH, handle: (ctx, row, session, form) => offerPhone(ctx, row, session, form) },
+    // The QR code's 刷新二维码, as the other phone steps name it; the dispatcher asks the current step first.
+    { path: "handoff/refresh", handle: (ctx, row) => refreshLicenceHandoff(ctx, row) },
   ],
+  phone: [licenceChannel],
 };

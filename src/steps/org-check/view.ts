@@ -3,6 +3,7 @@
 // legal representative's name and ID number (masked where the partner sent them), the consent.
 import { MAX_FAILED_ATTEMPTS } from "../../domain/flow/transition";
 import { type ApplicantRow, localeOf } from "../../flow/applicant";
+import type { DesktopHandoff } from "../../flow/handoff";
 import { reasonEntry } from "../../flow/methods";
 import type { FormValues } from "../../flow/form/parse";
 import { prefilledMasks } from "../../flow/form/prefill";
@@ -15,6 +16,7 @@ import { ORG_CHECK_FIELDS } from "./schema";
 export const ORG_CHECK_FORM = "org_check";
 export const ORG_CHECK_PATH = "organization/check";
 export const LICENCE_PATH = "organization/licence";
+export const LICENCE_PHONE_PATH = "organization/licence/phone";
 
 /** The registry's answers for which a person may look at the business licence instead (the registries lag behind new and renamed organizations). */
 export const LICENCE_REASONS: readonly string[] = ["org_not_found", "org_moved", "org_unknown"];
@@ -59,7 +61,27 @@ export function withOrgReason(view: FormView, reason: string): FormView {
 
 /** The form also offers 上传营业执照，人工审核: the same typed fields and consent, with the licence, to a person. */
 export function withLicence(view: FormView, error?: string): FormView {
-  return { ...view, licence: { action: `/v/${view.verificationId}/${LICENCE_PATH}`, ...(error ? { error } : {}) } };
+  const base = `/v/${view.verificationId}`;
+  return { ...view, licence: { action: `${base}/${LICENCE_PATH}`, phoneAction: `${base}/${LICENCE_PHONE_PATH}`, ...(error ? { error } : {}) } };
+}
+
+/** 用手机拍摄营业执照: the typed fields kept, the phone's QR code, and the page following it live. */
+export function licencePhoneView(row: ApplicantRow, shown: DesktopHandoff | null): StepView {
+  const attemptsLeft = MAX_FAILED_ATTEMPTS - row.failedAttempts;
+  return {
+    locale: localeOf(row),
+    verificationId: row.id,
+    partnerName: row.partnerName,
+    kind: "licence_phone",
+    handoff: {
+      state: shown?.record.state ?? "expired",
+      link: shown?.link,
+      lastFailure: shown?.record.lastFailure ?? null,
+      failures: shown?.record.failures ?? 0,
+      purpose: "licence_capture",
+      attemptsLeft,
+    },
+  };
 }
 
 /** A reviewer rejected the licence: the form again with why (in words), and the licence may be sent again. */
