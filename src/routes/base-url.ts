@@ -3,6 +3,6 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../http/app-env";
 
-export function baseUrl(c: Context<AppEnv>): string {
+export function baseUrl<E extends AppEnv>(c: Context<E>): string {
   return c.var.config.PUBLIC_BASE_URL ?? new URL(c.req.url).origin;
 }

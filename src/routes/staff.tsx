@@ -3,7 +3,9 @@
 import { type Context, Hono } from "hono";
 import { setCookie } from "hono/cookie";
 import { z } from "zod";
+import { evidenceSources } from "../db/evidence";
 import { caseDetail, findCases, type StaffCase } from "../db/staff-cases";
+import { getVerificationForApplicant } from "../db/verifications";
 import { addStaff, listStaff, revokeStaff } from "../db/staff";
 import { iso } from "../domain/clock";
 import type { AppEnv } from "../http/app-env";
@@ -11,6 +13,8 @@ import { accessEmail, devSignInAllowed } from "../staff/access";
 import { accessSettings, DEV_COOKIE, requireStaff, sameOrigin, type StaffEnv, staffHeaders } from "../staff/guard";
 import { audit, staffLocale, viewerOf } from "../staff/request";
 import { caseQuery } from "../staff/search";
+import { evidenceRecord } from "../tokens/evidence";
+import { baseUrl } from "./base-url";
 import { staffReviews } from "./staff-reviews";
 import { type CaseSummary, CasePage, CaseSearchPage } from "../../views/staff/cases";
 import type { Fact } from "../../views/staff/facts";
@@ -111,6 +115,14 @@ staff.get("/staff/cases/:id", requireStaff(), async (c) => {
       }}
     />,
   );
+});
+
+/** The evidence record partners receive signed (src/tokens/evidence.ts), as JSON for a reader: masked as theirs is, the look audited. */
+staff.get("/staff/cases/:id/evidence", requireStaff(), async (c) => {
+  const row = await getVerificationForApplicant(c.var.db, c.req.param("id"));
+  if (!row) return c.notFound();
+  await audit(c, { action: "evidence.viewed", objectType: "verification", objectId: row.id });
+  return c.json(evidenceRecord(baseUrl(c), row, await evidenceSources(c.var.db, row), c.var.now));
 });
 
 async function teamPage(c: Context<StaffEnv>, error?: string, status: 200 | 422 = 200) {

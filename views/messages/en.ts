@@ -114,6 +114,8 @@ export const en: Record<MessageKey, string> = {
   "staff.case.consents": "Consents",
   "staff.case.deliveries": "Webhook deliveries",
   "staff.case.reviews": "Reviews",
+  "staff.case.evidence": "Evidence record",
+  "staff.case.evidence_open": "The evidence record as the partner receives it, signed (JSON; the look is audited)",
   "staff.fact.partner": "Partner",
   "staff.fact.type": "Type",
   "staff.fact.status": "Status",

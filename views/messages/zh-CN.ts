@@ -112,6 +112,8 @@ export const zhCN = {
   "staff.case.consents": "同意记录",
   "staff.case.deliveries": "Webhook 投递",
   "staff.case.reviews": "人工审核",
+  "staff.case.evidence": "证据记录",
+  "staff.case.evidence_open": "查看合作方收到的签名证据记录（JSON，查看会记入审计）",
   "staff.fact.partner": "合作方",
   "staff.fact.type": "类型",
   "staff.fact.status": "状态",

@@ -159,6 +159,10 @@ export function CasePage({ locale, viewer, view }: { locale: Locale; viewer: Sta
           ))}
         </ul>
       )}
+      <h2>{t(locale, "staff.case.evidence")}</h2>
+      <p>
+        <a href={`/staff/cases/${s.id}/evidence`}>{t(locale, "staff.case.evidence_open")}</a>
+      </p>
     </StaffPage>
   );
 }

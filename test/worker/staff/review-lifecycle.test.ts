@@ -65,6 +65,16 @@ describe("a verification whose licence waits for a person", () => {
     expect(item.html).toContain("<dt>统一社会信用代码</dt><dd>91330200MA2AAAAA0G</dd>");
     expect(item.html).toContain("<dt>原因</dt><dd>工商登记中查无此企业（组织） (org_not_found)</dd>");
     expect(item.html).not.toContain("<dt>capability</dt>");
+    // Its evidence record, as the partner receives it signed: masked, and the look audited.
+    expect(page.html).toContain(`href="/staff/cases/${v.id}/evidence"`);
+    const evidence = await staffGet(`/staff/cases/${v.id}/evidence`, reviewer.jwt);
+    expect(evidence.headers.get("cache-control")).toBe("no-store");
+    const record = JSON.parse(evidence.html);
+    expect(record).toMatchObject({ sub: v.id, verification: { id: v.id, type: "organization", status: "requires_review" } });
+    expect(record.events.map((e: { type: string }) => e.type)).toContain("organization.review_requested");
+    expect(evidence.html).not.toContain("李四");
+    const looked = await env.DB.prepare("select action from staff_audit where object_id = ? and action = 'evidence.viewed'").bind(v.id).all();
+    expect(looked.results).toHaveLength(1);
   });
 
   it("should announce an approval with the review, give the operator a day to go on, and go back to in_progress", async () => {
