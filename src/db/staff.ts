@@ -27,6 +27,16 @@ export async function addStaff(db: Database, input: { email: string; name: strin
   return inserted[0] ?? null;
 }
 
+/** A member's new role; a revoked member keeps theirs (revocation is final). */
+export async function setStaffRole(db: Database, id: string, role: StaffRole): Promise<StaffMember | null> {
+  const [row] = await db
+    .update(staffMembers)
+    .set({ role })
+    .where(and(eq(staffMembers.id, id), isNull(staffMembers.revokedAt)))
+    .returning();
+  return row ?? null;
+}
+
 export async function revokeStaff(db: Database, id: string, now: number): Promise<boolean> {
   const result = await db
     .update(staffMembers)

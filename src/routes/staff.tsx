@@ -6,7 +6,8 @@ import { z } from "zod";
 import { evidenceSources } from "../db/evidence";
 import { caseDetail, findCases, type StaffCase } from "../db/staff-cases";
 import { getVerificationForApplicant } from "../db/verifications";
-import { addStaff, listStaff, revokeStaff } from "../db/staff";
+import { addStaff, listStaff, revokeStaff, setStaffRole } from "../db/staff";
+import { staffRole } from "../http/admin-schemas";
 import { iso } from "../domain/clock";
 import type { AppEnv } from "../http/app-env";
 import { accessEmail, devSignInAllowed } from "../staff/access";
@@ -132,7 +133,7 @@ async function teamPage(c: Context<StaffEnv>, error?: string, status: 200 | 422 
 
 staff.get("/staff/team", requireStaff(["admin"]), (c) => teamPage(c));
 
-const newMember = z.object({ email: z.email().max(254), name: z.string().trim().min(1).max(64), role: z.enum(["reviewer", "admin"]) });
+const newMember = z.object({ email: z.email().max(254), name: z.string().trim().min(1).max(64), role: staffRole });
 
 staff.post("/staff/team", requireStaff(["admin"]), async (c) => {
   const parsed = newMember.safeParse(Object.fromEntries(await c.req.formData().catch(() => new FormData())));
@@ -140,6 +141,14 @@ staff.post("/staff/team", requireStaff(["admin"]), async (c) => {
   const added = await addStaff(c.var.db, parsed.data, c.var.now);
   if (!added) return teamPage(c, "exists", 422);
   await audit(c, { action: "staff.added", objectType: "staff", objectId: added.id, data: { role: added.role } });
+  return c.redirect("/staff/team", 303);
+});
+
+staff.post("/staff/team/:id/role", requireStaff(["admin"]), async (c) => {
+  const id = c.req.param("id");
+  const parsed = staffRole.safeParse((await c.req.formData().catch(() => new FormData())).get("role"));
+  if (!parsed.success) return teamPage(c, "invalid", 422);
+  if (await setStaffRole(c.var.db, id, parsed.data)) await audit(c, { action: "staff.role_set", objectType: "staff", objectId: id, data: { role: parsed.data } });
   return c.redirect("/staff/team", 303);
 });
 

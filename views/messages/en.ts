@@ -175,6 +175,8 @@ export const en: Record<MessageKey, string> = {
   "staff.funnel.reasons": "Failure reasons",
   "staff.funnel.stops": "Where unfinished verifications stopped (the step they were left at)",
   "staff.team.email": "Email",
+  "staff.team.role_of": "Role of {email}",
+  "staff.team.set_role": "Set",
   "staff.team.name": "Name",
   "staff.team.role": "Role",
   "staff.team.actions": "Actions",

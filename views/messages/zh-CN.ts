@@ -172,6 +172,8 @@ export const zhCN = {
   "staff.funnel.pass_rate": "通过率",
   "staff.funnel.reasons": "未通过原因",
   "staff.funnel.stops": "未完成的认证停在哪一步",
+  "staff.team.role_of": "{email} 的角色",
+  "staff.team.set_role": "设置",
   "staff.team.email": "邮箱",
   "staff.team.name": "姓名",
   "staff.team.role": "角色",

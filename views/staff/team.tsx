@@ -29,7 +29,28 @@ export function TeamPage({ locale, viewer, members, error }: { locale: Locale; v
             <tr data-member={m.email}>
               <td>{m.email}</td>
               <td>{m.name}</td>
-              <td>{m.revoked ? t(locale, "staff.team.revoked") : t(locale, `staff.role.${m.role}`)}</td>
+              <td>
+                {m.revoked ? (
+                  t(locale, "staff.team.revoked")
+                ) : (
+                  <form method="post" action={`/staff/team/${m.id}/role`} class="row">
+                    <label class="visually-hidden" for={`f-role-${m.id}`}>
+                      {t(locale, "staff.team.role_of", { email: m.email })}
+                    </label>
+                    <select id={`f-role-${m.id}`} name="role">
+                      {(["reviewer", "admin"] as const).map((r) => (
+                        <option value={r} selected={r === m.role}>
+                          {t(locale, `staff.role.${r}`)}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit" class="secondary">
+                      {t(locale, "staff.team.set_role")}
+                      <span class="visually-hidden"> {m.email}</span>
+                    </button>
+                  </form>
+                )}
+              </td>
               <td>
                 {!m.revoked && (
                   <form method="post" action={`/staff/team/${m.id}/revoke`}>

@@ -41,6 +41,8 @@ export const en: Record<ApiMessageKey, string> = {
   "detail.methods_not_available": "None of {methods} can be run by the hosted pages yet, so nobody could complete this verification. Allow at least one of: {runnable}.",
   "detail.test_helpers_live": "Test helpers exist only for test keys (sk_test_…).",
   "detail.partner_not_found": "No partner {id}.",
+  "detail.staff_not_found": "No active staff member {id}.",
+  "detail.staff_exists": "{email} is a staff member already.",
   "detail.review_not_found": "No review {id}.",
   "detail.review_decided": "Review {id} has been decided already.",
   "detail.review_withdrawn": "Review {id} was withdrawn: its verification ended before a decision.",

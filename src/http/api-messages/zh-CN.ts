@@ -39,6 +39,8 @@ export const zhCN = {
   "detail.methods_not_available": "{methods} 暂时都无法在认证页面上完成，这次认证无人能完成。请至少允许以下之一：{runnable}。",
   "detail.test_helpers_live": "测试辅助接口只对测试密钥（sk_test_…）开放。",
   "detail.partner_not_found": "没有合作方 {id}。",
+  "detail.staff_not_found": "没有在职的员工 {id}。",
+  "detail.staff_exists": "{email} 已经是员工。",
   "detail.review_not_found": "没有待审核项 {id}。",
   "detail.review_decided": "待审核项 {id} 已经处理过了。",
   "detail.review_withdrawn": "待审核项 {id} 已撤回：认证在审核前已结束。",
