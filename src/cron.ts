@@ -2,7 +2,7 @@
 // the webhook outbox and the deliveries left behind, delete media past its retention, delete
 // idempotency replays and sandbox SMS copies past theirs, and the evidence of verifications that
 // ended more than 3 years ago (src/maintenance/evidence-retention.ts), and the parents a child's
-// end did not reach, and withdraws reviews whose verification ended undecided. Each step logs and moves on,
+// end did not reach, withdraws reviews whose verification ended undecided, and moves again a decision whose flow move was lost. Each step logs and moves on,
 // so one failing step never starves the others.
 import { database } from "./db/client";
 import type { Env } from "./env";
@@ -15,6 +15,7 @@ import { sweepEvidence } from "./maintenance/evidence-retention";
 import { logError } from "./log";
 import { tellOrphanedParents } from "./flow/orphaned-children";
 import { withdrawEndedReviews } from "./maintenance/ended-reviews";
+import { moveDecidedReviews } from "./maintenance/decided-reviews";
 
 export async function runCron(env: Env, now: number): Promise<void> {
   const ctx = { db: database(env.DB), env, retentionMs: readConfig(env).MEDIA_RETENTION_HOURS * 3_600_000 };
@@ -28,6 +29,7 @@ export async function runCron(env: Env, now: number): Promise<void> {
     evidence: sweepEvidence,
     orphaned_children: tellOrphanedParents,
     ended_reviews: withdrawEndedReviews,
+    decided_reviews: moveDecidedReviews,
   };
   for (const [name, step] of Object.entries(steps)) {
     try {

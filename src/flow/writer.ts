@@ -88,10 +88,10 @@ export function move(ch: Change, event: FlowEvent, opts: MoveOptions): FlowError
   ch.effects.push(...result.effects);
   ch.entries.push({
     kind: "flow",
-    // A label names an in-method move (into or out of a review too, which changes the status:
-    // then the statuses are kept beside it); starting and ending keep the status words.
+    // A label names an in-method move; one that changes the status keeps the status words, except
+    // into or out of a review (both open), which keeps its label with the statuses beside it.
     event:
-      opts.label && !isEnded(flow.state) && fromStatus !== "pending"
+      opts.label && (fromStatus === toStatus || reviewMove(fromStatus, toStatus))
         ? { type: opts.label, actor: opts.actor, ...(fromStatus === toStatus ? {} : { fromStatus, toStatus }), data: { ...opts.data } }
         : { type: `verification.${rowName(event, flow.state.kind)}`, actor: opts.actor, fromStatus, toStatus, data: { ...eventData(event), ...opts.data } },
   });
@@ -203,6 +203,10 @@ function diff(base: VerificationRow, fields: Omit<VerificationRow, "id" | "partn
     if (JSON.stringify(value) !== JSON.stringify(base[key as keyof VerificationRow])) patch[key] = value;
   }
   return patch as VerificationPatch;
+}
+
+function reviewMove(from: string, to: string): boolean {
+  return (from === "requires_review" && to === "in_progress") || (from === "in_progress" && to === "requires_review");
 }
 
 function rowName(event: FlowEvent, landed: string): string {

@@ -5,7 +5,7 @@
 import { getVerificationForApplicant } from "../db/verifications";
 import { decideReviewRow, getReviewAcrossPartners, type ReviewRow } from "../db/reviews";
 import { currentPreambleStep } from "../domain/flow/state";
-import { AFTER_DECISION_MS, type Decider, type DecideRefusal, type Decision, expiryAround, flowMoveOf, mayDecide } from "../domain/review/decision";
+import { AFTER_DECISION_MS, type Decider, type DecideRefusal, type Decision, expiryAround, type RejectReason, flowMoveOf, mayDecide } from "../domain/review/decision";
 import { isOpen } from "../domain/verification/status";
 import type { Env } from "../env";
 import { withdrawEndedReviews } from "../maintenance/ended-reviews";
@@ -51,6 +51,20 @@ export async function decideReview(ctx: DecideContext, id: string, reviewer: Rev
   if (review.objectKey) await ctx.env.IMAGES.delete(review.objectKey);
   await moveFlow(ctx, review, reviewer, decision);
   return { ok: true, review: { ...review, ...row, objectKey: null, decidedAt: ctx.now } };
+}
+
+/**
+ * The decision and the flow's move are two writes (the claim lives on the review, not the
+ * verification, so one guard cannot hold both): a decided review whose verification still waits on
+ * it (the Worker stopped between them, or three lost races) is moved again by the cron; a second
+ * move finds nothing to move.
+ */
+export async function moveDecidedAgain(ctx: DecideContext, review: ReviewRow, reviewerName: string | null) {
+  if (review.status !== "approved" && review.status !== "rejected") return;
+  const reviewer: Reviewer = review.decidedBy && review.decidedBy !== "operator_api" ? { kind: "staff", id: review.decidedBy, name: reviewerName ?? "" } : { kind: "api" };
+  const decision: Decision =
+    review.status === "approved" ? { decision: "approve", note: review.note ?? "" } : { decision: "reject", reason: (review.reason ?? "other") as RejectReason, note: review.note ?? "" };
+  await moveFlow(ctx, review, reviewer, decision);
 }
 
 async function moveFlow(ctx: DecideContext, review: ReviewRow, reviewer: Reviewer, decision: Decision) {

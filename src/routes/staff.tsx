@@ -14,6 +14,7 @@ import { accessEmail, devSignInAllowed } from "../staff/access";
 import { accessSettings, DEV_COOKIE, requireStaff, sameOrigin, type StaffEnv, staffHeaders } from "../staff/guard";
 import { audit, staffLocale, viewerOf } from "../staff/request";
 import { caseQuery } from "../staff/search";
+import { settleExpiry } from "../flow/writer";
 import { evidenceRecord } from "../tokens/evidence";
 import { baseUrl } from "./base-url";
 import { staffReviews } from "./staff-reviews";
@@ -120,8 +121,10 @@ staff.get("/staff/cases/:id", requireStaff(), async (c) => {
 
 /** The evidence record partners receive signed (src/tokens/evidence.ts), as JSON for a reader: masked as theirs is, the look audited. */
 staff.get("/staff/cases/:id/evidence", requireStaff(), async (c) => {
-  const row = await getVerificationForApplicant(c.var.db, c.req.param("id"));
-  if (!row) return c.notFound();
+  const read = await getVerificationForApplicant(c.var.db, c.req.param("id"));
+  if (!read) return c.notFound();
+  // As the partner's evidence route does: an overdue row is told as expired.
+  const row = await settleExpiry({ db: c.var.db, env: c.env }, read, c.var.now);
   await audit(c, { action: "evidence.viewed", objectType: "verification", objectId: row.id });
   return c.json(evidenceRecord(baseUrl(c), row, await evidenceSources(c.var.db, row), c.var.now));
 });

@@ -83,8 +83,6 @@ export async function sendLicence(ctx: FlowContext, row: ApplicantRow, sending: 
   const ch = beginChange(ctx.db, row, ctx.now);
   if (sending.consentBy) await recordConsent(ctx, ch, sending.consentBy, "method_processing", "org_check");
   alongside(ch, [(guard) => guardedReviewInsert(ctx.db, review, guard)]);
-  // The typed fields waiting for the phone (if any) have done their work.
-  set(ch, { ...(await checked(ctx, input)), pendingEnc: null, expiresAt: expiryAround(row.expiresAt, ctx.now, AWAITING_REVIEW_MS) });
   evidence(ch, [
     {
       type: "review.requested",
@@ -97,6 +95,9 @@ export async function sendLicence(ctx: FlowContext, row: ApplicantRow, sending: 
     { type: "step_data", step: ORG_CHECK_STEP, data: { review_id: review.id, review_rejected: "", licence_via: "" } },
     { actor: "applicant", label: "organization.review_requested", data: { review_id: review.id } },
   );
+  // After the move, so an overdue verification is refused by its own expiry, never revived by the longer one.
+  // The typed fields waiting for the phone (if any) have done their work.
+  if (!refused) set(ch, { ...(await checked(ctx, input)), pendingEnc: null, expiresAt: expiryAround(row.expiresAt, ctx.now, AWAITING_REVIEW_MS) });
   const written = refused ? null : await write(ctx, ch);
   if (written?.ok) return written.row;
   await ctx.env.IMAGES.delete(key);

@@ -113,6 +113,27 @@ describe("a verification whose licence waits for a person", () => {
   });
 });
 
+describe("a decision whose flow move was lost", () => {
+  it("should be moved again by the cron, once, the partner told", async () => {
+    const { v, a, reviewId } = await pending();
+    const reviewer = await newReviewer("审核员庚");
+    // The review decided, the Worker stopped before the flow moved.
+    await env.DB.prepare("update reviews set status = 'approved', decision = 'approve', decided_by = ?, decided_at = ?, object_key = null where id = ?")
+      .bind(reviewer.id, Date.now() - 120_000, reviewId)
+      .run();
+    expect((await verification(v.id)).status).toBe("requires_review");
+    await runCron(env, Date.now());
+    expect((await verification(v.id)).status).toBe("in_progress");
+    expect((await a.open()).step).toBe("operator_role");
+    const checked = (await events(v.id)).filter((e) => e.type === "organization.checked");
+    expect(checked).toHaveLength(1);
+    expect(checked[0]).toMatchObject({ actor: "staff", data: { review_id: reviewId, reviewer_id: reviewer.id, reviewer_name: "审核员庚" } });
+    await runCron(env, Date.now());
+    expect((await events(v.id)).filter((e) => e.type === "organization.checked")).toHaveLength(1);
+    expect((await outbox(v.id)).filter((e) => e.type === "verification.review_decided")).toHaveLength(1);
+  });
+});
+
 describe("a review whose verification ended undecided", () => {
   it("should be withdrawn by the cron, its licence deleted, and refused a decision in words", async () => {
     const { testKey, v, reviewId, row } = await pending();
