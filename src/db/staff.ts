@@ -1,5 +1,5 @@
 // Staff members and their audit log.
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, not, sql } from "drizzle-orm";
 import type { Database } from "./client";
 import { staffAudit, staffMembers } from "./schema";
 import { newId } from "../crypto/random";
@@ -27,21 +27,34 @@ export async function addStaff(db: Database, input: { email: string; name: strin
   return inserted[0] ?? null;
 }
 
-/** A member's new role; a revoked member keeps theirs (revocation is final). */
+/** The back office is never left without an admin: in the UPDATE itself, so two changes at once cannot both pass. */
+const NOT_THE_LAST_ADMIN = not(and(eq(staffMembers.role, "admin"), sql`(select count(*) from ${staffMembers} where ${staffMembers.role} = 'admin' and ${staffMembers.revokedAt} is null) <= 1`)!);
+
+/** A member's new role; a revoked member keeps theirs (revocation is final). Null when none changed (unknown, revoked, or the last admin). */
 export async function setStaffRole(db: Database, id: string, role: StaffRole): Promise<StaffMember | null> {
   const [row] = await db
     .update(staffMembers)
     .set({ role })
-    .where(and(eq(staffMembers.id, id), isNull(staffMembers.revokedAt)))
+    .where(and(eq(staffMembers.id, id), isNull(staffMembers.revokedAt), role === "admin" ? undefined : NOT_THE_LAST_ADMIN))
     .returning();
   return row ?? null;
+}
+
+/** Whether a change to this member was refused only because they are the last active admin. */
+export async function isLastAdmin(db: Database, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ role: staffMembers.role })
+    .from(staffMembers)
+    .where(and(eq(staffMembers.id, id), isNull(staffMembers.revokedAt)))
+    .limit(1);
+  return row?.role === "admin";
 }
 
 export async function revokeStaff(db: Database, id: string, now: number): Promise<boolean> {
   const result = await db
     .update(staffMembers)
     .set({ revokedAt: now })
-    .where(and(eq(staffMembers.id, id), isNull(staffMembers.revokedAt)))
+    .where(and(eq(staffMembers.id, id), isNull(staffMembers.revokedAt), NOT_THE_LAST_ADMIN))
     .returning({ id: staffMembers.id });
   return result.length > 0;
 }

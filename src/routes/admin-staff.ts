@@ -2,7 +2,7 @@
 // automation (a new reviewer on the first day, a leaver revoked at once). Each change is a
 // staff_audit row by `operator_api`.
 import { Hono } from "hono";
-import { addStaff, auditInsert, listStaff, revokeStaff, type StaffMember, setStaffRole } from "../db/staff";
+import { addStaff, auditInsert, isLastAdmin, listStaff, revokeStaff, type StaffMember, setStaffRole } from "../db/staff";
 import { iso } from "../domain/clock";
 import { createStaffRequest, updateStaffRequest } from "../http/admin-schemas";
 import { adminAuth } from "../http/admin-auth";
@@ -24,7 +24,11 @@ const staffObject = (m: StaffMember) => ({
   revoked_at: iso(m.revokedAt),
 });
 
-const notFound = (id: string) => new ProblemError("not_found", text("detail.staff_not_found", { id }));
+/** Nothing changed: the last active admin is kept (409), anything else is not an active member (404). */
+async function refused(c: { var: { db: Parameters<typeof isLastAdmin>[0] } }, id: string) {
+  if (await isLastAdmin(c.var.db, id)) return new ProblemError("conflict", text("detail.staff_last_admin", { id }));
+  return new ProblemError("not_found", text("detail.staff_not_found", { id }));
+}
 
 adminStaff.get("/staff", async (c) => c.json({ object: "list", data: (await listStaff(c.var.db)).map(staffObject) }));
 
@@ -40,14 +44,14 @@ adminStaff.patch("/staff/:id", async (c) => {
   const id = c.req.param("id");
   const input = parseOrThrow(updateStaffRequest, await readJson(c), "body");
   const updated = await setStaffRole(c.var.db, id, input.role);
-  if (!updated) throw notFound(id);
+  if (!updated) throw await refused(c, id);
   await auditInsert(c.var.db, "operator_api", { action: "staff.role_set", objectType: "staff", objectId: id, data: { role: input.role } }, c.var.now);
   return c.json(staffObject(updated));
 });
 
 adminStaff.post("/staff/:id/revoke", async (c) => {
   const id = c.req.param("id");
-  if (!(await revokeStaff(c.var.db, id, c.var.now))) throw notFound(id);
+  if (!(await revokeStaff(c.var.db, id, c.var.now))) throw await refused(c, id);
   await auditInsert(c.var.db, "operator_api", { action: "staff.revoked", objectType: "staff", objectId: id }, c.var.now);
   const [member] = (await listStaff(c.var.db)).filter((m) => m.id === id);
   return c.json(staffObject(member!));

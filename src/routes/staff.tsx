@@ -6,7 +6,7 @@ import { z } from "zod";
 import { evidenceSources } from "../db/evidence";
 import { caseDetail, findCases, type StaffCase } from "../db/staff-cases";
 import { getVerificationForApplicant } from "../db/verifications";
-import { addStaff, listStaff, revokeStaff, setStaffRole } from "../db/staff";
+import { addStaff, isLastAdmin, listStaff, revokeStaff, setStaffRole } from "../db/staff";
 import { staffRole } from "../http/admin-schemas";
 import { iso } from "../domain/clock";
 import type { AppEnv } from "../http/app-env";
@@ -151,12 +151,14 @@ staff.post("/staff/team/:id/role", requireStaff(["admin"]), async (c) => {
   const id = c.req.param("id");
   const parsed = staffRole.safeParse((await c.req.formData().catch(() => new FormData())).get("role"));
   if (!parsed.success) return teamPage(c, "invalid", 422);
-  if (await setStaffRole(c.var.db, id, parsed.data)) await audit(c, { action: "staff.role_set", objectType: "staff", objectId: id, data: { role: parsed.data } });
+  if (!(await setStaffRole(c.var.db, id, parsed.data))) return teamPage(c, (await isLastAdmin(c.var.db, id)) ? "last_admin" : "invalid", 422);
+  await audit(c, { action: "staff.role_set", objectType: "staff", objectId: id, data: { role: parsed.data } });
   return c.redirect("/staff/team", 303);
 });
 
 staff.post("/staff/team/:id/revoke", requireStaff(["admin"]), async (c) => {
   const id = c.req.param("id");
   if (await revokeStaff(c.var.db, id, c.var.now)) await audit(c, { action: "staff.revoked", objectType: "staff", objectId: id });
+  else if (await isLastAdmin(c.var.db, id)) return teamPage(c, "last_admin", 422);
   return c.redirect("/staff/team", 303);
 });

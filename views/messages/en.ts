@@ -175,6 +175,7 @@ export const en: Record<MessageKey, string> = {
   "staff.funnel.reasons": "Failure reasons",
   "staff.funnel.stops": "Where unfinished verifications stopped (the step they were left at)",
   "staff.team.email": "Email",
+  "staff.team.last_admin": "Not changed: the back office needs at least one admin. Make another member admin first.",
   "staff.team.role_of": "Role of {email}",
   "staff.team.set_role": "Set",
   "staff.team.name": "Name",

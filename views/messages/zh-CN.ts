@@ -174,6 +174,7 @@ export const zhCN = {
   "staff.funnel.stops": "未完成的认证停在哪一步",
   "staff.team.role_of": "{email} 的角色",
   "staff.team.set_role": "设置",
+  "staff.team.last_admin": "未修改：后台至少要有一名管理员。请先将其他员工设为管理员。",
   "staff.team.email": "邮箱",
   "staff.team.name": "姓名",
   "staff.team.role": "角色",

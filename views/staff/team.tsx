@@ -68,7 +68,7 @@ export function TeamPage({ locale, viewer, members, error }: { locale: Locale; v
       <h2>{t(locale, "staff.team.add")}</h2>
       {error && (
         <p class="alert" role="alert">
-          {t(locale, "staff.team.add_failed")}
+          {t(locale, error === "last_admin" ? "staff.team.last_admin" : "staff.team.add_failed")}
         </p>
       )}
       <form method="post" action="/staff/team">

@@ -42,6 +42,7 @@ export const en: Record<ApiMessageKey, string> = {
   "detail.test_helpers_live": "Test helpers exist only for test keys (sk_test_…).",
   "detail.partner_not_found": "No partner {id}.",
   "detail.staff_not_found": "No active staff member {id}.",
+  "detail.staff_last_admin": "Staff member {id} is the last active admin: make another member admin first.",
   "detail.staff_exists": "{email} is a staff member already.",
   "detail.review_not_found": "No review {id}.",
   "detail.review_decided": "Review {id} has been decided already.",

@@ -40,6 +40,7 @@ export const zhCN = {
   "detail.test_helpers_live": "测试辅助接口只对测试密钥（sk_test_…）开放。",
   "detail.partner_not_found": "没有合作方 {id}。",
   "detail.staff_not_found": "没有在职的员工 {id}。",
+  "detail.staff_last_admin": "员工 {id} 是最后一名在职管理员：请先将其他员工设为管理员。",
   "detail.staff_exists": "{email} 已经是员工。",
   "detail.review_not_found": "没有待审核项 {id}。",
   "detail.review_decided": "待审核项 {id} 已经处理过了。",

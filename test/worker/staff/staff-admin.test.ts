@@ -19,6 +19,7 @@ async function auditOf(id: string) {
 
 describe("staff through the operator API", () => {
   it("should add, promote and revoke a member, each audited, the role taking effect at once", async () => {
+    await staffMember("admin"); // another admin, so this one may be revoked
     const email = uniqueEmail();
     const added = await admin("/staff", { email: email.toUpperCase(), name: "新审核员", role: "reviewer" });
     expect(added.status).toBe(201);
@@ -78,5 +79,27 @@ describe("staff roles on /staff/team", () => {
     expect((await auditOf(member.id)).map((a) => [a.by, a.action, a.data.role])).toEqual([[boss.id, "staff.role_set", "admin"]]);
     const page = await (await worker.fetch(new Request(`${BASE}/staff/team`, { headers: { "cf-access-jwt-assertion": boss.jwt, "accept-language": "zh-CN" } }))).text();
     expect(page).toMatch(new RegExp(`<select id="f-role-${member.id}" name="role"><option value="reviewer">审核员</option><option value="admin" selected="">管理员</option>`));
+  });
+});
+
+describe("the last admin", () => {
+  it("should never be demoted or revoked, on the page or through the API, said in words", async () => {
+    await env.DB.prepare("update staff_members set revoked_at = 1 where role = 'admin' and revoked_at is null").run();
+    const last = await staffMember("admin", "最后的管理员");
+    const demote = await admin(`/staff/${last.id}`, { role: "reviewer" }, "PATCH");
+    expect(demote.status).toBe(409);
+    expect(demote.json).toMatchObject({ detail: `Staff member ${last.id} is the last active admin: make another member admin first.` });
+    expect((await admin(`/staff/${last.id}/revoke`, {})).status).toBe(409);
+    const body = new FormData();
+    body.set("role", "reviewer");
+    const page = await worker.fetch(
+      new Request(`${BASE}/staff/team/${last.id}/role`, { method: "POST", body, headers: { "cf-access-jwt-assertion": last.jwt, origin: BASE, "accept-language": "zh-CN" }, redirect: "manual" }),
+    );
+    expect(page.status).toBe(422);
+    expect(await page.text()).toContain("未修改：后台至少要有一名管理员。");
+    expect(await get("/staff/team", last.jwt)).toBe(200);
+    // With a second admin, the first may step down.
+    await staffMember("admin");
+    expect((await admin(`/staff/${last.id}`, { role: "reviewer" }, "PATCH")).json).toMatchObject({ role: "reviewer" });
   });
 });
