@@ -220,6 +220,8 @@ export const PAGES: PageRow[] = [
           const answered = p.waitForResponse((res) => res.request().method() === "POST");
           await p.locator("button[value=confirm]").click();
           await answered;
+          // The earlier state's error is already on the page: wait for the swap to settle (it moves the focus), not for the error.
+          await p.waitForFunction(() => !document.querySelector(".htmx-request, .htmx-swapping, .htmx-settling") && document.activeElement?.id === "f-code", undefined, { timeout: 5000 });
           await p.locator("#f-code-error").waitFor();
         },
       },
