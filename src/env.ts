@@ -2,6 +2,7 @@
 // before use: nothing outside src/config.ts reads a raw secret, except the Durable Objects' own
 // narrow read of DATA_KEY (src/crypto/data-key-from-env.ts). Imports point one way: here → sessions.
 import type { HandoffSession } from "./sessions/handoff-session";
+import type { InvitationSession } from "./sessions/invitation-session";
 import type { SmsCodeSession } from "./sessions/sms-code-session";
 
 export interface Env {
@@ -9,6 +10,7 @@ export interface Env {
   IMAGES: R2Bucket;
   SMS_CODES: DurableObjectNamespace<SmsCodeSession>;
   HANDOFFS: DurableObjectNamespace<HandoffSession>;
+  INVITATIONS: DurableObjectNamespace<InvitationSession>;
   WEBHOOKS: Queue<unknown>;
   ASSETS: Fetcher;
   ENVIRONMENT?: string;

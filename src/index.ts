@@ -6,6 +6,7 @@ import type { Env } from "./env";
 import { handleWebhookBatch } from "./webhooks/consumer";
 
 export { HandoffSession } from "./sessions/handoff-session";
+export { InvitationSession } from "./sessions/invitation-session";
 export { SmsCodeSession } from "./sessions/sms-code-session";
 
 export default {

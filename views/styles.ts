@@ -44,9 +44,16 @@ summary:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}
 .methods button{width:100%;justify-content:flex-start;text-align:left;flex-direction:column;align-items:flex-start;background:#fff;color:#1f2328;border-color:#8c959f}
 .methods .need{font-weight:400;font-size:.875rem;color:#57606a}
 .banks{font-size:.875rem;color:#57606a}
-dl.summary{display:grid;grid-template-columns:fit-content(50%) 1fr;gap:.25rem 1rem;margin:.5rem 0 1rem}
-dl.summary dt{color:#57606a}
-dl.summary dd{margin:0}
+dl.summary,dl.facts,.letter dl{display:grid;grid-template-columns:fit-content(50%) 1fr;gap:.25rem 1rem;margin:.5rem 0 1rem}
+dl.summary dt,dl.facts dt,.letter dt{color:#57606a}
+dl.summary dd,dl.facts dd,.letter dd{margin:0;overflow-wrap:anywhere}
+.letter{border:1px solid #d0d7de;border-radius:6px;padding:1rem;margin:0 0 1rem;background:#fcfcfd}
+.letter h2{margin:0 0 .75rem;text-align:center}
+.letter p{text-indent:2em}
+.steps li.done{background:#dff3e4;color:#1f2328}
+textarea{display:block;width:100%;min-height:44px;padding:.5rem .75rem;font:inherit;border:1px solid #8c959f;border-radius:6px;margin:0 0 .5rem}
+details[data-decline]{margin:1rem 0 0}
+details[data-decline] summary{min-height:44px;display:flex;align-items:center;color:#0b57d0;cursor:pointer}
 footer{max-width:40rem;margin:1rem auto 2rem;padding:0 1rem;font-size:.8125rem;color:#57606a}
 .qr svg{display:block;width:264px;height:264px;max-width:100%}
 .code{white-space:nowrap;font-family:ui-monospace,monospace}.notice .failure{display:block;margin-top:.5rem;color:#b3261e}main.wide{max-width:72rem}.staff-nav{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;align-items:center;margin:0 0 .75rem}.staff-nav .hint{margin-left:auto}table.data{width:100%;border-collapse:collapse;font-size:.875rem}table.data th,table.data td{text-align:left;padding:.375rem .5rem;border-bottom:1px solid #d0d7de;vertical-align:top}table.data code{word-break:break-all}table.data caption{text-align:left;font-weight:600;margin:1.25rem 0 .25rem}.chart{display:block;width:100%;height:auto;margin:.5rem 0}.swatch{display:inline-block;width:.75rem;height:.75rem;margin-right:.25rem;border-radius:2px;vertical-align:-1px}code.link{display:block;word-break:break-all;font-size:.8125rem;background:#f6f8fa;padding:.5rem;border-radius:4px}

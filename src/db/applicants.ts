@@ -32,3 +32,9 @@ export function findReusableVerifications(db: Database, q: { applicantId: string
     .orderBy(desc(verifications.completedAt))
     .limit(5);
 }
+
+/** The masked phone an account signed in with: how a letter names an operator whose identity is not known. */
+export async function applicantPhoneMasked(db: Database, id: string): Promise<string | null> {
+  const row = await db.select({ phoneMasked: applicants.phoneMasked }).from(applicants).where(eq(applicants.id, id)).get();
+  return row?.phoneMasked ?? null;
+}

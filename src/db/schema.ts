@@ -3,6 +3,7 @@
 // holds AES-GCM ciphertext, `*_hash` a keyed HMAC for look-ups, `*_masked` what may be shown.
 // Ciphertext is purged when a verification ends; masked forms and hashes remain as evidence for
 // 3 years, then the verification goes with everything naming it (src/maintenance/evidence-retention.ts).
+import type { AuthorizationRecord } from "../domain/authorization/record";
 import { sql } from "drizzle-orm";
 import type { FlowState } from "../domain/flow/state";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
@@ -67,6 +68,9 @@ export const verifications = sqliteTable(
     orgCheckedAt: integer("org_checked_at"),
     // Who acts for the organization (src/domain/organization/roles.ts), once the operator said.
     operatorRole: text("operator_role"),
+    // The legal representative's authorization (法人授权认证): its invitation, and once signed its
+    // letter's hash and R2 key (src/domain/authorization/record.ts). Never personal data.
+    authorization: text("authorization", { mode: "json" }).$type<AuthorizationRecord>(),
     applicantId: text("applicant_id"),
     // The flow's position (src/domain/flow/state.ts), one typed value; `status` and `method`
     // are derived from it and written beside it by the flow writer only.

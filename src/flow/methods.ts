@@ -23,6 +23,8 @@ export interface VerificationOptions {
   form_on_phone?: boolean;
   /** Internal: a child shown in its parent's page (ChildPlan.embedded), whose own page leads there. */
   embedded?: boolean;
+  /** Internal: a legal representative's own verification, done from their invitation (legal_rep_authorization): it leads back there. */
+  invited?: boolean;
 }
 
 /** A method's typed input: form field names to values (files are parsed by their own step). */
@@ -92,6 +94,11 @@ export interface ChildPlan {
   embedded?: boolean;
   /** The person the child is about, from the parent (the legal representative checked), fixed in the child's forms. */
   person?(parent: VerificationRow, cipher: DataCipher): Promise<{ name?: string; id_number?: string }>;
+  /**
+   * false: the child's person is not who acts for the parent (the legal representative who signs
+   * for an operator): the parent keeps its own operator when the child is verified.
+   */
+  actsForParent?: false;
 }
 
 export interface IdPhotosCheck {

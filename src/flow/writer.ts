@@ -24,6 +24,8 @@ import type { Actor } from "../domain/verification/status";
 import { webhookEventFor } from "../webhooks/events";
 import { publishEvents, type WriteContext } from "../webhooks/outbox";
 import { flowOf } from "./flow-of";
+import { hostedMethod } from "./methods";
+import { publishAuthorization } from "./authorization-live";
 
 export type { WriteContext };
 
@@ -149,6 +151,7 @@ export async function write<Row extends VerificationRow>(ctx: WriteContext, ch: 
   if (!written) return { ok: false, error: "conflict" };
   const stored = { ...row, updatedAt: now, version: base.version + 1 };
   if (outbox) await publishEvents(ctx, [outbox.id]);
+  await publishAuthorization(ctx, base, stored, now);
   if (ended && base.parentId) await tellParent(ctx, stored, now);
   return { ok: true, row: stored };
 }
@@ -167,7 +170,7 @@ export async function tellParent(ctx: WriteContext, child: VerificationRow, now:
     if (move(ch, { type: "child_ended", childId: child.id, outcome, reason: child.failureReason }, { actor: "system", data: { child_id: child.id, role: child.parentRole } })) return;
     // The person who acted for the parent is the child's person: the parent keeps their masked
     // forms and keyed hash (never more), as the operator the partner and the result are told of.
-    if (outcome === "verified") {
+    if (outcome === "verified" && (parent.method ? hostedMethod(parent.method)?.child?.actsForParent : undefined) !== false) {
       set(ch, { personNameMasked: child.personNameMasked, personIdNumberMasked: child.personIdNumberMasked, personIdNumberHash: child.personIdNumberHash });
     }
     if ((await write(ctx, ch)).ok) return;

@@ -9,7 +9,7 @@ import { consentRecord } from "../flow/consent";
 import type { FlowContext } from "../flow/context";
 import { alongside, beginChange, evidence, note, set, writeThenRead } from "../flow/writer";
 import { firstIssueCode, mobileNumber } from "../schemas/identifiers";
-import { checkCode, type CodeUse, codeStatus, sendCode } from "../steps/sms-code/send";
+import { checkCode, type CodeUse, codeStatus, sendCode } from "../flow/sms";
 import { reuseCandidates } from "./reuse";
 
 const SIGN_IN: CodeUse = { purpose: "app_authorization", text: "登录并授权" };

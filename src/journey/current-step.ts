@@ -2,6 +2,8 @@
 // second tab or a plain GET after a POST always lands on the same screen. It writes nothing to
 // D1: a step reads its facts (its Durable Object, where a short-lived QR link token may be
 // refreshed, see flow/handoff.ts desktopHandoff) and its view is a pure function of them.
+import { INVITATION_PATH } from "../flow/invitation";
+import { beijingMinute } from "../domain/clock";
 import type { VerificationRow } from "../db/verifications";
 import { iso } from "../domain/clock";
 import { currentMethodStep, currentPreambleStep, type PreambleStep } from "../domain/flow/state";
@@ -120,11 +122,6 @@ function startOfPreamble(row: ApplicantRow): PreambleStep | null {
   return first ? { kind: "preamble", step: first, plan } : null;
 }
 
-/** The day and minute in Beijing time (UTC+8), as the guide's 认证日期 shows it. */
-function beijingDate(ms: number): string {
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
-}
-
 /** `token` is the signed result for the signed-in applicant to carry back; without it, the outcome alone. */
 function resultStep(row: ApplicantRow, status: "verified" | "failed", token: string | null): StepView {
   return {
@@ -138,7 +135,7 @@ function resultStep(row: ApplicantRow, status: "verified" | "failed", token: str
             name: row.personNameMasked,
             idNumber: row.personIdNumberMasked,
             ...(row.method ? { method: row.method } : {}),
-            ...(row.completedAt ? { verifiedAt: beijingDate(row.completedAt) } : {}),
+            ...(row.completedAt ? { verifiedAt: beijingMinute(row.completedAt) } : {}),
             ...(row.type === "organization"
               ? { organization: { name: row.orgName ?? "", credentialCode: row.orgCredentialCode ?? "", operatorRole: isOperatorRole(row.operatorRole) ? row.operatorRole : null } }
               : {}),
@@ -146,10 +143,13 @@ function resultStep(row: ApplicantRow, status: "verified" | "failed", token: str
         }
       : {}),
     // A child (the legal representative's own verification) goes back to the verification it is part of.
-    ...(row.parentId
-      ? { returnUrl: `/v/${row.parentId}`, returnTo: "parent" as const }
-      : row.redirectUrl
-        ? { returnUrl: returnUrl(row.redirectUrl, { id: row.id, status }, token ? { token } : {})! }
-        : {}),
+    // One done from a legal representative's invitation goes back to the invitation's page, on their phone.
+    ...(row.options.invited
+      ? { returnUrl: INVITATION_PATH, returnTo: "invitation" as const }
+      : row.parentId
+        ? { returnUrl: `/v/${row.parentId}`, returnTo: "parent" as const }
+        : row.redirectUrl
+          ? { returnUrl: returnUrl(row.redirectUrl, { id: row.id, status }, token ? { token } : {})! }
+          : {}),
   };
 }

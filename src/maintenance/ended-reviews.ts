@@ -1,7 +1,7 @@
 // Cron step: a review whose verification ended before anyone decided it (expired, canceled by the
 // partner) is withdrawn, so the queue, the case and the API no longer call it pending. Its
 // licence leaves R2 with the media sweep (src/media/retention.ts); the row keeps no key to it.
-import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, eq, notInArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { reviews, verifications } from "../db/schema";
 import { OPEN_STATUSES } from "../domain/verification/status";

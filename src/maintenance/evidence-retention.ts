@@ -1,6 +1,7 @@
 // The cron step that deletes a verification's evidence once the retention period after it ended
 // has passed: the verification row (masked forms, keyed hashes), its event log, its consents and
-// its webhook events with their deliveries and attempts, all in one D1 batch, at most SWEEP_BATCH
+// its webhook events with their deliveries and attempts, all in one D1 batch (then its signed
+// authorization letter in R2), at most SWEEP_BATCH
 // verifications a run, the longest-ended first. Child verifications go by their own dates. It must
 // never touch a verification still inside the period (its event log's and consents' triggers
 // refuse that anyway).
@@ -8,6 +9,7 @@ import { inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { consents, reviews, verificationEvents, verifications, webhookAttempts, webhookDeliveries, webhookEvents } from "../db/schema";
 import { DAY } from "../domain/clock";
+import type { Env } from "../env";
 import { SWEEP_BATCH } from "./expired-rows";
 
 /**
@@ -23,6 +25,8 @@ const endedAt = sql`coalesce(${verifications.completedAt}, ${verifications.expir
 
 interface SweepContext {
   db: Database;
+  /** Where signed authorization letters are kept: they are evidence, and go with it. */
+  env?: Pick<Env, "IMAGES">;
 }
 
 /** Deletes the evidence of up to SWEEP_BATCH verifications that ended before `now` minus the period; answers how many. */
@@ -30,7 +34,7 @@ export async function sweepEvidence(ctx: SweepContext, now: number): Promise<num
   // The triggers judge by the database's clock: a Worker clock ahead of it would pick a row the
   // trigger refuses and abort the whole batch, so the cutoff is the earlier of the two.
   const cutoff = sql`min(${now - EVIDENCE_RETENTION_MS}, CAST(strftime('%s','now') AS INTEGER) * 1000 - ${EVIDENCE_RETENTION_MS})`;
-  const ended = await ctx.db.select({ id: verifications.id }).from(verifications).where(sql`${endedAt} < ${cutoff}`).orderBy(endedAt).limit(SWEEP_BATCH);
+  const ended = await ctx.db.select({ id: verifications.id, authorization: verifications.authorization }).from(verifications).where(sql`${endedAt} < ${cutoff}`).orderBy(endedAt).limit(SWEEP_BATCH);
   if (ended.length === 0) return 0;
 
   // One JSON parameter for the whole batch: D1 binds at most 100 parameters a query.
@@ -46,5 +50,7 @@ export async function sweepEvidence(ctx: SweepContext, now: number): Promise<num
     ctx.db.delete(reviews).where(inArray(reviews.verificationId, ids)),
     ctx.db.delete(verifications).where(inArray(verifications.id, ids)),
   ]);
+  const letters = ended.flatMap((v) => (v.authorization?.letterKey ? [v.authorization.letterKey] : []));
+  if (letters.length > 0) await ctx.env?.IMAGES.delete(letters);
   return results[6].meta.changes;
 }

@@ -83,6 +83,23 @@ apiV1.get("/verifications/:id/evidence", async (c) => {
   return c.json({ jws: await signEvidence(c.var, record) }, 200, { "cache-control": "no-store" });
 });
 
+/** The signed authorization letter (PDF), to the partner whose verification it is; 404 before it is signed. */
+apiV1.get("/verifications/:id/authorization_letter", async (c) => {
+  const { db, partner } = c.var;
+  const row = await getVerification(db, partner, c.req.param("id"));
+  const key = row?.authorization?.signedAt ? row.authorization.letterKey : undefined;
+  const object = key ? await c.env.IMAGES.get(key) : null;
+  if (!row || !object) throw new ProblemError("not_found", text("detail.authorization_letter_not_found", { id: c.req.param("id") }));
+  return new Response(object.body, {
+    headers: {
+      "content-type": "application/pdf",
+      "content-disposition": `inline; filename="authorization-letter-${row.id}.pdf"`,
+      "cache-control": "private, no-store",
+      "x-content-sha256": row.authorization?.letterSha256 ?? "",
+    },
+  });
+});
+
 apiV1.post("/verifications/:id/cancel", async (c) => {
   const { db, partner, now } = c.var;
   const row = await getVerification(db, partner, c.req.param("id"));

@@ -15,6 +15,9 @@ import { answerReuse, chooseMethod } from "../journey/choose";
 import { currentStep, stepBase, type StepFlags, withProgress } from "../journey/current-step";
 import { currentMethodStep, currentPreambleStep } from "../domain/flow/state";
 import { HandoffStatus } from "../../views/steps/continue-on-phone";
+import { InvitationStatus, pageChanges } from "../../views/steps/invitation";
+import { invitationStub } from "../flow/invitation";
+import { authorizationStatus } from "../domain/authorization/record";
 import { TestMode } from "../../views/components/test-mode";
 import { UnavailablePage } from "../../views/pages/unavailable";
 import type { StepView } from "../../views/steps/model";
@@ -205,6 +208,25 @@ hosted.get("/:id/handoff/status", async (c) => {
       polling
     />,
   );
+});
+
+/** The operator's live channel to the invitation: a WebSocket, passed through to its Durable Object. */
+hosted.get("/:id/invitation/live", async (c) => {
+  const s = await withSession(c);
+  if (!s.row) return s.response;
+  const id = s.row.authorization?.invitationId;
+  if (!id || c.req.header("upgrade")?.toLowerCase() !== "websocket") return c.text("expected a WebSocket upgrade", 426);
+  return invitationStub(s.ctx, id).fetch(c.req.raw);
+});
+
+/** The fallback for browsers without WebSocket: the status fragment, polled; a change of page reloads it. */
+hosted.get("/:id/invitation/status", async (c) => {
+  const s = await withSession(c);
+  if (!s.row) return s.response;
+  const status = authorizationStatus(s.row.state, s.row.authorization, s.ctx.now) ?? "expired";
+  c.header("Cache-Control", "no-store");
+  if (pageChanges(c.req.query("shown") ?? status, status)) c.header("HX-Refresh", "true");
+  return c.html(<InvitationStatus locale={localeOf(s.row)} verificationId={s.row.id} status={status} polling />);
 });
 
 /** A step action's path pattern (`methods/:method/code`) against the posted path, with its parameters. */

@@ -7,6 +7,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../http/app-env";
 import { localeOf } from "../flow/applicant";
 import { openLink, readPhoneSession } from "../flow/handoff";
+import { INVITATION_PATH } from "../flow/invitation";
 import type { PhoneAnswer, PhoneRequest } from "../flow/phone-pages";
 import { allPhoneActions, allPhoneRoutes, phoneChannelFor } from "../flow/steps";
 import { flowContext } from "./flow-context";
@@ -102,7 +103,9 @@ phone.get("/p", async (c) => {
   if (shown) return respond(c, shown);
   // The channel is done with it: the handoff has ended (or waits on the check), and says how.
   const status = record.state === "waiting" || record.state === "opened" || record.state === "capturing" ? "expired" : record.state;
-  return respond(c, { kind: "page", node: <PhoneStatusPage locale={localeOf(row)} status={status} purpose={record.purpose} /> });
+  // A legal representative's own verification, done from their invitation: on to the letter, on this phone.
+  const next = row.options.invited ? INVITATION_PATH : undefined;
+  return respond(c, { kind: "page", node: <PhoneStatusPage locale={localeOf(row)} status={status} purpose={record.purpose} next={next} /> });
 });
 
 phone.post("/p/leave", (c) => {

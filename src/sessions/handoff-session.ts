@@ -3,6 +3,7 @@
 // it). Desktops listen on hibernating WebSockets, so thousands of idle listeners cost nothing.
 // It calls no vendor: the Worker runs the checks and reports the outcome here.
 import { DurableObject } from "cloudflare:workers";
+import { acceptListener, answerPing, broadcast, closeListener } from "./listeners";
 import { type HandoffEvent, type HandoffState, isTerminal, nextHandoffState } from "../domain/handoff/machine";
 
 /** face: liveness in the phone's browser; alipay_face: the same in the Alipay app; id_capture: both sides of the ID card; licence_capture: the business licence for a review. */
@@ -213,32 +214,20 @@ export class HandoffSession extends DurableObject<unknown> {
 
   /** The desktop's live channel: a hibernating WebSocket that receives every state change. */
   override async fetch(request: Request): Promise<Response> {
-    if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return new Response("expected a WebSocket", { status: 426 });
-    const pair = new WebSocketPair();
-    this.ctx.acceptWebSocket(pair[1]);
     const record = await this.load();
-    if (record) pair[1].send(JSON.stringify(update(record)));
-    return new Response(null, { status: 101, webSocket: pair[0] });
+    return acceptListener(this.ctx, request, record ? JSON.stringify(update(record)) : null);
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
-    // Desktops only listen; a "ping" keeps intermediaries from closing an idle socket.
-    if (message === "ping") ws.send("pong");
+    answerPing(ws, message);
   }
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
-    ws.close(code === 1005 ? 1000 : code, "bye");
+    closeListener(ws, code);
   }
 
   private broadcast(record: HandoffRecord) {
-    const message = JSON.stringify(update(record));
-    for (const ws of this.ctx.getWebSockets()) {
-      try {
-        ws.send(message);
-      } catch {
-        // A socket that closed between getWebSockets and send: nothing to tell it.
-      }
-    }
+    broadcast(this.ctx, JSON.stringify(update(record)));
   }
 }
 

@@ -1,5 +1,6 @@
 // A verification row as partners see it: masked personal data only, effective status, ISO times.
 import { iso } from "../domain/clock";
+import { authorizationStatus } from "../domain/authorization/record";
 import { REGISTRY_STATUSES, type RegistryStatus } from "../domain/organization/registry-policy";
 import { isOperatorRole } from "../domain/organization/roles";
 import { effectiveStatus } from "../domain/verification/status";
@@ -31,7 +32,7 @@ export function serializeVerification(row: VerificationRow, baseUrl: string, now
       row.type === "organization"
         ? { name: row.orgName, credential_code: row.orgCredentialCode, legal_rep_name: row.orgLegalRepNameMasked, registry_status: registryStatusOf(row.orgRegistryStatus) }
         : null,
-    ...(row.type === "organization" ? { operator: operatorOf(row) } : {}),
+    ...(row.type === "organization" ? { operator: operatorOf(row), authorization: authorizationOf(row, now) } : {}),
     failure_reason: row.failureReason,
     failed_attempts: row.failedAttempts,
     created_at: iso(row.createdAt)!,
@@ -47,4 +48,12 @@ function registryStatusOf(value: string | null): RegistryStatus | null {
 function operatorOf(row: VerificationRow): VerificationObject["operator"] {
   if (row.status === "verified" && isOperatorRole(row.operatorRole)) return { role: row.operatorRole, name: row.personNameMasked, id_number: row.personIdNumberMasked };
   return null;
+}
+
+/** The legal representative's authorization, as partners see it: its status, its times, the PDF's hash. */
+function authorizationOf(row: VerificationRow, now: number): VerificationObject["authorization"] {
+  const record = row.authorization;
+  const status = authorizationStatus(row.state, record, now);
+  if (!record || !status) return null;
+  return { status, expires_at: iso(record.expiresAt)!, signed_at: iso(record.signedAt), letter_sha256: record.letterSha256 ?? null };
 }

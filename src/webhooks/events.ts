@@ -3,6 +3,7 @@
 // The body is serialised once, here, and those exact bytes are stored, signed and sent.
 import { z } from "zod";
 import { newId } from "../crypto/random";
+import { AUTHORIZATION_STATUSES, type AuthorizationRecord, authorizationStatus } from "../domain/authorization/record";
 import type { FlowState } from "../domain/flow/state";
 
 export const WEBHOOK_EVENT_TYPES = [
@@ -15,6 +16,9 @@ export const WEBHOOK_EVENT_TYPES = [
   "verification.requires_review",
   // …and the person decided: approved (the verification goes on) or rejected (with the reason).
   "verification.review_decided",
+  // The legal representative's authorization moved (sent, opened, verifying, signing, declined,
+  // expired) while the verification's own status did not: an operator can be told "opened".
+  "verification.authorization_updated",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -40,6 +44,8 @@ export const webhookEventBody = z.object({
     livemode: z.boolean(),
     /** Only on verification.review_decided. */
     review: z.object({ id: z.string(), decision: z.enum(["approved", "rejected"]), reason: z.string().nullable() }).optional(),
+    /** An organization's by legal_rep_authorization: where the legal representative's authorization stands. */
+    authorization: z.object({ status: z.enum(AUTHORIZATION_STATUSES) }).optional(),
   }),
 });
 export type WebhookEventBody = z.infer<typeof webhookEventBody>;
@@ -65,6 +71,7 @@ interface VerificationAfter {
   status: string;
   method: string | null;
   reference: string | null;
+  authorization?: AuthorizationRecord | null;
 }
 
 /** What a review's decision did, read from the states around it: the review's id was the step's, and a rejection leaves its reason there. */
@@ -79,10 +86,12 @@ function decidedReview(before: FlowState, after: FlowState | undefined): NonNull
  * The event a verification's new status announces, or null when the status announces none
  * (into in_progress, except out of a review) or did not change. Pass `before: null` for a creation.
  */
-export function webhookEventFor(v: VerificationAfter, before: { status: string; state: FlowState } | null, now: number): OutboxEntry | null {
-  if (v.status === before?.status) return null;
+export function webhookEventFor(v: VerificationAfter, before: { status: string; state: FlowState; authorization?: AuthorizationRecord | null } | null, now: number): OutboxEntry | null {
+  const authorization = v.state ? authorizationStatus(v.state, v.authorization, now) : null;
+  const authorizationMoved = before !== null && authorization !== null && authorization !== authorizationStatus(before.state, before.authorization, now);
+  if (v.status === before?.status && !authorizationMoved) return null;
   const review = before?.status === "requires_review" && v.status === "in_progress" ? decidedReview(before.state, v.state) : null;
-  const type = review ? "verification.review_decided" : BY_STATUS[v.status];
+  const type = review ? "verification.review_decided" : v.status === before?.status ? "verification.authorization_updated" : BY_STATUS[v.status];
   if (!type || (type === "verification.created") !== (before === null)) return null;
   const body: WebhookEventBody = {
     type,
@@ -96,6 +105,7 @@ export function webhookEventFor(v: VerificationAfter, before: { status: string; 
       reference: v.reference,
       livemode: v.livemode,
       ...(review ? { review } : {}),
+      ...(authorization ? { authorization: { status: authorization } } : {}),
     },
   };
   return { id: newId("evt"), partnerId: v.partnerId, livemode: v.livemode, verificationId: v.id, type, body: JSON.stringify(body), createdAt: now };

@@ -12,7 +12,8 @@ import { logError } from "../log";
 /** What a write that may emit webhook events needs: D1, and the queue to announce them on. */
 export interface WriteContext {
   db: Database;
-  env: Pick<Env, "WEBHOOKS">;
+  /** INVITATIONS: the writer tells an invitation's object the authorization's new status (src/flow/invitation.ts). */
+  env: Pick<Env, "WEBHOOKS"> & Partial<Pick<Env, "INVITATIONS">>;
 }
 
 /** Queues events already committed to the outbox; returns how many the queue accepted. */

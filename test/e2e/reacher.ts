@@ -107,6 +107,7 @@ export class Reacher {
     const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]!)[0];
     if (res.status !== 303 || !cookie) throw new Error(`authorize answered ${res.status} without a session cookie`);
     session.cookie = cookie;
+    session.phone = phone;
     return session;
   }
 
@@ -199,4 +200,6 @@ export class Reacher {
 export interface Session {
   ip: string;
   cookie: string;
+  /** The phone it signed in with, when it did. */
+  phone?: string;
 }

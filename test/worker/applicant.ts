@@ -35,11 +35,25 @@ export class Applicant {
       else this.cookies.set(k!, v!);
     }
     const html = await res.text();
-    return { status: res.status, html, location: res.headers.get("location"), step: /data-step="([a-z_]+)"/.exec(html)?.[1] ?? null };
+    return { status: res.status, html, location: res.headers.get("location"), step: /data-step="([a-z_]+)"/.exec(html)?.[1] ?? /data-phone="([a-z_]+)"/.exec(html)?.[1] ?? null };
   }
 
   open(query = "") {
     return this.send(`/v/${this.verificationId}${query}`);
+  }
+
+  /** Any page of the service, as this browser (the legal representative's /a pages). */
+  visit(path: string) {
+    return this.send(path);
+  }
+
+  /** Posts a form to any path; a 303 is followed, as a browser would. */
+  async submit(path: string, fields: Record<string, string>): Promise<Page> {
+    const body = new FormData();
+    for (const [k, v] of Object.entries(fields)) body.set(k, v);
+    const page = await this.send(path, { method: "POST", body });
+    if (page.status === 303 && page.location) return { ...(await this.send(page.location)), location: page.location };
+    return page;
   }
 
   /** Posts a form; a plain post that answers 303 is followed, as a browser would. */

@@ -1,9 +1,11 @@
 // English texts, key for key the same as zh-CN (the type checker enforces it).
+import { invitationEn } from "./invitation.en";
 import { staffEn } from "./staff.en";
 import type { MessageKey } from "./zh-CN";
 
 export const en: Record<MessageKey, string> = {
   ...staffEn,
+  ...invitationEn,
   "app.name": "Identity verification",
   "app.tagline": "Shiming verification service",
   "field.name": "Name",

@@ -127,7 +127,8 @@ const STATUS_TEXT = {
 } as const;
 
 /** Where the phone's step stands once there is nothing left to do on it; ID photos have their own words. */
-export function PhoneStatusPage({ locale, status, purpose = "face" }: { locale: Locale; status: PhoneStatus; purpose?: string }) {
+/** `next`: where the person goes on from here, on this phone (a legal representative back to the letter they sign). */
+export function PhoneStatusPage({ locale, status, purpose = "face", next }: { locale: Locale; status: PhoneStatus; purpose?: string; next?: string | undefined }) {
   const photos = purpose === "id_capture";
   const key = STATUS_TEXT[photos ? "id_capture" : "face"][status];
   const title = t(locale, photos ? "phone.photos.heading" : "phone.title");
@@ -138,6 +139,13 @@ export function PhoneStatusPage({ locale, status, purpose = "face" }: { locale: 
       </p>
       {/* While checking, look again every 2 s (a script, not a timed refresh: WCAG 2.2.1). */}
       {status === "submitted" && <script>{raw(INLINE_SCRIPTS["reload-soon"])}</script>}
+      {next && status !== "submitted" && (
+        <p>
+          <a class="button wide" href={next} data-next>
+            {t(locale, "result.return_invitation")}
+          </a>
+        </p>
+      )}
     </PhonePage>
   );
 }

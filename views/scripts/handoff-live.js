@@ -4,6 +4,8 @@
 // code counts down its five minutes and, run out, is replaced as the New QR code button would
 // (the server's clock decides what is expired, so asking is surer than reading the page again):
 // a few times, then the applicant asks for one, so an abandoned tab stops.
+import { followLive } from "./shared/follow-live.js";
+
 (() => {
   var el = document.getElementById("handoff-status");
   if (!el || el.dataset.live) return;
@@ -51,27 +53,5 @@
     if (!retrying) el.querySelector("[data-failure]")?.remove();
     if (qr && u.state !== "waiting") qr.hidden = true;
   }
-  if ("WebSocket" in window) {
-    var tries = 0;
-    (function connect() {
-      var ws = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + el.dataset.ws);
-      ws.onmessage = (e) => {
-        tries = 0;
-        try {
-          show(JSON.parse(e.data));
-        } catch (_x) {}
-      };
-      ws.onclose = () => {
-        if (tries++ < 20) setTimeout(connect, 1000 * tries);
-        else poll();
-      };
-    })();
-  } else poll();
-  function poll() {
-    if (!window.htmx) return;
-    el.setAttribute("hx-get", el.dataset.poll);
-    el.setAttribute("hx-trigger", "every 3s");
-    el.setAttribute("hx-swap", "outerHTML");
-    htmx.process(el);
-  }
+  followLive(el, show);
 })();

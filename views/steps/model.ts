@@ -21,6 +21,9 @@ export interface HandoffLink {
   secondsLeft: number;
 }
 
+/** Where a legal representative's authorization stands (src/domain/authorization/record.ts). */
+export type AuthorizationStatusName = "not_sent" | "sent" | "opened" | "verifying" | "signing" | "signed" | "declined" | "expired";
+
 /** Who acts for an organization (src/domain/organization/roles.ts). */
 export type OperatorRoleName = "legal_representative" | "agent";
 
@@ -139,6 +142,28 @@ export type StepView =
       attemptsLeft: number;
       canChangeMethod: boolean;
     })
+  /** The operator's page of legal_rep_authorization: the invitation, its two ways, and where the legal representative stands. */
+  | (StepBase & {
+      kind: "invitation";
+      status: AuthorizationStatusName;
+      organization: { name: string; legalRepName: string };
+      /** The link while nobody has opened it: the QR code and the text to copy. */
+      link?: string;
+      /** When the invitation ends, in Beijing time (YYYY-MM-DD HH:mm). */
+      expiresAt: string;
+      /** The SMS went to this number (masked). */
+      sentTo?: string;
+      /** Seconds until the SMS may be sent again. */
+      smsWaitSeconds: number;
+      /** What was typed for the SMS, and why it could not go. */
+      phone?: string;
+      errors: Partial<Record<"legal_rep_phone", string>>;
+      errorSeconds?: number;
+      /** Why it did not go through: the legal representative's words, or what failed. */
+      declined?: { reason?: string; why: "declined" | "id_mismatch" | "not_verified" };
+      attemptsLeft: number;
+      canChangeMethod: boolean;
+    })
   | (StepBase & {
       kind: "result";
       status: "verified" | "failed";
@@ -155,7 +180,7 @@ export type StepView =
       };
       returnUrl?: string;
       /** Where returnUrl leads: the partner (the default) or, for a child, the verification it is part of. */
-      returnTo?: "parent";
+      returnTo?: "parent" | "invitation";
     });
 
 export type StepKind = StepView["kind"];

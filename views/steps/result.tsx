@@ -86,11 +86,14 @@ export function ResultStep(p: Props) {
           <p
             role="status"
             id="return-status"
-            data-text={t(locale, p.returnTo === "parent" ? "result.redirecting_parent" : "result.redirecting", { partner: p.partnerName, seconds: String(RETURN_AFTER_SECONDS) })}
+            data-text={t(locale, p.returnTo === "invitation" ? "result.redirecting_invitation" : p.returnTo === "parent" ? "result.redirecting_parent" : "result.redirecting", {
+              partner: p.partnerName,
+              seconds: String(RETURN_AFTER_SECONDS),
+            })}
           ></p>
           <p class="row">
             <a class="button" href={p.returnUrl} data-return>
-              {p.returnTo === "parent" ? t(locale, "result.back_parent") : t(locale, "result.back", { partner: p.partnerName })}
+              {p.returnTo === "invitation" ? t(locale, "result.return_invitation") : p.returnTo === "parent" ? t(locale, "result.back_parent") : t(locale, "result.back", { partner: p.partnerName })}
             </a>
             <button type="button" class="secondary" id="return-stay" data-stopped={t(locale, "result.stayed")} hidden>
               {t(locale, "result.stay")}

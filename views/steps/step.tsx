@@ -11,6 +11,7 @@ import { ChooseMethodStep } from "./choose-method";
 import { CodeStep } from "./code";
 import { ContinueOnPhoneStep } from "./continue-on-phone";
 import { IdPhotosStep } from "./id-photos";
+import { InvitationStep } from "./invitation";
 import { LicencePhoneStep } from "./licence-phone";
 import { MethodFormStep } from "./method-form";
 import { OperatorRoleStep } from "./operator-role";
@@ -45,6 +46,8 @@ function Body({ step }: { step: StepView }) {
       return <ReviewPendingStep {...step} />;
     case "licence_phone":
       return <LicencePhoneStep {...step} />;
+    case "invitation":
+      return <InvitationStep {...step} />;
   }
 }
 
@@ -70,6 +73,7 @@ export function stepTitle(step: StepView): string {
     awaiting_child: "child.heading",
     review_pending: "review_pending.heading",
     licence_phone: "licence_phone.heading",
+    invitation: "invitation.heading",
     result: step.kind === "result" && step.status === "verified" ? "result.verified.heading" : "result.failed.heading",
   }[step.kind];
   return isMessageKey(key) ? t(step.locale, key) : t(step.locale, "app.name");

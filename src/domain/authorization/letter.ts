@@ -14,7 +14,7 @@ export const LETTER_TEMPLATE_VERSION = "authorization-letter/zh-CN/2026-11-1";
 /** The scope the issue fixes: what signing lets the operator do. */
 export const LETTER_SCOPE = "完成在该平台的企业实名认证及相关业务办理";
 
-/** Whom the letter authorizes: the operator as a known person, or else the phone they signed in with. */
+/** Whom the letter authorizes: the operator as a known person, or else the phone they signed in with (whole or already masked: it is printed masked). */
 export type LetterOperator = { kind: "person"; name: string; idNumber: string } | { kind: "phone"; phone: string };
 
 export interface LetterFacts {

@@ -10,3 +10,14 @@ export function smsText(signName: string, purpose: string, code: string) {
     templateParams: [code, purpose, minutes],
   };
 }
+
+/**
+ * The invitation's SMS: who asks the legal representative to sign, for which organization, and the
+ * link whole (its own line, so a phone makes it tappable). The organization's name is public data.
+ */
+export function invitationSmsText(signName: string, partnerName: string, orgName: string, url: string, days: number) {
+  return {
+    text: `【${signName}】${partnerName}请您以${orgName}法定代表人身份完成核验并签署企业实名认证授权书：${url} ，${days}天内有效。如非本人操作请忽略。`,
+    templateParams: [partnerName, orgName, url, String(days)],
+  };
+}

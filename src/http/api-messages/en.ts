@@ -27,6 +27,7 @@ export const en: Record<ApiMessageKey, string> = {
   "detail.internal_error": "An unexpected error occurred. It has been logged; please retry later.",
   "detail.route_not_found": "No route {method} {path}.",
   "detail.verification_not_found": "No verification {id} exists for this API key.",
+  "detail.authorization_letter_not_found": "Verification {id} has no signed authorization letter for this API key (none is served before the legal representative signs).",
   "detail.cancel_conflict": "The verification changed while canceling it. Fetch it and try again.",
   "detail.cancel_invalid_state": "The verification is {status}; only pending, in_progress or requires_review verifications can be canceled.",
   "detail.webhook_endpoint_not_found": "No webhook endpoint {id} exists for this API key.",

@@ -25,6 +25,7 @@ export const zhCN = {
   "detail.internal_error": "发生了意外错误，已记录日志。请稍后重试。",
   "detail.route_not_found": "没有 {method} {path} 这个接口。",
   "detail.verification_not_found": "此 API 密钥下没有认证 {id}。",
+  "detail.authorization_letter_not_found": "此 API 密钥下认证 {id} 没有已签署的授权书（法定代表人签署后才可获取）。",
   "detail.cancel_conflict": "取消时该认证被另一个请求修改了。请重新获取后再试。",
   "detail.cancel_invalid_state": "该认证的状态为 {status}；只有 pending、in_progress 或 requires_review 的认证可以取消。",
   "detail.webhook_endpoint_not_found": "此 API 密钥下没有 webhook 端点 {id}。",

@@ -30,7 +30,8 @@ export interface Operation {
   security?: "partnerKey" | "adminToken";
   body?: Schema;
   query?: z.ZodObject;
-  success: { status: number; schema: Schema; description: string };
+  /** `contentType`: when not JSON (the authorization letter's PDF). */
+  success: { status: number; schema: Schema; description: string; contentType?: string };
   errors: number[];
 }
 
@@ -90,6 +91,20 @@ export const OPERATIONS: Operation[] = [
     tag: "Verifications",
     security: "partnerKey",
     success: { status: 200, schema: evidenceObject, description: "A compact JWS" },
+    errors: [401, 404],
+  },
+  {
+    method: "get",
+    path: "/v1/verifications/{id}/authorization_letter",
+    summary: "The signed authorization letter (授权书) of an organization verified by legal_rep_authorization, as a PDF",
+    tag: "Verifications",
+    security: "partnerKey",
+    success: {
+      status: 200,
+      schema: z.string().meta({ description: "The PDF's bytes; their SHA-256 is the verification's authorization.letter_sha256 (also in the X-Content-SHA256 header)." }),
+      description: "The PDF",
+      contentType: "application/pdf",
+    },
     errors: [401, 404],
   },
   {
@@ -252,7 +267,7 @@ export function openApiDocument(serverUrl: string) {
       ],
       ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body, "input") } } } } : {}),
       responses: {
-        [op.success.status]: { description: op.success.description, content: { "application/json": { schema: jsonSchema(op.success.schema, "output") } } },
+        [op.success.status]: { description: op.success.description, content: { [op.success.contentType ?? "application/json"]: { schema: jsonSchema(op.success.schema, "output") } } },
         ...Object.fromEntries(
           op.errors.map((s) => [s, { description: problemStatuses[s as keyof typeof problemStatuses], content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } }]),
         ),

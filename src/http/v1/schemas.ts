@@ -1,5 +1,6 @@
 // The partner API's request and response shapes. Routes validate with these, and the OpenAPI
 // document is generated from them, so the two cannot drift apart.
+import { AUTHORIZATION_STATUSES } from "../../domain/authorization/record";
 import { z } from "zod";
 import { REGISTRY_STATUSES } from "../../domain/organization/registry-policy";
 import { OPERATOR_ROLES } from "../../domain/organization/roles";
@@ -125,6 +126,16 @@ export const verificationObject = z.object({
     .nullable()
     .optional()
     .meta({ description: "An organization's, once verified: who acted for it (masked), as the legal representative or as an agent." }),
+  authorization: z
+    .object({
+      status: z.enum(AUTHORIZATION_STATUSES),
+      expires_at: timestamp.meta({ description: "When the invitation ends (7 days after it was made); the verification's own expires_at moves to match." }),
+      signed_at: timestamp.nullable(),
+      letter_sha256: z.string().nullable().meta({ description: "SHA-256 (hex) of the signed letter's PDF, as GET /v1/verifications/{id}/authorization_letter serves it." }),
+    })
+    .nullable()
+    .optional()
+    .meta({ description: "An organization's by legal_rep_authorization: where the legal representative's authorization stands; null before it was asked for." }),
   failure_reason: z.string().nullable(),
   failed_attempts: z.number().int(),
   created_at: timestamp,

@@ -1,8 +1,9 @@
 // The test-mode twin of the business registry: every well-formed organization matches and is
 // active, except the magic values in sandbox-values.ts (SANDBOX_ORGANIZATIONS, and the person
-// names 王不符 and 李超时 as the legal representative). Never calls out, never re-validates.
+// names 王不符 and 李超时 as the legal representative, and a test identity's ID number given for
+// another test identity's name). Never calls out, never re-validates.
 import { sandboxNoMatch, sandboxSerial, sandboxUnavailable, SANDBOX_PROVIDER } from "../sandbox-answer";
-import { SANDBOX_NAMES, SANDBOX_ORGANIZATIONS } from "../sandbox-values";
+import { SANDBOX_NAMES, SANDBOX_ORGANIZATIONS, TEST_IDENTITIES } from "../sandbox-values";
 import type { BusinessRegistryAnswer, BusinessRegistryProvider, BusinessRegistryQuery, BusinessRegistryReason, RegistryStatus } from "./index";
 
 export function sandboxBusinessRegistry(): BusinessRegistryProvider {
@@ -21,6 +22,8 @@ function reasonFor(query: BusinessRegistryQuery): BusinessRegistryReason | undef
   if (query.name === SANDBOX_ORGANIZATIONS.notFoundName) return "org_not_found";
   if (query.credentialCode === SANDBOX_ORGANIZATIONS.nameMismatchCode) return "name_code_mismatch";
   if (query.legalRepName === SANDBOX_NAMES.nameIdMismatch) return "legal_rep_mismatch";
+  // The 4-element check: a test identity's ID number given for another test identity's name.
+  if (query.legalRepIdNumber && TEST_IDENTITIES.some((p) => p.idNumber === query.legalRepIdNumber && p.name !== query.legalRepName)) return "legal_rep_mismatch";
   return undefined;
 }
 

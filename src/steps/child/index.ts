@@ -12,10 +12,10 @@ import type { ActionOutcome } from "../../flow/steps";
 import { offeredMethods } from "../../journey/offered";
 import { type ApplicantRow, localeOf } from "../../flow/applicant";
 import { hostedMethod } from "../../flow/methods";
+import { createChildVerification } from "../../flow/child-verification";
 import { findStep, showStep, type StepModule } from "../../flow/steps";
 import type { StepView } from "../../../views/steps/model";
 import { beginChange, move, write } from "../../flow/writer";
-import { createVerification } from "../../verifications/create";
 import { getVerificationForApplicant, type VerificationRow } from "../../db/verifications";
 
 export const AWAITING_CHILD_STEP = "awaiting_child";
@@ -38,37 +38,15 @@ export const childStep: StepModule<{ child: VerificationRow | null; embedded: St
   async enter(ctx, ch, { method, session }) {
     const child = method.child;
     if (!child) throw new Error("the awaiting_child step needs a method that names its child");
-    const parent = ch.row;
-    const person = child.person ? await child.person(parent, ctx.cipher) : undefined;
-    const created = await createVerification(
-      ctx,
-      ctx.cipher,
-      { partnerId: parent.partnerId, livemode: parent.livemode },
-      {
-        type: "person",
-        methods: child.methods,
-        locale: localeOf(parent),
-        options: {
-          collect_id_validity: !!parent.options.collect_id_validity,
-          collect_id_images: !!parent.options.collect_id_images,
-          lock_prefills: !!person,
-          ...child.options,
-          ...(child.embedded ? { embedded: true } : {}),
-        },
-        ...(person ? { person } : {}),
-        parent: { id: parent.id, role: child.role },
-        // Whoever signed in to the parent does the child: no second sign-in.
-        applicantId: session?.applicantId ?? parent.applicantId ?? undefined,
-      },
-      ctx.now,
-    );
+    // Whoever signed in to the parent does the child: no second sign-in.
+    const created = await createChildVerification(ctx, ch.row, child, session?.applicantId ?? ch.row.applicantId ?? undefined);
     const refused = move(
       ch,
       { type: "step_data", step: AWAITING_CHILD_STEP, data: { child_id: created.id, role: child.role } },
       { actor: "system", label: "child.created", data: { child_id: created.id, role: child.role } },
     );
     if (refused) throw new Error(`the child step refused its own data: ${refused}`);
-    if (child.embedded) await startEmbedded(ctx, { ...created, partnerName: parent.partnerName }, child.methods, session);
+    if (child.embedded) await startEmbedded(ctx, { ...created, partnerName: ch.row.partnerName }, child.methods, session);
     return undefined;
   },
   async read(ctx, row, { at, session }) {

@@ -1,5 +1,6 @@
 import type { PreambleStep } from "../../domain/flow/state";
-import { orgCheckVerdict, type RegistryFinding } from "../../domain/organization/registry-policy";
+import { orgCheckVerdict } from "../../domain/organization/registry-policy";
+import { callEvidence, findingOf } from "../../providers/business-registry/finding";
 import type { ApplicantRow, ApplicantSession } from "../../flow/applicant";
 import { recordConsent } from "../../flow/consent";
 import type { FlowContext } from "../../flow/context";
@@ -7,7 +8,6 @@ import type { ActionOutcome, StepModule } from "../../flow/steps";
 import { ORG_CHECK_STEP, preambleOf } from "../../flow/types";
 import { type DesktopHandoff, desktopHandoff } from "../../flow/handoff";
 import { beginChange, evidence, move, set, write } from "../../flow/writer";
-import type { BusinessRegistryAnswer } from "../../providers/business-registry/index";
 import { addMessages } from "../../../views/messages";
 import { messages } from "./messages";
 import { checked, readTyped } from "./typed";
@@ -17,20 +17,6 @@ import { licenceChannel } from "./phone-pages";
 import { LICENCE_PATH, LICENCE_PHONE_PATH, licencePhoneView, ORG_CHECK_PATH, orgCheckView, reviewPendingView, withLicence, withOrgReason, withReviewRejected } from "./view";
 
 addMessages(messages);
-
-function findingOf(answer: BusinessRegistryAnswer): RegistryFinding {
-  if (answer.outcome === "unavailable") return { kind: "unavailable" };
-  if (answer.outcome === "no_match") return { kind: "mismatch", reason: answer.reason };
-  return { kind: "match", status: answer.registryStatus };
-}
-
-/** The evidence of the call: what the registry answered, never what was sent. */
-function callEvidence(answer: BusinessRegistryAnswer) {
-  const base = { capability: "business_registry", provider: answer.provider, outcome: answer.outcome };
-  if (answer.outcome === "unavailable") return { ...base, detail: answer.detail };
-  if (answer.outcome === "no_match") return { ...base, serial: answer.serial, reason: answer.reason };
-  return { ...base, serial: answer.serial, registry_status: answer.registryStatus, elements: answer.elements };
-}
 
 /** Whether the organization check can be (re)submitted from where the flow stands: not while a person reviews its licence. */
 function submittable(row: ApplicantRow): boolean {

@@ -2,7 +2,8 @@
 // registry check and the business licence for review): the fields with what the partner
 // pre-filled, the consent, the errors next to each field; and what the row keeps of it
 // (legal representative's name and ID number encrypted, hashed, masked).
-import { maskIdNumber, maskName } from "../../domain/masking";
+import { maskName } from "../../domain/masking";
+import { legalRepIdNumberPatch } from "../../verifications/legal-rep-id";
 import type { ApplicantRow } from "../../flow/applicant";
 import type { FlowContext } from "../../flow/context";
 import { parseFields } from "../../flow/form/parse";
@@ -26,18 +27,12 @@ export async function readTyped(ctx: FlowContext, row: ApplicantRow, form: FormD
 }
 
 export async function checked(ctx: FlowContext, input: OrgCheckInput) {
-  const [nameEnc, idEnc, idHash] = await Promise.all([
-    ctx.cipher.encrypt(input.legal_rep_name),
-    input.legal_rep_id_number ? ctx.cipher.encrypt(input.legal_rep_id_number) : null,
-    input.legal_rep_id_number ? ctx.cipher.hash("id_number", input.legal_rep_id_number) : null,
-  ]);
+  const [nameEnc, id] = await Promise.all([ctx.cipher.encrypt(input.legal_rep_name), legalRepIdNumberPatch(ctx.cipher, input.legal_rep_id_number)]);
   return {
     orgName: input.org_name,
     orgCredentialCode: input.credential_code,
     orgLegalRepNameEnc: nameEnc,
     orgLegalRepNameMasked: maskName(input.legal_rep_name),
-    orgLegalRepIdNumberEnc: idEnc,
-    orgLegalRepIdNumberHash: idHash,
-    orgLegalRepIdNumberMasked: input.legal_rep_id_number ? maskIdNumber(input.legal_rep_id_number) : null,
+    ...id,
   };
 }

@@ -12,7 +12,7 @@ import { pendingOf, verifiedIdentity } from "../../flow/pending";
 import type { ActionOutcome, StepModule } from "../../flow/steps";
 import { alongside, beginChange, evidence, move, note, set, write } from "../../flow/writer";
 import type { StepView } from "../../../views/steps/model";
-import { checkCode, type CodeUse, codeStatus, issueAndSend, sendCode } from "./send";
+import { checkCode, type CodeUse, codeStatus, issueAndSend, sendCode } from "../../flow/sms";
 
 export const SMS_CODE_STEP = "sms_code";
 

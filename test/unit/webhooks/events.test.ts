@@ -36,3 +36,33 @@ describe("the webhook a move announces", () => {
     expect(webhookEventFor({ ...base, status: "pending" }, null, NOW)?.type).toBe("verification.created");
   });
 });
+
+describe("the webhook of a legal representative's authorization", () => {
+  const plan = ["invitation", "signature"];
+  const invitation: FlowState = { kind: "step", method: "legal_rep_authorization", step: "invitation", plan };
+  const record = { invitationId: "INV", expiresAt: NOW + 1000 };
+  const withAuth = (status: string, state: FlowState, authorization: typeof record & Record<string, unknown>) => ({ ...base, method: "legal_rep_authorization", status, state, authorization });
+
+  it("should announce the authorization's move while the verification's status stays, with its status and no personal data", () => {
+    const opened = webhookEventFor(withAuth("in_progress", invitation, { ...record, openedAt: NOW }), { status: "in_progress", state: invitation, authorization: record }, NOW);
+    expect(opened?.type).toBe("verification.authorization_updated");
+    expect(bodyOf(opened).data).toMatchObject({ status: "in_progress", authorization: { status: "opened" } });
+    const signing = webhookEventFor(
+      withAuth("in_progress", { ...invitation, step: "signature" }, record),
+      { status: "in_progress", state: { ...invitation, data: { child_id: "ver_c" } }, authorization: record },
+      NOW,
+    );
+    expect(bodyOf(signing).data.authorization).toEqual({ status: "signing" });
+  });
+
+  it("should announce the verification's end with the authorization signed, and nothing for a move that changes neither", () => {
+    const verified = webhookEventFor(
+      withAuth("verified", { kind: "verified", method: "legal_rep_authorization" }, { ...record, signedAt: NOW }),
+      { status: "in_progress", state: { ...invitation, step: "signature" }, authorization: record },
+      NOW,
+    );
+    expect(verified?.type).toBe("verification.verified");
+    expect(bodyOf(verified).data.authorization).toEqual({ status: "signed" });
+    expect(webhookEventFor(withAuth("in_progress", invitation, record), { status: "in_progress", state: invitation, authorization: record }, NOW)).toBeNull();
+  });
+});

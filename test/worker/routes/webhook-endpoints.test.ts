@@ -73,13 +73,13 @@ describe("webhook endpoints", () => {
   it.each([
     [
       "en",
-      '"events[0]" must be one of: verification.created, verification.verified, verification.failed, verification.canceled, verification.expired, verification.requires_review, verification.review_decided.',
+      '"events[0]" must be one of: verification.created, verification.verified, verification.failed, verification.canceled, verification.expired, verification.requires_review, verification.review_decided, verification.authorization_updated.',
       '"events" lists verification.failed more than once.',
       '"url" must not point to a private, loopback, link-local or reserved IP address.',
     ],
     [
       "zh-CN",
-      '"events[0]" 必须是以下值之一：verification.created, verification.verified, verification.failed, verification.canceled, verification.expired, verification.requires_review, verification.review_decided。',
+      '"events[0]" 必须是以下值之一：verification.created, verification.verified, verification.failed, verification.canceled, verification.expired, verification.requires_review, verification.review_decided, verification.authorization_updated。',
       '"events" 中的 verification.failed 出现了不止一次。',
       '"url" 不能指向私有、回环、链路本地或保留的 IP 地址。',
     ],

@@ -1,13 +1,13 @@
 // Sending and checking SMS codes for a verification: the one place codes go out, for sign-in and
 // for every method's code step alike. The Durable Object per phone (and per IP) decides; this
 // module sends through the SMS provider and records evidence, never the code.
-import { newId } from "../../crypto/random";
-import { sandboxSmsMessages } from "../../db/schema";
+import { newId } from "../crypto/random";
+import { sandboxSmsMessages } from "../db/schema";
 import type { BatchItem } from "drizzle-orm/batch";
-import { appendEvent, type EventInput, eventInsert } from "../../db/verifications";
-import type { CheckOutcome, CodePurpose } from "../../domain/sms/code";
-import { smsText } from "../../domain/sms/message";
-import type { FlowContext } from "../../flow/context";
+import { appendEvent, type EventInput, eventInsert } from "../db/verifications";
+import type { CheckOutcome, CodePurpose } from "../domain/sms/code";
+import { smsText } from "../domain/sms/message";
+import type { FlowContext } from "./context";
 
 export type SendOutcome = { ok: true; expiresAt: number } | { ok: false; reason: string; retryAfterSeconds?: number };
 
@@ -23,6 +23,16 @@ async function phoneSession(ctx: FlowContext, phone: string) {
   return sessionFor(ctx, `phone:${await ctx.cipher.hash("phone", phone)}`);
 }
 
+/** Messages without a code keep their own count, so a link just sent never makes the code it leads to wait. */
+async function messageSession(ctx: FlowContext, phone: string) {
+  return sessionFor(ctx, `message:${await ctx.cipher.hash("phone", phone)}`);
+}
+
+/** When another message (not a code) may go to this phone, in ms from now (0: now). */
+export async function nextMessageInMs(ctx: FlowContext, owner: Owner, phone: string): Promise<number> {
+  return (await (await messageSession(ctx, phone)).status(owner.id, "message")).nextSendInMs;
+}
+
 /**
  * Issues a code and sends it, and answers the records of what happened (the event, and in test
  * mode the sandbox's copy of the message) for the caller to write with its own change.
@@ -35,25 +45,59 @@ export interface CodeUse {
 
 export async function issueAndSend(ctx: FlowContext, owner: Owner, phone: string, use: CodeUse): Promise<{ outcome: SendOutcome; records: BatchItem<"sqlite">[] }> {
   const { purpose } = use;
-  const ipSlot = await sessionFor(ctx, `ip:${await ctx.cipher.hash("ip", ctx.client.ip)}`).takeSendSlot("ip");
-  if (!ipSlot.ok) return { outcome: { ok: false, reason: ipSlot.reason, retryAfterSeconds: Math.ceil(ipSlot.retryAfterMs / 1000) }, records: [] };
+  const ipSlot = await takeIpSlot(ctx);
+  if (!ipSlot.ok) return { outcome: ipSlot, records: [] };
   const session = await phoneSession(ctx, phone);
   const issued = await session.issueCode(owner.id, purpose);
   if (!issued.ok) return { outcome: { ok: false, reason: issued.reason, retryAfterSeconds: Math.ceil(issued.retryAfterMs / 1000) }, records: [] };
+  const message = smsText(signName(ctx), use.text, issued.code);
+  const delivered = await deliver(ctx, owner, phone, message, purpose);
+  if (!delivered.ok) await session.releaseSend(issued.sendId);
+  return { outcome: delivered.ok ? { ok: true, expiresAt: issued.expiresAt } : delivered.outcome, records: delivered.records };
+}
 
-  const message = smsText(ctx.config.TENCENTCLOUD_SMS_SIGN_NAME ?? DEFAULT_SIGN_NAME, use.text, issued.code);
+const signName = (ctx: FlowContext) => ctx.config.TENCENTCLOUD_SMS_SIGN_NAME ?? DEFAULT_SIGN_NAME;
+
+async function takeIpSlot(ctx: FlowContext): Promise<{ ok: true } | { ok: false; reason: string; retryAfterSeconds: number }> {
+  const slot = await sessionFor(ctx, `ip:${await ctx.cipher.hash("ip", ctx.client.ip)}`).takeSendSlot("ip");
+  return slot.ok ? { ok: true } : { ok: false, reason: slot.reason, retryAfterSeconds: Math.ceil(slot.retryAfterMs / 1000) };
+}
+
+/** Hands the message to the gateway: the records of what happened (and in test mode the sandbox's copy). */
+async function deliver(ctx: FlowContext, owner: Owner, phone: string, message: { text: string; templateParams: string[] }, purpose: string) {
   const answer = await ctx.providers.sms.send({ phone, ...message });
   if (answer.outcome !== "sent") {
-    await session.releaseSend(issued.sendId);
     const failed = eventInsert(ctx.db, owner, { type: "sms.failed", actor: "system", data: { purpose, provider: answer.provider, outcome: answer.outcome } }, ctx.now);
-    return { outcome: { ok: false, reason: answer.outcome === "rejected" ? "phone_rejected" : "provider_unavailable" }, records: [failed] };
+    const outcome: SendOutcome = { ok: false, reason: answer.outcome === "rejected" ? "phone_rejected" : "provider_unavailable" };
+    return { ok: false as const, outcome, records: [failed] };
   }
   const records: BatchItem<"sqlite">[] = [eventInsert(ctx.db, owner, { type: "sms.sent", actor: "system", data: { purpose, provider: answer.provider, serial: answer.serial } }, ctx.now)];
   if (!ctx.livemode && answer.sandboxCopy) {
     const copy = { id: newId("sms"), partnerId: owner.partnerId, phoneHash: await ctx.cipher.hash("phone", phone), text: answer.sandboxCopy.text, createdAt: ctx.now };
     records.push(ctx.db.insert(sandboxSmsMessages).values(copy));
   }
-  return { outcome: { ok: true, expiresAt: issued.expiresAt }, records };
+  return { ok: true as const, records };
+}
+
+/**
+ * Sends a message that carries no code (a signing link), under the same limits as codes: the
+ * phone's and the IP's. Answers its records for the caller's batch.
+ */
+export async function sendMessage(
+  ctx: FlowContext,
+  owner: Owner,
+  phone: string,
+  purpose: string,
+  text: (signName: string) => { text: string; templateParams: string[] },
+): Promise<{ outcome: { ok: true } | { ok: false; reason: string; retryAfterSeconds?: number }; records: BatchItem<"sqlite">[] }> {
+  const ipSlot = await takeIpSlot(ctx);
+  if (!ipSlot.ok) return { outcome: ipSlot, records: [] };
+  const session = await messageSession(ctx, phone);
+  const slot = await session.takeSendSlot("phone");
+  if (!slot.ok) return { outcome: { ok: false, reason: slot.reason, retryAfterSeconds: Math.ceil(slot.retryAfterMs / 1000) }, records: [] };
+  const delivered = await deliver(ctx, owner, phone, text(signName(ctx)), purpose);
+  if (!delivered.ok) await session.releaseSend(slot.sendId);
+  return { outcome: delivered.ok ? { ok: true } : delivered.outcome, records: delivered.records };
 }
 
 /** Issues and sends a code and writes its records at once (one round trip). */
