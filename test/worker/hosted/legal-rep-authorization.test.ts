@@ -178,7 +178,14 @@ describe("legal_rep_authorization: the legal representative", () => {
     // Partners heard each move of the authorization, then the verification's end, with no personal data.
     const hooks = await env.DB.prepare("select type, body from webhook_events where verification_id = ? order by created_at, rowid").bind(v.id).all<{ type: string; body: string }>();
     const told = hooks.results.map((h) => [h.type, (JSON.parse(h.body) as { data: { authorization?: { status: string } } }).data.authorization?.status]);
-    expect(told).toEqual(expect.arrayContaining([["verification.authorization_updated", "opened"], ["verification.authorization_updated", "verifying"], ["verification.authorization_updated", "signing"], ["verification.verified", "signed"]]));
+    expect(told).toEqual(
+      expect.arrayContaining([
+        ["verification.authorization_updated", "opened"],
+        ["verification.authorization_updated", "verifying"],
+        ["verification.authorization_updated", "signing"],
+        ["verification.verified", "signed"],
+      ]),
+    );
     expect(hooks.results.map((h) => h.body).join()).not.toContain(legalRep.name);
     // Another partner's key finds no letter.
     const { testKey: otherKey } = await newPartner("另一家");
