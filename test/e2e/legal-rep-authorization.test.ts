@@ -65,7 +65,7 @@ describe("legal_rep_authorization in Chromium", () => {
     await phone.waitForURL(/\/v\/ver_/);
     await expect.poll(() => desktop.locator("#invitation-status").getAttribute("data-status")).toBe("verifying");
     await signInOnDesktop(phone, baseUrl, key, lrPhone);
-    await phone.getByRole("button", { name: /刷脸认证/ }).click();
+    await phone.getByRole("button", { name: /人脸识别/ }).click();
     await phone.locator("#f-consent").check();
     await phone.locator("form button[type=submit]:not([value])").last().click();
     await phone.locator("[data-continue-here]").click();
@@ -80,7 +80,9 @@ describe("legal_rep_authorization in Chromium", () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await phone.locator("[data-letter]").textContent()).toContain(ORG_NAME);
     await phone.screenshot({ path: `${SHOTS}/4-phone-letter.png`, fullPage: true });
-    await phone.getByRole("button", { name: "获取验证码" }).click();
+    // The sign-in code went to this phone moments ago: its 60 s cooldown holds for the signing code too.
+    await phone.getByRole("button", { name: "获取验证码" }).click({ timeout: 70_000 });
+    await phone.getByRole("status").filter({ hasText: "验证码已发送至" }).waitFor();
     await phone.getByLabel("短信验证码").fill(await latestCode(baseUrl, key, lrPhone));
     const signing = phone.waitForResponse((r) => r.url().endsWith("/a/sign") && r.request().method() === "POST");
     await phone.getByRole("button", { name: "同意并签署" }).click();
@@ -105,5 +107,5 @@ describe("legal_rep_authorization in Chromium", () => {
     expect(text.replace(/\s+/g, "")).toContain("4403************63");
     await phone.context().close();
     await desktop.close();
-  });
+  }, 150_000);
 });
