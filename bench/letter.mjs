@@ -2,7 +2,8 @@
 // the Worker's own modules (bundled here with esbuild, font read from public/fonts instead of
 // ASSETS). Prints the first render (font parse included: once per isolate in the Worker), then the
 // median and p95 of 50 more, the heap growth per letter, and the PDF's size. Run with
-// `--expose-gc` (as `node --expose-gc bench/letter.mjs`) for a heap figure after collection.
+// `--expose-gc` (as `node --expose-gc bench/letter.mjs`) for a heap figure after collection;
+// `--json` prints the figures as one line of JSON instead (bench/run.mjs runs it so).
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -52,6 +53,22 @@ for (let i = 0; i < RUNS; i++) {
 }
 const heapAfter = heap();
 times.sort((a, b) => a - b);
+const figures = {
+  fontBytes: font.bytes.length,
+  firstMs: Math.round(firstMs),
+  fontKeptBytes: heapFont - heap0,
+  runs: RUNS,
+  medianMs: Number(times[RUNS >> 1].toFixed(1)),
+  p95Ms: Number(times[Math.floor(RUNS * 0.95)].toFixed(1)),
+  peakHeapBytes: peak,
+  keptPerLetterBytes: Math.max(0, Math.round((heapAfter - heapFont) / RUNS)),
+  pdfBytes: first.pdf.length,
+};
+// bench/run.mjs reads this line.
+if (process.argv.includes("--json")) {
+  console.log(JSON.stringify(figures));
+  process.exit(0);
+}
 const mb = (n) => `${(n / 1048576).toFixed(1)} MB`;
 console.log(`font: ${mb(font.bytes.length)} file; first letter (font parsed): ${firstMs.toFixed(0)} ms, memory kept +${mb(heapFont - heap0)} (heap and buffers)`);
 console.log(

@@ -30,6 +30,13 @@ export const WALKS = [
   { name: "bankcard4 with ID photos, another phone", method: "bankcard4", phone: "other", options: { collect_id_images: true } },
   { name: "face (phone browser)", method: "face" },
   { name: "organization: legal_rep_personal by mobile3, the sign-in phone", type: "organization", method: "legal_rep_personal", child: "mobile3", phone: "sign-in" },
+  {
+    name: "organization: legal_rep_authorization, the link by SMS, the legal representative by mobile3 on their phone",
+    type: "organization",
+    method: "legal_rep_authorization",
+    child: "mobile3",
+    phone: "other",
+  },
 ];
 
 // A WebM header is all the sandbox face check needs: it never decodes the clip.
@@ -91,19 +98,26 @@ async function walkOne(base, key, walk, signInPhone, otherPhone, clientIp) {
     method: "POST",
     body: JSON.stringify({ type: walk.type ?? "person", methods: [walk.method], options: walk.options ?? {}, redirect_url: "https://partner.example/back" }),
   });
-  // The desktop browser's cookies (the sign-in draft, then the applicant's session).
-  const jar = new Map();
-  const desktop = async (p, init = {}, htmx = true) => {
-    const r = await fetchAs(p, { ...init, headers: { ...(htmx ? HTMX : {}), ...(jar.size ? { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") } : {}), ...init.headers } });
-    for (const line of r.res.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const at = pair.indexOf("=");
-      if (/max-age=0/i.test(line)) jar.delete(pair.slice(0, at));
-      else jar.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-    return r;
+  /** A browser: its own cookies (the sign-in draft, then the applicant's session), htmx's header unless `htmx` is false. */
+  const browser = () => {
+    const jar = new Map();
+    return async (p, init = {}, htmx = true) => {
+      const r = await fetchAs(p, { ...init, headers: { ...(htmx ? HTMX : {}), ...(jar.size ? { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") } : {}), ...init.headers } });
+      for (const line of r.res.headers.getSetCookie()) {
+        const [pair] = line.split(";");
+        const at = pair.indexOf("=");
+        if (/max-age=0/i.test(line)) jar.delete(pair.slice(0, at));
+        else jar.set(pair.slice(0, at), pair.slice(at + 1));
+      }
+      return r;
+    };
   };
-  const post = (p, fields) => desktop(p, { method: "POST", body: new URLSearchParams(fields).toString(), headers: FORM });
+  const postWith =
+    (open) =>
+    (p, fields, htmx = true) =>
+      open(p, { method: "POST", body: new URLSearchParams(fields).toString(), headers: FORM }, htmx);
+  const desktop = browser();
+  const post = postWith(desktop);
   as("applicant: open the link");
   await desktop(`/v/${v.id}`, {}, false);
 
@@ -116,6 +130,11 @@ async function walkOne(base, key, walk, signInPhone, otherPhone, clientIp) {
   as("applicant: sign in and authorize");
   let page = (await post(`/v/${v.id}/authorize`, { action: "authorize", phone: signInPhone, code, consent: "yes" })).text;
 
+  if (walk.method === "legal_rep_authorization") {
+    const phone = browser();
+    const counted = await authorizationWalk({ walk, v, page, post, desktop, phone, postOn: postWith(phone), as, outbox, codeIn, legalRepPhone: otherPhone });
+    return finish(walk, [v.id, counted.childId], [signInPhone, otherPhone], { waitedMs, requests, trips, partner, outbox });
+  }
   if (walk.type === "organization") {
     const counted = await organizationWalk({ walk, v, page, post, desktop, as });
     return finish(walk, [v.id, counted.childId], [signInPhone], { waitedMs, requests, trips, partner, outbox });
@@ -191,10 +210,7 @@ async function walkOne(base, key, walk, signInPhone, otherPhone, clientIp) {
  * then the organization's page again, at its result. Answers the child's id.
  */
 async function organizationWalk({ walk, v, page, post, desktop, as }) {
-  const expect = (html, step, after) => {
-    if (stepOf(html) !== step) throw new Error(`${walk.name}: after ${after}, ${stepOf(html)} instead of ${step}: ${textOf(html)}`);
-    return html;
-  };
+  const expect = (html, step, after) => expectStep(walk, html, step, after);
   expect(page, "org_check", "sign-in");
   as("applicant: the organization check");
   page = expect((await post(`/v/${v.id}/organization/check`, { consent: "yes", ...ORGANIZATION })).text, "operator_role", "the organization check");
@@ -214,6 +230,71 @@ async function organizationWalk({ walk, v, page, post, desktop, as }) {
   if (!done.includes('data-status="verified"')) throw new Error(`${walk.name}: the child did not end verified: ${textOf(done)}`);
   as("applicant: back to the organization");
   const parent = expect((await desktop(`/v/${v.id}`, {}, false)).text, "result", "the child's result");
+  if (!parent.includes('data-status="verified"')) throw new Error(`${walk.name}: the organization did not end verified`);
+  return { childId: child.split("/").pop() };
+}
+
+const expectStep = (walk, html, step, after) => {
+  if (stepOf(html) !== step) throw new Error(`${walk.name}: after ${after}, ${stepOf(html)} instead of ${step}: ${textOf(html)}`);
+  return html;
+};
+const locationOf = (r) => r.res.headers.get("location") ?? "";
+
+/**
+ * legal_rep_authorization after sign-in: the organization check (its ID number typed, so the phone
+ * is not asked for it), an agent acting, the invitation sent by SMS to `legalRepPhone`; then the
+ * legal representative's phone, a browser of its own: the link read from the outbox, their own
+ * verification by `walk.child` signed in with that phone, the letter, its code and the signature; then the desktop at its result.
+ */
+async function authorizationWalk({ walk, v, page, post, desktop, phone, postOn, as, outbox, codeIn, legalRepPhone }) {
+  expectStep(walk, page, "org_check", "sign-in");
+  as("applicant: the organization check");
+  page = expectStep(walk, (await post(`/v/${v.id}/organization/check`, { consent: "yes", ...ORGANIZATION })).text, "operator_role", "the organization check");
+  as("applicant: who is acting");
+  page = expectStep(walk, (await post(`/v/${v.id}/organization/role`, { role: "agent" })).text, "invitation", "who is acting");
+  as("operator: send the link by SMS");
+  expectStep(walk, (await post(`/v/${v.id}/invitation/sms`, { action: "send", legal_rep_phone: legalRepPhone })).text, "invitation", "sending the link");
+  const link = /(https?:\/\/\S+\/a\/[0-9A-Za-z-]{20,29})/.exec((await outbox(legalRepPhone))[0]?.text ?? "")?.[1];
+  if (!link) throw new Error(`${walk.name}: no link in the SMS`);
+  as("legal representative: open the link");
+  if (locationOf(await phone(link, {}, false)) !== "/a") throw new Error(`${walk.name}: the link did not lead to /a`);
+  as("legal representative: the invitation");
+  await phone("/a", {}, false);
+  as("legal representative: start their own verification");
+  const child = locationOf(await postOn("/a/start", {}, false));
+  if (!/^\/v\/ver_/.test(child)) throw new Error(`${walk.name}: /a/start led to ${child}`);
+  as("legal representative: open their verification");
+  expectStep(walk, (await phone(child, {}, false)).text, "authorize", "opening their verification");
+  as("legal representative: ask for a sign-in code");
+  await postOn(`${child}/authorize`, { action: "send_code", phone: legalRepPhone });
+  as("legal representative: sign in and authorize");
+  expectStep(
+    walk,
+    (await postOn(`${child}/authorize`, { action: "authorize", phone: legalRepPhone, code: codeIn(await outbox(legalRepPhone)), consent: "yes" })).text,
+    "choose_method",
+    "their sign-in",
+  );
+  as(`legal representative: choose ${walk.child}`);
+  expectStep(walk, (await postOn(`${child}/method`, { method: walk.child })).text, "method_form", `choosing ${walk.child}`);
+  as(`legal representative: submit ${walk.child}'s form`);
+  const done = expectStep(walk, (await postOn(`${child}/methods/${walk.child}`, { consent: "yes" })).text, "result", `${walk.child}'s form`);
+  if (!done.includes('data-status="verified"')) throw new Error(`${walk.name}: their verification did not end verified: ${textOf(done)}`);
+  as("legal representative: the letter");
+  const letter = (await phone("/a", {}, false)).text;
+  const shown = /name="letter_sha256" value="([0-9a-f]{64})"/.exec(letter)?.[1];
+  if (!shown) throw new Error(`${walk.name}: no letter shown: ${textOf(letter)}`);
+  // The sign-in code was entered, so the signing code goes at once (no minute to wait).
+  const before = (await outbox(legalRepPhone)).length;
+  as("legal representative: ask for the signing code");
+  await postOn("/a/sign", { action: "send_code", letter_sha256: shown }, false);
+  const messages = await outbox(legalRepPhone);
+  if (messages.length === before) throw new Error(`${walk.name}: no signing code arrived`);
+  const code = codeIn(messages);
+  as("legal representative: sign");
+  const signed = await postOn("/a/sign", { action: "sign", code, letter_sha256: shown }, false);
+  if (locationOf(signed) !== "/a") throw new Error(`${walk.name}: signing answered ${signed.res.status}: ${textOf(signed.text)}`);
+  as("applicant: the organization's page");
+  const parent = expectStep(walk, (await desktop(`/v/${v.id}`, {}, false)).text, "result", "the signature");
   if (!parent.includes('data-status="verified"')) throw new Error(`${walk.name}: the organization did not end verified`);
   return { childId: child.split("/").pop() };
 }

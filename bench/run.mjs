@@ -596,6 +596,9 @@ function render(run) {
     "One verification of each kind, walked once; counted from its evidence record (`sms.sent`, `provider.call` by capability) and checked against the sandbox's outbox.",
     "",
     ...(run.providers ? [renderProviderRows(run.providers), ""] : ["not measured", ""]),
+    "## The authorization letter's PDF (from the same run)",
+    "",
+    ...renderLetter(run.letter),
     "## Cost of one completed person verification (from the same run)",
     "",
     ...costRows,
@@ -608,6 +611,23 @@ function render(run) {
         ]
       : []),
   ].join("\n");
+}
+
+/** The authorization letter's PDF rendered in Node by the Worker's own modules (bench/letter.mjs, in its own process for a clean heap). */
+function letterRender() {
+  const r = spawnSync(process.execPath, ["--expose-gc", path.join(root, "bench/letter.mjs"), "--json"], { cwd: root, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`bench/letter.mjs failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop());
+}
+
+function renderLetter(l) {
+  if (!l) return ["not measured", ""];
+  const mb = (n) => `${(n / 1048576).toFixed(1)} MB`;
+  return [
+    `Rendered by the Worker's own modules in Node (bench/letter.mjs), one letter after another: the first ${l.firstMs} ms (the ${mb(l.fontBytes)} subset font parsed, once per isolate in the Worker; ${mb(l.fontKeptBytes)} kept), ` +
+      `then median ${l.medianMs} ms, p95 ${l.p95Ms} ms over ${l.runs}; the heap grows by up to ${mb(l.peakHeapBytes)} during a letter and keeps ${mb(l.keptPerLetterBytes)} per letter after collection; the PDF is ${(l.pdfBytes / 1024).toFixed(1)} KB.`,
+    "",
+  ];
 }
 
 async function main() {
@@ -623,6 +643,7 @@ async function main() {
     const timed = only !== "cost";
     const run = { machine: machine(), routes: timed ? await routes(service.base) : [], handoff: timed ? await handoffSessions(service.base) : null, cost: await costWalk(service.base, service.pid) };
     run.providers = await providerWalk(service.base, KEY, { phone: nextPhone, ip: nextIp });
+    run.letter = letterRender();
     if (!timed) {
       console.log(JSON.stringify(run.cost, null, 1));
       console.log(renderProviderRows(run.providers));

@@ -50,6 +50,7 @@ dl.summary dd,dl.facts dd,.letter dd{margin:0;overflow-wrap:anywhere}
 .letter{border:1px solid #d0d7de;border-radius:6px;padding:1rem;margin:0 0 1rem;background:#fcfcfd}
 .letter h2{margin:0 0 .75rem;text-align:center}
 .letter p{text-indent:2em}
+@media (max-width:30rem){.letter dl{grid-template-columns:1fr;gap:0}.letter dd{margin-bottom:.5rem}}
 .steps li.done{background:#dff3e4;color:#1f2328}
 textarea{display:block;width:100%;min-height:44px;padding:.5rem .75rem;font:inherit;border:1px solid #8c959f;border-radius:6px;margin:0 0 .5rem}
 details[data-decline]{margin:1rem 0 0}
@@ -80,5 +81,5 @@ button.wide{width:100%}
 .photo figcaption{font-size:.8125rem;line-height:1.4;color:#57606a;margin:.25rem 0 0;overflow-wrap:anywhere}
 .photo>div{flex:1;min-width:12rem}
 [hidden]{display:none!important}
-.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.visually-hidden{position:absolute;width:1px;height:1px;min-width:0;min-height:0;padding:0;margin:-1px;border:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `.replace(/\n/g, "");

@@ -4,6 +4,7 @@
 // sign are made from this one letter.
 import { applicantPhoneMasked } from "../db/applicants";
 import { buildLetter, type LetterOperator, type LetterResult } from "../domain/authorization/letter";
+import { validityYearsOf } from "../domain/authorization/validity";
 import type { ApplicantRow } from "../flow/applicant";
 import type { FlowContext } from "../flow/context";
 
@@ -28,6 +29,7 @@ export async function letterOf(ctx: FlowContext, row: ApplicantRow, at: number):
     legalRepresentative: { name, idNumber },
     operator,
     partnerName: row.partnerName,
+    validityYears: validityYearsOf(row.options),
     at,
   });
 }

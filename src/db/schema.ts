@@ -43,7 +43,7 @@ export const verifications = sqliteTable(
     status: text("status").notNull(),
     methods: text("methods", { mode: "json" }).$type<string[]>().notNull(),
     method: text("method"),
-    options: text("options", { mode: "json" }).$type<Record<string, boolean>>().notNull().default(sql`'{}'`),
+    options: text("options", { mode: "json" }).$type<Record<string, boolean | number>>().notNull().default(sql`'{}'`),
     reference: text("reference"),
     redirectUrl: text("redirect_url"),
     locale: text("locale").notNull(),

@@ -17,6 +17,8 @@ export type Capability = ProviderCapability | "payout";
 export interface VerificationOptions {
   collect_id_validity?: boolean;
   collect_id_images?: boolean;
+  /** legal_rep_authorization: the letter's validity in whole years (DEFAULT_VALIDITY_YEARS when absent). */
+  authorization_validity_years?: number;
   /** Internal, never from the API: the person pre-filled is fixed (a legal representative's own verification). */
   lock_prefills?: boolean;
   /** Internal: the method's form is filled on the phone, inside its handoff (legal_rep_quick). */

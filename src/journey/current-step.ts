@@ -137,7 +137,14 @@ function resultStep(row: ApplicantRow, status: "verified" | "failed", token: str
             ...(row.method ? { method: row.method } : {}),
             ...(row.completedAt ? { verifiedAt: beijingMinute(row.completedAt) } : {}),
             ...(row.type === "organization"
-              ? { organization: { name: row.orgName ?? "", credentialCode: row.orgCredentialCode ?? "", operatorRole: isOperatorRole(row.operatorRole) ? row.operatorRole : null } }
+              ? {
+                  organization: {
+                    name: row.orgName ?? "",
+                    credentialCode: row.orgCredentialCode ?? "",
+                    legalRepName: row.orgLegalRepNameMasked,
+                    operatorRole: isOperatorRole(row.operatorRole) ? row.operatorRole : null,
+                  },
+                }
               : {}),
           },
         }

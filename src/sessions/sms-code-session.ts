@@ -36,12 +36,18 @@ export class SmsCodeSession extends DurableObject<SmsCodeSessionEnv> {
     return (await this.ctx.storage.get<number[]>("sentAt")) ?? [];
   }
 
+  /** Whether the last send's code was entered right (its send time is kept as "usedSend"). */
+  private async lastCodeUsed(sentAt: readonly number[]): Promise<boolean> {
+    const last = sentAt.at(-1);
+    return last !== undefined && (await this.ctx.storage.get<number>("usedSend")) === last;
+  }
+
   /** Counts a send against this object's limits (an IP's, or a phone's without issuing a code). */
   async takeSendSlot(kind: "phone" | "ip"): Promise<{ ok: true; sendId: string } | { ok: false; reason: string; retryAfterMs: number }> {
     const now = Date.now();
     const rules = RULES[kind];
     const sentAt = keepRecent(await this.history(), now, rules);
-    const decision = decideSend(sentAt, now, rules);
+    const decision = decideSend(sentAt, now, rules, await this.lastCodeUsed(sentAt));
     if (!decision.ok) return decision;
     await this.ctx.storage.put("sentAt", [...sentAt, now]);
     // A pending code's alarm comes first; otherwise this send's own forgetting time.
@@ -85,6 +91,7 @@ export class SmsCodeSession extends DurableObject<SmsCodeSessionEnv> {
     const candidate = await (await this.cipher()).hash("sms_code", `${verificationId}:${purpose}:${code}`);
     const matches = stored !== undefined && stored.codeHash !== "" && timingSafeEqual(stored.codeHash, candidate);
     const { outcome, next } = decideCheck(stored, { verificationId, purpose, matches }, Date.now());
+    if (outcome.ok && stored) await this.ctx.storage.put("usedSend", stored.issuedAt);
     if (next === undefined) {
       // Keep a tombstone of an expired code so a late check can say "expired", not "no code".
       if (outcome.ok || outcome.reason !== "expired") await this.ctx.storage.delete("code");
@@ -103,7 +110,8 @@ export class SmsCodeSession extends DurableObject<SmsCodeSessionEnv> {
     const stored = await this.ctx.storage.get<StoredCode>("code");
     const live = !!stored && stored.codeHash !== "" && stored.expiresAt > now && stored.wrongTries < MAX_WRONG_TRIES;
     const here = !!stored && stored.verificationId === verificationId && stored.purpose === purpose;
-    const decision = decideSend(keepRecent(await this.history(), now, RULES.phone), now, RULES.phone);
+    const sentAt = keepRecent(await this.history(), now, RULES.phone);
+    const decision = decideSend(sentAt, now, RULES.phone, await this.lastCodeUsed(sentAt));
     // A code still live for another verification (or purpose) explains a wait nobody here asked for.
     return { codeLive: live && here, codeElsewhere: live && !here, nextSendInMs: decision.ok ? 0 : decision.retryAfterMs };
   }

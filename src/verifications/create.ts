@@ -50,6 +50,7 @@ export async function createVerification(ctx: WriteContext, cipher: DataCipher, 
     options: {
       collect_id_validity: input.options?.collect_id_validity ?? false,
       collect_id_images: input.options?.collect_id_images ?? false,
+      ...(input.options?.authorization_validity_years ? { authorization_validity_years: input.options.authorization_validity_years } : {}),
       ...(input.options?.lock_prefills ? { lock_prefills: true } : {}),
       ...(input.options?.form_on_phone ? { form_on_phone: true } : {}),
       ...(input.options?.embedded ? { embedded: true } : {}),

@@ -1,6 +1,7 @@
 // A verification row as partners see it: masked personal data only, effective status, ISO times.
 import { iso } from "../domain/clock";
 import { authorizationStatus } from "../domain/authorization/record";
+import { validityYearsOf } from "../domain/authorization/validity";
 import { REGISTRY_STATUSES, type RegistryStatus } from "../domain/organization/registry-policy";
 import { isOperatorRole } from "../domain/organization/roles";
 import { effectiveStatus } from "../domain/verification/status";
@@ -26,7 +27,11 @@ export function serializeVerification(row: VerificationRow, baseUrl: string, now
     redirect_url: row.redirectUrl,
     locale: row.locale === "en" ? "en" : "zh-CN",
     livemode: row.livemode,
-    options: { collect_id_validity: !!row.options.collect_id_validity, collect_id_images: !!row.options.collect_id_images },
+    options: {
+      collect_id_validity: !!row.options.collect_id_validity,
+      collect_id_images: !!row.options.collect_id_images,
+      authorization_validity_years: validityYearsOf(row.options),
+    },
     person: row.type === "person" ? { name: row.personNameMasked, id_number: row.personIdNumberMasked, phone: row.personPhoneMasked } : null,
     organization:
       row.type === "organization"

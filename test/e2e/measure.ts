@@ -199,6 +199,8 @@ export function smallTouchTargets(page: Page, min: number): Promise<string[]> {
     for (const el of Array.from(document.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])"))) {
       if (el.offsetParent === null && getComputedStyle(el).position !== "fixed") continue; // not rendered
       if (el instanceof HTMLInputElement && el.type === "hidden") continue;
+      // Clipped out of sight (.visually-hidden: a form's default button for Enter) is nothing to tap.
+      if (el.getAttribute("aria-hidden") === "true" && el.tabIndex === -1 && getComputedStyle(el).clip.startsWith("rect(0")) continue;
       // A link inside a sentence is exempt (WCAG 2.5.8 "inline"): enlarging it would break the text.
       if (el instanceof HTMLAnchorElement && getComputedStyle(el).display === "inline" && (el.parentElement?.textContent ?? "").trim() !== (el.textContent ?? "").trim()) continue;
       const target = (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio") && el.closest("label")) || el;

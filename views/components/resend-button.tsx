@@ -8,18 +8,39 @@ import { INLINE_SCRIPTS } from "../inline-scripts.generated";
 // The script itself: views/scripts/resend-countdown.js, minified into the page at build.
 const COUNTDOWN_SCRIPT = INLINE_SCRIPTS["resend-countdown"];
 
-export function ResendButton({ locale, seconds, name, value, label }: { locale: Locale; seconds: number; name: string; value: string; label: string }) {
+/**
+ * `wait` is the countdown's words: a new code by default; a link says it is sent again. `primary`
+ * where sending is the form's own action (the invitation's SMS), not an aside to a code field.
+ */
+export function ResendButton({
+  locale,
+  seconds,
+  name,
+  value,
+  label,
+  wait = "code.resend_in",
+  primary = false,
+}: {
+  locale: Locale;
+  seconds: number;
+  name: string;
+  value: string;
+  label: string;
+  wait?: "code.resend_in" | "invitation.resend_in";
+  primary?: boolean;
+}) {
+  const look = primary ? undefined : "secondary";
   if (seconds <= 0) {
     return (
-      <button type="submit" name={name} value={value} class="secondary">
+      <button type="submit" name={name} value={value} class={look}>
         {label}
       </button>
     );
   }
   return (
     <>
-      <button type="submit" name={name} value={value} class="secondary" disabled data-countdown={String(seconds)} data-label={label} data-wait={t(locale, "code.resend_in", { seconds: "{seconds}" })}>
-        {t(locale, "code.resend_in", { seconds: String(seconds) })}
+      <button type="submit" name={name} value={value} class={look} disabled data-countdown={String(seconds)} data-label={label} data-wait={t(locale, wait, { seconds: "{seconds}" })}>
+        {t(locale, wait, { seconds: String(seconds) })}
       </button>
       <script>{raw(COUNTDOWN_SCRIPT)}</script>
     </>

@@ -5,6 +5,7 @@ import type { Letter } from "../../src/domain/authorization/letter";
 import { Field } from "../components/field";
 import { errorText } from "../components/form-errors";
 import { ResendButton } from "../components/resend-button";
+import { DefaultActionButton } from "../components/default-action";
 import { type Locale, t } from "../messages";
 import { PhonePage } from "../phone/phone-page";
 import type { InvitationAbout, LegalRepPage } from "./model";
@@ -110,9 +111,8 @@ function LetterToSign(p: Extract<LegalRepPage, { kind: "letter" }>) {
     <>
       <LetterText letter={p.letter} />
       <form method="post" action="/a/sign" novalidate data-sign>
-        {/* Enter in a field signs (the form's first submit button), never asks for another code. */}
-        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: out of the tab order; the visible button says the same. */}
-        <button type="submit" name="action" value="sign" class="visually-hidden" tabindex={-1} aria-hidden="true"></button>
+        {/* Enter in a field signs, never asks for another code. */}
+        <DefaultActionButton name="action" value="sign" label={t(locale, "lr.letter.sign")} />
         <input type="hidden" name="letter_sha256" value={p.letterSha256} />
         {askPhone ? (
           <Field

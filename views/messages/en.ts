@@ -273,6 +273,7 @@ export const en: Record<MessageKey, string> = {
   "result.verified.body.organization": "{organization} is verified.",
   "summary.operator_name": "Verified by",
   "summary.operator_id_number": "Their ID number",
+  "summary.legal_rep": "Legal representative",
   "role.agent": "agent",
   "summary.name": "Name",
   "summary.id_number": "ID number",

@@ -14,7 +14,7 @@ export const invitationEn = {
   "invitation.send_sms": "Send SMS",
   "invitation.resend_sms": "Send again",
   "invitation.sms_sent": "The signing link was sent to {phone}.",
-  "invitation.sms_wait": "You can send it again in {seconds} s.",
+  "invitation.resend_in": "Send again in {seconds} s",
   "invitation.opened_link": "The legal representative opened the link; it is no longer shown.",
   "invitation.expires": "The invitation is valid until {time} (Beijing time); this verification stays open as long.",
   "invitation.replace": "Make a new link",

@@ -14,7 +14,7 @@ export const invitationZhCN = {
   "invitation.send_sms": "发送短信",
   "invitation.resend_sms": "重新发送",
   "invitation.sms_sent": "签署链接已发送至 {phone}。",
-  "invitation.sms_wait": "{seconds} 秒后可重新发送。",
+  "invitation.resend_in": "{seconds} 秒后可重新发送",
   "invitation.opened_link": "法定代表人已打开链接，链接不再显示。",
   "invitation.expires": "邀请有效期至 {time}（北京时间），认证有效期随之延长。",
   "invitation.replace": "更换链接",

@@ -269,6 +269,7 @@ export const zhCN = {
   "result.verified.body.organization": "{organization} 已完成企业实名认证。",
   "summary.operator_name": "认证人姓名",
   "summary.operator_id_number": "认证人身份证号",
+  "summary.legal_rep": "法定代表人",
   "role.agent": "经办人",
   "summary.name": "姓名",
   "summary.id_number": "身份证号",

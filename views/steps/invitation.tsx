@@ -99,7 +99,7 @@ function WaySms(p: Props) {
           error={code ? errorText(locale, "legal_rep_phone", code, { seconds: String(p.errorSeconds ?? p.smsWaitSeconds) }) : undefined}
           autofocus={!!code}
         />
-        <ResendButton locale={locale} seconds={p.smsWaitSeconds} name="action" value="send" label={label} />
+        <ResendButton locale={locale} seconds={p.smsWaitSeconds} name="action" value="send" label={label} wait="invitation.resend_in" primary />
       </StepForm>
     </section>
   );

@@ -176,7 +176,7 @@ export type StepView =
         method?: string;
         verifiedAt?: string;
         /** An organization's: what was verified, and who acted for it (name and idNumber above). */
-        organization?: { name: string; credentialCode: string; operatorRole: OperatorRoleName | null };
+        organization?: { name: string; credentialCode: string; legalRepName: string | null; operatorRole: OperatorRoleName | null };
       };
       returnUrl?: string;
       /** Where returnUrl leads: the partner (the default) or, for a child, the verification it is part of. */

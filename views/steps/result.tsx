@@ -63,10 +63,21 @@ export function ResultStep(p: Props) {
               )}
             </>
           )}
-          <dt>{t(locale, org ? "summary.operator_name" : "summary.name")}</dt>
-          <dd>{p.summary.name ?? "—"}</dd>
-          <dt>{t(locale, org ? "summary.operator_id_number" : "summary.id_number")}</dt>
-          <dd>{p.summary.idNumber ?? "—"}</dd>
+          {org?.legalRepName && (
+            <>
+              <dt>{t(locale, "summary.legal_rep")}</dt>
+              <dd>{org.legalRepName}</dd>
+            </>
+          )}
+          {/* An operator proven by the legal representative's signature has no identity of their own here: no row of dashes. */}
+          {(p.summary.name || !org) && (
+            <>
+              <dt>{t(locale, org ? "summary.operator_name" : "summary.name")}</dt>
+              <dd>{p.summary.name ?? "—"}</dd>
+              <dt>{t(locale, org ? "summary.operator_id_number" : "summary.id_number")}</dt>
+              <dd>{p.summary.idNumber ?? "—"}</dd>
+            </>
+          )}
           {p.summary.method && (
             <>
               <dt>{t(locale, "reuse.method")}</dt>

@@ -35,3 +35,9 @@ export function validityEnd(start: CalendarDay, years: number): CalendarDay {
 export function chineseDate(d: CalendarDay): string {
   return `${d.year}年${d.month}月${d.day}日`;
 }
+
+/** The years a verification's options ask for (a partner's choice), or the default. */
+export function validityYearsOf(options: { authorization_validity_years?: unknown }): number {
+  const years = options.authorization_validity_years;
+  return typeof years === "number" && isValidValidity(years) ? years : DEFAULT_VALIDITY_YEARS;
+}

@@ -30,10 +30,15 @@ export const IP_SEND_RULES: SendRules = {
 
 export type SendDecision = { ok: true } | { ok: false; reason: string; retryAfterMs: number };
 
-/** `sentAt` must be ascending. */
-export function decideSend(sentAt: readonly number[], now: number, rules: SendRules): SendDecision {
+/**
+ * `sentAt` must be ascending. `lastCodeUsed`: the last send's code was entered right. The cooldown
+ * is there to stop a phone being flooded with codes nobody enters; one that was entered proves the
+ * phone's owner is at the screen, and the next step's code (a signature after the sign-in) must
+ * not make them wait. The windows still count every send.
+ */
+export function decideSend(sentAt: readonly number[], now: number, rules: SendRules, lastCodeUsed = false): SendDecision {
   const last = sentAt.at(-1);
-  if (last !== undefined && now - last < rules.cooldownMs) {
+  if (last !== undefined && !lastCodeUsed && now - last < rules.cooldownMs) {
     return { ok: false, reason: "cooldown", retryAfterMs: rules.cooldownMs - (now - last) };
   }
   for (const rule of rules.windows) {

@@ -1,6 +1,7 @@
 // The partner API's request and response shapes. Routes validate with these, and the OpenAPI
 // document is generated from them, so the two cannot drift apart.
 import { AUTHORIZATION_STATUSES } from "../../domain/authorization/record";
+import { DEFAULT_VALIDITY_YEARS, MAX_VALIDITY_YEARS } from "../../domain/authorization/validity";
 import { z } from "zod";
 import { REGISTRY_STATUSES } from "../../domain/organization/registry-policy";
 import { OPERATOR_ROLES } from "../../domain/organization/roles";
@@ -47,6 +48,12 @@ export const verificationOptions = z
   .strictObject({
     collect_id_validity: z.boolean().default(false).meta({ description: "bankcard4: also collect the ID card's valid-from and valid-to dates (Beijing variant)." }),
     collect_id_images: z.boolean().default(false).meta({ description: "bankcard4: also collect photos of both sides of the ID card, checked by OCR (Beijing variant)." }),
+    authorization_validity_years: z
+      .int()
+      .min(1)
+      .max(MAX_VALIDITY_YEARS)
+      .default(DEFAULT_VALIDITY_YEARS)
+      .meta({ description: "legal_rep_authorization: how many years the signed authorization letter holds, 1 to 3 (printed on the letter with its end date)." }),
   })
   .meta({ description: "Per-verification switches." });
 
@@ -108,7 +115,7 @@ export const verificationObject = z.object({
   redirect_url: z.string().nullable(),
   locale: z.enum(["zh-CN", "en"]),
   livemode: z.boolean(),
-  options: z.object({ collect_id_validity: z.boolean(), collect_id_images: z.boolean() }),
+  options: z.object({ collect_id_validity: z.boolean(), collect_id_images: z.boolean(), authorization_validity_years: z.int() }),
   person: z
     .object({ name: z.string().nullable(), id_number: z.string().nullable(), phone: z.string().nullable() })
     .nullable()

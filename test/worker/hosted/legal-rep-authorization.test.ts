@@ -20,9 +20,10 @@ async function events(id: string) {
 }
 
 /** The operator: signed in, the organization checked (with or without the legal representative's ID number), acting as an agent, the method chosen. */
-async function invited(opts: { idNumber?: boolean } = {}) {
+async function invited(opts: { idNumber?: boolean; validityYears?: number } = {}) {
   const { testKey } = await newPartner("宁波产权交易所");
-  const v = await newVerification(testKey, { type: "organization", methods: ["legal_rep_authorization", "legal_rep_personal"] });
+  const options = opts.validityYears ? { options: { authorization_validity_years: opts.validityYears } } : {};
+  const v = await newVerification(testKey, { type: "organization", methods: ["legal_rep_authorization", "legal_rep_personal"], ...options });
   const operator = new Applicant(v.id);
   const operatorPhone = uniquePhone();
   await operator.signIn(testKey, operatorPhone);
@@ -196,14 +197,20 @@ describe("legal_rep_authorization: the legal representative", () => {
     expect(JSON.stringify(decodeJwt(jws))).toContain(sha);
   });
 
-  it("should use the ID number the operator checked, asking none", async () => {
-    const { testKey, page } = await invited({ idNumber: true });
+  it("should use the ID number the operator checked, asking none, and print the validity the partner asked for", async () => {
+    const { testKey, v, page } = await invited({ idNumber: true, validityYears: 3 });
+    expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json.options.authorization_validity_years).toBe(3);
     const { lr, page: intro } = await opens(linkOf(page.html)!);
     expect(intro.html).not.toContain('id="f-id_number"');
     const started = await lr.submit("/a/start", {});
     expect(started.location).toMatch(/^\/v\/ver_/);
     const { done } = await verifiesAsPerson(testKey, lr, started.location!);
     expect(done.html).toContain('data-status="verified"');
+    // Three years from today (Beijing), ending the day before.
+    const today = new Date(Date.now() + 8 * 3_600_000);
+    const end = new Date(Date.UTC(today.getUTCFullYear() + 3, today.getUTCMonth(), today.getUTCDate()) - 86_400_000);
+    const day = (d: Date) => `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+    expect(textOf((await lr.visit("/a")).html).replace(/\s+/g, "")).toContain(`授权有效期：3年，自${day(today)}起至${day(end)}止。`);
   });
 
   it("should refuse a signing code sent to another phone than the one verified with, and a wrong code next to the field", async () => {

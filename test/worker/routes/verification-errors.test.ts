@@ -74,6 +74,12 @@ const CASES: Case[] = [
     zh: ['"reference" 最多 128 个字符。', '"redirect_url" 必须是完整的 URL，例如 https://partner.example/back。', '"options.collect_id_images" 应为布尔值（true 或 false），而不是字符串。'],
   },
   {
+    what: "an authorization letter valid longer than three years",
+    body: { type: "organization", options: { authorization_validity_years: 4 } },
+    en: [["options.authorization_validity_years", "too_large", '"options.authorization_validity_years" must be at most 3.']],
+    zh: ['"options.authorization_validity_years" 不能大于 3。'],
+  },
+  {
     what: "an http redirect, identifiers that break their rules and unknown keys, with the allowed keys listed",
     body: { type: "person", redirect_url: "http://partner.example/back", foo: 1, person: { nickname: "x", id_number: "110105194912310021", phone: "12800138000", name: "张3" } },
     en: [

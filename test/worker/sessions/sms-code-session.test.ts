@@ -21,6 +21,21 @@ describe("SmsCodeSession", () => {
     });
   });
 
+  it("should let the next code go at once after one was entered right, and hold the minute after one that was not", async () => {
+    const stub = env.SMS_CODES.get(env.SMS_CODES.newUniqueId());
+    await runInDurableObject(stub, async (session: SmsCodeSession) => {
+      const first = await session.issueCode("ver_next_step", "app_authorization");
+      if (!first.ok) throw new Error(`issue refused: ${first.reason}`);
+      expect(await session.issueCode("ver_next_step", "app_authorization")).toMatchObject({ ok: false, reason: "cooldown" });
+      expect(await session.checkCode("ver_next_step", "app_authorization", first.code)).toEqual({ ok: true });
+      expect((await session.status("ver_next_step", "authorization_signing")).nextSendInMs).toBe(0);
+      const second = await session.issueCode("ver_next_step", "authorization_signing");
+      expect(second).toMatchObject({ ok: true });
+      // The signing code, not entered: the next one waits its minute again.
+      expect(await session.issueCode("ver_next_step", "authorization_signing")).toMatchObject({ ok: false, reason: "cooldown" });
+    });
+  });
+
   it("should refuse to work without a valid DATA_KEY, naming only DATA_KEY", async () => {
     const stub = env.SMS_CODES.get(env.SMS_CODES.newUniqueId());
     await runInDurableObject(stub, async (_o: SmsCodeSession, state) => {

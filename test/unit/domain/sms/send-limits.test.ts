@@ -15,6 +15,12 @@ describe("SMS send limits", () => {
     expect(decideSend([NOW - 60_000], NOW, PHONE_SEND_RULES)).toEqual({ ok: true });
   });
 
+  it("should skip the cooldown once the last code was entered right, but still count the send in the windows", () => {
+    expect(decideSend([NOW - 10_000], NOW, PHONE_SEND_RULES, true)).toEqual({ ok: true });
+    const five = [50, 40, 30, 20].map((m) => NOW - m * MIN).concat(NOW - 10_000);
+    expect(decideSend(five, NOW, PHONE_SEND_RULES, true)).toMatchObject({ ok: false, reason: "hourly_limit" });
+  });
+
   it("should allow at most 5 sends per rolling hour", () => {
     const five = [50, 40, 30, 20, 10].map((m) => NOW - m * MIN);
     expect(decideSend(five, NOW, PHONE_SEND_RULES)).toEqual({ ok: false, reason: "hourly_limit", retryAfterMs: 10 * MIN });
