@@ -251,7 +251,9 @@ async function authorizationWalk({ walk, v, page, post, desktop, phone, postOn, 
   as("applicant: the organization check");
   page = expectStep(walk, (await post(`/v/${v.id}/organization/check`, { consent: "yes", ...ORGANIZATION })).text, "operator_role", "the organization check");
   as("applicant: who is acting");
-  page = expectStep(walk, (await post(`/v/${v.id}/organization/role`, { role: "agent" })).text, "invitation", "who is acting");
+  page = expectStep(walk, (await post(`/v/${v.id}/organization/role`, { role: "agent" })).text, "choose_method", "who is acting");
+  as(`applicant: choose ${walk.method}`);
+  page = expectStep(walk, (await post(`/v/${v.id}/method`, { method: walk.method })).text, "invitation", `choosing ${walk.method}`);
   as("operator: send the link by SMS");
   expectStep(walk, (await post(`/v/${v.id}/invitation/sms`, { action: "send", legal_rep_phone: legalRepPhone })).text, "invitation", "sending the link");
   const link = /(https?:\/\/\S+\/a\/[0-9A-Za-z-]{20,29})/.exec((await outbox(legalRepPhone))[0]?.text ?? "")?.[1];

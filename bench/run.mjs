@@ -47,7 +47,9 @@ function benchConfig() {
   const config = readFileSync(path.join(root, "wrangler.toml"), "utf8")
     .replace(/^main = "src\/index\.ts"$/m, 'main = "../bench/worker.ts"')
     .replace(/^directory = "public"$/m, 'directory = "../public"')
-    .replace(/^migrations_dir = "migrations"$/m, 'migrations_dir = "../migrations"');
+    .replace(/^migrations_dir = "migrations"$/m, 'migrations_dir = "../migrations"')
+    // Module aliases are relative to the config's folder too.
+    .replace(/^("[^"]+" = )"\.\/src\//gm, '$1"../src/');
   if (!config.includes("../bench/worker.ts")) throw new Error("wrangler.toml no longer has the main this bench rewrites");
   const file = path.join(dir, "bench-wrangler.toml");
   writeFileSync(file, config);

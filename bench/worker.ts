@@ -7,7 +7,7 @@ import production from "../src/index";
 import type { AppEnv } from "../src/http/app-env";
 import { benchInstrumentation } from "./instrument";
 
-export { HandoffSession, SmsCodeSession } from "../src/index";
+export { HandoffSession, InvitationSession, SmsCodeSession } from "../src/index";
 
 // First, so it sees every binding use the app makes.
 export const benchApp = new Hono<AppEnv>().use("*", benchInstrumentation).route("/", app);

@@ -7,7 +7,7 @@ import { beijingMinute } from "../domain/clock";
 import { authorizationStatus, DECLINE_REASON_MAX, ID_MISMATCH, INVITATION_STEP } from "../domain/authorization/record";
 import { currentMethodStep } from "../domain/flow/state";
 import { orgCheckVerdict } from "../domain/organization/registry-policy";
-import { applicantPhoneMasked } from "../db/applicants";
+import { operatorPhoneOf } from "./letter-facts";
 import { type ApplicantRow, localeOf } from "../flow/applicant";
 import type { FlowContext } from "../flow/context";
 import { clientFacts, type InvitationSessionFound } from "../flow/invitation";
@@ -20,9 +20,10 @@ import { createChildVerification } from "../flow/child-verification";
 import { legalRepIdNumberPatch } from "../verifications/legal-rep-id";
 import { callEvidence, findingOf } from "../providers/business-registry/finding";
 
-export async function aboutOf(ctx: FlowContext, row: ApplicantRow): Promise<InvitationAbout> {
+/** `operatorPhone`: operatorPhoneOf's answer, where it was read already. */
+export async function aboutOf(ctx: FlowContext, row: ApplicantRow, operatorPhone?: string | null): Promise<InvitationAbout> {
   const name = row.personNameEnc ? maskName(await ctx.cipher.decrypt(row.personNameEnc)) : null;
-  const phone = name ? null : row.applicantId ? await applicantPhoneMasked(ctx.db, row.applicantId) : null;
+  const phone = name ? null : operatorPhone === undefined ? await operatorPhoneOf(ctx, row) : operatorPhone;
   return {
     locale: localeOf(row),
     partner: row.partnerName,

@@ -15,7 +15,7 @@ import { firstIssueCode, mobileNumber } from "../schemas/identifiers";
 import type { LegalRepPage } from "../../views/invitation/model";
 import { checkCode, type CodeUse, codeStatus, sendCode } from "../flow/sms";
 import { aboutOf } from "./legal-rep";
-import { letterOf } from "./letter-facts";
+import { letterOf, operatorPhoneOf } from "./letter-facts";
 
 export const SIGNING_CODE: CodeUse = { purpose: "authorization_signing", text: "签署企业实名认证授权书" };
 
@@ -47,14 +47,21 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
 }
 
 /** The letter page: the letter as it would be signed now, and where its code goes. */
-export async function letterPage(ctx: FlowContext, found: InvitationSessionFound, input: SigningInput, shown: Partial<Extract<LegalRepPage, { kind: "letter" }>> = {}): Promise<LegalRepPage> {
-  const about = await aboutOf(ctx, found.row);
-  const built = await letterOf(ctx, found.row, ctx.now);
+export async function letterPage(
+  ctx: FlowContext,
+  found: InvitationSessionFound,
+  input: SigningInput,
+  shown: Partial<Extract<LegalRepPage, { kind: "letter" }>> = {},
+  read: { child?: VerificationRow | null } = {},
+): Promise<LegalRepPage> {
+  const operatorPhone = await operatorPhoneOf(ctx, found.row);
+  const about = await aboutOf(ctx, found.row, operatorPhone);
+  const built = await letterOf(ctx, found.row, ctx.now, operatorPhone);
   if (!built.ok) return { kind: "letter_unavailable", about, characters: [] };
   const { lettersMissing } = await import("../authorization-letter/make");
   const missing = await lettersMissing(ctx.env.ASSETS, built.letter);
   if (missing.length > 0) return { kind: "letter_unavailable", about, characters: missing };
-  const child = await childOf(ctx, found.row);
+  const child = read.child === undefined ? await childOf(ctx, found.row) : read.child;
   const known = input.sessionPhone && child?.applicantId && (await applicantIdFor(ctx.cipher, input.sessionPhone)) === child.applicantId ? input.sessionPhone : null;
   const status = known ? await codeStatus(ctx, found.row, known, SIGNING_CODE.purpose) : null;
   return {
@@ -71,15 +78,17 @@ export async function letterPage(ctx: FlowContext, found: InvitationSessionFound
 }
 
 export async function sendSigningCode(ctx: FlowContext, found: InvitationSessionFound, input: SigningInput): Promise<{ page: LegalRepPage; status: 200 | 422 }> {
-  const phone = await signingPhone(ctx, await childOf(ctx, found.row), input);
-  if (!phone.ok) return { page: await letterPage(ctx, found, input, { phone: input.typedPhone, errors: { sign_phone: phone.error } }), status: 422 };
+  const child = await childOf(ctx, found.row);
+  const read = { child };
+  const phone = await signingPhone(ctx, child, input);
+  if (!phone.ok) return { page: await letterPage(ctx, found, input, { phone: input.typedPhone, errors: { sign_phone: phone.error } }, read), status: 422 };
   const sent = await sendCode(ctx, found.row, phone.phone, SIGNING_CODE);
   const withPhone = { ...input, sessionPhone: phone.phone };
   if (!sent.ok) {
-    const page = await letterPage(ctx, found, withPhone, { errors: { sign_code: sent.reason }, ...(sent.retryAfterSeconds ? { resendInSeconds: sent.retryAfterSeconds } : {}) });
+    const page = await letterPage(ctx, found, withPhone, { errors: { sign_code: sent.reason }, ...(sent.retryAfterSeconds ? { resendInSeconds: sent.retryAfterSeconds } : {}) }, read);
     return { page, status: 422 };
   }
-  return { page: await letterPage(ctx, found, withPhone, { phone: phone.phone }), status: 200 };
+  return { page: await letterPage(ctx, found, withPhone, { phone: phone.phone }, read), status: 200 };
 }
 
 export type SignOutcome = { kind: "signed" } | { kind: "page"; page: LegalRepPage; status: 422 } | { kind: "stale" };
@@ -92,7 +101,7 @@ export async function signLetter(ctx: FlowContext, found: InvitationSessionFound
   const phone = await signingPhone(ctx, child, input);
   const again = async (shown: Partial<Extract<LegalRepPage, { kind: "letter" }>>): Promise<SignOutcome> => ({
     kind: "page",
-    page: await letterPage(ctx, found, phone.ok ? { ...input, sessionPhone: phone.phone } : input, { phone: input.typedPhone, ...shown }),
+    page: await letterPage(ctx, found, phone.ok ? { ...input, sessionPhone: phone.phone } : input, { phone: input.typedPhone, ...shown }, { child }),
     status: 422,
   });
   if (!phone.ok) return again({ errors: { sign_phone: phone.error } });
