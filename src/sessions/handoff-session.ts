@@ -3,7 +3,7 @@
 // it). Desktops listen on hibernating WebSockets, so thousands of idle listeners cost nothing.
 // It calls no vendor: the Worker runs the checks and reports the outcome here.
 import { DurableObject } from "cloudflare:workers";
-import { acceptListener, answerPing, broadcast, closeListener } from "./listeners";
+import { forgetAfterEnd, acceptListener, answerPing, broadcast, closeListener } from "./listeners";
 import { type HandoffEvent, type HandoffState, isTerminal, nextHandoffState } from "../domain/handoff/machine";
 
 /** face: liveness in the phone's browser; alipay_face: the same in the Alipay app; id_capture: both sides of the ID card; licence_capture: the business licence for a review. */
@@ -206,10 +206,7 @@ export class HandoffSession extends DurableObject<unknown> {
     if (!record) return;
     const now = Date.now();
     if (!isTerminal(record.state)) await this.save({ ...record, state: "expired", currentJti: null, currentLink: null, updatedAt: now });
-    const forgetAt = Math.max(record.expiresAt, record.updatedAt) + KEEP_AFTER_END_MS;
-    if (now < forgetAt) return this.ctx.storage.setAlarm(forgetAt);
-    for (const ws of this.ctx.getWebSockets()) ws.close(1000, "ended");
-    await this.ctx.storage.deleteAll();
+    await forgetAfterEnd(this.ctx, record, KEEP_AFTER_END_MS, now);
   }
 
   /** The desktop's live channel: a hibernating WebSocket that receives every state change. */

@@ -5,7 +5,7 @@
 // flow: the Worker derives the status from the verification and publishes it here.
 import { DurableObject } from "cloudflare:workers";
 import type { AuthorizationStatus } from "../domain/authorization/record";
-import { acceptListener, answerPing, broadcast, closeListener } from "./listeners";
+import { forgetAfterEnd, acceptListener, answerPing, broadcast, closeListener } from "./listeners";
 
 export interface InvitationRecord {
   invitationId: string;
@@ -116,10 +116,7 @@ export class InvitationSession extends DurableObject<unknown> {
     if (!record) return;
     const now = Date.now();
     if (!invitationEnded(record)) await this.save({ ...record, status: "expired", currentJti: null, currentLink: null, updatedAt: now });
-    const forgetAt = Math.max(record.expiresAt, record.updatedAt) + KEEP_AFTER_END_MS;
-    if (now < forgetAt) return this.ctx.storage.setAlarm(forgetAt);
-    for (const ws of this.ctx.getWebSockets()) ws.close(1000, "ended");
-    await this.ctx.storage.deleteAll();
+    await forgetAfterEnd(this.ctx, record, KEEP_AFTER_END_MS, now);
   }
 
   override async fetch(request: Request): Promise<Response> {

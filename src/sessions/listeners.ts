@@ -1,6 +1,6 @@
 // The live channel a session object keeps to the desktops that follow it: hibernating WebSockets
 // (thousands of idle listeners cost nothing), each sent every change. Shared by the handoff and
-// the invitation objects; it knows nothing of what the messages say.
+// the invitation objects; it knows nothing of what the messages say. And how such an object forgets.
 
 type State = Pick<DurableObjectState, "acceptWebSocket" | "getWebSockets">;
 
@@ -38,4 +38,15 @@ export function closeListener(ws: WebSocket, code: number) {
   } catch {
     // Already closed.
   }
+}
+
+/**
+ * The alarm's second half: until `keepMs` after a session's end (its expiry or last change, the
+ * later) it waits for the pages to show how it ended; then it closes them and forgets everything.
+ */
+export async function forgetAfterEnd(ctx: Pick<DurableObjectState, "getWebSockets" | "storage">, record: { expiresAt: number; updatedAt: number }, keepMs: number, now: number): Promise<void> {
+  const forgetAt = Math.max(record.expiresAt, record.updatedAt) + keepMs;
+  if (now < forgetAt) return ctx.storage.setAlarm(forgetAt);
+  for (const ws of ctx.getWebSockets()) ws.close(1000, "ended");
+  await ctx.storage.deleteAll();
 }
