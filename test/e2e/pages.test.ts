@@ -108,6 +108,11 @@ afterAll(() => {
   );
 });
 
+// PAGES_SHOTS=<folder>: a full-page screenshot of every page and state, to look at (never compared).
+const SHOTS = process.env.PAGES_SHOTS ? path.resolve(process.env.PAGES_SHOTS) : null;
+if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+const slug = (s: string) => s.replace(/[^\w-]+/g, "-").replace(/^-|-$/g, "");
+
 // Several pages at a time (vitest's maxConcurrency): much of a check is waiting on the browser or the service.
 describe.concurrent.each(LOCALES)("every page in %s", (locale) => {
   it.each(PAGES.map((row) => [row.name, row] as const))("should keep %s within its budgets and accessible", async (_name, row) => {
@@ -171,6 +176,7 @@ describe.concurrent.each(LOCALES)("every page in %s", (locale) => {
       for (const state of [undefined, ...(row.states ?? [])]) {
         const where = state ? `${row.name}, ${state.name}` : row.name;
         if (state) await state.show(page, r);
+        if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${slug(`${where} ${locale}`)}.png`), fullPage: true });
         const all = await axeViolations(page);
         for (const v of all.filter((v) => v.impact !== "serious" && v.impact !== "critical"))
           lesser.set(`${v.impact}: ${v.id} (${v.help})`, [...(lesser.get(`${v.impact}: ${v.id} (${v.help})`) ?? []), `${where} ${locale}`]);
