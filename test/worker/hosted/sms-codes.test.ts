@@ -97,7 +97,9 @@ describe.each(["mobile3", "bankcard4"] as const)("SMS codes in %s", (method) => 
     // The code's alarm: a tombstone and the send history stay, and the object waits a day.
     expect(await runDurableObjectAlarm(phone)).toBe(true);
     const kept = await runInDurableObject(phone, async (_o: SmsCodeSession, state) => ({ keys: [...(await state.storage.list()).keys()].sort(), alarm: await state.storage.getAlarm() }));
-    expect(kept.keys).toEqual(["code", "sentAt"]);
+    // Beside them at most usedSend, the time of a send whose code was entered right (an earlier
+    // test's, on this phone), which lifts the cooldown: a time, nothing of the person.
+    expect(kept.keys.filter((k) => k !== "usedSend")).toEqual(["code", "sentAt"]);
     expect(kept.alarm! - Date.now()).toBeGreaterThan(23 * 3_600_000);
     // A day on (the history moved back), the next alarm leaves nothing behind.
     await runInDurableObject(phone, (_o: SmsCodeSession, state) => state.storage.put("sentAt", [Date.now() - 25 * 3_600_000]));
