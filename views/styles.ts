@@ -50,7 +50,7 @@ dl.summary dd,dl.facts dd,.letter dd{margin:0;overflow-wrap:anywhere}
 .letter{border:1px solid #d0d7de;border-radius:6px;padding:1rem;margin:0 0 1rem;background:#fcfcfd}
 .letter h2{margin:0 0 .75rem;text-align:center}
 .letter p{text-indent:2em}
-@media (max-width:30rem){.letter dl{grid-template-columns:1fr;gap:0}.letter dd{margin-bottom:.5rem}}
+@media (max-width:30rem){.letter dl,dl.facts{grid-template-columns:1fr;gap:0}.letter dd,dl.facts dd{margin-bottom:.5rem}}
 .steps li.done{background:#dff3e4;color:#1f2328}
 textarea{display:block;width:100%;min-height:44px;padding:.5rem .75rem;font:inherit;border:1px solid #8c959f;border-radius:6px;margin:0 0 .5rem}
 details[data-decline]{margin:1rem 0 0}
