@@ -20,16 +20,15 @@ import { createChildVerification } from "../flow/child-verification";
 import { legalRepIdNumberPatch } from "../verifications/legal-rep-id";
 import { callEvidence, findingOf } from "../providers/business-registry/finding";
 
-/** `operatorPhone`: operatorPhoneOf's answer, where it was read already. */
-export async function aboutOf(ctx: FlowContext, row: ApplicantRow, operatorPhone?: string | null): Promise<InvitationAbout> {
+/** `operatorPhone`: operatorPhoneOf's answer (read once per request, and shared with the letter). */
+export async function aboutOf(ctx: FlowContext, row: ApplicantRow, operatorPhone: string | null): Promise<InvitationAbout> {
   const name = row.personNameEnc ? maskName(await ctx.cipher.decrypt(row.personNameEnc)) : null;
-  const phone = name ? null : operatorPhone === undefined ? await operatorPhoneOf(ctx, row) : operatorPhone;
   return {
     locale: localeOf(row),
     partner: row.partnerName,
     organization: { name: row.orgName ?? "", credentialCode: row.orgCredentialCode ?? "" },
     legalRepName: row.orgLegalRepNameMasked ?? "",
-    operator: name ? { name } : { phone: phone ?? "" },
+    operator: name ? { name } : { phone: operatorPhone ?? "" },
     expiresAt: beijingMinute(row.authorization?.expiresAt ?? row.expiresAt),
   };
 }
@@ -75,7 +74,7 @@ export async function startOwnVerification(ctx: FlowContext, found: InvitationSe
   if (!record || !method?.child || standing(row, ctx.now) !== "intro") return standing(row, ctx.now) === "verifying" ? childOutcome(row) : { kind: "stale" };
   const ch = beginChange(ctx.db, row, ctx.now);
   if (!row.orgLegalRepIdNumberEnc) {
-    const about = await aboutOf(ctx, row);
+    const about = await aboutOf(ctx, row, await operatorPhoneOf(ctx, row));
     const parsed = residentIdNumber.safeParse(typedIdNumber.trim(), { reportInput: true });
     if (!parsed.success) return { kind: "page", page: introPage(about, row, { idNumber: typedIdNumber, error: firstIssueCode(parsed.error) }), status: 422 };
     const legalRepName = row.orgLegalRepNameEnc ? await ctx.cipher.decrypt(row.orgLegalRepNameEnc) : "";

@@ -26,12 +26,12 @@ async function operatorOf(ctx: FlowContext, row: ApplicantRow, phoneMasked: stri
   return { kind: "phone", phone: phoneMasked ?? "" };
 }
 
-/** `at`: the moment the letter is dated (shown, then signed the same day). `operatorPhone`: operatorPhoneOf's answer, where it was read already. */
-export async function letterOf(ctx: FlowContext, row: ApplicantRow, at: number, operatorPhone?: string | null): Promise<LetterResult> {
+/** `at`: the moment the letter is dated (shown, then signed the same day). `operatorPhone`: operatorPhoneOf's answer. */
+export async function letterOf(ctx: FlowContext, row: ApplicantRow, at: number, operatorPhone: string | null): Promise<LetterResult> {
   const [name, idNumber, operator] = await Promise.all([
     row.orgLegalRepNameEnc ? ctx.cipher.decrypt(row.orgLegalRepNameEnc) : "",
     row.orgLegalRepIdNumberEnc ? ctx.cipher.decrypt(row.orgLegalRepIdNumberEnc) : "",
-    (operatorPhone === undefined ? operatorPhoneOf(ctx, row) : Promise.resolve(operatorPhone)).then((phone) => operatorOf(ctx, row, phone)),
+    operatorOf(ctx, row, operatorPhone),
   ]);
   return buildLetter({
     organization: { name: row.orgName ?? "", uscc: row.orgCredentialCode ?? "" },

@@ -39,7 +39,8 @@ async function signingPhone(ctx: FlowContext, child: VerificationRow | null, inp
   return (await applicantIdFor(ctx.cipher, typed.data)) === child.applicantId ? { ok: true, phone: typed.data } : { ok: false, error: "not_your_phone" };
 }
 
-const childOf = (ctx: FlowContext, row: InvitationSessionFound["row"]) =>
+/** The legal representative's own verification, once they started it. */
+export const childOf = (ctx: FlowContext, row: InvitationSessionFound["row"]) =>
   row.authorization?.legalRepVerificationId ? getVerificationForApplicant(ctx.db, row.authorization.legalRepVerificationId).then((r) => r ?? null) : Promise.resolve(null);
 
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -51,8 +52,8 @@ export async function letterPage(
   ctx: FlowContext,
   found: InvitationSessionFound,
   input: SigningInput,
+  child: VerificationRow | null,
   shown: Partial<Extract<LegalRepPage, { kind: "letter" }>> = {},
-  read: { child?: VerificationRow | null } = {},
 ): Promise<LegalRepPage> {
   const operatorPhone = await operatorPhoneOf(ctx, found.row);
   const about = await aboutOf(ctx, found.row, operatorPhone);
@@ -61,7 +62,6 @@ export async function letterPage(
   const { lettersMissing } = await import("../authorization-letter/make");
   const missing = await lettersMissing(ctx.env.ASSETS, built.letter);
   if (missing.length > 0) return { kind: "letter_unavailable", about, characters: missing };
-  const child = read.child === undefined ? await childOf(ctx, found.row) : read.child;
   const known = input.sessionPhone && child?.applicantId && (await applicantIdFor(ctx.cipher, input.sessionPhone)) === child.applicantId ? input.sessionPhone : null;
   const status = known ? await codeStatus(ctx, found.row, known, SIGNING_CODE.purpose) : null;
   return {
@@ -79,16 +79,15 @@ export async function letterPage(
 
 export async function sendSigningCode(ctx: FlowContext, found: InvitationSessionFound, input: SigningInput): Promise<{ page: LegalRepPage; status: 200 | 422 }> {
   const child = await childOf(ctx, found.row);
-  const read = { child };
   const phone = await signingPhone(ctx, child, input);
-  if (!phone.ok) return { page: await letterPage(ctx, found, input, { phone: input.typedPhone, errors: { sign_phone: phone.error } }, read), status: 422 };
+  if (!phone.ok) return { page: await letterPage(ctx, found, input, child, { phone: input.typedPhone, errors: { sign_phone: phone.error } }), status: 422 };
   const sent = await sendCode(ctx, found.row, phone.phone, SIGNING_CODE);
   const withPhone = { ...input, sessionPhone: phone.phone };
   if (!sent.ok) {
-    const page = await letterPage(ctx, found, withPhone, { errors: { sign_code: sent.reason }, ...(sent.retryAfterSeconds ? { resendInSeconds: sent.retryAfterSeconds } : {}) }, read);
+    const page = await letterPage(ctx, found, withPhone, child, { errors: { sign_code: sent.reason }, ...(sent.retryAfterSeconds ? { resendInSeconds: sent.retryAfterSeconds } : {}) });
     return { page, status: 422 };
   }
-  return { page: await letterPage(ctx, found, withPhone, { phone: phone.phone }, read), status: 200 };
+  return { page: await letterPage(ctx, found, withPhone, child, { phone: phone.phone }), status: 200 };
 }
 
 export type SignOutcome = { kind: "signed" } | { kind: "page"; page: LegalRepPage; status: 422 } | { kind: "stale" };
@@ -97,18 +96,18 @@ export async function signLetter(ctx: FlowContext, found: InvitationSessionFound
   const { row } = found;
   const record = row.authorization;
   if (!record || row.state.kind !== "step" || row.state.step !== SIGNATURE_STEP) return { kind: "stale" };
-  const child = await childOf(ctx, row);
+  const [child, operatorPhone] = await Promise.all([childOf(ctx, row), operatorPhoneOf(ctx, row)]);
   const phone = await signingPhone(ctx, child, input);
   const again = async (shown: Partial<Extract<LegalRepPage, { kind: "letter" }>>): Promise<SignOutcome> => ({
     kind: "page",
-    page: await letterPage(ctx, found, phone.ok ? { ...input, sessionPhone: phone.phone } : input, { phone: input.typedPhone, ...shown }, { child }),
+    page: await letterPage(ctx, found, phone.ok ? { ...input, sessionPhone: phone.phone } : input, child, { phone: input.typedPhone, ...shown }),
     status: 422,
   });
   if (!phone.ok) return again({ errors: { sign_phone: phone.error } });
   const code = (input.code ?? "").trim();
   if (!/^\d{6}$/.test(code)) return again({ errors: { sign_code: code === "" ? "required" : "code_format" } });
 
-  const built = await letterOf(ctx, row, ctx.now);
+  const built = await letterOf(ctx, row, ctx.now, operatorPhone);
   if (!built.ok) return again({});
   const letterSha256 = await sha256Hex(letterBytes(built.letter));
   // The letter signed is the letter read: one dated another day (read before midnight) is shown again.
@@ -118,7 +117,7 @@ export async function signLetter(ctx: FlowContext, found: InvitationSessionFound
 
   const { makeLetterPdf } = await import("../authorization-letter/make");
   const made = await makeLetterPdf(ctx.env.ASSETS, built.letter, ctx.now);
-  if (!made.ok) return { kind: "page", page: { kind: "letter_unavailable", about: await aboutOf(ctx, row), characters: made.characters }, status: 422 };
+  if (!made.ok) return { kind: "page", page: { kind: "letter_unavailable", about: await aboutOf(ctx, row, operatorPhone), characters: made.characters }, status: 422 };
   const letterKey = `authorization-letters/${row.id}/${made.pdfSha256}.pdf`;
   await ctx.env.IMAGES.put(letterKey, made.pdf, { httpMetadata: { contentType: "application/pdf" } });
 

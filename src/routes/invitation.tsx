@@ -8,7 +8,8 @@ import type { AppEnv } from "../http/app-env";
 import { localeOf } from "../flow/applicant";
 import { type InvitationSessionFound, openInvitationLink, readInvitationSession } from "../flow/invitation";
 import { aboutOf, declineInvitation, introPage, standing, startOwnVerification } from "../authorization/legal-rep";
-import { letterPage, type SigningInput, sendSigningCode, signLetter } from "../authorization/signing";
+import { operatorPhoneOf } from "../authorization/letter-facts";
+import { childOf, letterPage, type SigningInput, sendSigningCode, signLetter } from "../authorization/signing";
 import { readApplicantSession } from "./applicant-session";
 import { flowContext } from "./flow-context";
 import { FORM_SLACK, readForm } from "./form-body";
@@ -66,14 +67,14 @@ invitation.get("/a", async (c) => {
   const s = await session(c);
   if (!s) return noSession(c);
   const { found, ctx } = s;
-  const about = () => aboutOf(ctx, found.row);
+  const about = async () => aboutOf(ctx, found.row, await operatorPhoneOf(ctx, found.row));
   switch (standing(found.row, ctx.now)) {
     case "intro":
       return show(c, introPage(await about(), found.row));
     case "verifying":
       return show(c, { kind: "verifying", about: await about(), childUrl: `/v/${found.row.authorization?.legalRepVerificationId ?? ""}` });
     case "signing":
-      return show(c, await letterPage(ctx, found, await signingInput(c, found, null)));
+      return show(c, await letterPage(ctx, found, await signingInput(c, found, null), await childOf(ctx, found.row)));
     case "signed":
       return show(c, { kind: "signed", about: await about() });
     case "declined":
