@@ -28,6 +28,8 @@ export default defineConfig(async () => {
                     '{"kid":"staff-test","kty":"EC","x":"oR0maSkPxpDMieot93grjN1a1IiXTvV13wVEl4zLULU","y":"3jMGfVgqJtQcNfFP2_W5AZYrbG3OqrvHhug-OVscVac","crv":"P-256","d":"KO4tcVdg4VMSWg39tkhPCyHalNjZlw7-DJIwJLhz8AY"}',
                   DATA_KEY: "dGVzdC1vbmx5LWRhdGEta2V5LW5vdC1hLXNlY3JldCE=",
                   DEV_PARTNER_KEY: "sk_test_vitest0000000000000000000000",
+                  // The collection ingest's HMAC secret (POST /v1/ingest/credits), test-only.
+                  COLLECTION_INGEST_SECRET: "ingest_test_secret_for_vitest_only",
                   // Test-only keys: an ES256 key that signs, and a retired Ed25519 key (public half only).
                   SIGNING_KEYS:
                     '[{"kid":"test-es256","kty":"EC","x":"A89nStP8dWGhaIS6PENLY-sKBElnWfaZHsTs1_w5ZLk","y":"AC18alvLZwoC15SaS51riu887xsegSLXFCcIwyMG4bM","crv":"P-256","d":"9aHMO44AfC69SLYqBvEq4Iu8CQZZQhVTb0CfjUe3bfg"},{"kid":"test-ed25519-retired","crv":"Ed25519","x":"2saBqYaW5TGjxxv8LoRxdrz6HpD8H7wH7j5tayxXy-w","kty":"OKP"}]',

@@ -9,6 +9,7 @@ import { ProblemError, problemResponse } from "./http/problem";
 import { adminV1 } from "./routes/admin";
 import { adminStaff } from "./routes/admin-staff";
 import { apiV1 } from "./routes/api-v1";
+import { ingest } from "./routes/ingest";
 import { docs } from "./routes/docs";
 import { health } from "./routes/health";
 import { hosted } from "./routes/hosted";
@@ -33,6 +34,8 @@ app.use("/admin/v1/*", apiBodyLimit);
 app.route("/", health);
 app.route("/", docs);
 app.route("/", wellKnown);
+// Before the partner API: the bank's adapter signs with the ingest secret, not a partner's key.
+app.route("/v1", ingest);
 app.route("/v1", apiV1);
 app.route("/admin/v1", adminV1);
 app.route("/admin/v1", adminStaff);

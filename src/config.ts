@@ -33,6 +33,13 @@ const configSchema = z.object({
   ALIPAY_GATEWAY: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), z.url({ protocol: /^https$/, error: "ALIPAY_GATEWAY must be an https URL" }).optional()),
   ALIYUN_ACCESS_KEY_ID: optional,
   ALIYUN_ACCESS_KEY_SECRET: optional,
+  // Alipay's transfer to a corporate bank account (a separately contracted product) pays forward transfers.
+  ALIPAY_FUND_TRANSFER: optional,
+  // Our receiving account for reverse transfers, and the secret its bank adapter signs credits with.
+  COLLECTION_ACCOUNT_NAME: optional,
+  COLLECTION_ACCOUNT_NUMBER: optional,
+  COLLECTION_BANK_NAME: optional,
+  COLLECTION_INGEST_SECRET: optional,
   // Result tokens and evidence are signed with these; without them no verification can end usefully.
   SIGNING_KEYS: signingKeysSchema,
   // How long ID photos and liveness clips may stay in R2 at most (they go at once when a verification ends).

@@ -16,6 +16,7 @@ import { logError } from "./log";
 import { tellOrphanedParents } from "./flow/orphaned-children";
 import { withdrawEndedReviews } from "./maintenance/ended-reviews";
 import { moveDecidedReviews } from "./maintenance/decided-reviews";
+import { sweepPayouts } from "./maintenance/payouts";
 
 export async function runCron(env: Env, now: number): Promise<void> {
   const ctx = { db: database(env.DB), env, retentionMs: readConfig(env).MEDIA_RETENTION_HOURS * 3_600_000 };
@@ -30,6 +31,7 @@ export async function runCron(env: Env, now: number): Promise<void> {
     orphaned_children: tellOrphanedParents,
     ended_reviews: withdrawEndedReviews,
     decided_reviews: moveDecidedReviews,
+    payouts: sweepPayouts,
   };
   for (const [name, step] of Object.entries(steps)) {
     try {

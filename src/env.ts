@@ -33,6 +33,13 @@ export interface Env {
   ALIPAY_GATEWAY?: string;
   ALIYUN_ACCESS_KEY_ID?: string;
   ALIYUN_ACCESS_KEY_SECRET?: string;
+  /** "1": the Alipay app has the fund transfer to a bank account contracted (forward transfers in live mode). */
+  ALIPAY_FUND_TRANSFER?: string;
+  COLLECTION_ACCOUNT_NAME?: string;
+  COLLECTION_ACCOUNT_NUMBER?: string;
+  COLLECTION_BANK_NAME?: string;
+  /** HMAC-SHA256 key of POST /v1/ingest/credits, per environment. */
+  COLLECTION_INGEST_SECRET?: string;
   SIGNING_KEYS?: string;
   RESULT_TOKEN_TTL_DAYS?: string;
   WEBHOOK_RETRY_SCHEDULE?: string;

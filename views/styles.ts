@@ -27,6 +27,7 @@ input[aria-invalid=true]{border-color:#b3261e;border-width:2px}
 .notice{border-left:4px solid #0b57d0;background:#eef4fd;padding:.75rem 1rem;margin:0 0 1rem;border-radius:4px}
 .success{border-left:4px solid #1a7f37;background:#eefbf1;padding:.75rem 1rem;margin:0 0 1rem;border-radius:4px}
 .row{display:flex;gap:.5rem;align-items:flex-end}
+.parts{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));align-items:start}.part{border:1px solid #d0d7de;border-radius:6px;padding:1rem}.part h2{margin-top:0}.badge{font-size:.8125rem;font-weight:400;padding:0 .375rem;border-radius:4px;background:#eaeef2;color:#3b434b}.badge.ok{background:#dafbe1;color:#0a5c26}button.small{min-height:2.75rem;padding:.25rem .75rem}.part dl.pay-in{grid-template-columns:1fr;gap:0}.pay-in dd{display:flex;gap:.5rem;align-items:center;justify-content:space-between;margin-bottom:.5rem}.pay-in code{overflow-wrap:anywhere}
 .row .grow{flex:1}
 p.row{flex-wrap:wrap}
 button,.button{display:inline-flex;align-items:center;justify-content:center;min-height:44px;padding:.5rem 1.25rem;font:inherit;font-weight:600;border-radius:6px;border:1px solid #0b57d0;background:#0b57d0;color:#fff;cursor:pointer;text-decoration:none}

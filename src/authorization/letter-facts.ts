@@ -27,7 +27,7 @@ async function operatorOf(ctx: FlowContext, row: ApplicantRow, phoneMasked: stri
 }
 
 /** `at`: the moment the letter is dated (shown, then signed the same day). `operatorPhone`: operatorPhoneOf's answer. */
-export async function letterOf(ctx: FlowContext, row: ApplicantRow, at: number, operatorPhone: string | null): Promise<LetterResult> {
+export async function letterOf(ctx: FlowContext, row: ApplicantRow, at: number, operatorPhone: string | null, signing: "sms" | "stamp" = "sms"): Promise<LetterResult> {
   const [name, idNumber, operator] = await Promise.all([
     row.orgLegalRepNameEnc ? ctx.cipher.decrypt(row.orgLegalRepNameEnc) : "",
     row.orgLegalRepIdNumberEnc ? ctx.cipher.decrypt(row.orgLegalRepIdNumberEnc) : "",
@@ -40,5 +40,6 @@ export async function letterOf(ctx: FlowContext, row: ApplicantRow, at: number, 
     partnerName: row.partnerName,
     validityYears: validityYearsOf(row.options),
     at,
+    signing,
   });
 }

@@ -6,6 +6,7 @@
 import type { AuthorizationRecord } from "../domain/authorization/record";
 import { sql } from "drizzle-orm";
 import type { FlowState } from "../domain/flow/state";
+import type { TransferRecord } from "../domain/transfer/record";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const partners = sqliteTable("partners", {
@@ -71,6 +72,13 @@ export const verifications = sqliteTable(
     // The legal representative's authorization (法人授权认证): its invitation, and once signed its
     // letter's hash and R2 key (src/domain/authorization/record.ts). Never personal data.
     authorization: text("authorization", { mode: "json" }).$type<AuthorizationRecord>(),
+    // A corporate transfer (对公打款认证): its account, payout or reference, and its letter's review
+    // (src/domain/transfer/record.ts). Never an amount or a whole account number.
+    transfer: text("transfer", { mode: "json" }).$type<TransferRecord>(),
+    // The corporate account number a forward transfer pays, encrypted: needed to pay again, purged at the end.
+    corporateAccountEnc: text("corporate_account_enc"),
+    // A reverse transfer's reference (the remark code, or the virtual account): how a credit finds it.
+    transferReference: text("transfer_reference"),
     applicantId: text("applicant_id"),
     // The flow's position (src/domain/flow/state.ts), one typed value; `status` and `method`
     // are derived from it and written beside it by the flow writer only.
@@ -105,6 +113,7 @@ export const verifications = sqliteTable(
     index("verifications_id_number_hash").on(t.personIdNumberHash),
     index("verifications_legal_rep_id_number_hash").on(t.orgLegalRepIdNumberHash),
     index("verifications_phone_hash").on(t.personPhoneHash),
+    index("verifications_transfer_reference").on(t.transferReference),
     // The funnel's window across partners, grouped by day, method and status without the rows.
     index("verifications_created").on(t.createdAt, t.method, t.status, t.completedAt),
     // When it ended (an open one, once expired): the evidence sweep reads it oldest first
@@ -195,6 +204,47 @@ export const sandboxSmsMessages = sqliteTable(
   },
   // The second index serves the cron's 24-hour sweep, which would otherwise read the whole table.
   (t) => [index("sandbox_sms_partner_phone").on(t.partnerId, t.phoneHash, t.createdAt), index("sandbox_sms_created").on(t.createdAt)],
+);
+
+// The payout sandbox's "bank": each test-mode payout as a bank would keep it, amount included, so
+// the test helpers can read and settle it (src/providers/payout/sandbox.ts). Test mode only.
+export const sandboxPayouts = sqliteTable(
+  "sandbox_payouts",
+  {
+    reference: text("reference").primaryKey(),
+    amountFen: integer("amount_fen").notNull(),
+    status: text("status", { enum: ["requested", "paid", "failed", "refunded"] }).notNull(),
+    failure: text("failure"),
+    paidAt: integer("paid_at"),
+    arrivalBy: integer("arrival_by"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("sandbox_payouts_created").on(t.createdAt)],
+);
+
+// Every credit the collection reported (反向打款), matched or not: one that matches no verification
+// is kept for staff (不明来账), never dropped. The bank's serial is the key, so a notification told
+// twice is stored once. The payer's name and account are encrypted (a payer may be a person).
+export const incomingCredits = sqliteTable(
+  "incoming_credits",
+  {
+    creditId: text("credit_id").primaryKey(),
+    livemode: integer("livemode", { mode: "boolean" }).notNull(),
+    creditedAccount: text("credited_account").notNull(),
+    amountFen: integer("amount_fen").notNull(),
+    payerNameEnc: text("payer_name_enc").notNull(),
+    payerNameMasked: text("payer_name_masked").notNull(),
+    payerAccountMasked: text("payer_account_masked").notNull(),
+    remark: text("remark").notNull(),
+    bookedAt: integer("booked_at").notNull(),
+    receivedAt: integer("received_at").notNull(),
+    // matched: it verified this verification's payment; unmatched: no verification's reference;
+    // refused: a verification's reference, but the payer or the amount is wrong (its reason).
+    outcome: text("outcome", { enum: ["matched", "unmatched", "refused"] }).notNull(),
+    verificationId: text("verification_id"),
+    reason: text("reason"),
+  },
+  (t) => [index("incoming_credits_outcome").on(t.outcome, t.receivedAt), index("incoming_credits_verification").on(t.verificationId)],
 );
 
 // Where a partner wants webhooks, per mode. Secrets are stored encrypted (we must sign with
@@ -333,7 +383,8 @@ export const reviews = sqliteTable(
     partnerId: text("partner_id")
       .notNull()
       .references(() => partners.id),
-    kind: text("kind", { enum: ["business_licence"] }).notNull(),
+    // authorization_letter: a corporate transfer's stamped letter (授权书).
+    kind: text("kind", { enum: ["business_licence", "authorization_letter"] }).notNull(),
     // withdrawn: its verification ended before anyone decided (src/maintenance/ended-reviews.ts).
     status: text("status", { enum: ["pending", "approved", "rejected", "withdrawn"] }).notNull(),
     objectKey: text("object_key"),

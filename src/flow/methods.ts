@@ -11,8 +11,8 @@ import type { Capability as ProviderCapability, Providers } from "../providers/s
 import { addMessages } from "../../views/messages";
 import type { ReasonCatalogue } from "./reasons";
 
-/** Provider capabilities a method calls in live mode: those src/providers has adapters for, and those still to come. */
-export type Capability = ProviderCapability | "payout";
+/** Provider capabilities a method calls in live mode. */
+export type Capability = ProviderCapability;
 
 export interface VerificationOptions {
   collect_id_validity?: boolean;

@@ -36,6 +36,7 @@ const PURGED_ON_END: VerificationPatch = {
   personPhoneEnc: null,
   orgLegalRepNameEnc: null,
   orgLegalRepIdNumberEnc: null,
+  corporateAccountEnc: null,
   pendingEnc: null,
 };
 

@@ -10,6 +10,8 @@ import type { FaceProvider } from "./face/index";
 import type { IdentityProvider } from "./identity/index";
 import type { OcrProvider } from "./ocr/index";
 import type { SmsProvider } from "./sms/index";
+import type { PayoutProvider } from "./payout/index";
+import type { CollectionProvider } from "./collection/index";
 
 async function notConfigured(): Promise<UnavailableAnswer> {
   return unavailable(TENCENTCLOUD_PROVIDER, "provider_not_configured");
@@ -22,3 +24,5 @@ export const notConfiguredOcr: OcrProvider = { readIdCard: notConfigured, readBu
 export const notConfiguredSms: SmsProvider = { send: notConfigured };
 export const notConfiguredFace: FaceProvider = { checkLiveness: notConfigured };
 export const notConfiguredBusinessRegistry: BusinessRegistryProvider = { check: notConfigured };
+export const notConfiguredPayout: PayoutProvider = { send: notConfigured, query: notConfigured };
+export const notConfiguredCollection: CollectionProvider = { expect: notConfigured };

@@ -125,3 +125,21 @@ export const SANDBOX_LICENCE_DEFAULTS = {
   establishedOn: "2020年01月01日",
   businessTerm: "2020年01月01日至长期",
 } as const;
+
+/**
+ * Corporate account numbers' endings for the payout sandbox; any other account is paid when the
+ * test helper settles it (POST /v1/test_helpers/verifications/{id}/payout/settle).
+ */
+export const SANDBOX_ACCOUNT_SUFFIXES = {
+  /** payout: failed at once, `account_name_mismatch`, as a bank refuses an account not in the organization's name. */
+  nameMismatch: "0000",
+  /** payout: `unavailable`, as if the payout provider timed out. */
+  unavailable: "4444",
+} as const;
+
+/** The sandbox's receiving account for reverse transfers (not a real account). */
+export const SANDBOX_RECEIVING_ACCOUNT = {
+  accountName: "实名科技（北京）有限公司",
+  accountNumber: "110060149018800012345",
+  bankName: "交通银行北京分行营业部",
+} as const;

@@ -32,8 +32,15 @@ import { tencentCloudSms } from "./sms/tencentcloud";
 import type { SmsProvider } from "./sms/index";
 import type { TencentCloudSettings } from "./tencentcloud/client";
 import type { Transport } from "./deadline";
+import type { SandboxPayoutStore } from "../db/sandbox-payouts";
+import { alipayPayout } from "./payout/alipay";
+import type { PayoutProvider } from "./payout/index";
+import { sandboxPayout } from "./payout/sandbox";
+import type { CollectionProvider } from "./collection/index";
+import { sandboxCollection } from "./collection/sandbox";
+import { staticAccountCollection } from "./collection/static-account";
 
-export const CAPABILITIES = ["identity", "carrier", "bank", "ocr", "sms", "face", "business_registry"] as const;
+export const CAPABILITIES = ["identity", "carrier", "bank", "ocr", "sms", "face", "business_registry", "payout", "collection"] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 /** The provider secrets as parsed from env; absent or blank means not configured. */
@@ -55,6 +62,12 @@ export type ProviderSecrets = {
   /** Aliyun ID Verification (cloudauth): the business registry's 3-element check, and its 4-element one without Tencent Cloud. */
   ALIYUN_ACCESS_KEY_ID?: string | undefined;
   ALIYUN_ACCESS_KEY_SECRET?: string | undefined;
+  /** "1" once the Alipay app has 单笔转账到银行账户 contracted: the payout adapter. */
+  ALIPAY_FUND_TRANSFER?: string | undefined;
+  COLLECTION_ACCOUNT_NAME?: string | undefined;
+  COLLECTION_ACCOUNT_NUMBER?: string | undefined;
+  COLLECTION_BANK_NAME?: string | undefined;
+  COLLECTION_INGEST_SECRET?: string | undefined;
 };
 
 /**
@@ -70,6 +83,10 @@ export type Providers = {
   sms: SmsProvider;
   face: FaceProvider;
   businessRegistry: BusinessRegistryProvider;
+  /** Forward transfers' payouts (a sandbox keeping its payments in D1 in test mode). */
+  payout: PayoutProvider;
+  /** Reverse transfers' receiving account. */
+  collection: CollectionProvider;
   /**
    * True when the registry can only run the 4-element check (Tencent Cloud without Aliyun): the
    * hosted organization check must then ask for the legal representative's ID number. The sandbox
@@ -78,7 +95,8 @@ export type Providers = {
   businessRegistryNeedsLegalRepId: boolean;
 };
 
-export type ProviderDeps = { fetch?: typeof fetch; now?: () => number };
+/** `sandboxPayouts`: the payout sandbox's store (its "bank"); without one, test mode cannot pay. */
+export type ProviderDeps = { fetch?: typeof fetch; now?: () => number; sandboxPayouts?: SandboxPayoutStore };
 
 export const DEFAULT_TENCENTCLOUD_REGION = "ap-guangzhou";
 
@@ -97,6 +115,8 @@ const REQUIRED_SECRETS: Readonly<Record<Capability, SecretNames | { anyOf: reado
   // Either vendor can run a check; which checks (Tencent Cloud has no 3-element one) is
   // businessRegistryNeedsLegalRepId's business, not a reason to refuse the verification.
   business_registry: { anyOf: [KEY_PAIR, ALIYUN_KEY_PAIR] },
+  payout: [...ALIPAY_SECRETS, "ALIPAY_FUND_TRANSFER"],
+  collection: ["COLLECTION_ACCOUNT_NAME", "COLLECTION_ACCOUNT_NUMBER", "COLLECTION_BANK_NAME", "COLLECTION_INGEST_SECRET"],
 };
 
 export function providersFor(mode: { livemode: boolean }, secrets: ProviderSecrets, deps: ProviderDeps = {}): Providers {
@@ -110,6 +130,8 @@ export function providersFor(mode: { livemode: boolean }, secrets: ProviderSecre
       face: sandboxFace(),
       alipayFace: sandboxAlipayFace(),
       businessRegistry: sandboxBusinessRegistry(),
+      payout: deps.sandboxPayouts ? sandboxPayout(deps.sandboxPayouts) : notConfigured.notConfiguredPayout,
+      collection: sandboxCollection(),
       businessRegistryNeedsLegalRepId: false,
     };
   }
@@ -156,6 +178,22 @@ export function providersFor(mode: { livemode: boolean }, secrets: ProviderSecre
           })
         : notConfigured.notConfiguredBusinessRegistry,
     businessRegistryNeedsLegalRepId: registryNeedsLegalRepId(secrets),
+    payout: ready("payout")
+      ? alipayPayout({
+          ...transport,
+          appId: present(secrets.ALIPAY_APP_ID),
+          appPrivateKey: present(secrets.ALIPAY_PRIVATE_KEY),
+          alipayPublicKey: present(secrets.ALIPAY_PUBLIC_KEY),
+          gateway: present(secrets.ALIPAY_GATEWAY) || undefined,
+        })
+      : notConfigured.notConfiguredPayout,
+    collection: ready("collection")
+      ? staticAccountCollection({
+          accountName: present(secrets.COLLECTION_ACCOUNT_NAME),
+          accountNumber: present(secrets.COLLECTION_ACCOUNT_NUMBER),
+          bankName: present(secrets.COLLECTION_BANK_NAME),
+        })
+      : notConfigured.notConfiguredCollection,
     sms: ready("sms")
       ? tencentCloudSms({
           ...settings,

@@ -11,6 +11,7 @@ import type { Env } from "../env";
 import { withdrawEndedReviews } from "../maintenance/ended-reviews";
 import { ORG_CHECK_STEP } from "../flow/types";
 import { beginChange, move, set, settleExpiry, type WriteContext, write } from "../flow/writer";
+import { moveLetterFlow } from "../transfer/letter-decision";
 
 export interface DecideContext extends WriteContext {
   env: Pick<Env, "WEBHOOKS" | "IMAGES">;
@@ -68,6 +69,7 @@ export async function moveDecidedAgain(ctx: DecideContext, review: ReviewRow, re
 }
 
 async function moveFlow(ctx: DecideContext, review: ReviewRow, reviewer: Reviewer, decision: Decision) {
+  if (review.kind === "authorization_letter") return moveLetterFlow(ctx, review, reviewerFacts(reviewer), decision);
   const who = reviewer.kind === "staff" ? { reviewer_id: reviewer.id, reviewer_name: reviewer.name } : { reviewer_id: "operator_api" };
   for (let tries = 0; tries < 3; tries++) {
     const flow = await getVerificationForApplicant(ctx.db, review.verificationId);
@@ -82,4 +84,8 @@ async function moveFlow(ctx: DecideContext, review: ReviewRow, reviewer: Reviewe
     set(ch, { expiresAt: expiryAround(flow.expiresAt, ctx.now, AFTER_DECISION_MS), ...(decision.decision === "approve" ? { orgCheckedAt: ctx.now } : {}) });
     if ((await write(ctx, ch)).ok) return;
   }
+}
+
+function reviewerFacts(reviewer: Reviewer): Record<string, string> {
+  return reviewer.kind === "staff" ? { reviewer_id: reviewer.id, reviewer_name: reviewer.name } : { reviewer_id: "operator_api" };
 }

@@ -4,6 +4,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../http/app-env";
 import type { FlowContext } from "../flow/context";
 import { providersFor } from "../providers/select";
+import { sandboxPayoutStore } from "../db/sandbox-payouts";
 import { baseUrl } from "./base-url";
 
 export function flowContext(c: Context<AppEnv>, livemode: boolean): FlowContext {
@@ -13,7 +14,7 @@ export function flowContext(c: Context<AppEnv>, livemode: boolean): FlowContext 
     cipher: c.var.cipher,
     config: c.var.config,
     now: c.var.now,
-    providers: providersFor({ livemode }, c.var.config),
+    providers: providersFor({ livemode }, c.var.config, { sandboxPayouts: sandboxPayoutStore(c.var.db, c.var.now) }),
     livemode,
     origin: baseUrl(c),
     client: {

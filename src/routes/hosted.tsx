@@ -26,6 +26,9 @@ import { readApplicantSession, startApplicantSession } from "./applicant-session
 import { flowContext } from "./flow-context";
 import { FORM_CAP, readForm } from "./form-body";
 import { forgetSignInPhone, keepSignInPhone, readSignInPhone } from "./sign-in-draft";
+import { isTransferMethod } from "../domain/transfer/record";
+import { t } from "../../views/messages";
+import { stampedLetterPdf } from "../transfer/letter-pdf";
 import { wantsFragment } from "./htmx";
 import "../steps";
 
@@ -178,6 +181,22 @@ hosted.post("/:id/method", async (c) => {
   if (!read.ok) return read.response;
   const result = await chooseMethod(s.ctx, s.row, s.session, text(read.form, "method"));
   return done(c, result.ok ? result.row : s.row);
+});
+
+/** A corporate transfer's letter to print, sign and seal: made for the signed-in operator while the transfer runs. */
+hosted.get("/:id/transfer/letter.pdf", async (c) => {
+  const s = await withSession(c);
+  if (!s.row) return s.response;
+  if (!isTransferMethod(s.row.method)) return c.notFound();
+  const made = await stampedLetterPdf(s.ctx, s.row);
+  if (!made.ok) return c.text(t(localeOf(s.row), "transfer.letter.unavailable"), 503);
+  return new Response(made.pdf as Uint8Array<ArrayBuffer>, {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="authorization-letter-${s.row.id}.pdf"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
 });
 
 /** The desktop's live channel to its handoff: a WebSocket, passed through to the Durable Object. */

@@ -4,7 +4,7 @@
 // cached; it is shown only to signed-in staff.
 import { type Context, Hono } from "hono";
 import { claimReview, pendingReviewsAcrossPartners, reviewDetailAcrossPartners } from "../db/reviews";
-import { CLAIM_MS, claimHolder, mayClaim, REJECT_REASONS, TARGET_MS, WARN_MS } from "../domain/review/decision";
+import { CLAIM_MS, claimHolder, mayClaim, rejectReasonsOf, TARGET_MS, WARN_MS } from "../domain/review/decision";
 import { decideReview } from "../reviews/decide";
 import { decisionInput, decisionOf } from "../reviews/decision-input";
 import { licenceReadingView } from "../reviews/licence-reading-view";
@@ -59,7 +59,7 @@ async function reviewPage(c: Context<StaffEnv>, id: string, refusal?: string, st
     holder: holderId ? { name: found.claimedByName ?? holderId, mine: holderId === c.var.staff.id, minutesLeft: Math.ceil(((review.claimedUntil ?? now) - now) / 60_000) } : null,
     licence: review.objectKey ? { url: `/staff/reviews/${review.id}/licence`, pdf: review.contentType === "application/pdf" } : null,
     reading: licenceReadingView(reading, { orgName: found.orgName, creditCode: found.orgCredentialCode, legalRepNameMasked: found.orgLegalRepNameMasked }),
-    reasons: REJECT_REASONS,
+    reasons: rejectReasonsOf(review.kind),
     ...(refusal ? { refusal } : {}),
   };
   return c.html(<ReviewPage locale={staffLocale(c)} viewer={viewerOf(c)} view={view} />, status);

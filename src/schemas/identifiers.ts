@@ -1,6 +1,7 @@
 // zod schemas for the identifiers, wrapping the pure validators so API and pages share one
 // rule each. A failure carries the validator's code in `params.code`.
 import { z } from "zod";
+import { validateCorporateAccountNumber } from "../domain/validators/corporate-account-number";
 import { validateBankBranchCode, validateBankCardNumber, validateCredentialCode, validateMobileNumber, validatePersonName, validateResidentIdNumber } from "../domain/validators";
 import type { Validation } from "../domain/validators/result";
 
@@ -20,6 +21,7 @@ export const residentIdNumber = identifier(validateResidentIdNumber, "Resident I
 export const mobileNumber = identifier(validateMobileNumber, "Mainland China mobile number; an optional +86 is removed.", "13800138000");
 export const personName = identifier(validatePersonName, "Person name, Chinese (with · allowed) or Latin script, 2 to 64 characters.", "张三");
 export const bankCardNumber = identifier(validateBankCardNumber, "Bank card number, 12 to 19 digits (Luhn).", "6222021234567890123");
+export const corporateAccountNumber = identifier(validateCorporateAccountNumber, "Corporate account number, 6 to 32 digits (spaces and hyphens are removed).", "110060149018800012345");
 export const bankBranchCode = identifier(validateBankBranchCode, "Bank branch code (CNAPS), 12 digits.", "102100099996");
 export const credentialCode = identifier(
   (input) => {

@@ -9,6 +9,8 @@ import { invitationStep, signatureStep } from "./invitation";
 import { operatorRoleStep } from "./operator-role";
 import { orgCheckStep } from "./org-check";
 import { smsCodeStep } from "./sms-code";
+import { corporateAccountStep } from "./corporate-account";
+import { transferConfirmationStep } from "./transfer-confirmation";
 
 registerStep(formStep);
 registerStep(smsCodeStep);
@@ -19,3 +21,5 @@ registerStep(orgCheckStep);
 registerStep(operatorRoleStep);
 registerStep(invitationStep);
 registerStep(signatureStep);
+registerStep(corporateAccountStep);
+registerStep(transferConfirmationStep);

@@ -5,6 +5,8 @@ import { validityYearsOf } from "../domain/authorization/validity";
 import { REGISTRY_STATUSES, type RegistryStatus } from "../domain/organization/registry-policy";
 import { isOperatorRole } from "../domain/organization/roles";
 import { effectiveStatus } from "../domain/verification/status";
+import { moneyStatus } from "../domain/transfer/record";
+import { AMOUNT_WINDOW_MS, triesLeft } from "../domain/transfer/amount-entry";
 import type { VerificationObject } from "../http/v1/schemas";
 import type { VerificationRow } from "../db/verifications";
 import type { MethodName } from "../methods";
@@ -37,7 +39,7 @@ export function serializeVerification(row: VerificationRow, baseUrl: string, now
       row.type === "organization"
         ? { name: row.orgName, credential_code: row.orgCredentialCode, legal_rep_name: row.orgLegalRepNameMasked, registry_status: registryStatusOf(row.orgRegistryStatus) }
         : null,
-    ...(row.type === "organization" ? { operator: operatorOf(row), authorization: authorizationOf(row, now) } : {}),
+    ...(row.type === "organization" ? { operator: operatorOf(row), authorization: authorizationOf(row, now), transfer: transferOf(row) } : {}),
     failure_reason: row.failureReason,
     failed_attempts: row.failedAttempts,
     created_at: iso(row.createdAt)!,
@@ -61,4 +63,15 @@ function authorizationOf(row: VerificationRow, now: number): VerificationObject[
   const status = authorizationStatus(row.state, record, now);
   if (!record || !status) return null;
   return { status, expires_at: iso(record.expiresAt)!, signed_at: iso(record.signedAt), letter_sha256: record.letterSha256 ?? null };
+}
+
+/** A corporate transfer, as partners see it: where the money and the letter stand, never the amount. */
+function transferOf(row: VerificationRow): VerificationObject["transfer"] {
+  const record = row.transfer;
+  if (!record) return null;
+  const letter = { status: record.letter.status, reason: record.letter.reason ?? null };
+  if (record.direction === "reverse") return { direction: "reverse", status: moneyStatus(record), expires_at: iso(record.expiresAt), tries_left: null, letter };
+  const payout = record.payout;
+  const windowEnds = payout?.paidAt !== undefined ? payout.paidAt + AMOUNT_WINDOW_MS : null;
+  return { direction: "forward", status: moneyStatus(record), expires_at: iso(windowEnds), tries_left: triesLeft({ paidAt: payout?.paidAt ?? null, wrongEntries: payout?.wrongEntries ?? 0 }), letter };
 }

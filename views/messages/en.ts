@@ -1,11 +1,13 @@
 // English texts, key for key the same as zh-CN (the type checker enforces it).
 import { invitationEn } from "./invitation.en";
+import { transferEn } from "./transfer.en";
 import { staffEn } from "./staff.en";
 import type { MessageKey } from "./zh-CN";
 
 export const en: Record<MessageKey, string> = {
   ...staffEn,
   ...invitationEn,
+  ...transferEn,
   "app.name": "Identity verification",
   "app.tagline": "Shiming verification service",
   "field.name": "Name",

@@ -1,9 +1,11 @@
 // 简体中文文案：所有页面与错误信息的唯一来源（zh-CN 为默认语言）。
 import { invitationZhCN } from "./invitation.zh-CN";
+import { transferZhCN } from "./transfer.zh-CN";
 import { staffZhCN } from "./staff.zh-CN";
 export const zhCN = {
   ...staffZhCN,
   ...invitationZhCN,
+  ...transferZhCN,
   "app.name": "实名认证",
   "app.tagline": "Shiming 实名认证服务",
   "field.name": "姓名",

@@ -164,6 +164,20 @@ export type StepView =
       attemptsLeft: number;
       canChangeMethod: boolean;
     })
+  /** A forward transfer's first step: the corporate account to pay (对公账户信息). */
+  | (StepBase & { kind: "corporate_account"; form: CorporateAccountForm; canChangeMethod: boolean })
+  /** A corporate transfer's confirmation (打款信息确认): the money and the stamped letter, side by side. */
+  | (StepBase & {
+      kind: "transfer_confirmation";
+      direction: "forward" | "reverse";
+      money: MoneyPart;
+      letter: LetterPartView;
+      /** The page itself, which a part waiting on someone else looks at again every few seconds. */
+      pollUrl: string;
+      /** The verification's own tries left (a method whose tries are used counts one). */
+      attemptsLeft: number;
+      canChangeMethod: boolean;
+    })
   | (StepBase & {
       kind: "result";
       status: "verified" | "failed";
@@ -184,6 +198,47 @@ export type StepView =
     });
 
 export type StepKind = StepView["kind"];
+
+/** The corporate account form: shown first, and again when a payout could not be paid. */
+export interface CorporateAccountForm {
+  action: string;
+  /** The checked organization's name: the account's name, shown and never typed. */
+  accountName: string;
+  values: Partial<Record<"account_number" | "bank" | "branch_code", string>>;
+  errors: Partial<Record<"account_number" | "bank" | "branch_code" | "consent", string>>;
+  consent: boolean;
+  /** Why the last payout did not go through (account_name_mismatch, provider_unavailable, …). */
+  reason?: string;
+  /** Payouts that may still be asked for. */
+  payoutsLeft: number;
+}
+
+/** Where the money part of a corporate transfer stands, and what the operator can do there. */
+export type MoneyPart =
+  /** Forward: asked of the bank; it says when it is paid. */
+  | { kind: "requested"; accountMasked: string; bank: string; requestedAt: string }
+  /** Forward: paid; the operator types what arrived. */
+  | { kind: "paid"; accountMasked: string; bank: string; arrivalBy: string | null; triesLeft: number; windowEnds: string; hoursLeft: number; action: string; typed?: string; error?: string }
+  /** Forward: the bank could not pay (or returned it): the form again, if a payout is left. */
+  | { kind: "failed"; accountMasked: string; failure: string; refunded: boolean; form: CorporateAccountForm | null }
+  /** Forward: three wrong amounts; one new payout may be asked for. */
+  | { kind: "tries_used"; accountMasked: string; againAction: string | null; error?: string }
+  /** Reverse: what to pay, and where. */
+  | { kind: "pay_in"; accountName: string; accountNumber: string; bankName: string; amount: string; reference: string; referenceKind: "remark" | "virtual_account"; payBy: string }
+  | { kind: "confirmed"; direction: "forward" | "reverse"; payerAccountMasked?: string }
+  /** Reverse: the receiving account could not be had from the provider: try again. */
+  | { kind: "unavailable"; retryAction: string };
+
+export interface LetterPartView {
+  status: "none" | "pending" | "approved" | "rejected";
+  reason?: string;
+  /** The prefilled letter (PDF) to print and stamp. */
+  downloadUrl: string;
+  uploadAction: string;
+  /** The file's problem (letter_empty, letter_too_large, letter_unsupported). */
+  error?: string;
+  targetHours: number;
+}
 
 /** The element htmx swaps: every step renders into it, full page or fragment alike. */
 export const STEP_ID = "step";

@@ -19,6 +19,8 @@ import { STEP_ID, type StepView } from "./model";
 import { ResultStep } from "./result";
 import { ReuseStep } from "./reuse";
 import { ReviewPendingStep } from "./review-pending";
+import { CorporateAccountStep } from "./corporate-account";
+import { TransferConfirmationStep } from "./transfer-confirmation";
 
 function Body({ step }: { step: StepView }) {
   switch (step.kind) {
@@ -48,6 +50,10 @@ function Body({ step }: { step: StepView }) {
       return <LicencePhoneStep {...step} />;
     case "invitation":
       return <InvitationStep {...step} />;
+    case "corporate_account":
+      return <CorporateAccountStep {...step} />;
+    case "transfer_confirmation":
+      return <TransferConfirmationStep {...step} />;
   }
 }
 
@@ -74,6 +80,8 @@ export function stepTitle(step: StepView): string {
     review_pending: "review_pending.heading",
     licence_phone: "licence_phone.heading",
     invitation: "invitation.heading",
+    corporate_account: "transfer.account.heading",
+    transfer_confirmation: step.kind === "transfer_confirmation" && step.direction === "reverse" ? "transfer.reverse.heading" : "transfer.confirm.heading",
     result: step.kind === "result" && step.status === "verified" ? "result.verified.heading" : "result.failed.heading",
   }[step.kind];
   return isMessageKey(key) ? t(step.locale, key) : t(step.locale, "app.name");

@@ -11,6 +11,9 @@ import { beijingCalendarDay, chineseDate, DEFAULT_VALIDITY_YEARS, isValidValidit
 /** Bump with any change of wording or layout: the evidence records it beside the letter's hash. */
 export const LETTER_TEMPLATE_VERSION = "authorization-letter/zh-CN/2026-11-1";
 
+/** The stamped letter of a corporate transfer: printed, signed, sealed and scanned, not signed by SMS. */
+export const STAMPED_LETTER_TEMPLATE_VERSION = "authorization-letter/stamped/zh-CN/2026-12-1";
+
 /** The scope the issue fixes: what signing lets the operator do. */
 export const LETTER_SCOPE = "完成在该平台的企业实名认证及相关业务办理";
 
@@ -26,6 +29,8 @@ export interface LetterFacts {
   validityYears?: number;
   /** When the letter is dated (shown, then signed), in ms; printed as its Beijing day. */
   at: number;
+  /** How it is signed: by the legal representative's SMS code (the default), or by hand and the company seal. */
+  signing?: "sms" | "stamp";
 }
 
 /** One labelled line: 授权单位：某某有限公司. */
@@ -69,7 +74,9 @@ export function buildLetter(facts: LetterFacts): LetterResult {
   const org = take("organization.name", facts.organization.name);
   const uscc = take("organization.uscc", facts.organization.uscc);
   const rep = take("legalRepresentative.name", facts.legalRepresentative.name);
-  const repId = take("legalRepresentative.idNumber", facts.legalRepresentative.idNumber);
+  // A stamped letter is proved by the seal: without the ID number (a 3-element check), its line is left out.
+  const repIdOptional = facts.signing === "stamp" && facts.legalRepresentative.idNumber.trim() === "";
+  const repId = repIdOptional ? "" : take("legalRepresentative.idNumber", facts.legalRepresentative.idNumber);
   const partner = take("partnerName", facts.partnerName);
   const op = facts.operator;
   const operatorLines: LetterLine[] =
@@ -83,16 +90,17 @@ export function buildLetter(facts: LetterFacts): LetterResult {
 
   const start = beijingCalendarDay(facts.at);
   const end = validityEnd(start, years);
+  const stamped = facts.signing === "stamp";
   return {
     ok: true,
     letter: {
-      templateVersion: LETTER_TEMPLATE_VERSION,
+      templateVersion: stamped ? STAMPED_LETTER_TEMPLATE_VERSION : LETTER_TEMPLATE_VERSION,
       title: "企业实名认证授权书",
       parties: [
         { label: "授权单位", value: org },
         { label: "统一社会信用代码", value: uscc },
         { label: "法定代表人（负责人）", value: rep },
-        { label: "法定代表人身份证号", value: maskIdNumber(repId) },
+        ...(repIdOptional ? [] : [{ label: "法定代表人身份证号", value: maskIdNumber(repId) }]),
         ...operatorLines,
         { label: "授权平台", value: partner },
       ],
@@ -100,13 +108,19 @@ export function buildLetter(facts: LetterFacts): LetterResult {
         `本单位法定代表人（负责人）${rep}，现授权上述被授权人代表${org}（统一社会信用代码：${uscc}），在${partner}平台${LETTER_SCOPE}。`,
         "被授权人在上述授权范围内办理的事项及签署的相关文件，本单位均予以认可，并承担相应的法律责任。被授权人无转委托权。",
         `授权有效期：${years}年，自${chineseDate(start)}起至${chineseDate(end)}止。`,
-        "本授权书由法定代表人（负责人）本人完成身份核验后，以短信验证码方式签署。",
+        stamped ? "本授权书经法定代表人（负责人）签字并加盖本单位公章后生效。" : "本授权书由法定代表人（负责人）本人完成身份核验后，以短信验证码方式签署。",
       ],
-      signature: [
-        { label: "授权单位", value: org },
-        { label: "法定代表人（负责人）", value: rep },
-        { label: "签署日期", value: chineseDate(start) },
-      ],
+      signature: stamped
+        ? [
+            { label: "授权单位（公章）", value: org },
+            { label: "法定代表人（负责人）签字", value: "" },
+            { label: "日期", value: chineseDate(start) },
+          ]
+        : [
+            { label: "授权单位", value: org },
+            { label: "法定代表人（负责人）", value: rep },
+            { label: "签署日期", value: chineseDate(start) },
+          ],
     },
   };
 }

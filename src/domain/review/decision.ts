@@ -20,8 +20,17 @@ export function expiryAround(expiresAt: number, now: number, window: number): nu
   return Math.max(expiresAt, now + window);
 }
 
-export const REJECT_REASONS = ["licence_unreadable", "name_or_code_mismatch", "not_a_business_licence", "other"] as const;
-export type RejectReason = (typeof REJECT_REASONS)[number];
+export const LICENCE_REJECT_REASONS = ["licence_unreadable", "name_or_code_mismatch", "not_a_business_licence", "other"] as const;
+export const LETTER_REJECT_REASONS = ["letter_unreadable", "letter_not_stamped", "letter_wrong_organization", "other"] as const;
+export const REJECT_REASONS = [...new Set([...LICENCE_REJECT_REASONS, ...LETTER_REJECT_REASONS])] as unknown as readonly [RejectReason, ...RejectReason[]];
+export type RejectReason = (typeof LICENCE_REJECT_REASONS)[number] | (typeof LETTER_REJECT_REASONS)[number];
+
+export type ReviewKind = "business_licence" | "authorization_letter";
+
+/** The reasons a reviewer may give for a kind of document: a licence's are not a letter's. */
+export function rejectReasonsOf(kind: ReviewKind): readonly RejectReason[] {
+  return kind === "authorization_letter" ? LETTER_REJECT_REASONS : LICENCE_REJECT_REASONS;
+}
 
 export type Decision = { decision: "approve"; note: string } | { decision: "reject"; reason: RejectReason; note: string };
 

@@ -1,6 +1,7 @@
 // The partner API's request and response shapes. Routes validate with these, and the OpenAPI
 // document is generated from them, so the two cannot drift apart.
 import { AUTHORIZATION_STATUSES } from "../../domain/authorization/record";
+import { TRANSFER_STATUSES } from "../../domain/transfer/record";
 import { DEFAULT_VALIDITY_YEARS, MAX_VALIDITY_YEARS } from "../../domain/authorization/validity";
 import { z } from "zod";
 import { REGISTRY_STATUSES } from "../../domain/organization/registry-policy";
@@ -143,6 +144,22 @@ export const verificationObject = z.object({
     .nullable()
     .optional()
     .meta({ description: "An organization's by legal_rep_authorization: where the legal representative's authorization stands; null before it was asked for." }),
+  transfer: z
+    .object({
+      direction: z.enum(["forward", "reverse"]),
+      status: z
+        .enum(TRANSFER_STATUSES)
+        .meta({ description: "The money part: payout_requested, payout_failed (or returned), awaiting_amount, tries_used (forward); awaiting_credit (reverse); confirmed. Never the amount." }),
+      expires_at: timestamp.nullable().meta({ description: "Forward: when the 7 days to type the amount end (from the payout); reverse: when the payment must have arrived." }),
+      tries_left: z.int().nullable().meta({ description: "Forward: wrong amounts still allowed (3 in all); null for reverse." }),
+      letter: z.object({
+        status: z.enum(["none", "pending", "approved", "rejected"]),
+        reason: z.string().nullable().meta({ description: "The reviewer's reason, once rejected." }),
+      }),
+    })
+    .nullable()
+    .optional()
+    .meta({ description: "An organization's while a corporate transfer (transfer_forward, transfer_reverse) is in use or ended it: the money part and the stamped letter's review." }),
   failure_reason: z.string().nullable(),
   failed_attempts: z.number().int(),
   created_at: timestamp,

@@ -1,10 +1,24 @@
-// Method transfer_reverse (反向打款): the organization pays 0.01 yuan to our account.
+// Method transfer_reverse (反向打款): the organization pays ¥0.01 from its own corporate account to
+// ours, with this verification's reference; the credit is matched by itself. With the stamped
+// letter approved, the organization is verified.
+import { TRANSFER_CONFIRMATION_STEP } from "../../domain/transfer/record";
 import type { MethodDefinition } from "../../flow/methods";
+import { SHARED_REASONS } from "../../flow/reasons";
+import { hostedBy } from "../hosted-by";
+import { TRANSFER_REASONS } from "../transfer-reasons";
+import { messages } from "./messages";
+import { z } from "zod";
 
 export const transferReverse = {
   name: "transfer_reverse",
   verificationType: "organization",
   operatorRoles: ["legal_representative", "agent"],
-  capabilities: ["business_registry", "bank"],
-  messages: { "zh-CN": {}, en: {} },
+  capabilities: ["business_registry", "collection"],
+  messages,
+  hosted: hostedBy({
+    plan: () => [TRANSFER_CONFIRMATION_STEP],
+    schema: () => z.object({}),
+    check: async () => ({ kind: "passed", calls: [] }),
+    reasons: { ...SHARED_REASONS, ...TRANSFER_REASONS },
+  }),
 } as const satisfies MethodDefinition<"transfer_reverse">;

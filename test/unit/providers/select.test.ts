@@ -17,6 +17,9 @@ const ALL_SECRETS: ProviderSecrets = {
   TENCENTCLOUD_SMS_TEMPLATE_ID: "1110",
 };
 
+// Tencent Cloud's and Aliyun's capabilities; payouts and collections are contracted separately (below).
+const REGISTRY_CAPABILITIES = CAPABILITIES.filter((c) => c !== "payout" && c !== "collection");
+
 const [zhang] = TEST_IDENTITIES;
 const clip = new Uint8Array([1, 2, 3]);
 
@@ -81,7 +84,7 @@ describe("providersFor", () => {
 
 describe("missingProviders", () => {
   it("should list nothing when every secret is set", () => {
-    expect(missingProviders(ALL_SECRETS, CAPABILITIES)).toEqual([]);
+    expect(missingProviders(ALL_SECRETS, REGISTRY_CAPABILITIES)).toEqual([]);
   });
 
   it("should list every capability when the key pair is missing", () => {
@@ -90,7 +93,7 @@ describe("missingProviders", () => {
 
   it("should list only sms when only the SMS settings are missing", () => {
     const { TENCENTCLOUD_SMS_TEMPLATE_ID: _dropped, ...secrets } = ALL_SECRETS;
-    expect(missingProviders(secrets, CAPABILITIES)).toEqual(["sms"]);
+    expect(missingProviders(secrets, REGISTRY_CAPABILITIES)).toEqual(["sms"]);
   });
 
   it("should treat a blank secret as missing", () => {
@@ -151,6 +154,15 @@ describe("Alipay face", () => {
   });
 
   it("should not make Alipay a capability that live mode requires", () => {
-    expect(missingProviders(ALL_SECRETS, CAPABILITIES)).toEqual([]);
+    expect(missingProviders(ALL_SECRETS, REGISTRY_CAPABILITIES)).toEqual([]);
+  });
+
+  it("should need the Alipay app with its fund transfer contracted for payouts, and the receiving account with its ingest secret for collections", () => {
+    const alipay = { ALIPAY_APP_ID: "2021000000000000", ALIPAY_PRIVATE_KEY: "k", ALIPAY_PUBLIC_KEY: "p" };
+    expect(missingProviders({ ...ALL_SECRETS, ...alipay }, ["payout"])).toEqual(["payout"]);
+    expect(missingProviders({ ...ALL_SECRETS, ...alipay, ALIPAY_FUND_TRANSFER: "1" }, ["payout"])).toEqual([]);
+    const account = { COLLECTION_ACCOUNT_NAME: "实名科技有限公司", COLLECTION_ACCOUNT_NUMBER: "110060149018800012345", COLLECTION_BANK_NAME: "交通银行" };
+    expect(missingProviders({ ...ALL_SECRETS, ...account }, ["collection"])).toEqual(["collection"]);
+    expect(missingProviders({ ...ALL_SECRETS, ...account, COLLECTION_INGEST_SECRET: "s" }, ["collection"])).toEqual([]);
   });
 });

@@ -204,12 +204,20 @@ describe("organization verification: reloads, the way back, and the child's end"
 });
 
 describe("organization verification through the API", () => {
-  it("should refuse a verification whose methods nobody can run yet, saying which can", async () => {
+  it("should run the corporate transfers: a verification of those alone is made, and offers both with the seed's one line each", async () => {
     const { testKey } = await newPartner();
     const res = await call("/v1/verifications", { key: testKey, body: { type: "organization", methods: ["transfer_forward", "transfer_reverse"] } });
-    expect(res.status).toBe(422);
-    expect(res.json).toMatchObject({ code: "methods_not_available", runnable_methods: ["legal_rep_quick", "legal_rep_personal", "legal_rep_authorization"] });
-    expect(res.json.detail).toContain("transfer_forward, transfer_reverse");
+    expect(res.status).toBe(201);
+    const a = new Applicant(res.json.id);
+    await a.signIn(testKey, uniquePhone());
+    await a.post("/organization/check", { consent: "yes", ...ORG });
+    const methods = await a.post("/organization/role", { role: "agent" });
+    expect(methods.step).toBe("choose_method");
+    const text = textOf(methods.html);
+    expect(text.indexOf("正向打款")).toBeLessThan(text.indexOf("反向打款"));
+    expect(text).toContain("1 元以下的随机金额");
+    expect(text).toContain("支付 0.01 元（不退还）");
+    expect(methods.html).toMatch(/value="transfer_forward"[^>]*autofocus/);
   });
 
   it("should take the legal representative's ID number as a prefill, run the 4-element check with it, and report the organization and who acted", async () => {

@@ -119,8 +119,10 @@ describe("POST /v1/verifications", () => {
     const res = await call("/v1/verifications", { key: live.key, body: { type: "organization", methods: ["legal_rep_personal"] } });
     expect(res.status).toBe(422);
     expect(res.json).toMatchObject({ code: "provider_not_configured", missing_capabilities: expect.arrayContaining(["business_registry"]) });
-    // The methods nobody can run yet are no reason: only what would be offered needs its providers.
+    // Only what would be offered needs its providers: a payout is no reason when no transfer is.
     expect(res.json.missing_capabilities).not.toContain("payout");
+    const transfer = await call("/v1/verifications", { key: live.key, body: { type: "organization", methods: ["transfer_forward"] } });
+    expect(transfer.json.missing_capabilities).toEqual(expect.arrayContaining(["business_registry", "payout"]));
   });
 });
 

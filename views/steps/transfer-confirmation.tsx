@@ -1,0 +1,264 @@
+// A corporate transfer's confirmation (打款信息确认, as the seed's page): the money part and the
+// stamped letter side by side, each saying where it stands. A part waiting on someone else (the
+// bank, a reviewer) looks again every 5 s by itself; it never swaps away a field being typed in:
+// the part swaps only itself, and the whole step only when the other part is done already, so the
+// page moves on to the result the moment the last part arrives. Without JavaScript, a link reloads.
+import { errorText, reasonText } from "../components/form-errors";
+import { Field } from "../components/field";
+import { StepForm } from "../components/step-form";
+import { raw } from "hono/html";
+import { INLINE_SCRIPTS } from "../inline-scripts.generated";
+import { type Locale, t } from "../messages";
+import { bankName } from "./bank-name";
+import { CorporateAccountFields } from "./corporate-account";
+import { type LetterPartView, type MoneyPart, STEP_ID, type StepView } from "./model";
+
+type Props = Extract<StepView, { kind: "transfer_confirmation" }>;
+
+const MONEY_ID = "transfer-money";
+const LETTER_ID = "transfer-letter";
+
+function moneyWaits(m: MoneyPart): boolean {
+  return m.kind === "requested" || m.kind === "pay_in";
+}
+function moneyDone(m: MoneyPart): boolean {
+  return m.kind === "confirmed";
+}
+
+/** How a waiting part looks again: itself, or (the other part done) the whole step. */
+function poll(url: string, self: string, otherDone: boolean) {
+  const target = otherDone ? STEP_ID : self;
+  return { "hx-get": url, "hx-trigger": "every 5s", "hx-select": `#${target}`, "hx-target": `#${target}`, "hx-swap": "outerHTML" };
+}
+
+export function TransferConfirmationStep(p: Props) {
+  const { locale } = p;
+  return (
+    <>
+      <h1 id="step-title">{t(locale, p.direction === "forward" ? "transfer.confirm.heading" : "transfer.reverse.heading")}</h1>
+      <p>{t(locale, p.direction === "forward" ? "transfer.confirm.intro" : "transfer.reverse.intro")}</p>
+      <div class="parts">
+        <Money p={p} />
+        <Letter p={p} />
+      </div>
+      {p.canChangeMethod && (
+        <p>
+          <a href={`/v/${p.verificationId}?choose=1`}>{t(locale, "form.change_method")}</a>
+        </p>
+      )}
+      <script>{raw(INLINE_SCRIPTS["copy-buttons"])}</script>
+    </>
+  );
+}
+
+function PartHeading({ id, title, done, locale }: { id: string; title: string; done: boolean; locale: Locale }) {
+  return (
+    <h2 id={`${id}-title`}>
+      {title} <span class={done ? "badge ok" : "badge"}>{t(locale, done ? "transfer.part.done" : "transfer.part.open")}</span>
+    </h2>
+  );
+}
+
+function Money({ p }: { p: Props }) {
+  const { locale, money } = p;
+  const waits = moneyWaits(money);
+  const attrs = waits ? poll(p.pollUrl, MONEY_ID, p.letter.status === "approved") : {};
+  return (
+    <section class="part" id={MONEY_ID} aria-labelledby={`${MONEY_ID}-title`} data-money={money.kind} {...attrs}>
+      <PartHeading id={MONEY_ID} locale={locale} done={moneyDone(money)} title={t(locale, p.direction === "forward" ? "transfer.money.heading" : "transfer.pay_in.heading")} />
+      <MoneyBody locale={locale} money={money} />
+      {waits && (
+        <p class="hint">
+          {t(locale, "transfer.live")} <a href={p.pollUrl}>{t(locale, "transfer.reload")}</a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function MoneyBody({ locale, money }: { locale: Locale; money: MoneyPart }) {
+  switch (money.kind) {
+    case "requested":
+      return (
+        <>
+          <p role="status" data-payout="requested">
+            {t(locale, "transfer.money.requested", { account: money.accountMasked, bank: bankName(locale, money.bank) })}
+          </p>
+          <p class="hint">{t(locale, "transfer.money.requested_hint", { at: money.requestedAt })}</p>
+        </>
+      );
+    case "paid":
+      return (
+        <>
+          <p role="status" data-payout="paid">
+            {money.arrivalBy ? t(locale, "transfer.money.paid_by", { account: money.accountMasked, at: money.arrivalBy }) : t(locale, "transfer.money.paid", { account: money.accountMasked })}
+          </p>
+          <StepForm action={money.action}>
+            <Field
+              name="amount"
+              label={t(locale, "field.amount")}
+              hint={t(locale, "transfer.amount.hint")}
+              value={money.typed}
+              error={money.error ? errorText(locale, "amount", money.error, { tries: String(money.triesLeft) }) : undefined}
+              inputmode="numeric"
+              maxlength={8}
+              required
+              autofocus
+            />
+            <p class="hint" data-tries-left={money.triesLeft}>
+              {t(locale, "transfer.amount.left", { tries: String(money.triesLeft), days: String(Math.floor(money.hoursLeft / 24)), hours: String(money.hoursLeft % 24), until: money.windowEnds })}
+            </p>
+            <button type="submit">{t(locale, "transfer.amount.submit")}</button>
+          </StepForm>
+        </>
+      );
+    case "failed":
+      return (
+        <>
+          <div class="alert" role="alert" data-reason={money.failure}>
+            <p>{t(locale, money.refunded ? "transfer.money.refunded" : "transfer.money.failed", { account: money.accountMasked })}</p>
+            <p>{reasonText(locale, money.failure)}</p>
+          </div>
+          {money.form ? <CorporateAccountFields locale={locale} form={money.form} /> : <p>{t(locale, "transfer.money.no_payouts_left")}</p>}
+        </>
+      );
+    case "tries_used":
+      return (
+        <>
+          <div class="alert" role="alert" data-reason="amount_tries_used">
+            <p>{reasonText(locale, "amount_tries_used")}</p>
+            {money.error && <p>{reasonText(locale, money.error)}</p>}
+          </div>
+          {money.againAction ? (
+            <StepForm action={money.againAction}>
+              <p>{t(locale, "transfer.money.again_once", { account: money.accountMasked })}</p>
+              <button type="submit">{t(locale, "transfer.money.again")}</button>
+            </StepForm>
+          ) : (
+            <p>{t(locale, "transfer.money.no_payouts_left")}</p>
+          )}
+        </>
+      );
+    case "pay_in":
+      return <PayIn locale={locale} money={money} />;
+    case "confirmed":
+      return (
+        <p role="status" data-money-confirmed>
+          {t(locale, money.direction === "forward" ? "transfer.money.confirmed" : "transfer.pay_in.credited", { account: money.payerAccountMasked ?? "" })}
+        </p>
+      );
+    case "unavailable":
+      return (
+        <StepForm action={money.retryAction}>
+          <div class="alert" role="alert">
+            <p>{t(locale, "transfer.pay_in.unavailable")}</p>
+          </div>
+          <button type="submit">{t(locale, "transfer.pay_in.retry")}</button>
+        </StepForm>
+      );
+  }
+}
+
+function PayIn({ locale, money }: { locale: Locale; money: Extract<MoneyPart, { kind: "pay_in" }> }) {
+  const rows: [string, string, string][] = [
+    ["pay-name", t(locale, "transfer.pay_in.account_name"), money.accountName],
+    ["pay-number", t(locale, "transfer.pay_in.account_number"), money.referenceKind === "virtual_account" ? money.reference : money.accountNumber],
+    ["pay-bank", t(locale, "transfer.pay_in.bank"), money.bankName],
+    ["pay-amount", t(locale, "transfer.pay_in.amount"), `¥${money.amount}`],
+    ...(money.referenceKind === "remark" ? [["pay-remark", t(locale, "transfer.pay_in.remark"), money.reference] as [string, string, string]] : []),
+  ];
+  return (
+    <>
+      <dl class="facts pay-in">
+        {rows.map(([id, label, value]) => (
+          <>
+            <dt>{label}</dt>
+            <dd>
+              <code id={id} data-pay={id}>
+                {value}
+              </code>{" "}
+              <button type="button" class="secondary small" data-copy={id} data-copied={t(locale, "transfer.copied")} aria-label={`${t(locale, "transfer.copy")} ${label}`} hidden>
+                {t(locale, "transfer.copy")}
+              </button>
+            </dd>
+          </>
+        ))}
+      </dl>
+      <p>{t(locale, money.referenceKind === "remark" ? "transfer.pay_in.rule_remark" : "transfer.pay_in.rule_virtual")}</p>
+      <p class="hint">{t(locale, "transfer.pay_in.not_refunded", { until: money.payBy })}</p>
+      <p role="status" data-credit="waiting">
+        {t(locale, "transfer.pay_in.waiting")}
+      </p>
+    </>
+  );
+}
+
+function Letter({ p }: { p: Props }) {
+  const { locale, letter } = p;
+  const waits = letter.status === "pending";
+  const attrs = waits ? poll(p.pollUrl, LETTER_ID, moneyDone(p.money)) : {};
+  return (
+    <section class="part" id={LETTER_ID} aria-labelledby={`${LETTER_ID}-title`} data-letter={letter.status} {...attrs}>
+      <PartHeading id={LETTER_ID} locale={locale} done={letter.status === "approved"} title={t(locale, "transfer.letter.heading")} />
+      <LetterBody locale={locale} letter={letter} />
+      {waits && (
+        <p class="hint">
+          {t(locale, "transfer.live")} <a href={p.pollUrl}>{t(locale, "transfer.reload")}</a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function LetterBody({ locale, letter }: { locale: Locale; letter: LetterPartView }) {
+  if (letter.status === "pending") return <p role="status">{t(locale, "transfer.letter.pending", { hours: String(letter.targetHours) })}</p>;
+  if (letter.status === "approved") return <p role="status">{t(locale, "transfer.letter.approved")}</p>;
+  const id = "f-authorization_letter";
+  const error = letter.error ? errorText(locale, "authorization_letter", letter.error) : undefined;
+  return (
+    <>
+      {letter.status === "rejected" && (
+        <div class="alert" role="alert" data-reason={letter.reason}>
+          <p>{t(locale, "transfer.letter.rejected")}</p>
+          <p>{reasonText(locale, `review_${letter.reason ?? "other"}`)}</p>
+        </div>
+      )}
+      <ol class="steps-list">
+        <li>
+          <a href={letter.downloadUrl} download>
+            {t(locale, "transfer.letter.download")}
+          </a>{" "}
+          {t(locale, "transfer.letter.download_hint")}
+        </li>
+        <li>{t(locale, "transfer.letter.stamp")}</li>
+        <li>{t(locale, "transfer.letter.upload_hint")}</li>
+      </ol>
+      <StepForm action={letter.uploadAction} multipart>
+        <div class="field">
+          <label for={id}>{t(locale, "field.authorization_letter")}</label>
+          <span class="hint" id={`${id}-hint`}>
+            {t(locale, "transfer.letter.file_hint")}
+          </span>
+          <input
+            type="file"
+            id={id}
+            name="authorization_letter"
+            accept="image/jpeg,image/png,application/pdf"
+            required
+            autofocus={!!error}
+            aria-invalid={error ? "true" : undefined}
+            aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+          />
+          {error && (
+            <p class="error" id={`${id}-error`}>
+              {error}
+            </p>
+          )}
+        </div>
+        <button type="submit" class="secondary">
+          {t(locale, "transfer.letter.submit")}
+        </button>
+      </StepForm>
+    </>
+  );
+}
