@@ -52,6 +52,9 @@ export default defineConfig(async () => {
             testTimeout: 60_000,
             hookTimeout: 90_000,
             fileParallelism: false,
+            // A poll waits on the browser's real work (a 12 MB photo resized, a page polled), which
+            // a loaded CI machine does in more than vitest's default second.
+            expect: { poll: { timeout: 15_000 } },
           },
         },
       ],
