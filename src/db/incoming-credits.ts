@@ -1,8 +1,9 @@
 // The incoming credits' rows: a matched one is written in the flow's own guarded batch, so a
 // credit is "matched" exactly when its verification's move won.
-import { type SQL, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Database } from "./client";
 import { incomingCredits, verifications } from "./schema";
+import type { VerificationRow } from "./verifications";
 
 export type IncomingCreditRow = typeof incomingCredits.$inferSelect;
 
@@ -26,5 +27,25 @@ export function guardedCreditInsert(db: Database, r: IncomingCreditRow, guard: S
       })
       .from(verifications)
       .where(guard),
+  );
+}
+
+export function creditOutcome(db: Database, creditId: string) {
+  return db.select({ outcome: incomingCredits.outcome, verificationId: incomingCredits.verificationId }).from(incomingCredits).where(eq(incomingCredits.creditId, creditId)).get();
+}
+
+/** Keeps a credit that verified nothing (unmatched, or refused with its reason) for staff; a second telling changes nothing. */
+export async function keepCredit(db: Database, r: IncomingCreditRow) {
+  await db.insert(incomingCredits).values(r).onConflictDoNothing().run();
+}
+
+/** The verification a reverse transfer's reference names, in one mode. */
+export async function verificationByTransferReference(db: Database, reference: string, livemode: boolean): Promise<VerificationRow | null> {
+  return (
+    (await db
+      .select()
+      .from(verifications)
+      .where(and(eq(verifications.transferReference, reference), eq(verifications.livemode, livemode)))
+      .get()) ?? null
   );
 }

@@ -3,11 +3,34 @@
 // guarded updates: the WHERE holds the rule, so two requests at once cannot both win.
 import { and, asc, eq, gt, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "./client";
+import { newId } from "../crypto/random";
 import { partners, reviews, staffMembers, verifications } from "./schema";
+import type { VerificationRow } from "./verifications";
 
 export type ReviewRow = typeof reviews.$inferSelect;
 
 /** The review's row, written in the flow's batch: only if the verification's guarded update wins. */
+/** A new review waiting for a person: nobody holds or has decided it yet. */
+export function pendingReview(v: Pick<VerificationRow, "id" | "partnerId">, kind: ReviewRow["kind"], objectKey: string, contentType: string, now: number): ReviewRow {
+  return {
+    id: newId("rev"),
+    verificationId: v.id,
+    partnerId: v.partnerId,
+    kind,
+    status: "pending",
+    objectKey,
+    contentType,
+    claimedBy: null,
+    claimedUntil: null,
+    decidedBy: null,
+    decision: null,
+    reason: null,
+    note: null,
+    createdAt: now,
+    decidedAt: null,
+  };
+}
+
 export function guardedReviewInsert(db: Database, r: ReviewRow, guard: SQL) {
   return db.insert(reviews).select(
     db

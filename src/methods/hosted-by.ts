@@ -1,6 +1,6 @@
 // Builds a method's hosted part from its typed pieces: the check sees its schema's own output
 // type, re-parsed from the stored input (cheap, and no cast on what came from outside).
-import type { z } from "zod";
+import { z } from "zod";
 import type { StepKind } from "../domain/flow/state";
 import type { CheckResult, HostedMethod, IdPhotosCheck, MethodInput, VerificationOptions } from "../flow/methods";
 import type { ReasonCatalogue } from "../flow/reasons";
@@ -39,3 +39,12 @@ export function hostedBy<S extends z.ZodObject, Reason extends string>(m: TypedH
     ...(m.child ? { child: m.child } : {}),
   };
 }
+
+/**
+ * The form part of a method whose steps are its checks (an invitation, a transfer): no fields, and
+ * nothing to check before its first step. Spread into hostedBy.
+ */
+export const WITHOUT_FORM = {
+  schema: () => z.object({}),
+  check: async () => ({ kind: "passed", calls: [] }) as CheckResult<never>,
+};

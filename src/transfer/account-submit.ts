@@ -9,7 +9,8 @@ import { recordConsent } from "../flow/consent";
 import type { FlowContext } from "../flow/context";
 import { parseFields } from "../flow/form/parse";
 import { beginChange, evidence, move, set, write } from "../flow/writer";
-import { expiryForPayout, maskAccount, sendPayout } from "./payout";
+import { maskBankCard } from "../domain/masking";
+import { expiryForPayout, sendPayout } from "./payout";
 import type { CorporateAccountForm } from "../../views/steps/model";
 import { type CorporateAccountInput, corporateAccountInput, crossFieldErrors } from "./account-schema";
 import { accountForm } from "./account-form";
@@ -41,7 +42,7 @@ export async function submitAccount(ctx: FlowContext, row: ApplicantRow, session
   if (!parsed.ok || Object.keys(errors).length > 0) return again(row, { errors });
   const input = parsed.input as CorporateAccountInput;
 
-  const account = { numberMasked: maskAccount(input.account_number), bank: input.bank, branchCode: input.branch_code };
+  const account = { numberMasked: maskBankCard(input.account_number), bank: input.bank, branchCode: input.branch_code };
   const sent = await sendPayout({ payout: ctx.providers.payout, cipher: ctx.cipher, now: ctx.now }, { accountName: row.orgName ?? "", accountNumber: input.account_number, account });
   const ch = beginChange(ctx.db, row, ctx.now);
   await recordConsent(ctx, ch, session.applicantId, "method_processing", TRANSFER_FORWARD);

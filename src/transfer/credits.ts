@@ -2,11 +2,9 @@
 // reference names (the remark code in 附言, or the virtual account credited), judged (the amount,
 // the payer's name), and applied through the flow writer in the same batch as the credit's row.
 // A credit that matches nothing, or is refused, is kept for staff (不明来账), never dropped.
-import { and, eq } from "drizzle-orm";
 import type { DataCipher } from "../crypto/data-key";
 import type { Database } from "../db/client";
-import { guardedCreditInsert } from "../db/incoming-credits";
-import { incomingCredits, verifications } from "../db/schema";
+import { creditOutcome, guardedCreditInsert, keepCredit, verificationByTransferReference } from "../db/incoming-credits";
 import type { VerificationRow } from "../db/verifications";
 import { currentMethodStep } from "../domain/flow/state";
 import { maskBankCard, maskName } from "../domain/masking";
@@ -25,13 +23,8 @@ export interface CreditContext extends WriteContext {
 }
 
 async function referenced(db: Database, credit: IncomingCredit, livemode: boolean): Promise<VerificationRow | null> {
-  const references = [remarkCodeIn(credit.remark), credit.creditedAccount].filter((r): r is string => !!r);
-  for (const reference of references) {
-    const row = await db
-      .select()
-      .from(verifications)
-      .where(and(eq(verifications.transferReference, reference), eq(verifications.livemode, livemode)))
-      .get();
+  for (const reference of [remarkCodeIn(credit.remark), credit.creditedAccount]) {
+    const row = reference ? await verificationByTransferReference(db, reference, livemode) : null;
     if (row) return row;
   }
   return null;
@@ -43,11 +36,7 @@ function waiting(row: VerificationRow): boolean {
 }
 
 export async function receiveCredit(ctx: CreditContext, credit: IncomingCredit, livemode: boolean): Promise<{ outcome: CreditOutcome; verificationId: string | null; reason?: string }> {
-  const known = await ctx.db
-    .select({ outcome: incomingCredits.outcome, verificationId: incomingCredits.verificationId })
-    .from(incomingCredits)
-    .where(eq(incomingCredits.creditId, credit.creditId))
-    .get();
+  const known = await creditOutcome(ctx.db, credit.creditId);
   if (known) return { outcome: "duplicate", verificationId: known.verificationId };
   const base = {
     creditId: credit.creditId,
@@ -61,13 +50,7 @@ export async function receiveCredit(ctx: CreditContext, credit: IncomingCredit, 
     bookedAt: credit.bookedAt,
     receivedAt: ctx.now,
   };
-  const keep = async (outcome: "unmatched" | "refused", verificationId: string | null, reason: string | null) => {
-    await ctx.db
-      .insert(incomingCredits)
-      .values({ ...base, outcome, verificationId, reason })
-      .onConflictDoNothing()
-      .run();
-  };
+  const keep = (outcome: "unmatched" | "refused", verificationId: string | null, reason: string | null) => keepCredit(ctx.db, { ...base, outcome, verificationId, reason });
   for (let tries = 0; tries < 3; tries++) {
     const row = await referenced(ctx.db, credit, livemode);
     if (!row) {

@@ -2,9 +2,9 @@
 // PNG or PDF, at most 10 MB), kept in R2 for the reviewer only, and sent to the staff queue as a
 // review of kind authorization_letter (requires_review while it waits). A rejected letter may be
 // sent again; an approved one, with the money part done, verifies the organization.
-import { newId, randomString } from "../crypto/random";
+import { randomString } from "../crypto/random";
 import { toHex } from "../crypto/encoding";
-import { guardedReviewInsert, type ReviewRow } from "../db/reviews";
+import { guardedReviewInsert, pendingReview } from "../db/reviews";
 import { currentMethodStep } from "../domain/flow/state";
 import { inspectLicence } from "../domain/images/inspect-licence";
 import { AWAITING_REVIEW_MS, expiryAround } from "../domain/review/decision";
@@ -33,23 +33,7 @@ export async function uploadLetter(ctx: FlowContext, row: ApplicantRow, form: Fo
   const sha256 = toHex(await crypto.subtle.digest("SHA-256", bytes));
   const key = `letters/${row.id}/${randomString(32)}`;
   await ctx.env.IMAGES.put(key, bytes, { httpMetadata: { contentType: inspected.contentType }, customMetadata: { verificationId: row.id, storedAt: String(ctx.now) } });
-  const review: ReviewRow = {
-    id: newId("rev"),
-    verificationId: row.id,
-    partnerId: row.partnerId,
-    kind: "authorization_letter",
-    status: "pending",
-    objectKey: key,
-    contentType: inspected.contentType,
-    claimedBy: null,
-    claimedUntil: null,
-    decidedBy: null,
-    decision: null,
-    reason: null,
-    note: null,
-    createdAt: ctx.now,
-    decidedAt: null,
-  };
+  const review = pendingReview(row, "authorization_letter", key, inspected.contentType, ctx.now);
   const ch = beginChange(ctx.db, row, ctx.now);
   alongside(ch, [(guard) => guardedReviewInsert(ctx.db, review, guard)]);
   evidence(ch, [{ type: "review.requested", actor: "applicant", data: { review_id: review.id, kind: review.kind, content_type: inspected.contentType, bytes: bytes.length, sha256 } }]);

@@ -3,7 +3,6 @@
 // became of it (refreshPayout: the cron's sweep and the sandbox's settle both end there).
 import { newId, randomInt } from "../crypto/random";
 import type { DataCipher } from "../crypto/data-key";
-import { maskBankCard } from "../domain/masking";
 import { AMOUNT_WINDOW_MS } from "../domain/transfer/amount-entry";
 import { drawPayoutFen } from "../domain/transfer/amount";
 import type { CorporateAccountFacts, Payout, TransferRecord } from "../domain/transfer/record";
@@ -19,10 +18,6 @@ export function amountHash(cipher: DataCipher, reference: string, fen: number): 
 }
 
 export type PayoutSent = { ok: true; payout: Payout; evidence: EventInput } | { ok: false; evidence: EventInput };
-
-export function maskAccount(accountNumber: string): string {
-  return maskBankCard(accountNumber);
-}
 
 function payoutEvidence(answer: PayoutAnswer, reference: string, account: CorporateAccountFacts): EventInput {
   return {
@@ -89,9 +84,9 @@ export function expiryForPayout(payout: Payout, expiresAt: number, now: number):
   return expiresAt;
 }
 
-/** Whether a forward transfer's payout may still change at the bank (the sweep asks about these). */
-export function payoutUnsettled(record: TransferRecord | null): boolean {
-  if (record?.direction !== "forward" || !record.payout || record.amountConfirmedAt) return false;
+/** A forward transfer's payout that may still change at the bank (the sweep asks about these), or null. */
+export function unsettledPayout(record: TransferRecord | null): Payout | null {
+  if (record?.direction !== "forward" || !record.payout || record.amountConfirmedAt) return null;
   // "Paid" is not final until the amount is confirmed: a bank may still return it.
-  return record.payout.status === "requested" || record.payout.status === "paid";
+  return record.payout.status === "requested" || record.payout.status === "paid" ? record.payout : null;
 }

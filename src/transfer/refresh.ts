@@ -7,22 +7,21 @@ import { currentMethodStep } from "../domain/flow/state";
 import { TRANSFER_CONFIRMATION_STEP } from "../domain/transfer/record";
 import { beginChange, note, set, type WriteContext, write } from "../flow/writer";
 import type { PayoutProvider } from "../providers/payout/index";
-import { expiryForPayout, payoutAfter, payoutUnsettled } from "./payout";
+import { expiryForPayout, payoutAfter, unsettledPayout } from "./payout";
 
 export type RefreshContext = WriteContext & { now: number; payout: PayoutProvider };
 
 export async function refreshPayout(ctx: RefreshContext, row: VerificationRow): Promise<VerificationRow> {
   const record = row.transfer;
-  if (!payoutUnsettled(record) || record?.direction !== "forward" || !record.payout) return row;
-  if (currentMethodStep(row.state)?.step !== TRANSFER_CONFIRMATION_STEP) return row;
-  const answer = await ctx.payout.query(record.payout.reference);
-  const payout = payoutAfter(record.payout, answer);
-  if (payout === record.payout) return row;
+  const before = unsettledPayout(record);
+  if (!before || record?.direction !== "forward" || currentMethodStep(row.state)?.step !== TRANSFER_CONFIRMATION_STEP) return row;
+  const payout = payoutAfter(before, await ctx.payout.query(before.reference));
+  if (payout === before) return row;
   const ch = beginChange(ctx.db, row, ctx.now);
   note(ch, {
     type: "transfer.payout_updated",
     actor: "system",
-    data: { reference: payout.reference, from: record.payout.status, status: payout.status, ...(payout.failure ? { reason: payout.failure } : {}), account: record.account.numberMasked },
+    data: { reference: payout.reference, from: before.status, status: payout.status, ...(payout.failure ? { reason: payout.failure } : {}), account: record.account.numberMasked },
   });
   set(ch, { transfer: { ...record, payout }, expiresAt: expiryForPayout(payout, row.expiresAt, ctx.now) });
   const written = await write(ctx, ch);

@@ -3,6 +3,7 @@
 // shows its masked value with 修改 to type another; the consent sits above 同意并继续.
 import { Field, type Prefilled } from "../components/field";
 import { ImageField } from "../components/image-field";
+import { DocumentField } from "../components/document-field";
 import { errorText, reasonText } from "../components/form-errors";
 import { MethodConsent } from "../components/method-consent";
 import { StepForm } from "../components/step-form";
@@ -121,31 +122,11 @@ export function MethodFormStep(p: Props) {
  * phone camera: a third button sends the same fields and consent, and the phone takes the photo.
  */
 function Licence({ locale, action, phoneAction, error, autofocus }: { locale: Locale; action: string; phoneAction: string; error: string | undefined; autofocus: boolean }) {
-  const id = "f-business_licence";
   return (
     <section class="licence" aria-labelledby="licence-title">
       <h2 id="licence-title">{t(locale, "org_check.licence.heading")}</h2>
       <p>{t(locale, "org_check.licence.about")}</p>
-      <div class="field">
-        <label for={id}>{t(locale, "field.business_licence")}</label>
-        <span class="hint" id={`${id}-hint`}>
-          {t(locale, "org_check.licence.hint")}
-        </span>
-        <input
-          type="file"
-          id={id}
-          name="business_licence"
-          accept="image/jpeg,image/png,application/pdf"
-          autofocus={autofocus}
-          aria-invalid={error ? "true" : undefined}
-          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
-        />
-        {error && (
-          <p class="error" id={`${id}-error`}>
-            {errorText(locale, "business_licence", error)}
-          </p>
-        )}
-      </div>
+      <DocumentField locale={locale} name="business_licence" hint="org_check.licence.hint" error={error} autofocus={autofocus} />
       {/* A button's own hx-post inherits nothing from its form (htmx 4): it names the step as its target itself. */}
       <button type="submit" class="secondary" formaction={action} hx-post={action} hx-target={`#${STEP_ID}`} hx-swap="outerHTML" hx-encoding="multipart/form-data">
         {t(locale, "org_check.licence.submit")}

@@ -4,9 +4,11 @@
 // the part swaps only itself, and the whole step only when the other part is done already, so the
 // page moves on to the result the moment the last part arrives. Without JavaScript, a link reloads.
 import { errorText, reasonText } from "../components/form-errors";
+import { DocumentField } from "../components/document-field";
 import { Field } from "../components/field";
 import { StepForm } from "../components/step-form";
 import { raw } from "hono/html";
+import type { Child } from "hono/jsx";
 import { INLINE_SCRIPTS } from "../inline-scripts.generated";
 import { type Locale, t } from "../messages";
 import { bankName } from "./bank-name";
@@ -51,28 +53,42 @@ export function TransferConfirmationStep(p: Props) {
   );
 }
 
-function PartHeading({ id, title, done, locale }: { id: string; title: string; done: boolean; locale: Locale }) {
+/**
+ * One part of the confirmation: its heading with done or to do, its body, and while it waits on
+ * someone else, the look again every 5 s (itself, or the whole step once the other part is done).
+ */
+function Part(p: { id: string; locale: Locale; title: string; done: boolean; waits: boolean; pollUrl: string; otherDone: boolean; data: Record<string, string>; children: Child }) {
+  const attrs = p.waits ? poll(p.pollUrl, p.id, p.otherDone) : {};
   return (
-    <h2 id={`${id}-title`}>
-      {title} <span class={done ? "badge ok" : "badge"}>{t(locale, done ? "transfer.part.done" : "transfer.part.open")}</span>
-    </h2>
+    <section class="part" id={p.id} aria-labelledby={`${p.id}-title`} {...p.data} {...attrs}>
+      <h2 id={`${p.id}-title`}>
+        {p.title} <span class={p.done ? "badge ok" : "badge"}>{t(p.locale, p.done ? "transfer.part.done" : "transfer.part.open")}</span>
+      </h2>
+      {p.children}
+      {p.waits && (
+        <p class="hint">
+          {t(p.locale, "transfer.live")} <a href={p.pollUrl}>{t(p.locale, "transfer.reload")}</a>
+        </p>
+      )}
+    </section>
   );
 }
 
 function Money({ p }: { p: Props }) {
   const { locale, money } = p;
-  const waits = moneyWaits(money);
-  const attrs = waits ? poll(p.pollUrl, MONEY_ID, p.letter.status === "approved") : {};
   return (
-    <section class="part" id={MONEY_ID} aria-labelledby={`${MONEY_ID}-title`} data-money={money.kind} {...attrs}>
-      <PartHeading id={MONEY_ID} locale={locale} done={moneyDone(money)} title={t(locale, p.direction === "forward" ? "transfer.money.heading" : "transfer.pay_in.heading")} />
+    <Part
+      id={MONEY_ID}
+      locale={locale}
+      title={t(locale, p.direction === "forward" ? "transfer.money.heading" : "transfer.pay_in.heading")}
+      done={moneyDone(money)}
+      waits={moneyWaits(money)}
+      pollUrl={p.pollUrl}
+      otherDone={p.letter.status === "approved"}
+      data={{ "data-money": money.kind }}
+    >
       <MoneyBody locale={locale} money={money} />
-      {waits && (
-        <p class="hint">
-          {t(locale, "transfer.live")} <a href={p.pollUrl}>{t(locale, "transfer.reload")}</a>
-        </p>
-      )}
-    </section>
+    </Part>
   );
 }
 
@@ -195,26 +211,25 @@ function PayIn({ locale, money }: { locale: Locale; money: Extract<MoneyPart, { 
 
 function Letter({ p }: { p: Props }) {
   const { locale, letter } = p;
-  const waits = letter.status === "pending";
-  const attrs = waits ? poll(p.pollUrl, LETTER_ID, moneyDone(p.money)) : {};
   return (
-    <section class="part" id={LETTER_ID} aria-labelledby={`${LETTER_ID}-title`} data-letter={letter.status} {...attrs}>
-      <PartHeading id={LETTER_ID} locale={locale} done={letter.status === "approved"} title={t(locale, "transfer.letter.heading")} />
+    <Part
+      id={LETTER_ID}
+      locale={locale}
+      title={t(locale, "transfer.letter.heading")}
+      done={letter.status === "approved"}
+      waits={letter.status === "pending"}
+      pollUrl={p.pollUrl}
+      otherDone={moneyDone(p.money)}
+      data={{ "data-letter": letter.status }}
+    >
       <LetterBody locale={locale} letter={letter} />
-      {waits && (
-        <p class="hint">
-          {t(locale, "transfer.live")} <a href={p.pollUrl}>{t(locale, "transfer.reload")}</a>
-        </p>
-      )}
-    </section>
+    </Part>
   );
 }
 
 function LetterBody({ locale, letter }: { locale: Locale; letter: LetterPartView }) {
   if (letter.status === "pending") return <p role="status">{t(locale, "transfer.letter.pending", { hours: String(letter.targetHours) })}</p>;
   if (letter.status === "approved") return <p role="status">{t(locale, "transfer.letter.approved")}</p>;
-  const id = "f-authorization_letter";
-  const error = letter.error ? errorText(locale, "authorization_letter", letter.error) : undefined;
   return (
     <>
       {letter.status === "rejected" && (
@@ -234,27 +249,7 @@ function LetterBody({ locale, letter }: { locale: Locale; letter: LetterPartView
         <li>{t(locale, "transfer.letter.upload_hint")}</li>
       </ol>
       <StepForm action={letter.uploadAction} multipart>
-        <div class="field">
-          <label for={id}>{t(locale, "field.authorization_letter")}</label>
-          <span class="hint" id={`${id}-hint`}>
-            {t(locale, "transfer.letter.file_hint")}
-          </span>
-          <input
-            type="file"
-            id={id}
-            name="authorization_letter"
-            accept="image/jpeg,image/png,application/pdf"
-            required
-            autofocus={!!error}
-            aria-invalid={error ? "true" : undefined}
-            aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
-          />
-          {error && (
-            <p class="error" id={`${id}-error`}>
-              {error}
-            </p>
-          )}
-        </div>
+        <DocumentField locale={locale} name="authorization_letter" hint="transfer.letter.file_hint" error={letter.error} autofocus={!!letter.error} required />
         <button type="submit" class="secondary">
           {t(locale, "transfer.letter.submit")}
         </button>

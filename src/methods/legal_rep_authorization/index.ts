@@ -7,12 +7,11 @@
 import { AUTHORIZATION_METHOD, INVITATION_STEP, SIGNATURE_STEP } from "../../domain/authorization/record";
 import type { MethodDefinition } from "../../flow/methods";
 import { SHARED_REASONS } from "../../flow/reasons";
-import { hostedBy } from "../hosted-by";
+import { hostedBy, WITHOUT_FORM } from "../hosted-by";
 import { legalRepAsPerson } from "../legal-rep";
 import { LEGAL_REP_PERSON_METHODS } from "../legal_rep_personal";
 import { messages } from "./messages";
 import { AUTHORIZATION_REASONS } from "./reasons";
-import { z } from "zod";
 
 export const legalRepAuthorization = {
   name: AUTHORIZATION_METHOD,
@@ -22,9 +21,8 @@ export const legalRepAuthorization = {
   messages,
   hosted: hostedBy({
     plan: () => [INVITATION_STEP, SIGNATURE_STEP],
-    schema: () => z.object({}),
     // No form of its own: the legal representative's verification and signature are its checks.
-    check: async () => ({ kind: "passed", calls: [] }),
+    ...WITHOUT_FORM,
     reasons: { ...SHARED_REASONS, ...AUTHORIZATION_REASONS },
     child: { role: "legal_representative", methods: LEGAL_REP_PERSON_METHODS, person: legalRepAsPerson, options: { invited: true }, actsForParent: false },
   }),

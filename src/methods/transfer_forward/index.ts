@@ -4,10 +4,9 @@
 import { CORPORATE_ACCOUNT_STEP, TRANSFER_CONFIRMATION_STEP } from "../../domain/transfer/record";
 import type { MethodDefinition } from "../../flow/methods";
 import { SHARED_REASONS } from "../../flow/reasons";
-import { hostedBy } from "../hosted-by";
+import { hostedBy, WITHOUT_FORM } from "../hosted-by";
 import { TRANSFER_REASONS } from "../transfer-reasons";
 import { messages } from "./messages";
-import { z } from "zod";
 
 export const transferForward = {
   name: "transfer_forward",
@@ -17,9 +16,8 @@ export const transferForward = {
   messages,
   hosted: hostedBy({
     plan: () => [CORPORATE_ACCOUNT_STEP, TRANSFER_CONFIRMATION_STEP],
-    // Its form is the corporate account step's own (src/transfer/account-schema.ts), not a method form.
-    schema: () => z.object({}),
-    check: async () => ({ kind: "passed", calls: [] }),
+    // The corporate account step has its own form (src/transfer/account-schema.ts).
+    ...WITHOUT_FORM,
     reasons: { ...SHARED_REASONS, ...TRANSFER_REASONS },
   }),
 } as const satisfies MethodDefinition<"transfer_forward">;

@@ -4,10 +4,9 @@
 import { TRANSFER_CONFIRMATION_STEP } from "../../domain/transfer/record";
 import type { MethodDefinition } from "../../flow/methods";
 import { SHARED_REASONS } from "../../flow/reasons";
-import { hostedBy } from "../hosted-by";
+import { hostedBy, WITHOUT_FORM } from "../hosted-by";
 import { TRANSFER_REASONS } from "../transfer-reasons";
 import { messages } from "./messages";
-import { z } from "zod";
 
 export const transferReverse = {
   name: "transfer_reverse",
@@ -17,8 +16,7 @@ export const transferReverse = {
   messages,
   hosted: hostedBy({
     plan: () => [TRANSFER_CONFIRMATION_STEP],
-    schema: () => z.object({}),
-    check: async () => ({ kind: "passed", calls: [] }),
+    ...WITHOUT_FORM,
     reasons: { ...SHARED_REASONS, ...TRANSFER_REASONS },
   }),
 } as const satisfies MethodDefinition<"transfer_reverse">;

@@ -3,8 +3,8 @@
 // already checked and a file already inspected by its bytes. It stores the file in R2, reads it
 // with OCR, writes the review row with the flow's change (step_data review_id), and must never
 // pass the check itself.
-import { newId, randomString } from "../../crypto/random";
-import { guardedReviewInsert, type ReviewRow } from "../../db/reviews";
+import { randomString } from "../../crypto/random";
+import { guardedReviewInsert, pendingReview } from "../../db/reviews";
 import { currentPreambleStep } from "../../domain/flow/state";
 import { inspectLicence, type LicenceType } from "../../domain/images/inspect-licence";
 import { AWAITING_REVIEW_MS, expiryAround } from "../../domain/review/decision";
@@ -63,23 +63,7 @@ export async function sendLicence(ctx: FlowContext, row: ApplicantRow, sending: 
     readLicence(ctx.providers.ocr, file, typed),
     ctx.env.IMAGES.put(key, file.bytes, { httpMetadata: { contentType: file.contentType }, customMetadata: { verificationId: row.id, storedAt: String(ctx.now) } }),
   ]);
-  const review: ReviewRow = {
-    id: newId("rev"),
-    verificationId: row.id,
-    partnerId: row.partnerId,
-    kind: "business_licence",
-    status: "pending",
-    objectKey: key,
-    contentType: file.contentType,
-    claimedBy: null,
-    claimedUntil: null,
-    decidedBy: null,
-    decision: null,
-    reason: null,
-    note: null,
-    createdAt: ctx.now,
-    decidedAt: null,
-  };
+  const review = pendingReview(row, "business_licence", key, file.contentType, ctx.now);
   const ch = beginChange(ctx.db, row, ctx.now);
   if (sending.consentBy) await recordConsent(ctx, ch, sending.consentBy, "method_processing", "org_check");
   alongside(ch, [(guard) => guardedReviewInsert(ctx.db, review, guard)]);
