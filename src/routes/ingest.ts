@@ -2,36 +2,15 @@
 // (docs/collection.md), signed with the environment's COLLECTION_INGEST_SECRET. Answered 2xx only
 // once every credit is stored; a credit told again answers its first outcome, changing nothing.
 import { Hono } from "hono";
-import { z } from "zod";
 import type { AppEnv } from "../http/app-env";
 import { text } from "../http/api-messages";
 import { ProblemError } from "../http/problem";
 import { parseOrThrow } from "../http/validation";
 import { receiveCredit } from "../transfer/credits";
 import { verifyIngest } from "../transfer/ingest-signature";
+import { ingestCreditsRequest } from "../http/v1/transfer-schemas";
 
 export const ingest = new Hono<AppEnv>();
-
-const yuan = z
-  .string()
-  .regex(/^\d{1,12}(\.\d{1,2})?$/)
-  .transform((v) => Math.round(Number(v) * 100));
-
-export const ingestCredit = z.strictObject({
-  credit_id: z.string().min(1).max(64),
-  credited_account: z.string().min(1).max(40),
-  amount: yuan.meta({ description: 'Yuan, as a decimal string: "0.01".' }),
-  currency: z.literal("CNY").default("CNY"),
-  payer_name: z.string().min(1).max(128),
-  payer_account: z.string().min(1).max(40),
-  remark: z.string().max(140).default(""),
-  booked_at: z.iso.datetime({ offset: true }),
-});
-
-export const ingestCreditsRequest = z.strictObject({
-  livemode: z.boolean().default(true),
-  credits: z.array(ingestCredit).min(1).max(100),
-});
 
 ingest.post("/ingest/credits", async (c) => {
   const secret = c.var.config.COLLECTION_INGEST_SECRET;

@@ -2,7 +2,6 @@
 // phone, code included, as the phone would show it. For live keys the route does not exist.
 import { and, desc, eq } from "drizzle-orm";
 import { type Context, Hono } from "hono";
-import { z } from "zod";
 import type { AppEnv } from "../http/app-env";
 import { text } from "../http/api-messages";
 import { ProblemError } from "../http/problem";
@@ -17,11 +16,9 @@ import { randomString } from "../crypto/random";
 import { sandboxSmsMessages } from "../db/schema";
 import { iso } from "../domain/clock";
 import { maskPhone } from "../domain/masking";
-import { mobileNumber } from "../schemas/identifiers";
+import { incomingCreditRequest, sandboxSmsQuery, settlePayoutRequest } from "../http/v1/transfer-schemas";
 
 export const testHelpers = new Hono<AppEnv>();
-
-export const sandboxSmsQuery = z.strictObject({ phone: mobileNumber });
 
 testHelpers.get("/test_helpers/sms", async (c) => {
   if (c.var.partner.livemode) throw new ProblemError("not_found", text("detail.test_helpers_live"));
@@ -56,8 +53,6 @@ const payoutBody = (payment: { status: string; amountFen: number }) => ({ object
 
 testHelpers.get("/test_helpers/verifications/:id/payout", async (c) => c.json(payoutBody((await sandboxPayoutOf(c)).payment)));
 
-export const settlePayoutRequest = z.strictObject({ outcome: z.enum(["paid", "failed", "refunded"]) });
-
 testHelpers.post("/test_helpers/verifications/:id/payout/settle", async (c) => {
   const { outcome } = parseOrThrow(settlePayoutRequest, await readJson(c), "body");
   const { row, payment } = await sandboxPayoutOf(c);
@@ -66,15 +61,6 @@ testHelpers.post("/test_helpers/verifications/:id/payout/settle", async (c) => {
   const payout = providersFor({ livemode: false }, c.var.config, { sandboxPayouts: sandboxPayoutStore(c.var.db, c.var.now) }).payout;
   await refreshPayout({ db: c.var.db, env: c.env, now: c.var.now, payout }, row);
   return c.json(payoutBody(settled ?? payment));
-});
-
-export const incomingCreditRequest = z.strictObject({
-  payer_name: z.string().min(1).max(128).optional(),
-  amount: z
-    .string()
-    .regex(/^\d{1,6}(\.\d{1,2})?$/)
-    .optional(),
-  reference: z.string().max(140).optional(),
 });
 
 /** A credit as the bank would report it, through the same matching as POST /v1/ingest/credits (test mode). */

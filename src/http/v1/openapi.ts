@@ -19,6 +19,7 @@ import {
   webhookEndpointObject,
   webhookEndpointWithSecret,
 } from "./webhook-schemas";
+import { incomingCreditRequest, ingestCreditsAnswer, ingestCreditsRequest, sandboxCreditObject, sandboxPayoutObject, sandboxSmsList, sandboxSmsQuery, settlePayoutRequest } from "./transfer-schemas";
 
 type Schema = z.ZodType;
 
@@ -26,8 +27,8 @@ export interface Operation {
   method: "get" | "post" | "delete";
   path: string;
   summary: string;
-  tag: "Verifications" | "Webhooks" | "Operator" | "Service";
-  security?: "partnerKey" | "adminToken";
+  tag: "Verifications" | "Webhooks" | "Test helpers" | "Collection" | "Operator" | "Service";
+  security?: "partnerKey" | "adminToken" | "ingestSignature";
   body?: Schema;
   query?: z.ZodObject;
   /** `contentType`: when not JSON (the authorization letter's PDF). */
@@ -201,6 +202,55 @@ export const OPERATIONS: Operation[] = [
     errors: [400, 401, 404, 409, 413],
   },
   {
+    method: "get",
+    path: "/v1/test_helpers/sms",
+    summary: "Test keys only: the SMS the sandbox sent to a phone, code included, newest first",
+    tag: "Test helpers",
+    security: "partnerKey",
+    query: sandboxSmsQuery,
+    success: { status: 200, schema: sandboxSmsList, description: "Up to 20 messages" },
+    errors: [400, 401, 404],
+  },
+  {
+    method: "get",
+    path: "/v1/test_helpers/verifications/{id}/payout",
+    summary: "Test keys only: the forward transfer's sandbox payout, with the amount sent",
+    tag: "Test helpers",
+    security: "partnerKey",
+    success: { status: 200, schema: sandboxPayoutObject, description: "The payout as the sandbox bank holds it" },
+    errors: [401, 404, 409],
+  },
+  {
+    method: "post",
+    path: "/v1/test_helpers/verifications/{id}/payout/settle",
+    summary: "Test keys only: the sandbox payout arrives now (paid), fails, or is returned after it was paid (refunded)",
+    tag: "Test helpers",
+    security: "partnerKey",
+    body: settlePayoutRequest,
+    success: { status: 200, schema: sandboxPayoutObject, description: "The payout, settled; the verification is updated at once" },
+    errors: [400, 401, 404, 409, 413],
+  },
+  {
+    method: "post",
+    path: "/v1/test_helpers/verifications/{id}/incoming_credit",
+    summary: "Test keys only: a credit to the reverse transfer's account as the bank would report it, matched as POST /v1/ingest/credits matches",
+    tag: "Test helpers",
+    security: "partnerKey",
+    body: incomingCreditRequest,
+    success: { status: 200, schema: sandboxCreditObject, description: "What the credit's matching decided" },
+    errors: [400, 401, 404, 409, 413],
+  },
+  {
+    method: "post",
+    path: "/v1/ingest/credits",
+    summary: "The collection bank's adapter reports incoming credits (docs/collection.md); answered 2xx once each is stored, idempotent on credit_id",
+    tag: "Collection",
+    security: "ingestSignature",
+    body: ingestCreditsRequest,
+    success: { status: 200, schema: ingestCreditsAnswer, description: "Each credit's outcome, in order" },
+    errors: [400, 401, 413],
+  },
+  {
     method: "post",
     path: "/admin/v1/partners",
     summary: "Create a partner and its first test key",
@@ -282,12 +332,18 @@ export function openApiDocument(serverUrl: string) {
       description: "Real-name verification of people and organizations. Test keys (sk_test_…) use sandbox providers; live keys (sk_live_…) real ones.",
     },
     servers: [{ url: serverUrl }],
-    tags: [{ name: "Verifications" }, { name: "Webhooks" }, { name: "Operator" }, { name: "Service" }],
+    tags: [{ name: "Verifications" }, { name: "Webhooks" }, { name: "Test helpers" }, { name: "Collection" }, { name: "Operator" }, { name: "Service" }],
     paths,
     components: {
       securitySchemes: {
         partnerKey: { type: "http", scheme: "bearer", description: "A partner API key: sk_test_… or sk_live_…" },
         adminToken: { type: "http", scheme: "bearer", description: "The operator token (ADMIN_TOKEN)." },
+        ingestSignature: {
+          type: "apiKey",
+          in: "header",
+          name: "Shiming-Signature",
+          description: "t=<unix seconds>,v1=<hex HMAC-SHA256 of `t.` + the raw body, keyed with COLLECTION_INGEST_SECRET>; refused past 5 minutes.",
+        },
       },
       schemas: { Problem: jsonSchema(problemObject, "output") },
     },

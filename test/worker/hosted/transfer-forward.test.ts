@@ -3,10 +3,14 @@
 // (three wrong ends the method), and the stamped letter reviewed through the operator API. Both
 // parts holding, the organization is verified.
 import { env } from "cloudflare:workers";
+import { decodeJwt } from "jose";
 import { describe, expect, it } from "vitest";
 import { SANDBOX_ACCOUNT_SUFFIXES, TEST_IDENTITIES } from "../../../src/providers/sandbox-values";
 import { Applicant, textOf, uniquePhone } from "../applicant";
+import { runCron } from "../../../src/cron";
 import { ADMIN, call, newPartner, newVerification } from "../helpers";
+
+const DAY = 86_400_000;
 
 const ORG = { org_name: "宁波测试科技有限公司", credential_code: "91330200MA2AAAAA0G", legal_rep_name: TEST_IDENTITIES[1].name };
 const ACCOUNT = { account_number: "3100 1234 5678 9012", bank: "105", branch_code: "105331000018", consent: "yes" };
@@ -136,6 +140,19 @@ describe("transfer_forward: payout, amount and letter", () => {
       "verification.verify",
     ])
       expect(types, type).toContain(type);
+    // The signed evidence names each payout and the letter's decisions, the account masked and the amount never.
+    const record = decodeJwt((await call(`/v1/verifications/${v.id}/evidence`, { key: testKey })).json.jws as string) as { events: { type: string; data: Record<string, unknown> }[] };
+    const of = (type: string) => record.events.filter((e) => e.type === type).map((e) => e.data);
+    expect(of("provider.call")).toContainEqual(expect.objectContaining({ capability: "payout", outcome: "requested", account: expect.stringMatching(/^3100\*+9012$/), branch_code: "105331000018" }));
+    expect(of("transfer.payout_updated")).toContainEqual(expect.objectContaining({ from: "requested", status: "paid" }));
+    const decisions = [...of("transfer.letter_rejected"), ...of("transfer.letter_approved")];
+    expect(decisions).toEqual([
+      expect.objectContaining({ reason: "letter_not_stamped", sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+      expect.objectContaining({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+    ]);
+    const text = JSON.stringify(record);
+    expect(text).not.toContain("3100123456789012");
+    expect(text).not.toContain(`"${sent.json.amount}"`);
   });
 
   it("should end the method after three wrong amounts, count one attempt, and pay again once", async () => {
@@ -162,6 +179,31 @@ describe("transfer_forward: payout, amount and letter", () => {
     const over = await a.open();
     expect(over.html).toContain('data-money="tries_used"');
     expect(over.html).not.toContain("/transfer/payout");
+  });
+
+  it("should give the amount 7 days from the payout, then expire the verification through the cron and drop the account", async () => {
+    const { a, v, testKey } = await atAccount();
+    await a.post("/transfer/account", ACCOUNT);
+    await a.post("/transfer/letter", { authorization_letter: PDF });
+    const settledAt = Date.now();
+    await settle(testKey, v.id, "paid");
+    const open = (await api(testKey, v.id)).json;
+    const expiresAt = Date.parse(open.transfer.expires_at);
+    expect(Date.parse(open.expires_at)).toBe(expiresAt);
+    expect(expiresAt - settledAt).toBeGreaterThan(7 * DAY - 60_000);
+    expect(expiresAt - settledAt).toBeLessThanOrEqual(7 * DAY + 60_000);
+    expect(textOf((await a.open()).html)).toMatch(/还可以尝试 3 次，剩余 (7 天 0|6 天 23) 小时/);
+
+    await runCron(env, expiresAt - 60_000);
+    expect((await api(testKey, v.id)).json.status).toBe("requires_review");
+    await runCron(env, expiresAt + 1);
+    const ended = (await api(testKey, v.id)).json;
+    expect(ended).toMatchObject({ status: "expired" });
+    expect(await eventTypes(v.id)).toContain("verification.expire");
+    const row = await env.DB.prepare("select corporate_account_enc from verifications where id = ?").bind(v.id).first<{ corporate_account_enc: string | null }>();
+    expect(row!.corporate_account_enc).toBeNull();
+    const review = await env.DB.prepare("select status from reviews where verification_id = ?").bind(v.id).first<{ status: string }>();
+    expect(review!.status).toBe("withdrawn");
   });
 
   it("should show a payout returned after it was paid, and let the operator correct the account", async () => {

@@ -2,6 +2,7 @@
 // the credit matched by itself (through the test helper and through the signed ingest), the wrong
 // payer or amount refused, a credit told twice stored once, one matching nothing kept for staff.
 import { env } from "cloudflare:workers";
+import { decodeJwt } from "jose";
 import { describe, expect, it } from "vitest";
 import { SANDBOX_RECEIVING_ACCOUNT, TEST_IDENTITIES } from "../../../src/providers/sandbox-values";
 import { signIngest } from "../../../src/transfer/ingest-signature";
@@ -76,6 +77,16 @@ describe("transfer_reverse", () => {
     expect((await credit(testKey, v.id)).json).toMatchObject({ outcome: "matched" });
     expect((await a.open()).step).toBe("result");
     expect((await api(testKey, v.id)).json).toMatchObject({ status: "verified", method: "transfer_reverse", transfer: { status: "confirmed", letter: { status: "approved" } } });
+    // The evidence holds each credit, refused or matched, with the payer's account masked.
+    const record = decodeJwt((await call(`/v1/verifications/${v.id}/evidence`, { key: testKey })).json.jws as string) as { events: { type: string; data: Record<string, unknown> }[] };
+    const credits = record.events.filter((e) => e.type.startsWith("transfer.credit_"));
+    expect(credits.map((e) => [e.type, e.data.reason ?? null, e.data.amount_fen])).toEqual([
+      ["transfer.credit_refused", "payer_name_mismatch", 1],
+      ["transfer.credit_refused", "amount_mismatch", 2],
+      ["transfer.credit_matched", null, 1],
+    ]);
+    for (const e of credits) expect(e.data.payer_account).toMatch(/^3100\*+0000$/);
+    expect(JSON.stringify(record)).not.toContain("310066726018800000000");
   });
 
   it("should take signed credits only, fresh, store each once, and keep one matching nothing for staff", async () => {

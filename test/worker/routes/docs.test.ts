@@ -17,6 +17,24 @@ describe("API documentation", () => {
     expect(res.json.paths["/v1/verifications"].get.parameters.map((p: any) => p.name)).toEqual(["status", "reference", "limit", "starting_after"]);
   });
 
+  it("should document the test helpers that play the bank, and the signed credit ingest, from their route schemas", async () => {
+    const { json } = await call("/v1/openapi.json");
+    const settle = json.paths["/v1/test_helpers/verifications/{id}/payout/settle"].post;
+    expect(settle.tags).toEqual(["Test helpers"]);
+    expect(settle.requestBody.content["application/json"].schema.properties.outcome.enum).toEqual(["paid", "failed", "refunded"]);
+    const payout = json.paths["/v1/test_helpers/verifications/{id}/payout"].get.responses["200"].content["application/json"].schema;
+    expect(payout.properties.amount.description).toContain("0.37");
+    const credit = json.paths["/v1/test_helpers/verifications/{id}/incoming_credit"].post.requestBody.content["application/json"].schema;
+    expect(Object.keys(credit.properties)).toEqual(["payer_name", "amount", "reference"]);
+    expect(credit.required ?? []).toEqual([]);
+    const ingest = json.paths["/v1/ingest/credits"].post;
+    expect(ingest.security).toEqual([{ ingestSignature: [] }]);
+    expect(ingest.parameters.map((p: any) => p.name)).not.toContain("Idempotency-Key");
+    expect(ingest.requestBody.content["application/json"].schema.properties.credits.items.required).toEqual(["credit_id", "credited_account", "amount", "payer_name", "payer_account", "booked_at"]);
+    expect(json.components.securitySchemes.ingestSignature).toMatchObject({ type: "apiKey", in: "header", name: "Shiming-Signature" });
+    expect(json.paths["/v1/test_helpers/sms"].get.parameters).toContainEqual(expect.objectContaining({ name: "phone", in: "query", required: true }));
+  });
+
   it("should render /docs readably", async () => {
     const res = await call("/docs");
     expect(res.headers.get("content-type")).toMatch(/text\/html/);
