@@ -18,6 +18,7 @@ import { phone } from "./routes/phone";
 import { invitation } from "./routes/invitation";
 import { staff } from "./routes/staff";
 import { staffFunnel } from "./routes/staff-funnel";
+import { staffCredits } from "./routes/staff-credits";
 import { staffPartners } from "./routes/staff-partners";
 import { wellKnown } from "./routes/well-known";
 
@@ -46,3 +47,4 @@ app.route("/", invitation);
 app.route("/", staff);
 app.route("/", staffPartners);
 app.route("/", staffFunnel);
+app.route("/", staffCredits);

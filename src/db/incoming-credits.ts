@@ -1,6 +1,6 @@
 // The incoming credits' rows: a matched one is written in the flow's own guarded batch, so a
 // credit is "matched" exactly when its verification's move won.
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Database } from "./client";
 import { incomingCredits, verifications } from "./schema";
 import type { VerificationRow } from "./verifications";
@@ -48,4 +48,28 @@ export async function verificationByTransferReference(db: Database, reference: s
       .where(and(eq(verifications.transferReference, reference), eq(verifications.livemode, livemode)))
       .get()) ?? null
   );
+}
+
+export type KeptCreditOutcome = "unmatched" | "refused";
+
+/** The credits that verified nothing (不明来账), newest first, for staff: by the (outcome, received_at) index. */
+export function listKeptCredits(db: Database, q: { outcome: KeptCreditOutcome; livemode: boolean; limit: number }) {
+  return db
+    .select({
+      creditId: incomingCredits.creditId,
+      creditedAccount: incomingCredits.creditedAccount,
+      amountFen: incomingCredits.amountFen,
+      payerNameMasked: incomingCredits.payerNameMasked,
+      payerAccountMasked: incomingCredits.payerAccountMasked,
+      remark: incomingCredits.remark,
+      bookedAt: incomingCredits.bookedAt,
+      receivedAt: incomingCredits.receivedAt,
+      verificationId: incomingCredits.verificationId,
+      reason: incomingCredits.reason,
+    })
+    .from(incomingCredits)
+    .where(and(eq(incomingCredits.outcome, q.outcome), eq(incomingCredits.livemode, q.livemode)))
+    .orderBy(desc(incomingCredits.receivedAt), desc(incomingCredits.creditId))
+    .limit(q.limit)
+    .all();
 }

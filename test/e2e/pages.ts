@@ -9,6 +9,7 @@ import { inject } from "vitest";
 import { SANDBOX_NAMES, TEST_IDENTITIES } from "../../src/providers/sandbox-values";
 import { licenceByPhone, licenceInReview, UNKNOWN_ORG } from "./licence";
 import { AUTHORIZATION_PAGES } from "./pages-authorization";
+import { TRANSFER_PAGES } from "./pages-transfer";
 import type { Locale, Reached, Reacher, Session } from "./reacher";
 
 /** applicant: the person flow on the desktop; phone: the handoff's pages; error: links that cannot be used. */
@@ -571,6 +572,7 @@ export const PAGES: PageRow[] = [
   { name: "service agreement", group: "legal", reach: async (r, locale) => page(r, `/legal/service-agreement?lang=${locale}`) },
   { name: "privacy policy", group: "legal", reach: async (r, locale) => page(r, `/legal/privacy?lang=${locale}`) },
   ...AUTHORIZATION_PAGES,
+  ...TRANSFER_PAGES,
 ];
 
 /** Reaches another row's page: the start of a longer way (a phone page starts at a desktop step). */

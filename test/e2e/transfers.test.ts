@@ -109,11 +109,22 @@ describe("corporate transfers in Chromium", () => {
     await page.locator("#transfer-letter button[type=submit]").click();
     await page.locator("[data-letter=pending]").waitFor();
     await page.screenshot({ path: `${SHOTS}/zh-CN-7-reverse.png`, fullPage: true });
+    // The account number reads in fours, and its copy button copies the digits alone.
+    const number = page.locator("[data-pay=pay-number]");
+    expect(await number.textContent()).toMatch(/^\d{4}( \d{4})+( \d{1,3})?$/);
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseUrl });
+    await page.locator("button[data-copy=pay-number]").click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe((await number.textContent())!.replaceAll(" ", ""));
+    // On a phone the instructions fit the screen: nothing wider than it, no button's word broken.
     const phone = await browser.newPage({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, locale: "zh-CN" });
     await phone.context().addCookies(await page.context().cookies());
+    await phone.goto(page.url());
+    await phone.screenshot({ path: `${SHOTS}/zh-CN-7-reverse-phone.png`, fullPage: true });
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    for (const height of await phone.locator("button[data-copy]").evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect().height))) expect(height).toBeLessThan(50);
+    await phone.close();
     expect((await helper(`${v.id}/incoming_credit`, {})).outcome).toBe("matched");
     await page.locator("[data-money-confirmed]").waitFor({ timeout: 15_000 });
     await page.screenshot({ path: `${SHOTS}/zh-CN-8-credited.png`, fullPage: true });
-    await phone.close();
   }, 90_000);
 });

@@ -16,6 +16,7 @@ export function StaffPage({ locale, title, viewer, children }: { locale: Locale;
         <a href="/staff">{t(locale, "staff.home")}</a>
         <a href="/staff/reviews">{t(locale, "staff.reviews")}</a>
         <a href="/staff/cases">{t(locale, "staff.cases")}</a>
+        <a href="/staff/credits">{t(locale, "staff.credits")}</a>
         <a href="/staff/funnel">{t(locale, "staff.funnel")}</a>
         {viewer.role === "admin" && <a href="/staff/partners">{t(locale, "staff.partners")}</a>}
         {viewer.role === "admin" && <a href="/staff/team">{t(locale, "staff.team")}</a>}

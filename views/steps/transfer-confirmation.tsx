@@ -175,6 +175,9 @@ function MoneyBody({ locale, money }: { locale: Locale; money: MoneyPart }) {
   }
 }
 
+/** An account number as a bank's app shows it, in groups of four (the copy button copies the digits alone). */
+const inFours = (digits: string) => digits.replace(/(\d{4})(?=\d)/g, "$1 ");
+
 function PayIn({ locale, money }: { locale: Locale; money: Extract<MoneyPart, { kind: "pay_in" }> }) {
   const rows: [string, string, string][] = [
     ["pay-name", t(locale, "transfer.pay_in.account_name"), money.accountName],
@@ -190,8 +193,8 @@ function PayIn({ locale, money }: { locale: Locale; money: Extract<MoneyPart, { 
           <>
             <dt>{label}</dt>
             <dd>
-              <code id={id} data-pay={id}>
-                {value}
+              <code id={id} data-pay={id} data-value={value}>
+                {id === "pay-number" ? inFours(value) : value}
               </code>{" "}
               <button type="button" class="secondary small" data-copy={id} data-copied={t(locale, "transfer.copied")} aria-label={`${t(locale, "transfer.copy")} ${label}`} hidden>
                 {t(locale, "transfer.copy")}

@@ -54,8 +54,10 @@ describe("transfer_reverse", () => {
     expect(page.step).toBe("transfer_confirmation");
     expect(remark).toMatch(/^SM[2-9A-HJKMNP-Z]{8}$/);
     const text = textOf(page.html);
-    for (const shown of [SANDBOX_RECEIVING_ACCOUNT.accountName, SANDBOX_RECEIVING_ACCOUNT.accountNumber, SANDBOX_RECEIVING_ACCOUNT.bankName, "¥0.01", "不予退还", "对公账户付款"])
-      expect(text, shown).toContain(shown);
+    for (const shown of [SANDBOX_RECEIVING_ACCOUNT.accountName, SANDBOX_RECEIVING_ACCOUNT.bankName, "¥0.01", "不予退还", "对公账户付款"]) expect(text, shown).toContain(shown);
+    // The account number reads in fours; what its copy button copies is the digits alone.
+    expect(text).toContain(SANDBOX_RECEIVING_ACCOUNT.accountNumber.replace(/(\d{4})(?=\d)/g, "$1 "));
+    expect(page.html).toContain(`data-pay="pay-number" data-value="${SANDBOX_RECEIVING_ACCOUNT.accountNumber}"`);
     expect(page.html.match(/data-copy="pay-/g)?.length).toBe(5);
     expect(page.html).toMatch(/id="transfer-money"[^>]*hx-trigger="every 5s"/);
     expect((await api(testKey, v.id)).json.transfer).toMatchObject({ direction: "reverse", status: "awaiting_credit", tries_left: null });
