@@ -5,7 +5,7 @@
 import { getVerificationForApplicant } from "../db/verifications";
 import { decideReviewRow, getReviewAcrossPartners, type ReviewRow } from "../db/reviews";
 import { currentPreambleStep } from "../domain/flow/state";
-import { AFTER_DECISION_MS, type Decider, type DecideRefusal, type Decision, expiryAround, type RejectReason, flowMoveOf, mayDecide } from "../domain/review/decision";
+import { AFTER_DECISION_MS, type Decider, type DecideRefusal, type Decision, expiryAround, type RejectReason, flowMoveOf, mayDecide, reasonFits, rejectReasonsOf } from "../domain/review/decision";
 import { isOpen } from "../domain/verification/status";
 import type { Env } from "../env";
 import { withdrawEndedReviews } from "../maintenance/ended-reviews";
@@ -21,7 +21,7 @@ export interface DecideContext extends WriteContext {
 /** Who decided, as the evidence names them: a staff member (id and name) or the operator API. */
 export type Reviewer = { kind: "staff"; id: string; name: string } | { kind: "api" };
 
-export type DecideResult = { ok: true; review: ReviewRow } | { ok: false; error: "not_found" | DecideRefusal };
+export type DecideResult = { ok: true; review: ReviewRow } | { ok: false; error: "not_found" | DecideRefusal } | { ok: false; error: "reason_not_of_kind"; reasons: readonly RejectReason[] };
 
 export async function decideReview(ctx: DecideContext, id: string, reviewer: Reviewer, decision: Decision): Promise<DecideResult> {
   const review = await getReviewAcrossPartners(ctx.db, id);
@@ -29,6 +29,7 @@ export async function decideReview(ctx: DecideContext, id: string, reviewer: Rev
   const by: Decider = reviewer.kind === "staff" ? { kind: "staff", id: reviewer.id } : { kind: "api" };
   const refused = mayDecide(review, by, ctx.now);
   if (refused) return { ok: false, error: refused };
+  if (!reasonFits(review.kind, decision)) return { ok: false, error: "reason_not_of_kind", reasons: rejectReasonsOf(review.kind) };
   // An item whose verification ended undecided is withdrawn (the cron would do it within a minute), never decided.
   const read = await getVerificationForApplicant(ctx.db, review.verificationId);
   const flow = read && (await settleExpiry(ctx, read, ctx.now));

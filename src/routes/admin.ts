@@ -95,6 +95,10 @@ adminV1.post("/reviews/:id/decision", async (c) => {
   const result = await decideReview({ db: c.var.db, env: c.env, now: c.var.now }, id, { kind: "api" }, decision);
   if (!result.ok) {
     if (result.error === "not_found") throw new ProblemError("not_found", text("detail.review_not_found", { id }));
+    if (result.error === "reason_not_of_kind") {
+      const message = text("detail.review_reason_of_kind", { reasons: result.reasons.join(", ") });
+      throw new ProblemError("validation_error", message, { errors: [{ path: "reason", code: "invalid_value", message }] });
+    }
     throw new ProblemError("conflict", text(REFUSALS[result.error], { id }));
   }
   await auditInsert(

@@ -84,7 +84,7 @@ staffReviews.post("/staff/reviews/:id/decision", requireStaff(), async (c) => {
   if (!decision) return reviewPage(c, id, "reason_required", 422);
   const staff = c.var.staff;
   const result = await decideReview({ db: c.var.db, env: c.env, now: c.var.now }, id, { kind: "staff", id: staff.id, name: staff.name }, decision);
-  if (!result.ok) return result.error === "not_found" ? c.notFound() : reviewPage(c, id, result.error, 409);
+  if (!result.ok) return result.error === "not_found" ? c.notFound() : reviewPage(c, id, result.error, result.error === "reason_not_of_kind" ? 422 : 409);
   await audit(c, {
     action: decision.decision === "approve" ? "review.approved" : "review.rejected",
     objectType: "review",

@@ -133,6 +133,7 @@ export const staffEn: Record<keyof typeof staffZhCN, string> = {
   "staff.review.note": "Note",
   "staff.review.submit": "Submit the decision",
   "staff.review.reason_required": "Choose a reason to reject.",
+  "staff.review.reason_not_of_kind": "Choose one of the reasons below: that one is not for this kind of document.",
   "staff.review.status.pending": "waiting for a decision",
   "staff.review.status.approved": "approved",
   "staff.review.status.rejected": "rejected",

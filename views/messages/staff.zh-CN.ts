@@ -131,6 +131,7 @@ export const staffZhCN = {
   "staff.review.note": "备注",
   "staff.review.submit": "提交决定",
   "staff.review.reason_required": "不通过时请选择原因。",
+  "staff.review.reason_not_of_kind": "请选择下列适用于这份材料的原因。",
   "staff.review.status.pending": "待审核",
   "staff.review.status.approved": "已通过",
   "staff.review.status.rejected": "未通过",

@@ -72,7 +72,7 @@ export interface ReviewView {
   /** The licence's OCR reading beside what was typed, or why there is none. */
   reading: LicenceReadingView;
   reasons: readonly string[];
-  /** Why the last action was refused: decided, claimed_by_other, not_claimed, reason_required. */
+  /** Why the last action was refused: decided, claimed_by_other, not_claimed, reason_required, reason_not_of_kind. */
   refusal?: string;
 }
 
@@ -82,6 +82,7 @@ function refusalText(locale: Locale, v: ReviewView): string | null {
   if (v.refusal === "claimed_by_other") return t(locale, "staff.review.claimed_by_other", { name: v.holder?.name ?? "—" });
   if (v.refusal === "withdrawn") return t(locale, "staff.review.decided", { status: t(locale, "staff.review.status.withdrawn") });
   if (v.refusal === "reason_required") return t(locale, "staff.review.reason_required");
+  if (v.refusal === "reason_not_of_kind") return t(locale, "staff.review.reason_not_of_kind");
   return t(locale, "staff.review.not_claimed");
 }
 

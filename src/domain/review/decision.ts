@@ -32,6 +32,11 @@ export function rejectReasonsOf(kind: ReviewKind): readonly RejectReason[] {
   return kind === "authorization_letter" ? LETTER_REJECT_REASONS : LICENCE_REJECT_REASONS;
 }
 
+/** A rejection gives a reason of the document's kind (a letter is never "not a business licence"). */
+export function reasonFits(kind: ReviewKind, decision: Decision): boolean {
+  return decision.decision === "approve" || rejectReasonsOf(kind).includes(decision.reason);
+}
+
 export type Decision = { decision: "approve"; note: string } | { decision: "reject"; reason: RejectReason; note: string };
 
 export interface ReviewFacts {

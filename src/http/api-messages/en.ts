@@ -56,6 +56,7 @@ export const en: Record<ApiMessageKey, string> = {
   "detail.review_withdrawn": "Review {id} was withdrawn: its verification ended before a decision.",
   "detail.review_claimed": "A staff member holds review {id}: it cannot be decided through the API now.",
   "detail.review_reason_required": "A rejection (reject) needs a reason.",
+  "detail.review_reason_of_kind": "That reason is not one for this kind of document; this review's reasons are: {reasons}.",
   "detail.key_not_found": "No active key {key} for partner {partner}.",
 
   "root.body": "The request body",

@@ -54,6 +54,7 @@ export const zhCN = {
   "detail.review_withdrawn": "待审核项 {id} 已撤回：认证在审核前已结束。",
   "detail.review_claimed": "待审核项 {id} 正由工作人员处理，暂时不能通过接口决定。",
   "detail.review_reason_required": "不通过（reject）时必须给出 reason。",
+  "detail.review_reason_of_kind": "该原因不适用于这类材料；此审核可用的 reason 为：{reasons}。",
   "detail.key_not_found": "合作方 {partner} 没有有效的密钥 {key}。",
 
   "root.body": "请求体",

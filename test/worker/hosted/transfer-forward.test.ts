@@ -110,6 +110,12 @@ describe("transfer_forward: payout, amount and letter", () => {
     expect(waiting.transfer.letter).toEqual({ status: "pending", reason: null });
 
     const reviewId = (await env.DB.prepare("select id from reviews where verification_id = ? and kind = 'authorization_letter'").bind(v.id).first<{ id: string }>())!.id;
+    // A licence's reason is refused for a letter, naming the letter's, and decides nothing.
+    const wrongKind = await call(`/admin/v1/reviews/${reviewId}/decision`, { key: ADMIN, body: { decision: "reject", reason: "not_a_business_licence" } });
+    expect(wrongKind.status).toBe(400);
+    expect(wrongKind.json.errors).toEqual([expect.objectContaining({ path: "reason", code: "invalid_value" })]);
+    expect(wrongKind.json.detail).toContain("letter_not_stamped");
+    expect((await api(testKey, v.id)).json.transfer.letter).toEqual({ status: "pending", reason: null });
     const rejected = await call(`/admin/v1/reviews/${reviewId}/decision`, { key: ADMIN, body: { decision: "reject", reason: "letter_not_stamped" } });
     expect(rejected.status).toBe(200);
     const again = await a.open();

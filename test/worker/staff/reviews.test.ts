@@ -136,6 +136,11 @@ describe("the review queue", () => {
     const reviewer = await newReviewer("审核员丁");
     await staffPost(`/staff/reviews/${reviewId}/claim`, reviewer.jwt);
     expect((await staffPost(`/staff/reviews/${reviewId}/decision`, reviewer.jwt, { decision: "reject" })).status).toBe(422);
+    // A letter's reason is not a licence's: refused next to the form, the licence kept.
+    const wrongKind = await staffPost(`/staff/reviews/${reviewId}/decision`, reviewer.jwt, { decision: "reject", reason: "letter_not_stamped" });
+    expect(wrongKind.status).toBe(422);
+    expect(wrongKind.html).toContain('data-refusal="reason_not_of_kind"');
+    expect(await env.IMAGES.get(String(row.object_key))).not.toBeNull();
     expect((await staffPost(`/staff/reviews/${reviewId}/decision`, reviewer.jwt, { decision: "reject", reason: "name_or_code_mismatch", note: "代码不符" })).status).toBe(303);
     expect(await env.IMAGES.get(String(row.object_key))).toBeNull();
     const form = await a.open();
