@@ -77,6 +77,18 @@ function linkFor(ctx: FlowContext, url: string, expiresAt: number): DesktopHando
   return { url, code: groupedCode(url.slice(url.lastIndexOf("/") + 1)), expiresAt, minutesLeft: Math.max(1, Math.ceil(left / 60_000)), secondsLeft: Math.floor(left / 1000) };
 }
 
+/** The panel a step's view shows for its handoff (expired when there is none to show). */
+export function handoffPanel(shown: DesktopHandoff | null, purpose: HandoffPurpose, row: { failedAttempts: number }) {
+  return {
+    state: shown?.record.state ?? "expired",
+    link: shown?.link,
+    lastFailure: shown?.record.lastFailure ?? null,
+    failures: shown?.record.failures ?? 0,
+    purpose,
+    attemptsLeft: triesLeft(row),
+  };
+}
+
 /**
  * The row's handoff as the desktop shows it. Reading it may write the Durable Object, never D1:
  * a new 5-minute link token when the shown one is about to lapse (the token's own short life),

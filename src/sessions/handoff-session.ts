@@ -6,8 +6,8 @@ import { DurableObject } from "cloudflare:workers";
 import { forgetAfterEnd, acceptListener, answerPing, broadcast, closeListener } from "./listeners";
 import { type HandoffEvent, type HandoffState, isTerminal, nextHandoffState } from "../domain/handoff/machine";
 
-/** face: liveness in the phone's browser; alipay_face: the same in the Alipay app; id_capture: both sides of the ID card; licence_capture: the business licence for a review. */
-export type HandoffPurpose = "face" | "alipay_face" | "id_capture" | "licence_capture";
+/** face: liveness in the phone's browser; alipay_face: the same in the Alipay app; id_capture: both sides of the ID card; licence_capture: the business licence for a review; letter_capture: a corporate transfer's stamped letter for a review. */
+export type HandoffPurpose = "face" | "alipay_face" | "id_capture" | "licence_capture" | "letter_capture";
 
 export interface HandoffRecord {
   handoffId: string;

@@ -9,11 +9,12 @@ import { mayAskNewPayout, moneyStatus, REVERSE_AMOUNT_FEN, type TransferRecord }
 import { TARGET_MS } from "../domain/review/decision";
 import { type ApplicantRow, localeOf } from "../flow/applicant";
 import { hostedMethods } from "../flow/methods";
-import type { CorporateAccountForm, LetterPartView, MoneyPart, StepView } from "../../views/steps/model";
+import type { CorporateAccountForm, HandoffPanel, LetterPartView, MoneyPart, StepView } from "../../views/steps/model";
 import { accountForm } from "./account-form";
 
 export const AMOUNT_PATH = "transfer/amount";
 export const LETTER_PATH = "transfer/letter";
+export const LETTER_PHONE_PATH = "transfer/letter/phone";
 export const PAYOUT_AGAIN_PATH = "transfer/payout";
 export const REVERSE_RETRY_PATH = "transfer/reverse";
 
@@ -22,6 +23,8 @@ export interface ShownAgain {
   amount?: { typed: string; error: string };
   letterError?: string;
   payoutError?: string;
+  /** The letter's phone handoff, while the letter part waits for the phone. */
+  letterPhone?: HandoffPanel | undefined;
 }
 
 export type TransferView = Extract<StepView, { kind: "transfer_confirmation" }>;
@@ -52,6 +55,8 @@ function letterOf(row: ApplicantRow, record: TransferRecord | null, shown: Shown
     uploadAction: `/v/${row.id}/${LETTER_PATH}`,
     ...(shown.letterError ? { error: shown.letterError } : {}),
     targetHours: TARGET_MS / 3_600_000,
+    phoneAction: `/v/${row.id}/${LETTER_PHONE_PATH}`,
+    ...(shown.letterPhone ? { phone: shown.letterPhone } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 // The page table's rows of the corporate transfers: the methods offered after the organization
 // check, the forward transfer's account form, its confirmation page with the payout requested and
-// with the amount to type, and the reverse transfer's pay-in instructions, each reached through the
+// with the amount to type, the reverse transfer's pay-in instructions, the letter by phone (the
+// desktop's QR code, the phone's capture page), each reached through the
 // service's HTTP interface and the sandbox bank's test helpers; and the back office's unmatched credits.
 import { inject } from "vitest";
 import { TEST_IDENTITIES } from "../../src/providers/sandbox-values";
@@ -34,6 +35,7 @@ async function sandboxBank(r: Reacher, path: string, body: Record<string, string
 }
 
 const reverse: [string, Record<string, string>] = ["method", { method: "transfer_reverse" }];
+const letterByPhone: [string, Record<string, string>] = ["transfer/letter/phone", {}];
 
 export const TRANSFER_PAGES: PageRow[] = [
   {
@@ -85,6 +87,27 @@ export const TRANSFER_PAGES: PageRow[] = [
     name: "organization: what to pay in (reverse transfer)",
     group: "applicant",
     reach: async (r, locale) => (await transferAt(r, locale, [reverse])).reached,
+  },
+  {
+    name: "organization: the letter by phone, its QR code (reverse transfer)",
+    group: "applicant",
+    reach: async (r, locale) => (await transferAt(r, locale, [reverse, letterByPhone])).reached,
+  },
+  {
+    name: "phone: the stamped letter",
+    group: "phone",
+    device: "phone",
+    reach: async (r, locale) => r.openOnPhone(await r.handoffLink((await transferAt(r, locale, [reverse, letterByPhone])).reached)),
+    states: [
+      {
+        name: "a file that is not a letter",
+        async show(page) {
+          await page.locator("#f-authorization_letter").setInputFiles({ name: "letter.jpg", mimeType: "image/jpeg", buffer: Buffer.from("<html></html>") });
+          await page.locator("form button[type=submit]").click();
+          await page.locator("#f-authorization_letter-error").waitFor();
+        },
+      },
+    ],
   },
   {
     name: "back office: unmatched credits (one refused by a reverse transfer)",

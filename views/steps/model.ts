@@ -91,7 +91,7 @@ export type StepView =
   /** The business licence is to come from the phone: the typed fields kept, the QR code shown. */
   | (StepBase & {
       kind: "licence_phone";
-      handoff: { state: string; link?: HandoffLink | undefined; lastFailure?: string | null; failures?: number; purpose?: string; attemptsLeft?: number };
+      handoff: HandoffPanel;
     })
   /** A person reviews the business licence: the page looks again (pollUrl) every few seconds. */
   | (StepBase & { kind: "review_pending"; targetHours: number; pollUrl: string })
@@ -118,7 +118,7 @@ export type StepView =
       formOnPhone?: boolean;
       method: string;
       canChangeMethod: boolean;
-      handoff: { state: string; link?: HandoffLink | undefined; lastFailure?: string | null; failures?: number; purpose?: string; attemptsLeft?: number };
+      handoff: HandoffPanel;
       /** Whether Alipay face may be offered beside the phone browser: the sandbox in test mode, a configured adapter in live mode. */
       alipay: boolean;
       /** The answer to the desktop's "query the result" for an Alipay check, when it settled nothing. */
@@ -131,7 +131,7 @@ export type StepView =
       /** Whether the reason used one of the tries (from the method's reason catalogue). */
       reasonCounted?: boolean;
       attemptsLeft: number;
-      handoff: { state: string; link?: HandoffLink | undefined; lastFailure?: string | null; failures?: number; purpose?: string; attemptsLeft?: number };
+      handoff: HandoffPanel;
     })
   | (StepBase & {
       kind: "awaiting_child";
@@ -229,6 +229,16 @@ export type MoneyPart =
   /** Reverse: the receiving account could not be had from the provider: try again. */
   | { kind: "unavailable"; retryAction: string };
 
+/** A handoff as the desktop shows it: the QR code and link while the phone has not opened it, and its live state. */
+export interface HandoffPanel {
+  state: string;
+  link?: HandoffLink | undefined;
+  lastFailure?: string | null;
+  failures?: number;
+  purpose?: string;
+  attemptsLeft?: number;
+}
+
 export interface LetterPartView {
   status: "none" | "pending" | "approved" | "rejected";
   reason?: string;
@@ -238,6 +248,10 @@ export interface LetterPartView {
   /** The file's problem (letter_empty, letter_too_large, letter_unsupported). */
   error?: string;
   targetHours: number;
+  /** 用手机拍照上传: the action that opens the phone handoff, while the letter may be sent. */
+  phoneAction?: string;
+  /** The phone handoff, once asked for and until the letter is sent. */
+  phone?: HandoffPanel;
 }
 
 /** The element htmx swaps: every step renders into it, full page or fragment alike. */

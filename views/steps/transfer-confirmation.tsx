@@ -12,6 +12,7 @@ import type { Child } from "hono/jsx";
 import { INLINE_SCRIPTS } from "../inline-scripts.generated";
 import { type Locale, t } from "../messages";
 import { bankName } from "./bank-name";
+import { PhoneHandoff } from "./continue-on-phone";
 import { CorporateAccountFields } from "./corporate-account";
 import { type LetterPartView, type MoneyPart, STEP_ID, type StepView } from "./model";
 
@@ -225,12 +226,12 @@ function Letter({ p }: { p: Props }) {
       otherDone={moneyDone(p.money)}
       data={{ "data-letter": letter.status }}
     >
-      <LetterBody locale={locale} letter={letter} />
+      <LetterBody locale={locale} letter={letter} verificationId={p.verificationId} />
     </Part>
   );
 }
 
-function LetterBody({ locale, letter }: { locale: Locale; letter: LetterPartView }) {
+function LetterBody({ locale, letter, verificationId }: { locale: Locale; letter: LetterPartView; verificationId: string }) {
   if (letter.status === "pending") return <p role="status">{t(locale, "transfer.letter.pending", { hours: String(letter.targetHours) })}</p>;
   if (letter.status === "approved") return <p role="status">{t(locale, "transfer.letter.approved")}</p>;
   return (
@@ -257,6 +258,27 @@ function LetterBody({ locale, letter }: { locale: Locale; letter: LetterPartView
           {t(locale, "transfer.letter.submit")}
         </button>
       </StepForm>
+      <LetterByPhone locale={locale} letter={letter} verificationId={verificationId} />
     </>
+  );
+}
+
+/** 用手机拍照上传: a button, then the QR code and the handoff's live state in the letter part. */
+function LetterByPhone({ locale, letter, verificationId }: { locale: Locale; letter: LetterPartView; verificationId: string }) {
+  if (!letter.phoneAction) return null;
+  return (
+    <section class="by-phone" aria-labelledby="letter-phone-title" data-letter-phone={letter.phone ? letter.phone.state : "offered"}>
+      <h3 id="letter-phone-title">{t(locale, "transfer.letter.by_phone")}</h3>
+      {letter.phone ? (
+        <PhoneHandoff locale={locale} verificationId={verificationId} handoff={letter.phone} />
+      ) : (
+        <StepForm action={letter.phoneAction}>
+          <p class="hint">{t(locale, "transfer.letter.by_phone_hint")}</p>
+          <button type="submit" class="secondary">
+            {t(locale, "transfer.letter.by_phone_button")}
+          </button>
+        </StepForm>
+      )}
+    </section>
   );
 }

@@ -4,7 +4,7 @@ import { MAX_FAILED_ATTEMPTS } from "../../domain/flow/transition";
 import { currentMethodStep } from "../../domain/flow/state";
 import { type ApplicantRow, localeOf } from "../../flow/applicant";
 import type { FlowContext } from "../../flow/context";
-import { type DesktopHandoff, desktopHandoff, openHandoff, refreshHandoff } from "../../flow/handoff";
+import { type DesktopHandoff, desktopHandoff, handoffPanel, openHandoff, refreshHandoff } from "../../flow/handoff";
 import { reasonEntry } from "../../flow/methods";
 import type { ActionOutcome, StepModule } from "../../flow/steps";
 import type { StepView } from "../../../views/steps/model";
@@ -22,14 +22,7 @@ function photosView(row: ApplicantRow, shown: DesktopHandoff | null, extra: Part
     kind: "id_photos",
     errors: {},
     attemptsLeft: MAX_FAILED_ATTEMPTS - row.failedAttempts,
-    handoff: {
-      state: shown?.record.state ?? "expired",
-      link: shown?.link,
-      lastFailure: shown?.record.lastFailure ?? null,
-      failures: shown?.record.failures ?? 0,
-      purpose: "id_capture",
-      attemptsLeft: MAX_FAILED_ATTEMPTS - row.failedAttempts,
-    },
+    handoff: handoffPanel(shown, "id_capture", row),
     ...extra,
   };
 }

@@ -3,7 +3,7 @@
 // legal representative's name and ID number (masked where the partner sent them), the consent.
 import { MAX_FAILED_ATTEMPTS } from "../../domain/flow/transition";
 import { type ApplicantRow, localeOf } from "../../flow/applicant";
-import type { DesktopHandoff } from "../../flow/handoff";
+import { type DesktopHandoff, handoffPanel } from "../../flow/handoff";
 import { reasonEntry } from "../../flow/methods";
 import type { FormValues } from "../../flow/form/parse";
 import { prefilledMasks } from "../../flow/form/prefill";
@@ -67,20 +67,12 @@ export function withLicence(view: FormView, error?: string): FormView {
 
 /** 用手机拍摄营业执照: the typed fields kept, the phone's QR code, and the page following it live. */
 export function licencePhoneView(row: ApplicantRow, shown: DesktopHandoff | null): StepView {
-  const attemptsLeft = MAX_FAILED_ATTEMPTS - row.failedAttempts;
   return {
     locale: localeOf(row),
     verificationId: row.id,
     partnerName: row.partnerName,
     kind: "licence_phone",
-    handoff: {
-      state: shown?.record.state ?? "expired",
-      link: shown?.link,
-      lastFailure: shown?.record.lastFailure ?? null,
-      failures: shown?.record.failures ?? 0,
-      purpose: "licence_capture",
-      attemptsLeft,
-    },
+    handoff: handoffPanel(shown, "licence_capture", row),
   };
 }
 
