@@ -25,6 +25,17 @@ export function handoffStub(ctx: Pick<FlowContext, "env">, handoffId: string) {
   return ctx.env.HANDOFFS.get(ctx.env.HANDOFFS.idFromName(handoffId));
 }
 
+/**
+ * A document sent from the phone for a person's review (a licence, a letter): the phone's part is
+ * done (the desktop moves on to the review's wait), not the review, so the handoff ends passed.
+ */
+export async function documentSentFromPhone(ctx: Pick<FlowContext, "env">, handoffId: string): Promise<void> {
+  const stub = handoffStub(ctx, handoffId);
+  await stub.apply({ type: "start_capture" });
+  await stub.apply({ type: "submit" });
+  await stub.apply({ type: "check_passed" });
+}
+
 /** Opens a new handoff as part of a change: the row names it and the log says so, in that change's write. */
 export async function openHandoff(ctx: FlowContext, ch: Change<ApplicantRow>, purpose: HandoffPurpose): Promise<HandoffRecord> {
   const expiresAt = Math.min(ch.base.expiresAt, ctx.now + HANDOFF_LIFETIME_MS);

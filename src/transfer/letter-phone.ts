@@ -7,7 +7,7 @@ import { currentMethodStep } from "../domain/flow/state";
 import { TRANSFER_CONFIRMATION_STEP } from "../domain/transfer/record";
 import type { ApplicantRow } from "../flow/applicant";
 import type { FlowContext } from "../flow/context";
-import { handoffStub, openHandoff, type PhoneSession, refreshHandoff } from "../flow/handoff";
+import { documentSentFromPhone, openHandoff, type PhoneSession, refreshHandoff } from "../flow/handoff";
 import type { ActionOutcome } from "../flow/steps";
 import { beginChange, move, write } from "../flow/writer";
 import { type LetterFile, letterFileOf, letterWanted, sendLetter } from "./letter-upload";
@@ -48,10 +48,6 @@ export async function letterFromPhone(ctx: FlowContext, s: PhoneSession, form: F
   if (!file.ok) return { kind: "invalid", code: file.code };
   // Another device sent a letter first: the handoff has nothing to add.
   if (!(await sendLetter(ctx, s.row, record, file))) return { kind: "done" };
-  const stub = handoffStub(ctx, s.record.handoffId);
-  await stub.apply({ type: "start_capture" });
-  await stub.apply({ type: "submit" });
-  // The phone's part is done (the desktop's letter part shows the review's wait), not the review.
-  await stub.apply({ type: "check_passed" });
+  await documentSentFromPhone(ctx, s.record.handoffId);
   return { kind: "done" };
 }

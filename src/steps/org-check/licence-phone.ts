@@ -8,7 +8,7 @@ import { currentPreambleStep } from "../../domain/flow/state";
 import type { ApplicantRow, ApplicantSession } from "../../flow/applicant";
 import { recordConsent } from "../../flow/consent";
 import type { FlowContext } from "../../flow/context";
-import { handoffStub, openHandoff, type PhoneSession, refreshHandoff } from "../../flow/handoff";
+import { documentSentFromPhone, openHandoff, type PhoneSession, refreshHandoff } from "../../flow/handoff";
 import { pendingOf, sealPending } from "../../flow/pending";
 import type { ActionOutcome } from "../../flow/steps";
 import { ORG_CHECK_STEP } from "../../flow/types";
@@ -73,10 +73,6 @@ export async function licenceFromPhone(ctx: FlowContext, s: PhoneSession, form: 
   const sent = await sendLicence(ctx, s.row, { input, file, reason, consentBy: null });
   // Another device settled it first: the handoff has nothing to add.
   if (!sent) return { kind: "done" };
-  const stub = handoffStub(ctx, s.record.handoffId);
-  await stub.apply({ type: "start_capture" });
-  await stub.apply({ type: "submit" });
-  // The phone's part is done (the desktop moves on to the review's waiting page), not the review.
-  await stub.apply({ type: "check_passed" });
+  await documentSentFromPhone(ctx, s.record.handoffId);
   return { kind: "done" };
 }
