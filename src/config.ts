@@ -28,6 +28,10 @@ const configSchema = z.object({
   ALIPAY_APP_ID: optional,
   ALIPAY_PRIVATE_KEY: optional,
   ALIPAY_PUBLIC_KEY: optional,
+  // The public-key-certificate mode's three files (PEM), which Alipay's fund APIs require.
+  ALIPAY_APP_CERT: optional,
+  ALIPAY_PUBLIC_CERT: optional,
+  ALIPAY_ROOT_CERT: optional,
   // Blank is absent, like the settings above; anything else must be https, because a typo must not
   // quietly send signed requests with names and ID numbers somewhere else.
   ALIPAY_GATEWAY: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), z.url({ protocol: /^https$/, error: "ALIPAY_GATEWAY must be an https URL" }).optional()),

@@ -1,6 +1,6 @@
 // The scheduled handler (every minute, wrangler.toml): expire overdue verifications, queue what
 // the webhook outbox and the deliveries left behind, delete media past its retention, delete
-// idempotency replays and sandbox SMS copies past theirs, and the evidence of verifications that
+// idempotency replays, sandbox SMS copies and sandbox payouts past theirs, and the evidence of verifications that
 // ended more than 3 years ago (src/maintenance/evidence-retention.ts), and the parents a child's
 // end did not reach, withdraws reviews whose verification ended undecided, and moves again a decision whose flow move was lost. Each step logs and moves on,
 // so one failing step never starves the others.
@@ -10,7 +10,7 @@ import { expireOverdue } from "./verifications/expire-overdue";
 import { sweepDeliveries, sweepOutbox } from "./webhooks/sweep";
 import { sweepMedia } from "./media/retention";
 import { readConfig } from "./config";
-import { sweepIdempotencyKeys, sweepSandboxSms } from "./maintenance/expired-rows";
+import { sweepIdempotencyKeys, sweepSandboxPayouts, sweepSandboxSms } from "./maintenance/expired-rows";
 import { sweepEvidence } from "./maintenance/evidence-retention";
 import { logError } from "./log";
 import { tellOrphanedParents } from "./flow/orphaned-children";
@@ -27,6 +27,7 @@ export async function runCron(env: Env, now: number): Promise<void> {
     media: sweepMedia,
     idempotency_keys: sweepIdempotencyKeys,
     sandbox_sms: sweepSandboxSms,
+    sandbox_payouts: sweepSandboxPayouts,
     evidence: sweepEvidence,
     orphaned_children: tellOrphanedParents,
     ended_reviews: withdrawEndedReviews,

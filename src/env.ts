@@ -30,6 +30,9 @@ export interface Env {
   ALIPAY_APP_ID?: string;
   ALIPAY_PRIVATE_KEY?: string;
   ALIPAY_PUBLIC_KEY?: string;
+  ALIPAY_APP_CERT?: string;
+  ALIPAY_PUBLIC_CERT?: string;
+  ALIPAY_ROOT_CERT?: string;
   ALIPAY_GATEWAY?: string;
   ALIYUN_ACCESS_KEY_ID?: string;
   ALIYUN_ACCESS_KEY_SECRET?: string;

@@ -34,6 +34,7 @@ import type { TencentCloudSettings } from "./tencentcloud/client";
 import type { Transport } from "./deadline";
 import type { SandboxPayoutStore } from "../db/sandbox-payouts";
 import { alipayPayout } from "./payout/alipay";
+import type { AlipaySettings } from "./alipay/client";
 import type { PayoutProvider } from "./payout/index";
 import { sandboxPayout } from "./payout/sandbox";
 import type { CollectionProvider } from "./collection/index";
@@ -57,6 +58,10 @@ export type ProviderSecrets = {
   ALIPAY_PRIVATE_KEY?: string | undefined;
   /** Alipay's public key for the app (not the app's own public key). */
   ALIPAY_PUBLIC_KEY?: string | undefined;
+  /** Certificate mode (公钥证书模式), PEM: the app's certificate (appCertPublicKey_….crt), Alipay's (alipayCertPublicKey_RSA2.crt) and its root chain (alipayRootCert.crt). */
+  ALIPAY_APP_CERT?: string | undefined;
+  ALIPAY_PUBLIC_CERT?: string | undefined;
+  ALIPAY_ROOT_CERT?: string | undefined;
   /** Defaults to Alipay's production gateway. */
   ALIPAY_GATEWAY?: string | undefined;
   /** Aliyun ID Verification (cloudauth): the business registry's 3-element check, and its 4-element one without Tencent Cloud. */
@@ -101,6 +106,7 @@ export type ProviderDeps = { fetch?: typeof fetch; now?: () => number; sandboxPa
 export const DEFAULT_TENCENTCLOUD_REGION = "ap-guangzhou";
 
 const ALIPAY_SECRETS = ["ALIPAY_APP_ID", "ALIPAY_PRIVATE_KEY", "ALIPAY_PUBLIC_KEY"] as const;
+const ALIPAY_CERTIFICATES = ["ALIPAY_APP_CERT", "ALIPAY_PUBLIC_CERT", "ALIPAY_ROOT_CERT"] as const;
 const KEY_PAIR = ["TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY"] as const;
 const ALIYUN_KEY_PAIR = ["ALIYUN_ACCESS_KEY_ID", "ALIYUN_ACCESS_KEY_SECRET"] as const;
 type SecretNames = readonly (keyof ProviderSecrets)[];
@@ -115,9 +121,25 @@ const REQUIRED_SECRETS: Readonly<Record<Capability, SecretNames | { anyOf: reado
   // Either vendor can run a check; which checks (Tencent Cloud has no 3-element one) is
   // businessRegistryNeedsLegalRepId's business, not a reason to refuse the verification.
   business_registry: { anyOf: [KEY_PAIR, ALIYUN_KEY_PAIR] },
-  payout: [...ALIPAY_SECRETS, "ALIPAY_FUND_TRANSFER"],
+  // Alipay's fund APIs take certificate mode only, so its public key alone does not do.
+  payout: ["ALIPAY_APP_ID", "ALIPAY_PRIVATE_KEY", ...ALIPAY_CERTIFICATES, "ALIPAY_FUND_TRANSFER"],
   collection: ["COLLECTION_ACCOUNT_NAME", "COLLECTION_ACCOUNT_NUMBER", "COLLECTION_BANK_NAME", "COLLECTION_INGEST_SECRET"],
 };
+
+/** The Alipay client's settings: certificate mode where its three files are set, else the public key. */
+function alipaySettingsOf(secrets: ProviderSecrets, transport: Transport): AlipaySettings {
+  const certificates = allPresent(secrets, ALIPAY_CERTIFICATES)
+    ? { appCert: present(secrets.ALIPAY_APP_CERT), alipayCert: present(secrets.ALIPAY_PUBLIC_CERT), rootCert: present(secrets.ALIPAY_ROOT_CERT) }
+    : undefined;
+  return {
+    ...transport,
+    appId: present(secrets.ALIPAY_APP_ID),
+    appPrivateKey: present(secrets.ALIPAY_PRIVATE_KEY),
+    ...(certificates ? { certificates } : { alipayPublicKey: present(secrets.ALIPAY_PUBLIC_KEY) }),
+    // Unset: the client's own default, Alipay's production gateway.
+    gateway: present(secrets.ALIPAY_GATEWAY) || undefined,
+  };
+}
 
 export function providersFor(mode: { livemode: boolean }, secrets: ProviderSecrets, deps: ProviderDeps = {}): Providers {
   if (!mode.livemode) {
@@ -146,20 +168,12 @@ export function providersFor(mode: { livemode: boolean }, secrets: ProviderSecre
     credentials: { secretId: present(secrets.TENCENTCLOUD_SECRET_ID), secretKey: present(secrets.TENCENTCLOUD_SECRET_KEY) },
     region: present(secrets.TENCENTCLOUD_REGION) || DEFAULT_TENCENTCLOUD_REGION,
   };
-  const alipayReady = allPresent(secrets, ALIPAY_SECRETS);
+  // Face takes either mode: the public key, or the certificates.
+  const alipayReady = allPresent(secrets, ALIPAY_SECRETS) || allPresent(secrets, ["ALIPAY_APP_ID", "ALIPAY_PRIVATE_KEY", ...ALIPAY_CERTIFICATES]);
   const tencentCloudReady = allPresent(secrets, KEY_PAIR);
   const aliyunReady = allPresent(secrets, ALIYUN_KEY_PAIR);
   return {
-    alipayFace: alipayReady
-      ? alipayFace({
-          ...transport,
-          appId: present(secrets.ALIPAY_APP_ID),
-          appPrivateKey: present(secrets.ALIPAY_PRIVATE_KEY),
-          alipayPublicKey: present(secrets.ALIPAY_PUBLIC_KEY),
-          // Unset: the client's own default, Alipay's production gateway.
-          gateway: present(secrets.ALIPAY_GATEWAY) || undefined,
-        })
-      : null,
+    alipayFace: alipayReady ? alipayFace(alipaySettingsOf(secrets, transport)) : null,
     identity: ready("identity") ? tencentCloudIdentity(settings) : notConfigured.notConfiguredIdentity,
     carrier: ready("carrier") ? tencentCloudCarrier(settings) : notConfigured.notConfiguredCarrier,
     bank: ready("bank") ? tencentCloudBank(settings) : notConfigured.notConfiguredBank,
@@ -178,15 +192,7 @@ export function providersFor(mode: { livemode: boolean }, secrets: ProviderSecre
           })
         : notConfigured.notConfiguredBusinessRegistry,
     businessRegistryNeedsLegalRepId: registryNeedsLegalRepId(secrets),
-    payout: ready("payout")
-      ? alipayPayout({
-          ...transport,
-          appId: present(secrets.ALIPAY_APP_ID),
-          appPrivateKey: present(secrets.ALIPAY_PRIVATE_KEY),
-          alipayPublicKey: present(secrets.ALIPAY_PUBLIC_KEY),
-          gateway: present(secrets.ALIPAY_GATEWAY) || undefined,
-        })
-      : notConfigured.notConfiguredPayout,
+    payout: ready("payout") ? alipayPayout(alipaySettingsOf(secrets, transport)) : notConfigured.notConfiguredPayout,
     collection: ready("collection")
       ? staticAccountCollection({
           accountName: present(secrets.COLLECTION_ACCOUNT_NAME),

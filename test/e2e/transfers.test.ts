@@ -1,7 +1,8 @@
 // The corporate transfers in Chromium, as an operator meets them: forward (the account, the payout
 // settled through the test helper, the amount read from the payout helper typed back, the stamped
 // letter uploaded and approved in the back office, verified), and reverse (the instructions, the
-// credit simulated, the page moving on by itself). Screenshots in zh-CN and en go to bench/out/transfers.
+// letter taken with a phone through the QR code's link, the credit simulated, the page moving on
+// by itself). Screenshots in zh-CN and en go to bench/out/transfers.
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { TEST_IDENTITIES } from "../../src/providers/sandbox-values";
@@ -72,7 +73,7 @@ describe("corporate transfers in Chromium", () => {
       // The money part looks again by itself.
       await page.locator("[data-payout=paid]").waitFor({ timeout: 15_000 });
       await page.locator("#f-authorization_letter").setInputFiles({ name: "letter.png", mimeType: "image/png", buffer: Buffer.from(licencePng()) });
-      await page.locator("#transfer-letter button[type=submit]").click();
+      await page.locator("#transfer-letter form:has(#f-authorization_letter) button[type=submit]").click();
       await page.locator("[data-letter=pending]").waitFor();
       await page.locator("#f-amount").fill(amount!);
       await page.screenshot({ path: `${SHOTS}/${locale}-4-paid-letter-pending.png`, fullPage: true });
@@ -105,9 +106,19 @@ describe("corporate transfers in Chromium", () => {
     await settled(page);
     const remark = await page.locator("[data-pay=pay-remark]").textContent();
     expect(remark).toMatch(/^SM[0-9A-Z]{8}$/);
-    await page.locator("#f-authorization_letter").setInputFiles({ name: "letter.png", mimeType: "image/png", buffer: Buffer.from(licencePng()) });
-    await page.locator("#transfer-letter button[type=submit]").click();
-    await page.locator("[data-letter=pending]").waitFor();
+    // The letter through the phone: the QR code's link opened in a phone's browser, the photo taken
+    // there, and the desktop's letter part moving on to the review's wait by itself.
+    await page.getByRole("button", { name: "显示手机二维码" }).click();
+    const link = await page.locator("#transfer-letter [data-link]").textContent();
+    const camera = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "zh-CN" });
+    await camera.goto(link!.trim());
+    await camera.locator("[data-phone=letter_capture]").waitFor();
+    await camera.locator("#f-authorization_letter").setInputFiles({ name: "letter.png", mimeType: "image/png", buffer: Buffer.from(licencePng()) });
+    await camera.screenshot({ path: `${SHOTS}/zh-CN-7-letter-phone.png`, fullPage: true });
+    await camera.getByRole("button", { name: "发送授权书" }).click();
+    await camera.locator("[data-phone=letter_sent]").waitFor();
+    await camera.close();
+    await page.locator("[data-letter=pending]").waitFor({ timeout: 15_000 });
     await page.screenshot({ path: `${SHOTS}/zh-CN-7-reverse.png`, fullPage: true });
     // The account number reads in fours, and its copy button copies the digits alone.
     const number = page.locator("[data-pay=pay-number]");

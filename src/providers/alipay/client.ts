@@ -6,6 +6,7 @@ import { z } from "zod";
 import { unavailable, type UnavailableAnswer } from "../answer";
 import { postForText, type Transport } from "../deadline";
 import { beijingTimestamp } from "./beijing-time";
+import { type AlipayCertificates, type CertMode, certModeOf } from "./cert-mode";
 import { importAlipayPublicKey, importAppPrivateKey } from "./keys";
 import { rawObjectMember } from "./raw-member";
 import { signingString, signRsa2, verifyRsa2 } from "./rsa2";
@@ -23,8 +24,10 @@ export type AlipaySettings = Transport & {
   appId: string;
   /** PKCS#8 or PKCS#1, PEM or bare base64. */
   appPrivateKey: string;
-  /** SPKI, PEM or bare base64. */
-  alipayPublicKey: string;
+  /** SPKI, PEM or bare base64: the public-key mode. */
+  alipayPublicKey?: string;
+  /** The public-key-certificate mode (the fund APIs require it): when set, Alipay's key is its certificate's, and alipayPublicKey is not read. */
+  certificates?: AlipayCertificates;
   /** Defaults to ALIPAY_GATEWAY. */
   gateway?: string;
 };
@@ -32,7 +35,7 @@ export type AlipaySettings = Transport & {
 /** A verified `<method>_response` whose code was 10000. */
 export type AlipayReply = { outcome: "response"; body: Record<string, unknown> };
 
-const envelopeSchema = z.looseObject({ sign: z.unknown().optional() });
+const envelopeSchema = z.looseObject({ sign: z.unknown().optional(), alipay_cert_sn: z.unknown().optional() });
 const resultSchema = z.looseObject({ code: z.string(), sub_code: z.string().optional() });
 
 /** A short code for the log: Alipay's sub_code, else its code, in a character set safe anywhere. */
@@ -49,8 +52,9 @@ function parseObject(text: string): unknown {
   }
 }
 
-async function signedParams(settings: AlipaySettings, key: CryptoKey, method: string, bizContent: Record<string, unknown>) {
+async function signedParams(settings: AlipaySettings, key: CryptoKey, certs: CertMode | null, method: string, bizContent: Record<string, unknown>) {
   const params: Record<string, string> = {
+    ...(certs ? { app_cert_sn: certs.appCertSn, alipay_root_cert_sn: certs.rootCertSn } : {}),
     app_id: settings.appId,
     method,
     format: "JSON",
@@ -67,16 +71,29 @@ async function signedParams(settings: AlipaySettings, key: CryptoKey, method: st
 export async function callAlipay(settings: AlipaySettings, method: string, bizContent: Record<string, unknown>): Promise<AlipayReply | UnavailableAnswer> {
   // Both keys before anything is sent: without Alipay's key no answer could be trusted, so the
   // applicant's name and ID number must not leave at all.
-  const [privateKey, publicKey] = await Promise.all([importAppPrivateKey(settings.appPrivateKey), importAlipayPublicKey(settings.alipayPublicKey)]);
-  if (!privateKey || !publicKey) return unavailable(ALIPAY_PROVIDER, "alipay_key_invalid");
-  const body = new URLSearchParams(await signedParams(settings, privateKey, method, bizContent));
+  const [privateKey, trust] = await Promise.all([importAppPrivateKey(settings.appPrivateKey), alipayTrust(settings)]);
+  if (!privateKey || !trust) return unavailable(ALIPAY_PROVIDER, settings.certificates ? "alipay_cert_invalid" : "alipay_key_invalid");
+  const body = new URLSearchParams(await signedParams(settings, privateKey, trust.certs, method, bizContent));
 
   const sent = await postForText(settings, settings.gateway ?? ALIPAY_GATEWAY, { headers: { "Content-Type": FORM_CONTENT_TYPE }, body });
   if ("detail" in sent) return unavailable(ALIPAY_PROVIDER, sent.detail);
-  return readReply(sent.text, `${method.replaceAll(".", "_")}_response`, publicKey);
+  return readReply(sent.text, `${method.replaceAll(".", "_")}_response`, trust);
 }
 
-async function readReply(text: string, responseKey: string, publicKey: CryptoKey): Promise<AlipayReply | UnavailableAnswer> {
+/** Whom an answer must come from: Alipay's public key, and in certificate mode the certificate it is in. */
+type Trust = { publicKey: CryptoKey; certs: CertMode | null };
+
+async function alipayTrust(settings: AlipaySettings): Promise<Trust | null> {
+  if (settings.certificates) {
+    const certs = await certModeOf(settings.certificates);
+    return certs ? { publicKey: certs.publicKey, certs } : null;
+  }
+  const publicKey = settings.alipayPublicKey ? await importAlipayPublicKey(settings.alipayPublicKey) : null;
+  return publicKey ? { publicKey, certs: null } : null;
+}
+
+async function readReply(text: string, responseKey: string, trust: Trust): Promise<AlipayReply | UnavailableAnswer> {
+  const { publicKey } = trust;
   const parsed = parseObject(text);
   if (parsed === undefined) return unavailable(ALIPAY_PROVIDER, "invalid_json");
   const envelope = envelopeSchema.safeParse(parsed);
@@ -90,6 +107,9 @@ async function readReply(text: string, responseKey: string, publicKey: CryptoKey
   // The gateway answers some errors under error_response without a signature. Believing one
   // unverified costs nothing: all it can do is make the answer "unavailable".
   if (!signed && name !== "error_response") return unavailable(ALIPAY_PROVIDER, "bad_signature");
+  // Signed under another certificate of Alipay's (it renewed its own): the one configured cannot vouch for it.
+  const certSn = envelope.data.alipay_cert_sn;
+  if (signed && trust.certs && typeof certSn === "string" && certSn !== trust.certs.alipayCertSn) return unavailable(ALIPAY_PROVIDER, "alipay_cert_changed");
   if (signed && !(await verifiesAsSigned(publicKey, raw, sign))) return unavailable(ALIPAY_PROVIDER, "bad_signature");
 
   // Parsed from the verified text itself, so a body with the member twice cannot swap in an unsigned copy.
@@ -117,6 +137,8 @@ export async function alipayPageUrl(settings: AlipaySettings, method: string, bi
   const gateway = settings.gateway ?? ALIPAY_GATEWAY;
   if (!URL.canParse(gateway)) return unavailable(ALIPAY_PROVIDER, "invalid_gateway");
   const url = new URL(gateway);
-  url.search = new URLSearchParams(await signedParams(settings, privateKey, method, bizContent)).toString();
+  const certs = settings.certificates ? await certModeOf(settings.certificates) : null;
+  if (settings.certificates && !certs) return unavailable(ALIPAY_PROVIDER, "alipay_cert_invalid");
+  url.search = new URLSearchParams(await signedParams(settings, privateKey, certs, method, bizContent)).toString();
   return url.toString();
 }

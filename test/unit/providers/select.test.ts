@@ -157,10 +157,13 @@ describe("Alipay face", () => {
     expect(missingProviders(ALL_SECRETS, REGISTRY_CAPABILITIES)).toEqual([]);
   });
 
-  it("should need the Alipay app with its fund transfer contracted for payouts, and the receiving account with its ingest secret for collections", () => {
+  it("should need the Alipay app in certificate mode with its fund transfer contracted for payouts, and the receiving account with its ingest secret for collections", () => {
     const alipay = { ALIPAY_APP_ID: "2021000000000000", ALIPAY_PRIVATE_KEY: "k", ALIPAY_PUBLIC_KEY: "p" };
-    expect(missingProviders({ ...ALL_SECRETS, ...alipay }, ["payout"])).toEqual(["payout"]);
-    expect(missingProviders({ ...ALL_SECRETS, ...alipay, ALIPAY_FUND_TRANSFER: "1" }, ["payout"])).toEqual([]);
+    const certificates = { ALIPAY_APP_CERT: "a", ALIPAY_PUBLIC_CERT: "b", ALIPAY_ROOT_CERT: "c" };
+    expect(missingProviders({ ...ALL_SECRETS, ...alipay, ...certificates }, ["payout"])).toEqual(["payout"]);
+    // The fund APIs take certificate mode only: the public key alone is not enough.
+    expect(missingProviders({ ...ALL_SECRETS, ...alipay, ALIPAY_FUND_TRANSFER: "1" }, ["payout"])).toEqual(["payout"]);
+    expect(missingProviders({ ...ALL_SECRETS, ...alipay, ...certificates, ALIPAY_FUND_TRANSFER: "1" }, ["payout"])).toEqual([]);
     const account = { COLLECTION_ACCOUNT_NAME: "实名科技有限公司", COLLECTION_ACCOUNT_NUMBER: "110060149018800012345", COLLECTION_BANK_NAME: "交通银行" };
     expect(missingProviders({ ...ALL_SECRETS, ...account }, ["collection"])).toEqual(["collection"]);
     expect(missingProviders({ ...ALL_SECRETS, ...account, COLLECTION_INGEST_SECRET: "s" }, ["collection"])).toEqual([]);

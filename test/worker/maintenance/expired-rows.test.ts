@@ -1,10 +1,11 @@
-// The cron steps that delete idempotency replays and sandbox SMS copies older than 24 hours:
+// The cron steps that delete idempotency replays and sandbox SMS copies older than 24 hours, and
+// the sandbox bank's payouts older than 30 days:
 // old rows go, young ones stay, and one run deletes at most one batch per table.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { runCron } from "../../../src/cron";
 import { database } from "../../../src/db/client";
-import { SWEEP_BATCH, sweepIdempotencyKeys, sweepSandboxSms } from "../../../src/maintenance/expired-rows";
+import { SANDBOX_PAYOUT_RETENTION_MS, SWEEP_BATCH, sweepIdempotencyKeys, sweepSandboxSms } from "../../../src/maintenance/expired-rows";
 
 const HOUR = 3_600_000;
 const ctx = () => ({ db: database(env.DB) });
@@ -52,6 +53,18 @@ describe("expired-row sweeps", () => {
     await smsRow(p, `${p}_young`, now - 24 * HOUR + 60_000);
     expect(await sweepSandboxSms(ctx(), now)).toBeGreaterThanOrEqual(1);
     expect(await left("sandbox_sms_messages", p)).toEqual([`${p}_young`]);
+  });
+
+  it("should delete the sandbox bank's payouts older than 30 days, through the scheduled handler, and keep younger ones", async () => {
+    const now = Date.now();
+    const payout = (reference: string, createdAt: number) =>
+      env.DB.prepare("insert into sandbox_payouts (reference, amount_fen, status, created_at) values (?, 37, 'paid', ?)").bind(reference, createdAt).run();
+    const id = crypto.randomUUID();
+    await payout(`po_old_${id}`, now - SANDBOX_PAYOUT_RETENTION_MS - 1);
+    await payout(`po_young_${id}`, now - SANDBOX_PAYOUT_RETENTION_MS + 60_000);
+    await runCron(env, now);
+    const kept = await env.DB.prepare("select reference from sandbox_payouts where reference like ?").bind(`%${id}`).all<{ reference: string }>();
+    expect(kept.results.map((r) => r.reference)).toEqual([`po_young_${id}`]);
   });
 
   it("should delete at most one batch per run, oldest first", async () => {
