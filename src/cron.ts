@@ -11,7 +11,7 @@ import { sweepDeliveries, sweepOutbox } from "./webhooks/sweep";
 import { sweepMedia } from "./media/retention";
 import { readConfig } from "./config";
 import { sweepIdempotencyKeys, sweepSandboxPayouts, sweepSandboxSms } from "./maintenance/expired-rows";
-import { sweepEvidence } from "./maintenance/evidence-retention";
+import { sweepEvidence, sweepUnmatchedCredits } from "./maintenance/evidence-retention";
 import { logError } from "./log";
 import { tellOrphanedParents } from "./flow/orphaned-children";
 import { withdrawEndedReviews } from "./maintenance/ended-reviews";
@@ -29,6 +29,7 @@ export async function runCron(env: Env, now: number): Promise<void> {
     sandbox_sms: sweepSandboxSms,
     sandbox_payouts: sweepSandboxPayouts,
     evidence: sweepEvidence,
+    unmatched_credits: sweepUnmatchedCredits,
     orphaned_children: tellOrphanedParents,
     ended_reviews: withdrawEndedReviews,
     decided_reviews: moveDecidedReviews,

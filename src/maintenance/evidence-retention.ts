@@ -1,13 +1,13 @@
 // The cron step that deletes a verification's evidence once the retention period after it ended
 // has passed: the verification row (masked forms, keyed hashes), its event log, its consents and
-// its webhook events with their deliveries and attempts, all in one D1 batch (then its signed
+// its webhook events with their deliveries and attempts, its reviews and incoming credits, all in one D1 batch (then its signed
 // authorization letter in R2), at most SWEEP_BATCH
 // verifications a run, the longest-ended first. Child verifications go by their own dates. It must
 // never touch a verification still inside the period (its event log's and consents' triggers
 // refuse that anyway).
 import { inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { consents, reviews, verificationEvents, verifications, webhookAttempts, webhookDeliveries, webhookEvents } from "../db/schema";
+import { consents, incomingCredits, reviews, verificationEvents, verifications, webhookAttempts, webhookDeliveries, webhookEvents } from "../db/schema";
 import { DAY } from "../domain/clock";
 import type { Env } from "../env";
 import { SWEEP_BATCH } from "./expired-rows";
@@ -48,9 +48,22 @@ export async function sweepEvidence(ctx: SweepContext, now: number): Promise<num
     ctx.db.delete(verificationEvents).where(inArray(verificationEvents.verificationId, ids)),
     ctx.db.delete(consents).where(inArray(consents.verificationId, ids)),
     ctx.db.delete(reviews).where(inArray(reviews.verificationId, ids)),
+    // The credits a reverse transfer matched or refused are its evidence too.
+    ctx.db.delete(incomingCredits).where(inArray(incomingCredits.verificationId, ids)),
     ctx.db.delete(verifications).where(inArray(verifications.id, ids)),
   ]);
   const letters = ended.flatMap((v) => (v.authorization?.letterKey ? [v.authorization.letterKey] : []));
   if (letters.length > 0) await ctx.env?.IMAGES.delete(letters);
-  return results[6].meta.changes;
+  return results[7].meta.changes;
+}
+
+/**
+ * Credits that named no verification (不明来账) are kept for staff to refund or follow up, and for
+ * as long as evidence is (the payer may dispute a refund): then they go, oldest first, a batch a run.
+ */
+export async function sweepUnmatchedCredits(ctx: SweepContext, now: number): Promise<number> {
+  const result = await ctx.db.run(
+    sql`delete from ${incomingCredits} where rowid in (select rowid from ${incomingCredits} where ${incomingCredits.verificationId} is null and ${incomingCredits.receivedAt} < ${now - EVIDENCE_RETENTION_MS} order by ${incomingCredits.receivedAt} limit ${SWEEP_BATCH})`,
+  );
+  return result.meta.changes;
 }

@@ -44,6 +44,7 @@ async function reviewPage(c: Context<StaffEnv>, id: string, refusal?: string, st
   const [registry, reading] = await Promise.all([lastRegistryAnswer(c.var.db, review.verificationId), storedLicenceReading(c.var.db, review.verificationId, review.id)]);
   const view: ReviewView = {
     id: review.id,
+    kind: review.kind,
     verificationId: review.verificationId,
     status: review.status,
     ageMinutes: Math.floor(((review.decidedAt ?? now) - review.createdAt) / 60_000),

@@ -19,8 +19,9 @@ export async function moveLetterFlow(ctx: WriteContext & { now: number }, review
     const ch = beginChange(ctx.db, flow, ctx.now);
     const approved = decision.decision === "approve";
     const data = { review_id: review.id, kind: review.kind, decided_by: "person", sha256: record.letter.sha256 ?? null, ...who, ...(approved ? {} : { reason: decision.reason }) };
-    if (move(ch, { type: "step_data", step: TRANSFER_CONFIRMATION_STEP, data: { review_id: "" } }, { actor: "staff", label: approved ? "transfer.letter_approved" : "transfer.letter_rejected", data }))
-      return;
+    // review_rejected as the licence's decision leaves it: the partner's review_decided event reads it.
+    const after = { review_id: "", review_rejected: approved ? "" : decision.reason };
+    if (move(ch, { type: "step_data", step: TRANSFER_CONFIRMATION_STEP, data: after }, { actor: "staff", label: approved ? "transfer.letter_approved" : "transfer.letter_rejected", data })) return;
     const letter = approved
       ? { status: "approved" as const, ...(record.letter.sha256 ? { sha256: record.letter.sha256 } : {}) }
       : { status: "rejected" as const, reason: decision.reason, ...(record.letter.sha256 ? { sha256: record.letter.sha256 } : {}) };

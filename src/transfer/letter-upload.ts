@@ -50,7 +50,7 @@ export async function sendLetter(ctx: FlowContext, row: ApplicantRow, record: Tr
   evidence(ch, [{ type: "review.requested", actor: "applicant", data: { review_id: review.id, kind: review.kind, content_type: contentType, bytes: bytes.length, sha256 } }]);
   const refused = move(
     ch,
-    { type: "step_data", step: TRANSFER_CONFIRMATION_STEP, data: { review_id: review.id, letter_via: "" } },
+    { type: "step_data", step: TRANSFER_CONFIRMATION_STEP, data: { review_id: review.id, letter_via: "", review_rejected: "" } },
     { actor: "applicant", label: "transfer.letter_sent", data: { review_id: review.id, sha256 } },
   );
   if (!refused) set(ch, { transfer: { ...record, letter: { status: "pending", sha256 } }, expiresAt: expiryAround(row.expiresAt, ctx.now, AWAITING_REVIEW_MS) });

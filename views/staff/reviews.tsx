@@ -60,6 +60,8 @@ export function ReviewQueuePage({ locale, viewer, items }: { locale: Locale; vie
 
 export interface ReviewView {
   id: string;
+  /** What is reviewed: a business licence, or a corporate transfer's stamped letter (its own words, no OCR reading). */
+  kind: "business_licence" | "authorization_letter";
   verificationId: string;
   status: "pending" | "approved" | "rejected" | "withdrawn";
   ageMinutes: number;
@@ -90,7 +92,7 @@ export function ReviewPage({ locale, viewer, view: v }: { locale: Locale; viewer
   const refusal = refusalText(locale, v);
   const mine = v.holder?.mine === true;
   return (
-    <StaffPage locale={locale} title={t(locale, "staff.review.title")} viewer={viewer}>
+    <StaffPage locale={locale} title={t(locale, k(`staff.review.title.${v.kind}`))} viewer={viewer}>
       {refusal && (
         <div class="alert" role="alert" data-refusal={v.refusal}>
           <p>{refusal}</p>
@@ -107,18 +109,18 @@ export function ReviewPage({ locale, viewer, view: v }: { locale: Locale; viewer
       <Facts locale={locale} rows={v.typed} />
       <h2>{t(locale, "staff.review.registry")}</h2>
       {v.registry ? <Facts locale={locale} rows={v.registry} /> : <p>{t(locale, "staff.review.registry_none")}</p>}
-      <h2>{t(locale, "staff.review.licence")}</h2>
+      <h2>{t(locale, k(`staff.review.licence.${v.kind}`))}</h2>
       {v.licence &&
         (v.licence.pdf ? (
           <p>
             <a href={v.licence.url} target="_blank" rel="noopener">
-              {t(locale, "staff.review.licence_pdf")}
+              {t(locale, k(`staff.review.licence_pdf.${v.kind}`))}
             </a>
           </p>
         ) : (
-          <img class="licence-image" src={v.licence.url} alt={t(locale, "staff.review.licence_alt")} />
+          <img class="licence-image" src={v.licence.url} alt={t(locale, k(`staff.review.licence_alt.${v.kind}`))} />
         ))}
-      <LicenceReading locale={locale} view={v.reading} />
+      {v.kind === "business_licence" && <LicenceReading locale={locale} view={v.reading} />}
       {v.status === "pending" && (
         <>
           <p data-holder={v.holder ? (mine ? "you" : "other") : "none"}>

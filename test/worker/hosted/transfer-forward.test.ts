@@ -146,6 +146,16 @@ describe("transfer_forward: payout, amount and letter", () => {
       "verification.verify",
     ])
       expect(types, type).toContain(type);
+    // The partner is told: the letter waiting, each decision with its reason, and the end.
+    const hooks = await env.DB.prepare("select type, body from webhook_events where verification_id = ? order by created_at, rowid").bind(v.id).all<{ type: string; body: string }>();
+    const told = hooks.results.map((h) => [h.type, JSON.parse(h.body).data.review ?? null]);
+    expect(told.filter(([type]) => type !== "verification.created")).toEqual([
+      ["verification.requires_review", null],
+      ["verification.review_decided", expect.objectContaining({ decision: "rejected", reason: "letter_not_stamped" })],
+      ["verification.requires_review", null],
+      ["verification.review_decided", expect.objectContaining({ decision: "approved", reason: null })],
+      ["verification.verified", null],
+    ]);
     // The signed evidence names each payout and the letter's decisions, the account masked and the amount never.
     const record = decodeJwt((await call(`/v1/verifications/${v.id}/evidence`, { key: testKey })).json.jws as string) as { events: { type: string; data: Record<string, unknown> }[] };
     const of = (type: string) => record.events.filter((e) => e.type === type).map((e) => e.data);

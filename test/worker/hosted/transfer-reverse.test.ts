@@ -7,7 +7,9 @@ import { describe, expect, it } from "vitest";
 import { SANDBOX_RECEIVING_ACCOUNT, TEST_IDENTITIES } from "../../../src/providers/sandbox-values";
 import { signIngest } from "../../../src/transfer/ingest-signature";
 import { Applicant, textOf, uniquePhone } from "../applicant";
-import { ADMIN, BASE, call, newPartner, newVerification } from "../helpers";
+import { BASE, call, newPartner, newVerification } from "../helpers";
+import { staffGet, staffPost } from "../staff/licence-review";
+import { staffMember } from "../staff/sign-in";
 import { exports } from "cloudflare:workers";
 
 const worker = (exports as unknown as { default: Fetcher }).default;
@@ -72,7 +74,17 @@ describe("transfer_reverse", () => {
     expect(JSON.stringify(kept.results)).not.toContain("别的公司有限公司");
     await a.post("/transfer/letter", { authorization_letter: PDF });
     const reviewId = (await env.DB.prepare("select id from reviews where verification_id = ?").bind(v.id).first<{ id: string }>())!.id;
-    await call(`/admin/v1/reviews/${reviewId}/decision`, { key: ADMIN, body: { decision: "approve" } });
+    // The reviewer's page names a letter as a letter, with a letter's reasons, and no licence reading.
+    const reviewer = (await staffMember("reviewer")).jwt;
+    await staffPost(`/staff/reviews/${reviewId}/claim`, reviewer);
+    const staffPage = await staffGet(`/staff/reviews/${reviewId}`, reviewer);
+    expect(textOf(staffPage.html)).toContain("授权书审核");
+    expect(textOf(staffPage.html)).toContain("打开盖章授权书（PDF）");
+    expect(staffPage.html).not.toContain("营业执照");
+    expect(staffPage.html).toContain('<option value="letter_not_stamped"');
+    expect(staffPage.html).not.toContain('<option value="not_a_business_licence"');
+    // Approved by the reviewer who holds it, in the back office.
+    expect((await staffPost(`/staff/reviews/${reviewId}/decision`, reviewer, { decision: "approve" })).status).toBe(303);
     const waiting = await a.open();
     // The letter done, the money part looks again as the whole step: its arrival moves the page on.
     expect(waiting.html).toMatch(/id="transfer-money"[^>]*hx-select="#step"/);

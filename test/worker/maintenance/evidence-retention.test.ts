@@ -1,5 +1,5 @@
 // The evidence sweep: a verification that ended more than 1,095 days ago goes with everything that
-// names it (event log, consents, webhook events, deliveries, attempts); one inside the period, an
+// names it (event log, consents, webhook events, deliveries, attempts, incoming credits); one inside the period, an
 // open one and a recent child of an old parent stay; the triggers still refuse any other delete;
 // one run deletes at most one batch, the longest-ended first.
 import { env } from "cloudflare:workers";
@@ -62,6 +62,10 @@ async function evidence(partnerId: string, { completedAt, expiresAt, parentId }:
       hook,
       created,
     ),
+    env.DB.prepare(
+      `insert into incoming_credits (credit_id, livemode, credited_account, amount_fen, payer_name_enc, payer_name_masked, payer_account_masked, remark, booked_at, received_at, outcome, verification_id, reason)
+       values (?, 0, '110060149018800012345', 1, 'v1.x', '宁**', '3100****0000', '', ?, ?, 'matched', ?, null)`,
+    ).bind(fresh("crd"), created, created, id),
   ]);
   return { id, event, consent, hook, delivery, attempt };
 }
@@ -80,11 +84,12 @@ async function rowsOf(v: Awaited<ReturnType<typeof evidence>>) {
     webhook_events: await count("webhook_events", "verification_id", v.id),
     webhook_deliveries: await count("webhook_deliveries", "event_id", v.hook),
     webhook_attempts: await count("webhook_attempts", "event_id", v.hook),
+    incoming_credits: await count("incoming_credits", "verification_id", v.id),
   };
 }
 
-const ALL = { verifications: 1, verification_events: 1, consents: 1, webhook_events: 1, webhook_deliveries: 1, webhook_attempts: 1 };
-const NONE = { verifications: 0, verification_events: 0, consents: 0, webhook_events: 0, webhook_deliveries: 0, webhook_attempts: 0 };
+const ALL = { verifications: 1, verification_events: 1, consents: 1, webhook_events: 1, webhook_deliveries: 1, webhook_attempts: 1, incoming_credits: 1 };
+const NONE = { verifications: 0, verification_events: 0, consents: 0, webhook_events: 0, webhook_deliveries: 0, webhook_attempts: 0, incoming_credits: 0 };
 
 describe("the evidence sweep", () => {
   it("should keep evidence for 1,095 days", () => {
@@ -102,6 +107,23 @@ describe("the evidence sweep", () => {
     expect(await rowsOf(old)).toEqual(NONE);
     expect(await rowsOf(recent)).toEqual(ALL);
     expect(await rowsOf(open)).toEqual(ALL);
+  });
+
+  it("should delete a credit that named no verification once the evidence period has passed, and keep a younger one for staff", async () => {
+    const now = Date.now();
+    const unmatched = (id: string, receivedAt: number) =>
+      env.DB.prepare(
+        `insert into incoming_credits (credit_id, livemode, credited_account, amount_fen, payer_name_enc, payer_name_masked, payer_account_masked, remark, booked_at, received_at, outcome, verification_id, reason)
+         values (?, 1, '110060149018800012345', 1250, 'v1.x', '杭**', '6222****2345', '货款', ?, ?, 'unmatched', null, null)`,
+      )
+        .bind(id, receivedAt, receivedAt)
+        .run();
+    const [old, young] = [fresh("crd_old"), fresh("crd_young")];
+    await unmatched(old, now - 1_096 * DAY);
+    await unmatched(young, now - 1_094 * DAY);
+    await runCron(env, now);
+    const left = await env.DB.prepare("select credit_id from incoming_credits where credit_id in (?, ?)").bind(old, young).all<{ credit_id: string }>();
+    expect(left.results.map((r) => r.credit_id)).toEqual([young]);
   });
 
   it("should count a verification never closed as ended when it expired", async () => {
