@@ -8,7 +8,8 @@ import { TEST_IDENTITIES } from "../../../src/providers/sandbox-values";
 import { Applicant, textOf, uniquePhone } from "../applicant";
 import { call, newPartner, newVerification } from "../helpers";
 import { linkIn, Phone } from "../phone";
-import { PNG } from "../staff/licence-review";
+import { PNG, staffPost } from "../staff/licence-review";
+import { staffMember } from "../staff/sign-in";
 
 const ORG = { org_name: "宁波测试科技有限公司", credential_code: "91330200MA2AAAAA0G", legal_rep_name: TEST_IDENTITIES[1].name };
 const PDF = new File([new TextEncoder().encode("%PDF-1.4\n% stamped letter\n")], "letter.pdf", { type: "application/pdf" });
@@ -79,6 +80,17 @@ describe("the stamped letter taken with the phone", () => {
     // The link was for one letter: a second photo sends nothing.
     expect(await send(phone, new File([PNG], "again.png", { type: "image/png" }))).toMatchObject({ status: 303, location: "/p" });
     expect(await letters(v.id)).toHaveLength(1);
+
+    // Rejected in the back office: the operator reads why, and may take it with the phone again.
+    const reviewer = (await staffMember("reviewer")).jwt;
+    const reviewId = (await env.DB.prepare("select id from reviews where verification_id = ?").bind(v.id).first<{ id: string }>())!.id;
+    await staffPost(`/staff/reviews/${reviewId}/claim`, reviewer);
+    expect((await staffPost(`/staff/reviews/${reviewId}/decision`, reviewer, { decision: "reject", reason: "letter_unreadable" })).status).toBe(303);
+    expect(await env.IMAGES.get(item.object_key!)).toBeNull();
+    const rejected = await desktop.open();
+    expect(rejected.html).toContain('data-reason="letter_unreadable"');
+    expect(rejected.html).toContain('data-letter-phone="offered"');
+    expect((await call(`/v1/verifications/${v.id}`, { key: testKey })).json.transfer.letter).toEqual({ status: "rejected", reason: "letter_unreadable" });
   });
 
   it("should leave the phone nothing to do once the desktop sent the letter first", async () => {
